@@ -1,0 +1,34 @@
+SWIFT ?= swift
+BIN = .build/release/distillscan
+
+.PHONY: build release test demo bench bench-templates fixtures clean
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release --product distillscan
+
+# Unit, end-to-end and golden tests (quick: fixtures only).
+test:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+# The analysis of the corpus shipped in Fixtures/demo, as Markdown.
+demo: release
+	$(BIN) analyze Fixtures/demo/logs --accounts Fixtures/demo/accounts.jsonl
+
+# Throughput and memory against zcat on a >= 1 GB corpus (generated once under bench-corpus/).
+bench: release
+	scripts/bench.sh
+
+# Loghub-2k grouping accuracy and throughput of the template miner.
+bench-templates: release
+	scripts/bench-templates.sh
+
+# Regenerate the committed fixture corpora (byte-identical for the same seeds).
+fixtures: release
+	scripts/fixtures.sh
+
+clean:
+	rm -rf .build

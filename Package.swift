@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per pipeline stage; the executable is a thin layer on top.
+let package = Package(
+    name: "distillscan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "distillscan", targets: ["distillscan"]),
+        .library(name: "DistillScan", targets: ["DistillScan"]),
+    ],
+    dependencies: [
+        // The only dependency: a well-kept CLI parser (help, completions, validation).
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "DistillInput", dependencies: ["CZlib"]),
+        .target(name: "DistillDecode", dependencies: ["DistillInput"]),
+        .target(name: "DistillProfile", dependencies: ["DistillDecode"]),
+        .target(name: "DistillLink", dependencies: ["DistillProfile"]),
+        .target(name: "DistillScore", dependencies: ["DistillLink"]),
+        .target(name: "DistillReport", dependencies: ["DistillScore"]),
+        .target(name: "DistillSynth", dependencies: ["DistillInput"]),
+        .target(name: "DistillScan", dependencies: ["DistillReport", "DistillSynth"]),
+        .executableTarget(
+            name: "distillscan",
+            dependencies: [
+                "DistillScan",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DistillInputTests", dependencies: ["DistillInput"]),
+        .testTarget(name: "DistillDecodeTests", dependencies: ["DistillDecode"]),
+        .testTarget(name: "DistillProfileTests", dependencies: ["DistillProfile"]),
+        .testTarget(name: "DistillLinkTests", dependencies: ["DistillLink"]),
+        .testTarget(name: "DistillScoreTests", dependencies: ["DistillScore"]),
+        .testTarget(name: "DistillReportTests", dependencies: ["DistillReport"]),
+        .testTarget(name: "DistillSynthTests", dependencies: ["DistillSynth", "DistillScan"]),
+        .testTarget(name: "DistillScanTests", dependencies: ["DistillScan"], resources: []),
+    ]
+)

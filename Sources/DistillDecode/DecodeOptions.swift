@@ -1,0 +1,21 @@
+/// How lines are decoded: format override, schema mapping, bounds and time filter.
+public struct DecodeOptions: Sendable {
+    /// Force one format for every record (`--input-format`); nil detects per record.
+    public var format: LogFormat?
+    /// Field mapping for `--schema FILE`.
+    public var schema: SchemaMapping?
+    /// Lines longer than this are rejected as `line_too_long` (`max_line_bytes`).
+    public var maxLineBytes: Int = 8 << 20
+    /// Deeper nesting is rejected as `too_deep` (`max_depth`).
+    public var maxDepth: Int = 64
+    /// Prompt and system text kept per request, in UTF-8 bytes (`max_prompt_bytes`).
+    public var maxPromptBytes: Int = 4096
+    /// Identifier fields longer than this are cut (`max_identifier_bytes`).
+    public var maxIdentifierBytes: Int = 256
+    /// Keep only records at or after this epoch-millisecond time (`--since`).
+    public var since: Int64?
+    /// Keep only records before this time (`--until`).
+    public var until: Int64?
+
+    public init() {}
+}

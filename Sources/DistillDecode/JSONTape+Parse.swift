@@ -1,0 +1,191 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why a line is not an acceptable JSON document.
+public enum JSONParseError: Error, Equatable, Sendable {
+    case invalidJSON(offset: Int)
+    case invalidUTF8(offset: Int)
+    case nulByte(offset: Int)
+    case tooDeep(limit: Int)
+}
+
+extension JSONTape {
+    /// Parses and validates one JSON document (the whole of `line`, surrounding
+    /// whitespace allowed), reusing this tape's storage.
+    public mutating func parse(_ line: UnsafeRawBufferPointer, maxDepth: Int) throws(JSONParseError) {
+        nodes.removeAll(keepingCapacity: true)
+        bytes = line
+        guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw .invalidJSON(offset: 0) }
+        let n = line.count
+        var p = 0
+        var stack: [Int32] = []  // open containers
+        var expectingKey = false
+        @inline(__always) func skipWS() {
+            while p < n {
+                let c = base[p]
+                if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { p += 1 } else { break }
+            }
+        }
+        skipWS()
+        while true {
+            guard p < n else { throw .invalidJSON(offset: p) }
+            // Parse one value (or a key when inside an object expecting one).
+            let c = base[p]
+            if expectingKey {
+                guard c == UInt8(ascii: "\"") else { throw .invalidJSON(offset: p) }
+            }
+            let idx = Int32(nodes.count)
+            switch c {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                if stack.count >= maxDepth { throw .tooDeep(limit: maxDepth) }
+                nodes.append(Node(kind: c == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(p), end: 0, next: 0))
+                stack.append(idx)
+                p += 1
+                skipWS()
+                if p < n && (base[p] == UInt8(ascii: "}") || base[p] == UInt8(ascii: "]")) {
+                    guard (base[p] == UInt8(ascii: "}")) == (c == UInt8(ascii: "{")) else { throw .invalidJSON(offset: p) }
+                    p += 1
+                    stack.removeLast()
+                    nodes[Int(idx)].end = Int32(p)
+                    nodes[Int(idx)].next = Int32(nodes.count)
+                } else {
+                    expectingKey = c == UInt8(ascii: "{")
+                    continue
+                }
+            case UInt8(ascii: "\""):
+                let start = p + 1
+                let (end, escaped) = try scanString(base, n, start)
+                nodes.append(Node(kind: .string, escaped: escaped, start: Int32(start), end: Int32(end), next: idx + 1))
+                p = end + 1
+                if expectingKey {
+                    skipWS()
+                    guard p < n, base[p] == UInt8(ascii: ":") else { throw .invalidJSON(offset: p) }
+                    p += 1
+                    skipWS()
+                    expectingKey = false
+                    continue
+                }
+            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                let word: StaticString = c == UInt8(ascii: "t") ? "true" : c == UInt8(ascii: "f") ? "false" : "null"
+                let len = word.utf8CodeUnitCount
+                guard p + len <= n, memcmp(base + p, word.utf8Start, len) == 0 else { throw .invalidJSON(offset: p) }
+                nodes.append(Node(kind: c == UInt8(ascii: "n") ? .null : .bool, escaped: false, start: Int32(p), end: Int32(p + len), next: idx + 1))
+                p += len
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let end = try scanNumber(base, n, p)
+                nodes.append(Node(kind: .number, escaped: false, start: Int32(p), end: Int32(end), next: idx + 1))
+                p = end
+            case 0: throw .nulByte(offset: p)
+            default: throw .invalidJSON(offset: p)
+            }
+            // After a value: close containers or move to the next element.
+            while true {
+                skipWS()
+                guard let top = stack.last else {
+                    guard p == n else { throw base[p] == 0 ? .nulByte(offset: p) : .invalidJSON(offset: p) }
+                    return
+                }
+                guard p < n else { throw .invalidJSON(offset: p) }
+                let isObject = nodes[Int(top)].kind == .object
+                let d = base[p]
+                if d == UInt8(ascii: ",") {
+                    p += 1
+                    skipWS()
+                    expectingKey = isObject
+                    break
+                }
+                guard d == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) else {
+                    throw d == 0 ? .nulByte(offset: p) : .invalidJSON(offset: p)
+                }
+                p += 1
+                stack.removeLast()
+                nodes[Int(top)].end = Int32(p)
+                nodes[Int(top)].next = Int32(nodes.count)
+            }
+        }
+    }
+
+    /// Scans a string body from `start` (after the quote); returns the closing quote's offset.
+    @inline(__always)
+    private func scanString(_ base: UnsafePointer<UInt8>, _ n: Int, _ start: Int) throws(JSONParseError) -> (Int, Bool) {
+        var p = start
+        var escaped = false
+        while p < n {
+            let c = base[p]
+            if c == UInt8(ascii: "\"") { return (p, escaped) }
+            if c == UInt8(ascii: "\\") {
+                guard p + 1 < n else { throw .invalidJSON(offset: p) }
+                let e = base[p + 1]
+                switch e {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                     UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    p += 2
+                case UInt8(ascii: "u"):
+                    guard p + 6 <= n else { throw .invalidJSON(offset: p) }
+                    for k in 2..<6 where !isHex(base[p + k]) { throw .invalidJSON(offset: p + k) }
+                    p += 6
+                default: throw .invalidJSON(offset: p)
+                }
+                escaped = true
+                continue
+            }
+            if c < 0x20 { throw c == 0 ? .nulByte(offset: p) : .invalidJSON(offset: p) }
+            if c < 0x80 { p += 1; continue }
+            p = try validateUTF8(base, n, p)
+        }
+        throw .invalidJSON(offset: p)
+    }
+
+    /// Validates one multi-byte UTF-8 sequence at `p`; returns the offset after it.
+    @inline(__always)
+    private func validateUTF8(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int) throws(JSONParseError) -> Int {
+        let c = base[p]
+        @inline(__always) func cont(_ i: Int) -> Bool { i < n && base[i] & 0xC0 == 0x80 }
+        if c >= 0xC2 && c <= 0xDF {
+            guard cont(p + 1) else { throw .invalidUTF8(offset: p) }
+            return p + 2
+        }
+        if c >= 0xE0 && c <= 0xEF {
+            guard cont(p + 1), cont(p + 2) else { throw .invalidUTF8(offset: p) }
+            let b1 = base[p + 1]
+            if c == 0xE0 && b1 < 0xA0 { throw .invalidUTF8(offset: p) }  // overlong
+            if c == 0xED && b1 >= 0xA0 { throw .invalidUTF8(offset: p) }  // surrogate
+            return p + 3
+        }
+        if c >= 0xF0 && c <= 0xF4 {
+            guard cont(p + 1), cont(p + 2), cont(p + 3) else { throw .invalidUTF8(offset: p) }
+            let b1 = base[p + 1]
+            if c == 0xF0 && b1 < 0x90 { throw .invalidUTF8(offset: p) }
+            if c == 0xF4 && b1 >= 0x90 { throw .invalidUTF8(offset: p) }
+            return p + 4
+        }
+        throw .invalidUTF8(offset: p)
+    }
+
+    @inline(__always)
+    private func scanNumber(_ base: UnsafePointer<UInt8>, _ n: Int, _ start: Int) throws(JSONParseError) -> Int {
+        var p = start
+        @inline(__always) func digit(_ i: Int) -> Bool { i < n && base[i] >= 0x30 && base[i] <= 0x39 }
+        if base[p] == UInt8(ascii: "-") { p += 1 }
+        guard digit(p) else { throw .invalidJSON(offset: p) }
+        if base[p] == 0x30 { p += 1 } else { while digit(p) { p += 1 } }
+        if p < n && base[p] == UInt8(ascii: ".") {
+            p += 1
+            guard digit(p) else { throw .invalidJSON(offset: p) }
+            while digit(p) { p += 1 }
+        }
+        if p < n && (base[p] == UInt8(ascii: "e") || base[p] == UInt8(ascii: "E")) {
+            p += 1
+            if p < n && (base[p] == UInt8(ascii: "+") || base[p] == UInt8(ascii: "-")) { p += 1 }
+            guard digit(p) else { throw .invalidJSON(offset: p) }
+            while digit(p) { p += 1 }
+        }
+        return p
+    }
+
+    @inline(__always)
+    private func isHex(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66)
+    }
+}

@@ -1,0 +1,156 @@
+/// A validated JSON value laid out as a flat list of nodes holding byte ranges into the
+/// line, built without a generic tree or per-value allocation. Format adapters look
+/// fields up on it and materialise only the strings they keep.
+///
+/// Object members are stored as key node, value node, in order; every node knows where
+/// its subtree ends (`next`), so skipping a value is O(1). With duplicate keys the last
+/// one wins, as in JavaScript and most JSON libraries.
+public struct JSONTape {
+    /// The type of a JSON value.
+    public enum Kind: UInt8 { case object, array, string, number, bool, null }
+
+    /// One value (or key) of the document.
+    public struct Node {
+        public var kind: Kind
+        /// Strings only: the text contains backslash escapes.
+        public var escaped: Bool
+        /// Byte range of the value; for strings, the content between the quotes.
+        public var start: Int32
+        public var end: Int32
+        /// Index of the first node after this value's subtree.
+        public var next: Int32
+    }
+
+    public internal(set) var nodes: [Node] = []
+    /// The line the nodes point into; valid only while the caller keeps it alive.
+    public internal(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+
+    public init() { nodes.reserveCapacity(256) }
+
+    /// The root value's index.
+    public var root: Int { 0 }
+
+    public func kind(_ i: Int) -> Kind { nodes[i].kind }
+
+    /// Index of member `key` of the object at `object` (last duplicate wins).
+    public func member(_ object: Int, _ key: StaticString) -> Int? {
+        guard nodes[object].kind == .object else { return nil }
+        let keyBytes = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        var found: Int?
+        var i = object + 1
+        let end = Int(nodes[object].next)
+        while i < end {
+            if keyEquals(i, keyBytes) { found = i + 1 }
+            i = Int(nodes[i + 1].next)
+        }
+        return found
+    }
+
+    /// Follows a dotted path of object members (`"metadata.user_api_key_user_id"`).
+    public func path(_ from: Int, _ components: [String]) -> Int? {
+        var at = from
+        for c in components {
+            guard nodes[at].kind == .object else { return nil }
+            var found: Int?
+            var i = at + 1
+            let end = Int(nodes[at].next)
+            while i < end {
+                if string(i) == c { found = i + 1 }
+                i = Int(nodes[i + 1].next)
+            }
+            guard let f = found else { return nil }
+            at = f
+        }
+        return at
+    }
+
+    /// Calls `body(keyIndex, valueIndex)` for every member of an object.
+    @inline(__always)
+    public func forEachMember(_ object: Int, _ body: (Int, Int) -> Void) {
+        guard nodes[object].kind == .object else { return }
+        var i = object + 1
+        let end = Int(nodes[object].next)
+        while i < end {
+            body(i, i + 1)
+            i = Int(nodes[i + 1].next)
+        }
+    }
+
+    /// Calls `body` for every element of an array.
+    @inline(__always)
+    public func forEachElement(_ array: Int, _ body: (Int) -> Void) {
+        guard nodes[array].kind == .array else { return }
+        var i = array + 1
+        let end = Int(nodes[array].next)
+        while i < end {
+            body(i)
+            i = Int(nodes[i].next)
+        }
+    }
+
+    /// Raw bytes of a node (string contents without quotes, or the literal text).
+    public func raw(_ i: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: bytes[Int(nodes[i].start)..<Int(nodes[i].end)])
+    }
+
+    func keyEquals(_ i: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        let n = nodes[i]
+        if n.escaped { return string(i).utf8.elementsEqual(key) }
+        let len = Int(n.end - n.start)
+        guard len == key.count else { return false }
+        return memcmp(bytes.baseAddress! + Int(n.start), key.baseAddress!, len) == 0
+    }
+
+    /// The decoded text of a string node, at most `limit` UTF-8 bytes (cut on a
+    /// character boundary). Lone surrogate escapes become U+FFFD.
+    public func string(_ i: Int, limit: Int = .max) -> String {
+        let n = nodes[i]
+        guard n.kind == .string else { return "" }
+        let r = raw(i)
+        if !n.escaped {
+            if r.count <= limit { return String(decoding: r, as: UTF8.self) }
+            var cut = limit
+            while cut > 0 && (r[cut] & 0xC0) == 0x80 { cut -= 1 }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: r[0..<cut]), as: UTF8.self)
+        }
+        return JSONStringDecoder.decode(r, limit: limit)
+    }
+
+    /// A scalar rendered as text: strings decoded, numbers and booleans as written.
+    public func scalarText(_ i: Int, limit: Int = 512) -> String? {
+        switch nodes[i].kind {
+        case .string: return string(i, limit: limit)
+        case .number, .bool: return String(decoding: raw(i), as: UTF8.self)
+        default: return nil
+        }
+    }
+
+    /// A number node (or a string holding one) as a Double; nil if absent, not finite.
+    public func double(_ i: Int) -> Double? {
+        let n = nodes[i]
+        guard n.kind == .number || n.kind == .string, n.end > n.start, n.end - n.start < 64 else { return nil }
+        let text = String(decoding: raw(i), as: UTF8.self)
+        guard let d = Double(text), d.isFinite else { return nil }
+        return d
+    }
+
+    /// An integer field; nil if absent, fractional beyond an integer, or out of range.
+    public func int(_ i: Int) -> Int? {
+        guard let d = double(i), d >= -9.0e15, d <= 9.0e15 else { return nil }
+        return Int(d)
+    }
+
+    public func bool(_ i: Int) -> Bool? {
+        switch nodes[i].kind {
+        case .bool: return bytes[Int(nodes[i].start)] == UInt8(ascii: "t")
+        case .string:
+            let s = string(i).lowercased()
+            return s == "true" ? true : s == "false" ? false : nil
+        default: return nil
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,79 @@
+/// Reads chat-style `messages` lists and content blocks, shared by every format.
+struct MessageExtraction {
+    var prompt = ""
+    var system = ""
+    var userTurns = 0
+    var assistantTurns = 0
+
+    /// Text of a content value: a string, a list of blocks (`{"type":"text","text":…}`,
+    /// Converse `{"text":…}`), or a single block object.
+    static func text(_ t: JSONTape, _ v: Int, limit: Int) -> String {
+        switch t.kind(v) {
+        case .string: return t.string(v, limit: limit)
+        case .array:
+            var out = ""
+            t.forEachElement(v) { e in
+                guard out.utf8.count < limit else { return }
+                let piece: String
+                switch t.kind(e) {
+                case .string: piece = t.string(e, limit: limit)
+                case .object:
+                    if let tx = t.member(e, "text"), t.kind(tx) == .string { piece = t.string(tx, limit: limit) }
+                    else if let c = t.member(e, "content") { piece = text(t, c, limit: limit) }
+                    else { piece = "" }
+                default: piece = ""
+                }
+                if piece.isEmpty { return }
+                if !out.isEmpty { out += "\n" }
+                out += piece
+            }
+            return bounded(out, limit)
+        case .object:
+            if let tx = t.member(v, "text") { return text(t, tx, limit: limit) }
+            return ""
+        default: return ""
+        }
+    }
+
+    static func bounded(_ s: String, _ limit: Int) -> String {
+        guard s.utf8.count > limit else { return s }
+        var cut = limit
+        let u = Array(s.utf8)
+        while cut > 0 && (u[cut] & 0xC0) == 0x80 { cut -= 1 }
+        return String(decoding: u[0..<cut], as: UTF8.self)
+    }
+
+    /// Walks a messages array: the latest user turn is the prompt, `system` role
+    /// messages (OpenAI shape) form the system prompt.
+    mutating func read(_ t: JSONTape, messages: Int, limit: Int) {
+        var lastUser: Int?
+        t.forEachElement(messages) { m in
+            guard t.kind(m) == .object else { return }
+            let role = t.member(m, "role").map { t.string($0, limit: 32) } ?? "user"
+            switch role {
+            case "user", "human":
+                userTurns += 1
+                lastUser = m
+            case "assistant", "model", "ai":
+                assistantTurns += 1
+            case "system", "developer":
+                if system.isEmpty, let c = t.member(m, "content") { system = Self.text(t, c, limit: limit) }
+            default: break
+            }
+        }
+        if let m = lastUser, let c = t.member(m, "content") { prompt = Self.text(t, c, limit: limit) }
+    }
+
+    /// Tool names from `[{"name":…}]`, `[{"function":{"name":…}}]` or `[{"toolSpec":{"name":…}}]`.
+    static func toolNames(_ t: JSONTape, _ tools: Int) -> [String] {
+        var names: [String] = []
+        t.forEachElement(tools) { e in
+            guard t.kind(e) == .object, names.count < 64 else { return }
+            if let n = t.member(e, "name"), t.kind(n) == .string { names.append(t.string(n, limit: 128)) }
+            else if let f = t.member(e, "function") ?? t.member(e, "toolSpec"), let n = t.member(f, "name"), t.kind(n) == .string {
+                names.append(t.string(n, limit: 128))
+            }
+        }
+        return names
+    }
+}

@@ -1,0 +1,70 @@
+extension RecordDecoder {
+    /// AWS Bedrock model-invocation logs. The caller (`identity.arn`) is the account;
+    /// `accountId` (the AWS account that logs) is kept as the org. No IP, no user agent.
+    func decodeBedrock() -> Result<RequestRecord, MalformedKind> {
+        let t = tape
+        let root = t.root
+        let identity = t.member(root, "identity")
+        var caller: Int?
+        if let id = identity { caller = t.kind(id) == .object ? t.member(id, "arn") : id }
+        let accountID: String
+        switch identifier(caller) {
+        case .success(let a)?: accountID = a
+        case .failure(let k)?: return .failure(k)
+        case nil: return .failure(.missingAccount)
+        }
+        let time: Int64
+        switch timestamp(t.member(root, "timestamp")) {
+        case .success(let v): time = v
+        case .failure(let k): return .failure(k)
+        }
+        var r = RequestRecord(timestamp: time, account: accountID)
+        r.org = text(t.member(root, "accountId"))
+        r.model = text(t.member(root, "modelId"), limit: 128)
+        r.endpoint = text(t.member(root, "operation"), limit: 64)
+        if let e = t.member(root, "errorCode"), t.kind(e) != .null { r.failed = true }
+        let input = t.member(root, "input").flatMap { t.kind($0) == .object ? $0 : nil }
+        let output = t.member(root, "output").flatMap { t.kind($0) == .object ? $0 : nil }
+        r.inputTokens = input.flatMap { t.member($0, "inputTokenCount") }.flatMap(t.int)
+        r.outputTokens = output.flatMap { t.member($0, "outputTokenCount") }.flatMap(t.int)
+        if let out = output, let body = t.member(out, "outputBodyJson"), t.kind(body) == .object {
+            r.stopReason = text(t.member(body, "stop_reason") ?? t.member(body, "stopReason"), limit: 64)
+            if r.stopReason == nil, let choices = t.member(body, "choices") {
+                t.forEachElement(choices) { c in if r.stopReason == nil { r.stopReason = text(t.member(c, "finish_reason"), limit: 64) } }
+            }
+        }
+        if let inp = input, let body = t.member(inp, "inputBodyJson"), t.kind(body) == .object {
+            readBedrockBody(body, into: &r)
+        }
+        return .success(r)
+    }
+
+    /// Reads a Converse body or a provider's native InvokeModel body.
+    private func readBedrockBody(_ body: Int, into r: inout RequestRecord) {
+        let t = tape
+        let limit = options.maxPromptBytes
+        var m = MessageExtraction()
+        if let msgs = t.member(body, "messages"), t.kind(msgs) == .array {
+            m.read(t, messages: msgs, limit: limit)
+        } else if let p = t.member(body, "prompt") ?? t.member(body, "inputText") ?? t.member(body, "message") {
+            m.prompt = MessageExtraction.text(t, p, limit: limit)
+            m.userTurns = m.prompt.isEmpty ? 0 : 1
+        }
+        if let s = t.member(body, "system") { m.system = MessageExtraction.text(t, s, limit: limit) }
+        r.prompt = m.prompt
+        r.systemPrompt = m.system
+        r.userTurns = m.userTurns
+        r.assistantTurns = m.assistantTurns
+        let inference = t.member(body, "inferenceConfig")
+        let titan = t.member(body, "textGenerationConfig")
+        let maxNode = t.member(body, "max_tokens") ?? t.member(body, "max_tokens_to_sample") ?? t.member(body, "max_gen_len")
+            ?? inference.flatMap { t.member($0, "maxTokens") ?? t.member($0, "max_new_tokens") }
+            ?? titan.flatMap { t.member($0, "maxTokenCount") }
+        r.maxTokens = maxNode.flatMap(t.int)
+        if let tc = t.member(body, "toolConfig"), let tools = t.member(tc, "tools") {
+            r.toolNames = MessageExtraction.toolNames(t, tools)
+        } else if let tools = t.member(body, "tools"), t.kind(tools) == .array {
+            r.toolNames = MessageExtraction.toolNames(t, tools)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+extension RecordDecoder {
+    /// The canonical gateway log, with aliases, in one pass over the top-level keys.
+    func decodeCanonical() -> Result<RequestRecord, MalformedKind> {
+        let t = tape
+        var slot = [Int?](repeating: nil, count: CanonicalField.allCases.count)
+        var slotRank = [Int](repeating: .max, count: slot.count)
+        let fields = CanonicalField.allCases
+        t.forEachMember(t.root) { k, v in
+            let key: ArraySlice<UInt8> = t.nodes[k].escaped ? ArraySlice(t.string(k).utf8) : ArraySlice(t.raw(k))
+            guard let f = CanonicalField.byKey[key], let r = CanonicalField.rank[key] else { return }
+            let idx = fields.firstIndex(of: f)!
+            if r <= slotRank[idx] { slot[idx] = v; slotRank[idx] = r }
+        }
+        func at(_ f: CanonicalField) -> Int? { slot[fields.firstIndex(of: f)!] }
+        return build(
+            ts: at(.ts), account: at(.account), apiKey: at(.apiKey), org: at(.org), ip: at(.ip),
+            userAgent: at(.userAgent), tls: at(.tls), model: at(.model), endpoint: at(.endpoint),
+            status: at(.status), inputTokens: at(.inputTokens), outputTokens: at(.outputTokens),
+            maxTokens: at(.maxTokens), stopReason: at(.stopReason), latency: at(.latency),
+            system: at(.system), messages: at(.messages), tools: at(.tools), prompt: at(.prompt), usage: at(.usage))
+    }
+
+    /// Assembles a record from located field nodes (shared by canonical and mapped input).
+    func build(
+        ts: Int?, account: Int?, apiKey: Int?, org: Int?, ip: Int?, userAgent: Int?, tls: Int?,
+        model: Int?, endpoint: Int?, status: Int?, inputTokens: Int?, outputTokens: Int?,
+        maxTokens: Int?, stopReason: Int?, latency: Int?, system: Int?, messages: Int?,
+        tools: Int?, prompt: Int?, usage: Int?
+    ) -> Result<RequestRecord, MalformedKind> {
+        let t = tape
+        let accountID: String
+        switch identifier(account) {
+        case .success(let a)?: accountID = a
+        case .failure(let k)?: return .failure(k)
+        case nil: return .failure(.missingAccount)
+        }
+        let time: Int64
+        switch timestamp(ts) {
+        case .success(let v): time = v
+        case .failure(let k): return .failure(k)
+        }
+        var r = RequestRecord(timestamp: time, account: accountID)
+        r.apiKey = text(apiKey)
+        r.org = text(org)
+        r.ip = text(ip, limit: 64).map(Self.firstForwardedAddress)
+        r.userAgent = text(userAgent)
+        r.tlsFingerprint = text(tls, limit: 128)
+        r.model = text(model, limit: 128)
+        r.endpoint = text(endpoint, limit: 128)
+        if let s = status {
+            if t.kind(s) == .number || t.kind(s) == .string, let code = t.int(s) {
+                r.status = code
+                r.failed = code >= 400 || code == 0
+            } else if let word = text(s, limit: 32)?.lowercased() {
+                r.failed = word == "failure" || word == "error" || word == "failed"
+            }
+        }
+        var usageIn: Int?, usageOut: Int?
+        if let u = usage, t.kind(u) == .object {
+            usageIn = (t.member(u, "input_tokens") ?? t.member(u, "prompt_tokens")).flatMap(t.int)
+            usageOut = (t.member(u, "output_tokens") ?? t.member(u, "completion_tokens")).flatMap(t.int)
+        }
+        r.inputTokens = inputTokens.flatMap(t.int) ?? usageIn
+        r.outputTokens = outputTokens.flatMap(t.int) ?? usageOut
+        r.maxTokens = maxTokens.flatMap(t.int)
+        r.stopReason = text(stopReason, limit: 64)
+        r.latencyMs = latency.flatMap(t.int)
+        let limit = options.maxPromptBytes
+        var m = MessageExtraction()
+        if let msgs = messages, t.kind(msgs) == .array { m.read(t, messages: msgs, limit: limit) }
+        if m.userTurns == 0, let p = prompt {
+            m.prompt = MessageExtraction.text(t, p, limit: limit)
+            if !m.prompt.isEmpty { m.userTurns = 1 }
+        }
+        if let s = system { m.system = MessageExtraction.text(t, s, limit: limit) }
+        r.prompt = m.prompt
+        r.systemPrompt = m.system
+        r.userTurns = m.userTurns
+        r.assistantTurns = m.assistantTurns
+        if let tl = tools, t.kind(tl) == .array { r.toolNames = MessageExtraction.toolNames(t, tl) }
+        return .success(r)
+    }
+
+    /// `X-Forwarded-For` style lists: the first address is the client.
+    static func firstForwardedAddress(_ s: String) -> String {
+        guard let comma = s.firstIndex(of: ",") else { return s }
+        return String(s[..<comma]).trimmingCharacters(in: " ")
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,62 @@
+extension RecordDecoder {
+    /// LiteLLM `StandardLoggingPayload`: the account is `end_user` when set, else the
+    /// key's user (`metadata.user_api_key_user_id`), else the key hash.
+    func decodeLiteLLM() -> Result<RequestRecord, MalformedKind> {
+        let t = tape
+        let root = t.root
+        let meta = t.member(root, "metadata").flatMap { t.kind($0) == .object ? $0 : nil }
+        let params = t.member(root, "model_parameters").flatMap { t.kind($0) == .object ? $0 : nil }
+        var account: Result<String, MalformedKind>?
+        for candidate in [t.member(root, "end_user"), meta.flatMap { t.member($0, "user_api_key_user_id") },
+                          t.member(root, "user"), meta.flatMap { t.member($0, "user_api_key_hash") }] {
+            if let c = candidate, let id = identifier(c) { account = id; break }
+        }
+        let accountID: String
+        switch account {
+        case .success(let a)?: accountID = a
+        case .failure(let k)?: return .failure(k)
+        case nil: return .failure(.missingAccount)
+        }
+        let time: Int64
+        switch timestamp(t.member(root, "startTime") ?? t.member(root, "start_time") ?? t.member(root, "timestamp")) {
+        case .success(let v): time = v
+        case .failure(let k): return .failure(k)
+        }
+        var r = RequestRecord(timestamp: time, account: accountID)
+        r.apiKey = text(meta.flatMap { t.member($0, "user_api_key_hash") })
+        r.org = text(meta.flatMap { t.member($0, "user_api_key_team_id") ?? t.member($0, "user_api_key_org_id") })
+        r.ip = text(t.member(root, "requester_ip_address") ?? meta.flatMap { t.member($0, "requester_ip_address") }, limit: 64)
+            .map(Self.firstForwardedAddress)
+        if let headers = meta.flatMap({ t.member($0, "headers") ?? t.member($0, "requester_metadata") }) {
+            r.userAgent = text(t.member(headers, "user-agent") ?? t.member(headers, "User-Agent"))
+        }
+        r.model = text(t.member(root, "model"), limit: 128)
+        r.endpoint = text(t.member(root, "call_type"), limit: 64)
+        if let s = text(t.member(root, "status"), limit: 32)?.lowercased() { r.failed = s != "success" }
+        r.inputTokens = t.member(root, "prompt_tokens").flatMap(t.int)
+        r.outputTokens = t.member(root, "completion_tokens").flatMap(t.int)
+        if let p = params {
+            r.maxTokens = (t.member(p, "max_tokens") ?? t.member(p, "max_completion_tokens")).flatMap(t.int)
+            if let tl = t.member(p, "tools"), t.kind(tl) == .array { r.toolNames = MessageExtraction.toolNames(t, tl) }
+        }
+        if let resp = t.member(root, "response"), t.kind(resp) == .object,
+           let choices = t.member(resp, "choices"), t.kind(choices) == .array {
+            t.forEachElement(choices) { c in
+                if r.stopReason == nil, let f = t.member(c, "finish_reason") { r.stopReason = text(f, limit: 64) }
+            }
+        }
+        if let s = t.member(root, "startTime").flatMap(t.double), let e = t.member(root, "endTime").flatMap(t.double), e >= s {
+            r.latencyMs = Int((e - s) * 1000)
+        }
+        var m = MessageExtraction()
+        if let msgs = t.member(root, "messages") {
+            if t.kind(msgs) == .array { m.read(t, messages: msgs, limit: options.maxPromptBytes) }
+            else if t.kind(msgs) == .string { m.prompt = t.string(msgs, limit: options.maxPromptBytes); m.userTurns = 1 }
+        }
+        r.prompt = m.prompt
+        r.systemPrompt = m.system
+        r.userTurns = m.userTurns
+        r.assistantTurns = m.assistantTurns
+        return .success(r)
+    }
+}

@@ -1,0 +1,83 @@
+/// Turns one line into a `RequestRecord` or a counted rejection. One decoder per
+/// thread: it reuses its JSON tape between lines.
+public struct RecordDecoder {
+    public var options: DecodeOptions
+    var tape = JSONTape()
+
+    public init(options: DecodeOptions) { self.options = options }
+
+    public mutating func decode(_ line: UnsafeRawBufferPointer) -> DecodeOutcome {
+        var bytes = line
+        // Strip a UTF-8 BOM and a trailing CR (CRLF files).
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }
+        if let last = bytes.last, last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 1)]) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .skipped(.blank) }
+        do {
+            try tape.parse(bytes, maxDepth: options.maxDepth)
+        } catch {
+            switch error {
+            case .invalidJSON: return .malformed(.invalidJSON)
+            case .invalidUTF8: return .malformed(.invalidUTF8)
+            case .nulByte: return .malformed(.nulByte)
+            case .tooDeep: return .malformed(.tooDeep)
+            }
+        }
+        guard tape.kind(tape.root) == .object else { return .malformed(.notObject) }
+        let format = options.format ?? detectFormat()
+        let result: Result<RequestRecord, MalformedKind>
+        switch format {
+        case .canonical: result = decodeCanonical()
+        case .litellm: result = decodeLiteLLM()
+        case .bedrock: result = decodeBedrock()
+        case .mapped: result = decodeMapped()
+        }
+        switch result {
+        case .success(var r):
+            r.format = format
+            if let since = options.since, r.timestamp < since { return .skipped(.outsideTimeRange) }
+            if let until = options.until, r.timestamp >= until { return .skipped(.outsideTimeRange) }
+            return .record(r)
+        case .failure(let kind):
+            return .malformed(kind)
+        }
+    }
+
+    /// Picks a format from the record's shape (the schema file wins when given).
+    func detectFormat() -> LogFormat {
+        if options.schema != nil { return .mapped }
+        let t = tape
+        if t.member(t.root, "schemaType") != nil || (t.member(t.root, "identity") != nil && t.member(t.root, "modelId") != nil) {
+            return .bedrock
+        }
+        if t.member(t.root, "startTime") != nil || t.member(t.root, "model_parameters") != nil
+            || t.member(t.root, "call_type") != nil {
+            return .litellm
+        }
+        return .canonical
+    }
+
+    /// An identifier field: a string or a number written as text.
+    func identifier(_ i: Int?) -> Result<String, MalformedKind>? {
+        guard let i else { return nil }
+        switch tape.kind(i) {
+        case .string:
+            let s = tape.string(i, limit: options.maxIdentifierBytes)
+            return s.isEmpty ? nil : .success(s)
+        case .number: return .success(String(decoding: tape.raw(i), as: UTF8.self))
+        case .null: return nil
+        default: return .failure(.wrongType)
+        }
+    }
+
+    /// An optional text field; wrong types are dropped, not fatal.
+    func text(_ i: Int?, limit: Int = 256) -> String? {
+        guard let i, let s = tape.scalarText(i, limit: limit), !s.isEmpty else { return nil }
+        return s
+    }
+
+    func timestamp(_ i: Int?) -> Result<Int64, MalformedKind> {
+        guard let i, tape.kind(i) != .null else { return .failure(.missingTimestamp) }
+        guard let ms = Timestamp.parse(tape, i) else { return .failure(.badTimestamp) }
+        return .success(ms)
+    }
+}

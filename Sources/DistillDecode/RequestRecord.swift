@@ -1,0 +1,59 @@
+/// One API request, reduced to what the analysis needs. Text fields are bounded.
+public struct RequestRecord: Sendable, Equatable {
+    /// Milliseconds since the Unix epoch (UTC).
+    public var timestamp: Int64
+    /// The account the analysis attributes the request to (for Bedrock: the caller ARN).
+    public var account: String
+    public var apiKey: String? = nil
+    /// Declared organisation / team (for Bedrock: the AWS account that logged).
+    public var org: String? = nil
+    public var ip: String? = nil
+    public var userAgent: String? = nil
+    public var tlsFingerprint: String? = nil
+    public var model: String? = nil
+    public var endpoint: String? = nil
+    /// HTTP-like status; nil when not logged.
+    public var status: Int? = nil
+    /// The request failed (non-2xx status, a failure row, or an error code).
+    public var failed: Bool = false
+    public var inputTokens: Int? = nil
+    public var outputTokens: Int? = nil
+    public var maxTokens: Int? = nil
+    public var stopReason: String? = nil
+    public var latencyMs: Int? = nil
+    /// The system prompt (client-defined), kept apart from what the user wrote.
+    public var systemPrompt: String = ""
+    /// What the user wrote in the latest user turn.
+    public var prompt: String = ""
+    public var userTurns: Int = 0
+    public var assistantTurns: Int = 0
+    /// Names of the tools offered to the model.
+    public var toolNames: [String] = []
+    public var format: LogFormat = .canonical
+
+    public init(timestamp: Int64, account: String) {
+        self.timestamp = timestamp
+        self.account = account
+    }
+
+    /// Whether the output stopped because it reached the token limit.
+    public var hitTokenLimit: Bool {
+        if let r = stopReason?.lowercased(), r == "max_tokens" || r == "length" || r == "max_output_tokens" { return true }
+        if let o = outputTokens, let m = maxTokens, m > 0, o >= m - m / 50 { return true }
+        return false
+    }
+}
+
+/// A log format distillscan reads.
+public enum LogFormat: String, Sendable, Codable, CaseIterable, Comparable {
+    /// The canonical gateway log (`ts`, `account_id`, `messages`, … with common aliases).
+    case canonical
+    /// LiteLLM `StandardLoggingPayload` rows (`startTime`, `metadata.user_api_key_user_id`, …).
+    case litellm
+    /// AWS Bedrock model-invocation logs (`schemaType: ModelInvocationLog`, `identity.arn`).
+    case bedrock
+    /// Any JSONL mapped with `--schema FILE`.
+    case mapped
+
+    public static func < (a: LogFormat, b: LogFormat) -> Bool { a.rawValue < b.rawValue }
+}

@@ -1,0 +1,66 @@
+/// A `--schema FILE` mapping: a JSON object from canonical field names to dotted paths
+/// in the user's records, e.g. `{"account_id": "actor.id", "ts": "meta.time",
+/// "messages": "request.body.messages"}`. Unmapped fields fall back to canonical aliases
+/// at the top level.
+public struct SchemaMapping: Sendable, Equatable {
+    public var paths: [CanonicalField: [String]]
+
+    /// Why a mapping file was refused.
+    public struct Invalid: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public init(paths: [CanonicalField: [String]]) { self.paths = paths }
+
+    /// Parses the mapping file's bytes; `file` names it in messages.
+    public init(json: [UInt8], file: String) throws(Invalid) {
+        var tape = JSONTape()
+        let parsed: Bool = json.withUnsafeBytes { buf in
+            do { try tape.parse(buf, maxDepth: 8); return true } catch { return false }
+        }
+        guard parsed, tape.kind(tape.root) == .object else {
+            throw Invalid(description: "\(file): a schema file must be one JSON object mapping canonical fields to dotted paths, e.g. {\"account_id\": \"actor.id\", \"ts\": \"time\"}")
+        }
+        var result: [CanonicalField: [String]] = [:]
+        var problem: String?
+        json.withUnsafeBytes { buf in
+            tape.bytes = buf
+            tape.forEachMember(tape.root) { k, v in
+                let name = tape.string(k)
+                guard let field = CanonicalField(rawValue: name) else {
+                    problem = "\(file): unknown field \"\(name)\"; known fields: \(CanonicalField.allCases.map(\.rawValue).joined(separator: ", "))"
+                    return
+                }
+                guard tape.kind(v) == .string, !tape.string(v).isEmpty else {
+                    problem = "\(file): the path for \"\(name)\" must be a non-empty string like \"a.b.c\""
+                    return
+                }
+                result[field] = tape.string(v).split(separator: ".").map(String.init)
+            }
+        }
+        if let problem { throw Invalid(description: problem) }
+        guard result[.account] != nil else {
+            throw Invalid(description: "\(file): the mapping must give \"account_id\" (the account each request belongs to)")
+        }
+        paths = result
+    }
+}
+
+extension RecordDecoder {
+    /// Records read through a `--schema` mapping.
+    func decodeMapped() -> Result<RequestRecord, MalformedKind> {
+        guard let schema = options.schema else { return decodeCanonical() }
+        let t = tape
+        func at(_ f: CanonicalField) -> Int? {
+            if let p = schema.paths[f] { return t.path(t.root, p) }
+            for a in f.aliases { if let v = t.path(t.root, [a]) { return v } }
+            return nil
+        }
+        return build(
+            ts: at(.ts), account: at(.account), apiKey: at(.apiKey), org: at(.org), ip: at(.ip),
+            userAgent: at(.userAgent), tls: at(.tls), model: at(.model), endpoint: at(.endpoint),
+            status: at(.status), inputTokens: at(.inputTokens), outputTokens: at(.outputTokens),
+            maxTokens: at(.maxTokens), stopReason: at(.stopReason), latency: at(.latency),
+            system: at(.system), messages: at(.messages), tools: at(.tools), prompt: at(.prompt), usage: at(.usage))
+    }
+}

@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A stream of decompressed bytes read in bounded chunks.
+public protocol ByteReader: AnyObject {
+    /// Fills the front of `buffer`; returns the byte count, 0 at the end.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int
+    /// Compressed (on-disk) bytes consumed so far.
+    var rawBytesRead: Int { get }
+}
+
+/// Reads a file descriptor, first handing out any bytes already peeked from it.
+public final class DescriptorReader: ByteReader {
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    private let path: String
+    private var pending: [UInt8]
+    public private(set) var rawBytesRead = 0
+
+    init(fd: Int32, path: String, owns: Bool, pending: [UInt8]) {
+        self.fd = fd
+        self.path = path
+        self.ownsDescriptor = owns
+        self.pending = pending
+    }
+
+    deinit { if ownsDescriptor { close(fd) } }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        if !pending.isEmpty {
+            let n = min(pending.count, buffer.count)
+            pending.withUnsafeBytes { src in buffer.baseAddress!.copyMemory(from: src.baseAddress!, byteCount: n) }
+            pending.removeFirst(n)
+            rawBytesRead += n
+            return n
+        }
+        while true {
+            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if n >= 0 { rawBytesRead += n; return n }
+            if errno == EINTR { continue }
+            throw .readFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// Inflates gzip data (every concatenated member) from an underlying reader.
+public final class GzipReader: ByteReader {
+    private let source: DescriptorReader
+    private let path: String
+    private var zlib: ZlibStream
+    private var input: UnsafeMutableRawBufferPointer
+    private var inputStart = 0
+    private var inputEnd = 0
+    private var sourceEnded = false
+    private var finished = false
+    /// Compressed bytes handed to zlib so far (for error offsets).
+    private var consumedTotal = 0
+    private var inMember = false
+    public var rawBytesRead: Int { source.rawBytesRead }
+
+    init(source: DescriptorReader, path: String, chunkSize: Int = 64 * 1024) throws(InputError) {
+        self.source = source
+        self.path = path
+        do { zlib = try ZlibStream(.inflateGzip) } catch {
+            throw .corruptGzip(path: path, offset: 0, detail: error.message)
+        }
+        input = .allocate(byteCount: chunkSize, alignment: 16)
+    }
+
+    deinit { input.deallocate() }
+
+    private func refill() throws(InputError) {
+        if inputStart == inputEnd { inputStart = 0; inputEnd = 0 }
+        guard !sourceEnded, inputEnd < input.count else { return }
+        let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: input[inputEnd...]))
+        if n == 0 { sourceEnded = true } else { inputEnd += n }
+    }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        while !finished {
+            if inputStart == inputEnd { try refill() }
+            if inputStart == inputEnd && sourceEnded {
+                finished = true
+                if inMember { throw .truncatedGzip(path: path, offset: consumedTotal) }
+                return 0
+            }
+            let step: ZlibStream.Step
+            do {
+                step = try zlib.inflate(UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd]), into: buffer)
+            } catch {
+                finished = true
+                throw .corruptGzip(path: path, offset: consumedTotal, detail: error.message)
+            }
+            inputStart += step.consumed
+            consumedTotal += step.consumed
+            if step.consumed > 0 || step.produced > 0 { inMember = true }
+            if step.memberEnded {
+                inMember = false
+                try startNextMember()
+            }
+            if step.produced > 0 { return step.produced }
+            if step.consumed == 0 && !step.memberEnded && inputStart < inputEnd {
+                // zlib took nothing although input and output space were there: never loop on it.
+                finished = true
+                throw .corruptGzip(path: path, offset: consumedTotal, detail: "inflate made no progress")
+            }
+        }
+        return 0
+    }
+
+    /// After a member ends: another member follows, or the file ends, or garbage follows.
+    private func startNextMember() throws(InputError) {
+        compactInput()
+        while inputEnd - inputStart < 2 && !sourceEnded { try refill() }
+        let remaining = inputEnd - inputStart
+        if remaining == 0 { finished = true; return }
+        if remaining >= 2 && input[inputStart] == 0x1F && input[inputStart + 1] == 0x8B {
+            zlib.reset()
+            return
+        }
+        finished = true
+        // Zero padding after the last member (tape and block-device dumps) is harmless.
+        while !sourceEnded { if input[inputStart..<inputEnd].contains(where: { $0 != 0 }) { break }; inputStart = inputEnd; try refill() }
+        if !input[inputStart..<inputEnd].contains(where: { $0 != 0 }) && sourceEnded { return }
+        throw .trailingGarbage(path: path, offset: consumedTotal)
+    }
+
+    private func compactInput() {
+        let n = inputEnd - inputStart
+        if n > 0 && inputStart > 0 {
+            input.baseAddress!.copyMemory(from: input.baseAddress! + inputStart, byteCount: n)
+        }
+        inputStart = 0
+        inputEnd = n
+    }
+}

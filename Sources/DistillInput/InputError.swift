@@ -1,0 +1,34 @@
+/// Why an input could not be (fully) read. Messages name the file and say what to do.
+public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case readFailed(path: String, reason: String)
+    case unsupportedCompression(path: String, compression: Compression)
+    case truncatedGzip(path: String, offset: Int)
+    case corruptGzip(path: String, offset: Int, detail: String)
+    case trailingGarbage(path: String, offset: Int)
+    case noInputs(pattern: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let p, let r): return "\(p): cannot open (\(r)); check the path and permissions"
+        case .readFailed(let p, let r): return "\(p): read failed (\(r))"
+        case .unsupportedCompression(let p, let c):
+            return "\(p): \(c.rawValue) is not supported; decompress it first (e.g. `\(c == .zstd ? "zstd -d" : c == .xz ? "xz -d" : "bunzip2") FILE`) or pipe it to `distillscan ... -`"
+        case .truncatedGzip(let p, let o):
+            return "\(p): gzip data ends early at compressed byte \(o) (truncated file?); records before it were kept"
+        case .corruptGzip(let p, let o, let d):
+            return "\(p): corrupt gzip data at compressed byte \(o) (\(d)); records before it were kept"
+        case .trailingGarbage(let p, let o):
+            return "\(p): bytes after the last gzip member at byte \(o) are not gzip; they were ignored"
+        case .noInputs(let p): return "\(p): matches no readable file; give files, directories, globs or - for stdin"
+        }
+    }
+
+    /// Whether the file's data could not be read to its end (exit code 3).
+    public var losesData: Bool {
+        switch self {
+        case .trailingGarbage: return false
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Splits a byte stream into lines with a bounded buffer that rolls a partial line to
+/// its front (as ripgrep does). A line longer than `maxLineBytes` is not buffered: it is
+/// reported as oversized, with its length, and skipped.
+public struct LineSplitter {
+    /// One physical line, without its `\n` (a trailing `\r` is kept; decoding strips it).
+    public struct Line {
+        public var bytes: UnsafeRawBufferPointer
+        /// 1-based line number within the input.
+        public var number: Int
+        /// Set when the line exceeded the bound; `bytes` is then empty.
+        public var oversizedLength: Int?
+    }
+
+    public var maxLineBytes: Int
+    public var chunkSize: Int
+
+    public init(maxLineBytes: Int = 8 << 20, chunkSize: Int = 256 << 10) {
+        self.maxLineBytes = maxLineBytes
+        self.chunkSize = chunkSize
+    }
+
+    /// Calls `body` for every line of `reader`, in order. Read errors propagate after the
+    /// lines before them were delivered; a final line without `\n` is delivered too.
+    public func forEachLine(
+        of reader: any ByteReader, _ body: (Line) throws -> Void
+    ) throws {
+        var capacity = max(chunkSize * 2, 64)
+        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        var start = 0, end = 0
+        var lineNumber = 0
+        var discarding = false  // inside an oversized line
+        var discardedLength = 0
+        while true {
+            // Make room: roll the partial line to the front, or grow up to the bound.
+            if capacity - end < chunkSize {
+                if start > 0 {
+                    buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: end - start)
+                    end -= start
+                    start = 0
+                }
+                if capacity - end < chunkSize {
+                    let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity * 2, alignment: 16)
+                    grown.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end)
+                    buffer.deallocate()
+                    buffer = grown
+                    capacity *= 2
+                }
+            }
+            let n = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<capacity]))
+            if n == 0 { break }
+            var scan = end
+            end += n
+            let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            while scan < end {
+                guard let hit = memchrNewline(base + scan, end - scan) else { break }
+                let nl = hit - base
+                lineNumber += 1
+                if discarding {
+                    try body(Line(bytes: UnsafeRawBufferPointer(start: nil, count: 0), number: lineNumber,
+                                  oversizedLength: discardedLength + (nl - start)))
+                    discarding = false
+                    discardedLength = 0
+                } else if nl - start > maxLineBytes {
+                    try body(Line(bytes: UnsafeRawBufferPointer(start: nil, count: 0), number: lineNumber, oversizedLength: nl - start))
+                } else {
+                    try body(Line(bytes: UnsafeRawBufferPointer(start: base + start, count: nl - start), number: lineNumber, oversizedLength: nil))
+                }
+                start = nl + 1
+                scan = start
+            }
+            if end - start > maxLineBytes {
+                // Stop buffering this line; remember only how long it was.
+                if !discarding { discarding = true }
+                discardedLength += end - start
+                start = 0
+                end = 0
+            } else if start == end {
+                start = 0
+                end = 0
+            }
+        }
+        if discarding || end > start {
+            lineNumber += 1
+            if discarding {
+                try body(Line(bytes: UnsafeRawBufferPointer(start: nil, count: 0), number: lineNumber, oversizedLength: discardedLength + (end - start)))
+            } else if end - start > maxLineBytes {
+                try body(Line(bytes: UnsafeRawBufferPointer(start: nil, count: 0), number: lineNumber, oversizedLength: end - start))
+            } else {
+                try body(Line(bytes: UnsafeRawBufferPointer(start: buffer.baseAddress! + start, count: end - start), number: lineNumber, oversizedLength: nil))
+            }
+        }
+    }
+}
+
+@inline(__always)
+func memchrNewline(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> UnsafeMutablePointer<UInt8>? {
+    memchr(p, 0x0A, count)?.assumingMemoryBound(to: UInt8.self)
+}

@@ -1,0 +1,24 @@
+import DistillDecode
+import DistillInput
+
+extension InputSummary {
+    /// Merges per-file scans (in input order) into a summary and one sink state.
+    public static func merging<S: RecordSink>(_ scans: [FileScan<S>], into sink: inout S, hashes: [String: String] = [:]) -> InputSummary {
+        var s = InputSummary()
+        for scan in scans {
+            s.files.append(File(
+                path: scan.source.displayName, compression: scan.compression,
+                sizeBytes: scan.source.fileSize ?? scan.rawBytes, bytes: scan.bytes, tally: scan.tally,
+                formats: scan.formats, firstTimestamp: scan.firstTimestamp, lastTimestamp: scan.lastTimestamp,
+                error: scan.error.map { $0.losesData ? $0.description : $0.description + " (warning)" },
+                sha256: hashes[scan.source.displayName]))
+            s.tally.merge(scan.tally)
+            s.bytes += scan.bytes
+            if let f = scan.firstTimestamp { s.firstTimestamp = min(s.firstTimestamp ?? f, f) }
+            if let l = scan.lastTimestamp { s.lastTimestamp = max(s.lastTimestamp ?? l, l) }
+            sink.merge(scan.sink)
+        }
+        return s
+    }
+
+}

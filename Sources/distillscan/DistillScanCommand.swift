@@ -1,0 +1,19 @@
+import ArgumentParser
+import DistillScan
+
+/// The `distillscan` command: a list of verbs over the DistillScan library.
+@main
+struct DistillScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "distillscan",
+        abstract: "Find coordinated distillation campaigns in LLM API request logs.",
+        discussion: """
+        Start with `distillscan inspect DUMP/` to see what a dump holds, then
+        `distillscan analyze DUMP/ --accounts accounts.jsonl` for the findings.
+        Exit codes: 0 ok, 1 findings at --fail-on, 2 usage or config error,
+        3 input could not be fully read (the report is still written).
+        """,
+        version: ToolInfo.version,
+        subcommands: [Analyze.self, Inspect.self, Templates.self, Synth.self, Eval.self, Rules.self]
+    )
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+struct Analyze: ParsableCommand {}
+struct Templates: ParsableCommand {}
+struct Synth: ParsableCommand {}
+struct Eval: ParsableCommand {}
+struct Rules: ParsableCommand {}
