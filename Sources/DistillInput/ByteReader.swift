@@ -59,6 +59,7 @@ public final class GzipReader: ByteReader {
     /// Compressed bytes handed to zlib so far (for error offsets).
     private var consumedTotal = 0
     private var inMember = false
+    private var pendingError: InputError?
     public var rawBytesRead: Int { source.rawBytesRead }
 
     init(source: DescriptorReader, path: String, chunkSize: Int = 64 * 1024) throws(InputError) {
@@ -80,6 +81,7 @@ public final class GzipReader: ByteReader {
     }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        if let e = pendingError { pendingError = nil; throw e }
         while !finished {
             if inputStart == inputEnd { try refill() }
             if inputStart == inputEnd && sourceEnded {
@@ -99,7 +101,11 @@ public final class GzipReader: ByteReader {
             if step.consumed > 0 || step.produced > 0 { inMember = true }
             if step.memberEnded {
                 inMember = false
-                try startNextMember()
+                // Deliver this call's bytes first; a problem after the member surfaces next call.
+                do { try startNextMember() } catch {
+                    if step.produced > 0 { pendingError = error; return step.produced }
+                    throw error
+                }
             }
             if step.produced > 0 { return step.produced }
             if step.consumed == 0 && !step.memberEnded && inputStart < inputEnd {

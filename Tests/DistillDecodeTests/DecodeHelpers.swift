@@ -1,0 +1,20 @@
+@testable import DistillDecode
+
+func decode(_ line: String, _ options: DecodeOptions = DecodeOptions()) -> DecodeOutcome {
+    decodeBytes(Array(line.utf8), options)
+}
+
+func decodeBytes(_ bytes: [UInt8], _ options: DecodeOptions = DecodeOptions()) -> DecodeOutcome {
+    var d = RecordDecoder(options: options)
+    return bytes.withUnsafeBytes { d.decode($0) }
+}
+
+func record(_ line: String, _ options: DecodeOptions = DecodeOptions()) -> RequestRecord? {
+    if case .record(let r) = decode(line, options) { return r }
+    return nil
+}
+
+func malformedKind(_ line: String) -> MalformedKind? {
+    if case .malformed(let k) = decode(line) { return k }
+    return nil
+}

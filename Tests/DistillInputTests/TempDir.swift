@@ -1,0 +1,22 @@
+import Foundation
+
+/// A scratch directory removed when the test ends.
+final class TempDir {
+    let path: String
+    init() {
+        path = NSTemporaryDirectory() + "distillscan-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) -> String {
+        let p = path + "/" + name
+        try! FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        return p
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
+}
