@@ -1,6 +1,5 @@
 import ArgumentParser
 struct Analyze: ParsableCommand {}
 struct Templates: ParsableCommand {}
-struct Synth: ParsableCommand {}
 struct Eval: ParsableCommand {}
 struct Rules: ParsableCommand {}
