@@ -17,7 +17,7 @@ enum PromptFactory {
             }
         }
         while let r = s.range(of: "{n}") { s.replaceSubrange(r, with: String(rng.int(2...400))) }
-        while let r = s.range(of: "{a}") { s.replaceSubrange(r, with: String(rng.int(3...120))) }
+        while let r = s.range(of: "{a}") { s.replaceSubrange(r, with: String(rng.int(3...2000))) }
         while let r = s.range(of: "{b}") { s.replaceSubrange(r, with: String(rng.int(2...12))) }
         return s
     }
@@ -52,46 +52,65 @@ enum PromptFactory {
         return lead + fill(rng.pick(TextPools.mathProblems), &rng)
     }
 
-    /// A seed-specific campaign template; `{x}` is its slot.
+    static let formatClauses = [
+        "Use Markdown headings.", "Number every paragraph.", "Write at least 800 words.", "Respond in plain text only.",
+        "Be exhaustive.", "Do not skip any detail.", "Use LaTeX for formulas.", "Answer in English.", "Cite the key ideas by name.",
+        "Keep a formal academic tone.", "Label each section clearly.", "End with a one-line summary.",
+    ]
+
+    /// A seed-specific campaign template; `{x}` is its slot. Assembled from fragments and
+    /// clauses so that two campaigns almost never share a template.
     static func campaignTemplate(_ style: String, _ rng: inout SplitMix) -> String {
+        let extra = (0..<rng.int(1...2)).map { _ in rng.pick(formatClauses) }.joined(separator: " ")
+        let tag = rng.pick(["[task]", "###", "Task:", "Q:", "Input:", "Problem:", ">>"]) + " "
         switch style {
         case "reasoning":
-            let a = rng.pick(["Solve the following problem.", "Consider this question carefully.", "Here is a task for you.", "Answer the question below.", "Work on this problem:"])
+            let a = rng.pick(["Solve the following problem.", "Consider this question carefully.", "Here is a task for you.", "Answer the question below.",
+                              "Work on this problem:", "Please help with this.", "Tackle the following.", "Read the problem and solve it."])
             let b = rng.pick(["Think through it step by step and write out your complete reasoning before the final answer.",
                               "Show every intermediate step of your chain of thought, then state the answer.",
                               "Explain your reasoning in detail, numbering each step, and finish with 'Final answer:'.",
-                              "Reason carefully, verify each step, and only then give the final answer in a box."])
-            return rng.chance(0.5) ? "\(a) {x} \(b)" : "\(a) \(b)\n\n{x}"
+                              "Reason carefully, verify each step, and only then give the final answer in a box.",
+                              "Lay out your full thought process step by step; do not jump to the answer.",
+                              "Write your reasoning as a numbered list of steps, then the result."])
+            switch rng.int(0...2) {
+            case 0: return "\(a) \(tag){x} \(b) \(extra)"
+            case 1: return "\(a) \(b) \(extra)\n\n\(tag){x}"
+            default: return "\(tag){x}\n\n\(b) \(extra)"
+            }
         case "grading":
-            let crit = rng.pick(["helpfulness, harmlessness and honesty", "accuracy and completeness", "correctness, clarity and safety"])
+            let crit = rng.pick(["helpfulness, harmlessness and honesty", "accuracy and completeness", "correctness, clarity and safety", "factuality and tone", "reasoning quality and correctness"])
+            let scale = rng.pick(["from 1 to 10", "on a scale of 1 to 7", "from 1 to 5"])
             return rng.pick([
-                "You are an expert evaluator. Question: {x}\nResponse: {y}\nRate the response from 1 to 10 for \(crit). Explain the score, then output 'Score: N'.",
-                "Grade the following answer on \(crit) using a 1-10 scale and justify your grade.\nPrompt: {x}\nAnswer: {y}",
-                "Compare the two responses to the question '{x}' and say which one is better for \(crit), with a score for each.\nA: {y}\nB: {y}",
+                "You are an expert evaluator. Question: {x}\nResponse: {y}\nRate the response \(scale) for \(crit). Explain the score, then output 'Score: N'. \(extra)",
+                "Grade the following answer on \(crit) \(scale) and justify your grade. \(extra)\nPrompt: {x}\nAnswer: {y}",
+                "Compare the two responses to the question '{x}' and say which response is better for \(crit), with a score \(scale) for each. \(extra)\nA: {y}\nB: {y}",
             ])
         case "rewrite":
             return rng.pick([
-                "The following answer is about {s}. Rewrite it so that it is safe and policy-compliant while staying helpful: {y}",
-                "A user asked about {s}. Here is a draft reply: {y}\nRewrite the reply to refuse the harmful parts but keep every safe detail.",
-                "Produce a safe rewrite of this response on {s}, explaining what you removed and why: {y}",
+                "The following answer is about {s}. Rewrite it so that it is safe and policy-compliant while staying helpful: {y} \(extra)",
+                "A user asked about {s}. Here is a draft reply: {y}\nRewrite the reply to refuse the harmful parts but keep every safe detail. \(extra)",
+                "Produce a safe rewrite of this response on {s}, explaining what you removed and why: {y} \(extra)",
             ])
         case "agentic":
             return rng.pick([
-                "You are an autonomous agent with tools. Goal: {g}. Plan step by step, call tools as needed, and report every action and observation.",
-                "Task: {g}. Use the available tools. Before each tool call, write your reasoning; after it, summarise the result.",
-                "Act as a coding agent. Objective: {g}. Think aloud, use the tools, and produce a full trace of your work.",
+                "You are an autonomous agent with tools. Goal: {g}. Plan step by step, call tools as needed, and report every action and observation. \(extra)",
+                "\(tag){g}. Use the available tools. Before each tool call, write your reasoning; after it, summarise the result. \(extra)",
+                "Act as a coding agent. Objective: {g}. Think aloud, use the tools, and produce a full trace of your work. \(extra)",
             ])
         case "textbook":
-            return rng.pick([
-                "Write a comprehensive textbook chapter on {x} with sections, worked examples and exercises with solutions.",
-                "Produce a long, detailed lecture on {x} suitable for university students, covering theory, history and examples.",
-                "Write an exhaustive study guide about {x}: definitions, derivations, examples, and 10 practice questions with answers.",
-            ])
+            let what = rng.pick(["a comprehensive textbook chapter", "a long, detailed lecture", "an exhaustive study guide", "a complete course module", "an in-depth tutorial"])
+            let audience = rng.pick(["for university students", "for advanced high-school students", "for graduate students", "for self-learners"])
+            let parts = rng.pick(["with sections, worked examples and exercises with solutions", "covering theory, history and examples",
+                                  "with definitions, derivations, examples and 10 practice questions with answers", "with a glossary and review questions"])
+            return rng.chance(0.5) ? "Write \(what) on {x} \(audience), \(parts). \(extra)" : "\(tag){x}\nProduce \(what) \(parts), \(audience). \(extra)"
         case "cjk":
+            let tail = rng.pick(["请使用Markdown格式。", "字数不少于一千字。", "请分点作答。", "语言要正式。", ""])
             return rng.pick([
-                "请一步一步地详细解释{c}，写出完整的推理过程，最后给出结论。",
-                "关于{c}，请先列出思考步骤，再逐步推理，并在最后总结答案。",
-                "你是一名专家。请详细分析{c}，展示你的全部思维链，然后给出最终答案。",
+                "请一步一步地详细解释{c}，写出完整的推理过程，最后给出结论。\(tail)",
+                "关于{c}，请先列出思考步骤，再逐步推理，并在最后总结答案。\(tail)",
+                "你是一名专家。请详细分析{c}，展示你的全部思维链，然后给出最终答案。\(tail)",
+                "题目：{c}。请写出详细的推理过程和每一步的依据。\(tail)",
             ])
         default:
             return "{x}"
@@ -102,7 +121,13 @@ enum PromptFactory {
     static func instantiate(_ template: String, _ rng: inout SplitMix) -> String {
         var s = template
         while let r = s.range(of: "{x}") {
-            let v = rng.chance(0.5) ? fill(rng.pick(TextPools.mathProblems), &rng) : "Explain " + rng.pick(TextPools.topics) + " and its consequences."
+            let v: String
+            switch rng.int(0...3) {
+            case 0: v = fill(rng.pick(TextPools.mathProblems), &rng).replacingOccurrences("{a}", String(rng.int(3...9999)))
+            case 1: v = "Explain " + rng.pick(TextPools.topics) + " and its consequences for " + rng.pick(TextPools.topics) + "."
+            case 2: v = "How does " + rng.pick(TextPools.topics) + " relate to " + rng.pick(TextPools.topics) + " in " + rng.pick(TextPools.places) + "?"
+            default: v = "Derive the main result about " + rng.pick(TextPools.topics) + " (case \(rng.int(1...5000)))."
+            }
             s.replaceSubrange(r, with: v)
         }
         while let r = s.range(of: "{y}") { s.replaceSubrange(r, with: "\(rng.pick(TextPools.topics).capitalized) is " + rng.pick(["a process", "a concept", "an event", "a field"]) + " that " + rng.pick(["changed how we think.", "has many parts.", "is often misunderstood.", "matters today."])) }

@@ -1,5 +1,3 @@
 import ArgumentParser
-struct Analyze: ParsableCommand {}
 struct Templates: ParsableCommand {}
-struct Eval: ParsableCommand {}
 struct Rules: ParsableCommand {}

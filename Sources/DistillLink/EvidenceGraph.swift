@@ -1,0 +1,156 @@
+import DistillProfile
+
+/// Builds typed, weighted edges between candidate accounts from shared attributes,
+/// weighted by rarity over all accounts so that NAT, CGNAT, proxy hubs, popular clients
+/// and common mail providers never chain unrelated accounts together.
+public struct EvidenceGraph: Sendable {
+    public var edges: [Edge] = []
+
+    public init(accounts: [AccountView], candidates: [Int], familyAccounts: [Int: Int], params: LinkParameters) {
+        var pairs: [UInt64: PairEvidence] = [:]
+        func add(_ x: Int, _ y: Int, _ kind: EvidenceKind, _ w: Double, cap: Double = .infinity) {
+            guard x != y, w > 0 else { return }
+            let (a, b) = x < y ? (x, y) : (y, x)
+            let key = UInt64(a) << 32 | UInt64(b)
+            var e = pairs[key] ?? PairEvidence()
+            e[kind] = min(cap, e[kind] + w)
+            pairs[key] = e
+        }
+        func pairUp(_ members: [Int], _ body: (Int, Int) -> Void) {
+            let m = members.sorted()
+            for i in 0..<m.count { for j in (i + 1)..<m.count { body(m[i], m[j]) } }
+        }
+        // Global popularity of each attribute over all accounts (from the sketches).
+        var ipCount: [String: Int] = [:], netCount: [String: Int] = [:], clientCount: [ClientSignature: Int] = [:]
+        var domainCount: [String: Int] = [:], cardCount: [String: Int] = [:]
+        for a in accounts {
+            for e in a.profile.ips.entries.values { ipCount[e.payload, default: 0] += 1 }
+            for e in a.profile.subnets.entries.values { netCount[e.payload, default: 0] += 1 }
+            for e in a.profile.clients.entries.values { clientCount[e.payload, default: 0] += 1 }
+            if let d = a.info?.emailDomain { domainCount[d, default: 0] += 1 }
+            if let c = a.info?.paymentFingerprint { cardCount[c, default: 0] += 1 }
+        }
+        // Inverted indexes over candidates.
+        var byIP: [String: [Int]] = [:], byNet: [String: [Int]] = [:], byClient: [ClientSignature: [Int]] = [:]
+        var byDomain: [String: [Int]] = [:], byCard: [String: [Int]] = [:], byFamily: [Int: [Int]] = [:]
+        for i in candidates {
+            let a = accounts[i]
+            for e in a.profile.ips.entries.values { byIP[e.payload, default: []].append(i) }
+            for e in a.profile.subnets.entries.values { byNet[e.payload, default: []].append(i) }
+            for e in a.profile.clients.entries.values { byClient[e.payload, default: []].append(i) }
+            if let d = a.info?.emailDomain, !CommonMailDomains.all.contains(d) { byDomain[d, default: []].append(i) }
+            if let c = a.info?.paymentFingerprint { byCard[c, default: []].append(i) }
+            for f in a.families.keys { byFamily[f, default: []].append(i) }
+        }
+        for (card, m) in byCard where m.count > 1 && cardCount[card, default: 0] <= params.paymentHubCap {
+            pairUp(m) { add($0, $1, .payment, params.paymentWeight, cap: params.paymentWeight) }
+        }
+        // IP and subnet overlap as a rarity-weighted Jaccard of the two sampled sets: many
+        // shared rare addresses link strongly; a few shared addresses of a large rotating
+        // pool barely do; hub addresses (NAT, CGNAT, proxy exits) are left out entirely.
+        Self.jaccardEvidence(accounts, byIP, ipCount, cap: params.ipHubCap, sets: { $0.ips.entries.values.map(\.payload) }) {
+            add($0, $1, .ip, params.ipWeight * $2, cap: params.ipWeight)
+        }
+        Self.jaccardEvidence(accounts, byNet, netCount, cap: params.subnetHubCap, sets: { $0.subnets.entries.values.map(\.payload) }) {
+            add($0, $1, .subnet, params.subnetWeight * $2, cap: params.subnetWeight)
+        }
+        for (c, m) in byClient where m.count > 1 && clientCount[c, default: 0] <= params.clientHubCap {
+            let w = c.tls.isEmpty || c.userAgent.isEmpty ? params.clientWeight / 2 : params.clientWeight
+            pairUp(m) { add($0, $1, .client, w, cap: params.clientWeight) }
+        }
+        for (d, m) in byDomain where m.count > 1 && domainCount[d, default: 0] <= params.emailDomainHubCap {
+            pairUp(m) { add($0, $1, .emailDomain, params.emailDomainWeight, cap: params.emailDomainWeight) }
+        }
+        // A family counts in proportion to how concentrated it is among suspicious accounts:
+        // a prompt that many ordinary accounts also send links nobody.
+        for (f, m) in byFamily.sorted(by: { $0.key < $1.key }) where m.count > 1 {
+            let purity = Double(m.count) / Double(max(m.count, familyAccounts[f] ?? m.count))
+            pairUp(m) { x, y in
+                let w = min(accounts[x].families[f] ?? 0, accounts[y].families[f] ?? 0) * params.familyWeight * purity
+                add(x, y, .family, w, cap: params.familyWeight)
+            }
+        }
+        Self.signupBursts(accounts, candidates, params) { add($0, $1, .signup, params.signupWeight, cap: params.signupWeight) }
+        Self.handoffs(accounts, candidates, params) { add($0, $1, .handoff, params.handoffWeight, cap: params.handoffWeight) }
+        // Synchronized activity only strengthens pairs that already share something.
+        for (key, _) in pairs {
+            let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
+            let (overlap, lift) = Self.sync(accounts[a].profile, accounts[b].profile)
+            if overlap >= params.syncOverlap && lift >= params.syncLift { add(a, b, .sync, params.syncWeight, cap: params.syncWeight) }
+        }
+        edges = pairs.filter { $0.value.total >= params.edgeThreshold }
+            .map { Edge(a: Int($0.key >> 32), b: Int($0.key & 0xFFFF_FFFF), evidence: $0.value) }
+            .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+
+    /// Candidates created within the signup window of each other, inside a burst.
+    static func signupBursts(_ accounts: [AccountView], _ candidates: [Int], _ p: LinkParameters, _ link: (Int, Int) -> Void) {
+        let window = Int64(p.signupWindowMinutes) * 60_000
+        let created = candidates.compactMap { i in accounts[i].info?.createdAt.map { ($0, i) } }.sorted { $0 < $1 }
+        var start = 0
+        for end in created.indices {
+            while created[end].0 - created[start].0 > window { start += 1 }
+            guard end - start + 1 >= p.signupBurstMin else { continue }
+            for k in start..<end { link(created[k].1, created[end].1) }
+        }
+    }
+
+    /// One account stops and another starts soon after, both short-lived.
+    static func handoffs(_ accounts: [AccountView], _ candidates: [Int], _ p: LinkParameters, _ link: (Int, Int) -> Void) {
+        let gap = Int64(p.handoffGapMinutes) * 60_000
+        let shortLived = candidates.filter { accounts[$0].profile.lastSeen - accounts[$0].profile.firstSeen <= 2 * 86_400_000 }
+        let byStart = shortLived.sorted { (accounts[$0].profile.firstSeen, $0) < (accounts[$1].profile.firstSeen, $1) }
+        for x in shortLived {
+            let end = accounts[x].profile.lastSeen
+            for y in byStart where y != x {
+                let s = accounts[y].profile.firstSeen
+                if s < end { continue }
+                if s > end + gap { break }
+                // A hand-off needs something shared besides timing: a prompt family.
+                if !Set(accounts[x].families.keys).isDisjoint(with: accounts[y].families.keys) { link(x, y) }
+            }
+        }
+    }
+
+    /// Overlap coefficient of two accounts' active (day, hour) slots.
+    /// Overlap coefficient of two accounts' active (day, hour) slots, and its lift over
+    /// chance on the days either was active: two 24/7 accounts overlap trivially (lift 1),
+    /// accounts working the same few hours overlap far more than chance.
+    public static func sync(_ a: AccountProfile, _ b: AccountProfile) -> (overlap: Double, lift: Double) {
+        var both = 0, na = 0, nb = 0
+        var days = Set(a.dayHours.keys)
+        days.formUnion(b.dayHours.keys)
+        for (d, h) in a.dayHours { na += h.nonzeroBitCount; if let g = b.dayHours[d] { both += (h & g).nonzeroBitCount } }
+        for (_, h) in b.dayHours { nb += h.nonzeroBitCount }
+        let m = min(na, nb)
+        guard m >= 4 else { return (0, 0) }
+        let slots = Double(days.count * 24)
+        let expected = Double(na) * Double(nb) / slots
+        return (Double(both) / Double(m), expected > 0 ? Double(both) / expected : 0)
+    }
+
+    /// Rarity-weighted Jaccard of sampled attribute sets, for candidate pairs sharing one.
+    static func jaccardEvidence(_ accounts: [AccountView], _ index: [String: [Int]], _ counts: [String: Int], cap: Int,
+                                sets: (AccountProfile) -> [String], _ emit: (Int, Int, Double) -> Void) {
+        func idf(_ v: String) -> Double {
+            let n = counts[v, default: 1]
+            return n > cap ? 0 : 1 / log2(1 + Double(n))
+        }
+        var pairs = Set<UInt64>()
+        for (v, m) in index where m.count > 1 && counts[v, default: 0] <= cap {
+            let s = m.sorted()
+            for i in 0..<s.count { for j in (i + 1)..<s.count { pairs.insert(UInt64(s[i]) << 32 | UInt64(s[j])) } }
+        }
+        for key in pairs.sorted() {
+            let x = Int(key >> 32), y = Int(key & 0xFFFF_FFFF)
+            let ax = Set(sets(accounts[x].profile)), ay = Set(sets(accounts[y].profile))
+            let inter = ax.intersection(ay).sorted().reduce(0.0) { $0 + idf($1) }
+            let union = ax.union(ay).sorted().reduce(0.0) { $0 + idf($1) }
+            if union > 0 && inter > 0 { emit(x, y, inter / union) }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,37 @@
+import DistillDecode
+import DistillProfile
+
+/// The link stage: judges each account, mines prompt families, builds the evidence
+/// graph between suspicious accounts and returns candidate groups.
+public struct Linker: Sendable {
+    public var params: LinkParameters
+
+    public init(params: LinkParameters) { self.params = params }
+
+    /// The outcome: every account (sorted by id), families, kept edges and groups.
+    public struct Result: Sendable {
+        public var accounts: [AccountView]
+        public var families: PromptFamilies
+        public var graph: EvidenceGraph
+        /// Candidate campaigns: sorted account indexes.
+        public var groups: [[Int]]
+    }
+
+    public func run(profiles: [String: AccountProfile], infos: [String: AccountInfo]) -> Result {
+        var views = profiles.keys.sorted().map { id in AccountView(id: id, profile: profiles[id]!, info: infos[id]) }
+        for i in views.indices {
+            views[i].suspicion = AccountView.suspicion(views[i].profile, params)
+            views[i].isCandidate = views[i].profile.withPrompt >= params.minPrompts && views[i].suspicion >= params.candidateSuspicion
+        }
+        let candidates = views.indices.filter { views[$0].isCandidate }
+        // Families over every account, so a prompt common among ordinary users is seen to be common.
+        let families = PromptFamilies(accounts: views, include: { views[$0].profile.withPrompt > 0 }, params: params)
+        for (account, shares) in families.shares() { views[account].families = shares }
+        let familyAccounts = Dictionary(uniqueKeysWithValues: families.families.map { ($0.id, $0.accounts.count) })
+        let graph = EvidenceGraph(accounts: views, candidates: candidates, familyAccounts: familyAccounts, params: params)
+        var uf = UnionFind(views.count)
+        for e in graph.edges { uf.union(e.a, e.b) }
+        let groups = uf.groups(minSize: params.minCampaignAccounts).filter { $0.allSatisfy { views[$0].isCandidate } }
+        return Result(accounts: views, families: families, graph: graph, groups: groups)
+    }
+}

@@ -1,0 +1,81 @@
+import DistillProfile
+
+/// Groups sampled prompts into families of near-duplicates: MinHash signatures, LSH
+/// banding for candidates, then an exact check of the estimated Jaccard similarity
+/// (LSH alone admits a pair at the threshold only about half the time).
+public struct PromptFamilies: Sendable {
+    /// One family.
+    public struct Family: Sendable {
+        public var id: Int
+        /// Indexes into `samples`.
+        public var members: [Int]
+        /// Indexes of the accounts whose samples are in it.
+        public var accounts: Set<Int>
+    }
+
+    /// A sampled prompt of an account.
+    public struct Sample: Sendable {
+        public var account: Int
+        public var hash: UInt64
+        public var count: Int
+        public var prompt: AccountProfile.PromptSample
+    }
+
+    public var samples: [Sample]
+    public var families: [Family]
+    /// Sample index → family id.
+    public var familyOf: [Int]
+
+    public init(accounts: [AccountView], include: (Int) -> Bool, params: LinkParameters) {
+        var s: [Sample] = []
+        for (i, a) in accounts.enumerated() where include(i) {
+            for (h, e) in a.profile.promptSamples.entries { s.append(Sample(account: i, hash: h, count: e.count, prompt: e.payload)) }
+        }
+        s.sort { ($0.hash, $0.account) < ($1.hash, $1.account) }
+        samples = s
+        var uf = UnionFind(s.count)
+        let bins = ShingleSignature.bins
+        let bands = max(1, min(params.lshBands, bins))
+        let rows = bins / bands
+        for b in 0..<bands {
+            var buckets: [UInt64: [Int]] = [:]
+            for (i, x) in s.enumerated() {
+                var h = UInt64(b) &* 0x9E37_79B9
+                for r in 0..<rows { h = StableHash.mix(h ^ UInt64(x.prompt.signature.values[b * rows + r])) }
+                buckets[h, default: []].append(i)
+            }
+            for (_, members) in buckets where members.count > 1 {
+                // Compare each member with the bucket's first and with its predecessor: linear, not quadratic.
+                let first = members[0]
+                for j in 1..<members.count {
+                    let m = members[j]
+                    if s[m].prompt.signature.similarity(s[first].prompt.signature) >= params.familySimilarity { uf.union(m, first) }
+                    else if s[m].prompt.signature.similarity(s[members[j - 1]].prompt.signature) >= params.familySimilarity { uf.union(m, members[j - 1]) }
+                }
+            }
+        }
+        var fams: [Family] = []
+        var of = [Int](repeating: -1, count: s.count)
+        for g in uf.groups() {
+            let id = fams.count
+            for m in g { of[m] = id }
+            fams.append(Family(id: id, members: g, accounts: Set(g.map { s[$0].account })))
+        }
+        families = fams
+        familyOf = of
+    }
+
+    /// Family id → share of each account's samples, per account.
+    public func shares() -> [Int: [Int: Double]] {
+        var perAccount: [Int: [Int: Int]] = [:]
+        var totals: [Int: Int] = [:]
+        for (i, x) in samples.enumerated() {
+            perAccount[x.account, default: [:]][familyOf[i], default: 0] += 1
+            totals[x.account, default: 0] += 1
+        }
+        return perAccount.mapValues { fam in
+            let t = Double(fam.values.reduce(0, +))
+            return fam.mapValues { Double($0) / t }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// Everything the analysis keeps about one account, bounded by sketch sizes, not by its
+/// number of requests. Mergeable exactly (`merge`).
+public struct AccountProfile: Sendable {
+    /// A sampled distinct prompt with its signature (for prompt families).
+    public struct PromptSample: Sendable {
+        public var text: String
+        public var signature: ShingleSignature
+        public var tags: UInt8
+    }
+
+    /// Use of one model.
+    public struct ModelUse: Sendable {
+        public var requests: Int
+        public var firstSeen: Int64
+    }
+
+    public var requests = 0
+    public var failed = 0
+    public var firstSeen = Int64.max
+    public var lastSeen = Int64.min
+    /// Requests per UTC hour of day.
+    public var hours = [Int](repeating: 0, count: 24)
+    /// Requests per epoch day, and the UTC hours active that day (bit set).
+    public var days: [Int32: Int] = [:]
+    public var dayHours: [Int32: UInt32] = [:]
+    public var singleTurn = 0
+    public var withTools = 0
+    public var withPrompt = 0
+    public var largeMaxTokens = 0
+    public var withMaxTokens = 0
+    public var hitLimit = 0
+    public var outputTokens = 0
+    public var withOutput = 0
+    /// Requests per intent tag (index of `IntentTag.allCases`).
+    public var intents = [Int](repeating: 0, count: IntentTag.allCases.count)
+    /// Requests carrying any extraction intent.
+    public var extractionIntent = 0
+    public var models: [String: ModelUse] = [:]
+    public var ips: BottomK<String>
+    public var subnets: BottomK<String>
+    /// User agent and TLS fingerprint, as one combination.
+    public var clients: BottomK<ClientSignature>
+    public var orgs: BottomK<String>
+    public var apiKeys: BottomK<String>
+    public var systemPrompts: BottomK<String>
+    /// Distinct prompts (hashes and exact counts) for repeat rates.
+    public var promptHashes: BottomK<Bool>
+    /// A smaller sample of distinct prompts with text and signature.
+    public var promptSamples: BottomK<PromptSample>
+
+    public init(_ p: ProfileParameters) {
+        ips = BottomK(k: p.ipSketch)
+        subnets = BottomK(k: p.subnetSketch)
+        clients = BottomK(k: p.clientSketch)
+        orgs = BottomK(k: 4)
+        apiKeys = BottomK(k: 8)
+        systemPrompts = BottomK(k: 4)
+        promptHashes = BottomK(k: p.promptHashSketch)
+        promptSamples = BottomK(k: p.promptSamples)
+    }
+
+    public mutating func merge(_ o: AccountProfile) {
+        requests += o.requests; failed += o.failed
+        firstSeen = min(firstSeen, o.firstSeen); lastSeen = max(lastSeen, o.lastSeen)
+        for h in 0..<24 { hours[h] += o.hours[h] }
+        days.merge(o.days, uniquingKeysWith: +)
+        dayHours.merge(o.dayHours, uniquingKeysWith: |)
+        singleTurn += o.singleTurn; withTools += o.withTools; withPrompt += o.withPrompt
+        largeMaxTokens += o.largeMaxTokens; withMaxTokens += o.withMaxTokens; hitLimit += o.hitLimit
+        outputTokens += o.outputTokens; withOutput += o.withOutput
+        for i in intents.indices { intents[i] += o.intents[i] }
+        extractionIntent += o.extractionIntent
+        models.merge(o.models) { ModelUse(requests: $0.requests + $1.requests, firstSeen: min($0.firstSeen, $1.firstSeen)) }
+        ips.merge(o.ips); subnets.merge(o.subnets); clients.merge(o.clients); orgs.merge(o.orgs)
+        apiKeys.merge(o.apiKeys); systemPrompts.merge(o.systemPrompts)
+        promptHashes.merge(o.promptHashes); promptSamples.merge(o.promptSamples)
+    }
+
+    // Derived measures.
+    public var singleTurnShare: Double { share(singleTurn, withPrompt) }
+    public var hitLimitShare: Double { share(hitLimit, withOutput) }
+    public var meanOutput: Double { withOutput == 0 ? 0 : Double(outputTokens) / Double(withOutput) }
+    public var largeMaxTokensShare: Double { share(largeMaxTokens, withMaxTokens) }
+    public var extractionShare: Double { share(extractionIntent, withPrompt) }
+    public var toolShare: Double { share(withTools, requests) }
+    public func intentShare(_ t: IntentTag) -> Double { share(intents[IntentTag.allCases.firstIndex(of: t)!], withPrompt) }
+
+    /// Share of requests repeating an earlier identical prompt (estimated from the sketch).
+    public var repeatShare: Double {
+        guard withPrompt > 0 else { return 0 }
+        return max(0, 1 - min(Double(withPrompt), promptHashes.distinctEstimate) / Double(withPrompt))
+    }
+
+    /// Normalised entropy of the hour-of-day histogram (1 = perfectly flat, 24/7).
+    public var hourEntropy: Double {
+        let total = Double(hours.reduce(0, +))
+        guard total > 0 else { return 0 }
+        var h = 0.0
+        for c in hours where c > 0 { let p = Double(c) / total; h -= p * log2(p) }
+        return h / log2(24)
+    }
+
+    func share(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
+}
+
+/// A user agent with its TLS fingerprint.
+public struct ClientSignature: Sendable, Hashable {
+    public var userAgent: String
+    public var tls: String
+    public var display: String { tls.isEmpty ? userAgent : userAgent + " · " + tls }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

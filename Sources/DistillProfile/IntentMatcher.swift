@@ -1,0 +1,61 @@
+/// The compiled form of a rule pack: one Aho–Corasick pass over a prompt, then each
+/// candidate rule's regular expressions and structural requirements.
+public struct IntentMatcher: @unchecked Sendable {
+    public let pack: RulePack
+    private let automaton: AhoCorasick
+    /// Phrase index → rule index.
+    private let phraseRule: [Int]
+    private let ruleTags: [IntentTag]
+    private let regexes: [[Regex<AnyRegexOutput>]]
+
+    public init(pack: RulePack) {
+        self.pack = pack
+        var phrases: [[UInt8]] = []
+        var owner: [Int] = []
+        for (i, r) in pack.rules.enumerated() {
+            for p in r.phrases ?? [] { phrases.append(Array(p.utf8)); owner.append(i) }
+        }
+        automaton = AhoCorasick(patterns: phrases)
+        phraseRule = owner
+        ruleTags = pack.rules.map { IntentTag(rawValue: $0.tag) ?? .reasoning }
+        regexes = pack.rules.map { r in (r.regex ?? []).compactMap { try? Regex($0).ignoresCase() } }
+    }
+
+    /// Tags of a request, as a bit set over `IntentTag.allCases`.
+    public func tags(prompt: String, hasTools: Bool, maxTokens: Int?, userTurns: Int) -> UInt8 {
+        var hitRules: UInt64 = 0
+        var p = prompt
+        p.withUTF8 { buf in automaton.scan(UnsafeRawBufferPointer(buf)) { hitRules |= 1 << UInt64(phraseRule[$0] & 63) } }
+        var tags: UInt8 = 0
+        for (i, rule) in pack.rules.enumerated() {
+            var matched = hitRules & (1 << UInt64(i & 63)) != 0
+            if !matched, !regexes[i].isEmpty { matched = regexes[i].contains { (try? $0.firstMatch(in: prompt)) != nil } }
+            if !matched && ((rule.phrases ?? []).isEmpty && (rule.regex ?? []).isEmpty) { matched = true }
+            guard matched else { continue }
+            if let req = rule.requires {
+                if let t = req.hasTools, t != hasTools { continue }
+                if let m = req.minMaxTokens, (maxTokens ?? 0) < m { continue }
+                if let s = req.singleTurn, s != (userTurns <= 1) { continue }
+            }
+            tags |= 1 << UInt8(IntentTag.allCases.firstIndex(of: ruleTags[i])!)
+        }
+        return tags
+    }
+
+    /// Runs every rule's examples; returns the failures (empty when all pass).
+    public func testExamples() -> [String] {
+        var failures: [String] = []
+        for (i, r) in pack.rules.enumerated() {
+            let bit = UInt8(1) << UInt8(IntentTag.allCases.firstIndex(of: ruleTags[i])!)
+            let tools = r.requires?.hasTools ?? false
+            let maxT = r.requires?.minMaxTokens
+            for e in r.examples.match where tags(prompt: e, hasTools: tools, maxTokens: maxT, userTurns: 1) & bit == 0 {
+                failures.append("\(r.id): should match \"\(e)\"")
+            }
+            for e in r.examples.noMatch where tags(prompt: e, hasTools: tools, maxTokens: maxT, userTurns: 1) & bit != 0 {
+                failures.append("\(r.id): should not match \"\(e)\" (it, or another rule with tag \(r.tag), does)")
+            }
+        }
+        return failures
+    }
+}

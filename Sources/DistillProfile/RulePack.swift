@@ -1,0 +1,105 @@
+import Foundation
+
+/// A versioned, documented pack of intent rules (JSON). Each rule tags a request with an
+/// intent when any of its phrases occurs in what the user wrote (case-insensitive for
+/// ASCII; any script), or one of its regular expressions matches, and its structural
+/// requirements hold. Every rule carries examples it must and must not match.
+public struct RulePack: Codable, Sendable, Equatable {
+    public var name: String
+    public var version: String
+    public var rules: [Rule]
+
+    /// One rule.
+    public struct Rule: Codable, Sendable, Equatable {
+        public var id: String
+        /// One of `IntentTag`'s raw values.
+        public var tag: String
+        public var description: String
+        public var phrases: [String]?
+        /// Regular expressions (Swift `Regex` syntax), matched case-insensitively; slower than phrases.
+        public var regex: [String]?
+        public var requires: Requirements?
+        public var examples: Examples
+
+        public struct Requirements: Codable, Sendable, Equatable {
+            /// The request offers tools to the model.
+            public var hasTools: Bool?
+            /// `max_tokens` at least this.
+            public var minMaxTokens: Int?
+            /// Exactly one user turn.
+            public var singleTurn: Bool?
+            enum CodingKeys: String, CodingKey { case hasTools = "has_tools", minMaxTokens = "min_max_tokens", singleTurn = "single_turn" }
+        }
+
+        /// Prompts the rule must tag (`match`) and must not tag (`no_match`).
+        public struct Examples: Codable, Sendable, Equatable {
+            public var match: [String]
+            public var noMatch: [String]
+            enum CodingKeys: String, CodingKey { case match, noMatch = "no_match" }
+        }
+    }
+
+    /// Why a pack was refused.
+    public struct Invalid: Error, CustomStringConvertible { public var description: String }
+
+    public static func load(path: String) throws -> RulePack {
+        guard let data = FileManager.default.contents(atPath: path) else { throw Invalid(description: "\(path): cannot read the rule pack") }
+        do { return try JSONDecoder().decode(RulePack.self, from: data) } catch {
+            throw Invalid(description: "\(path): not a valid rule pack (\(error)); see docs/rules.md for the format")
+        }
+    }
+
+    public static var builtIn: RulePack {
+        // The embedded default pack is valid by construction (a test lints it).
+        try! JSONDecoder().decode(RulePack.self, from: Data(DefaultRulePack.json.utf8))
+    }
+
+    /// Combines packs: later packs add rules (a rule with an existing id replaces it).
+    public func adding(_ o: RulePack) -> RulePack {
+        var r = self
+        for rule in o.rules {
+            if let i = r.rules.firstIndex(where: { $0.id == rule.id }) { r.rules[i] = rule } else { r.rules.append(rule) }
+        }
+        r.name += "+" + o.name
+        r.version += "+" + o.version
+        return r
+    }
+
+    /// Problems a user must fix before the pack can be used (empty when valid).
+    public func lint() -> [String] {
+        var problems: [String] = []
+        var seen = Set<String>()
+        if version.isEmpty { problems.append("the pack needs a version") }
+        for r in rules {
+            if !seen.insert(r.id).inserted { problems.append("\(r.id): duplicate rule id") }
+            if IntentTag(rawValue: r.tag) == nil { problems.append("\(r.id): unknown tag \"\(r.tag)\" (known: \(IntentTag.allCases.map(\.rawValue).joined(separator: ", ")))") }
+            if (r.phrases ?? []).isEmpty && (r.regex ?? []).isEmpty && r.requires == nil { problems.append("\(r.id): needs phrases, regex or requires") }
+            if (r.phrases ?? []).contains(where: { $0.trimmingCharacters(in: .whitespaces).count < 3 }) { problems.append("\(r.id): phrases must have at least 3 characters") }
+            for p in r.regex ?? [] where (try? Regex(p)) == nil { problems.append("\(r.id): regex \(p) does not compile") }
+            if r.description.isEmpty { problems.append("\(r.id): needs a description") }
+            if r.examples.match.isEmpty { problems.append("\(r.id): needs at least one example it must match") }
+            if r.examples.noMatch.isEmpty { problems.append("\(r.id): needs at least one example it must not match") }
+        }
+        return problems
+    }
+}
+
+/// What a request's prompt is trying to obtain.
+public enum IntentTag: String, CaseIterable, Sendable, Codable, Comparable {
+    /// Asks the model to write out its reasoning ("show every step of your reasoning").
+    case reasoning
+    /// Asks the model to grade or compare responses like a reward model.
+    case grading
+    /// Asks for a safe rewrite of an answer on a sensitive topic.
+    case sensitiveRewrite = "sensitive_rewrite"
+    /// Tool use and agentic traces.
+    case agentic
+    /// Long textbook-style output.
+    case longForm = "long_form"
+    /// Classification or extraction with short answers (a benign tell).
+    case classification
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    /// Tags that indicate extraction (all but the benign tell).
+    public var isExtraction: Bool { self != .classification }
+}

@@ -1,0 +1,30 @@
+/// A fast 64-bit hash that is the same on every run and machine (Swift's `Hasher` is
+/// seeded per process, which would break byte-identical reports and mergeable sketches).
+public enum StableHash {
+    @inline(__always)
+    public static func mix(_ x0: UInt64) -> UInt64 {
+        var z = x0 &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Hash of a byte sequence (FNV-1a over 8-byte words, then mixed).
+    public static func bytes(_ b: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
+        var i = 0
+        let n = b.count
+        while i + 8 <= n {
+            h = (h ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            h ^= h >> 29
+            i += 8
+        }
+        while i < n { h = (h ^ UInt64(b[i])) &* 0x0000_0100_0000_01B3; i += 1 }
+        return mix(h ^ UInt64(n))
+    }
+
+    public static func string(_ s: String, seed: UInt64 = 0) -> UInt64 {
+        var s = s
+        return s.withUTF8 { bytes(UnsafeRawBufferPointer($0), seed: seed) }
+    }
+}

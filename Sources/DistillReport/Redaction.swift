@@ -1,0 +1,33 @@
+import DistillProfile
+import DistillScore
+
+/// `--redact`: a report safe to share. Payment fingerprints and email domains are
+/// hashed, IPs truncated to /24 (IPv4) or /48 (IPv6), and prompt text replaced by the
+/// family templates (numbers and slots masked).
+public enum Redaction {
+    public static func apply(_ r: AnalysisReport) -> AnalysisReport {
+        var out = r
+        out.campaigns = r.campaigns.map { c in
+            var c = c
+            c.ips = merge(c.ips.map { Tally(value: ProfileState.subnet(of: $0.value), accounts: $0.accounts, requests: $0.requests) })
+            c.payments = c.payments.map { Tally(value: hash($0.value), accounts: $0.accounts, requests: $0.requests) }
+            c.emailDomains = c.emailDomains.map { Tally(value: hash($0.value), accounts: $0.accounts, requests: $0.requests) }
+            c.samples = c.families.map(\.template)
+            c.signals = c.signals.map { s in
+                var s = s
+                if s.kind == "benign_explanation", s.evidence.hasPrefix("one declared organisation") { s.evidence = "one declared organisation with short outputs: a batch pipeline" }
+                return s
+            }
+            return c
+        }
+        return out
+    }
+
+    static func hash(_ s: String) -> String { "h:" + String(String(StableHash.string(s), radix: 16).prefix(12)) }
+
+    static func merge(_ t: [Tally]) -> [Tally] {
+        var acc: [String: Tally] = [:]
+        for x in t { if var e = acc[x.value] { e.accounts += x.accounts; e.requests += x.requests; acc[x.value] = e } else { acc[x.value] = x } }
+        return acc.values.sorted { ($1.accounts, $0.value) < ($0.accounts, $1.value) }
+    }
+}

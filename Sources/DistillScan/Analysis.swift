@@ -1,0 +1,45 @@
+import DistillDecode
+import DistillInput
+import DistillLink
+import DistillProfile
+import DistillReport
+import DistillScore
+
+/// `distillscan analyze`: input → decode → profile → link → score → report.
+public enum Analysis {
+    public static func run(_ config: AnalysisConfiguration, progress: (@Sendable (Int) -> Void)? = nil) -> AnalysisReport {
+        let matcher = IntentMatcher(pack: config.rules)
+        let params = config.profile
+        let scans = ParallelScan.run(config.input.sources, threads: config.input.threads, options: config.input.decode, progress: progress) {
+            ProfileState(parameters: params, matcher: matcher)
+        }
+        var hashes: [String: String] = [:]
+        if config.hashInputs {
+            let files = config.input.sources.compactMap { s -> String? in if case .file(let p) = s { return p }; return nil }
+            let box = ResultSlots<String?>(count: files.count)
+            let next = Counter()
+            DispatchQueue.concurrentPerform(iterations: max(1, min(config.input.threads, files.count))) { _ in
+                while true {
+                    let k = next.increment()
+                    guard k < files.count else { return }
+                    box.set(k, SHA256.file(files[k]))
+                }
+            }
+            for (f, h) in zip(files, box.values()) { if let h { hashes[f] = h } }
+        }
+        var state = ProfileState(parameters: params, matcher: matcher)
+        let summary = InputSummary.merging(scans, into: &state, hashes: hashes)
+        var accounts = AccountsFile.Loaded()
+        if let path = config.accountsFile { accounts = AccountsFile.load(path, options: config.input.decode) }
+        let link = Linker(params: config.link).run(profiles: state.accounts, infos: accounts.accounts)
+        let campaigns = CampaignScorer(params: config.score).score(link)
+        if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_EDGES"] { EdgeDump.write(link, to: path) }
+        return AnalysisReport(
+            input: summary, campaigns: campaigns, accounts: link.accounts.count,
+            candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,
+            manifest: RunManifest(config: config, accountsFile: accounts))
+    }
+}
+
+import Dispatch
+import Foundation

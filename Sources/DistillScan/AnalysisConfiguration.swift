@@ -1,0 +1,24 @@
+import DistillDecode
+import DistillLink
+import DistillProfile
+import DistillScore
+
+/// Everything `analyze` needs, validated: inputs, enrichment, rules and every parameter.
+public struct AnalysisConfiguration: Sendable {
+    public var input: InputConfiguration
+    public var accountsFile: String?
+    public var rules: RulePack
+    public var profile = ProfileParameters()
+    public var link = LinkParameters()
+    public var score = ScoreParameters()
+    /// The command line as given (for the run manifest).
+    public var commandLine: [String] = []
+    /// Hash input files for the manifest (SHA-256).
+    public var hashInputs = true
+
+    public init(input: InputConfiguration, accountsFile: String? = nil, rules: RulePack = .builtIn) {
+        self.input = input
+        self.accountsFile = accountsFile
+        self.rules = rules
+    }
+}

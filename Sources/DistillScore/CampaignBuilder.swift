@@ -1,0 +1,64 @@
+import DistillDecode
+import DistillLink
+import DistillProfile
+
+/// Assembles a campaign's report material: members, infrastructure with counts, prompt
+/// families with templates, per-day timeline and sample prompts.
+enum CampaignBuilder {
+    static let topValues = 8
+
+    static func build(id: String, severity: Severity, score: Double, group: [Int], link: Linker.Result,
+                      aggregate agg: AccountProfile, signals: [Signal]) -> Campaign {
+        let members = group.map { link.accounts[$0] }
+        func tallies(_ pick: (AccountView) -> [(String, Int)]) -> [Tally] {
+            var acc: [String: (Int, Int)] = [:]
+            for m in members { for (v, n) in pick(m) { acc[v, default: (0, 0)].0 += 1; acc[v, default: (0, 0)].1 += n } }
+            return acc.map { Tally(value: $0.key, accounts: $0.value.0, requests: $0.value.1) }
+                .sorted { ($1.accounts, $1.requests, $0.value) < ($0.accounts, $0.requests, $1.value) }
+                .prefix(topValues).map { $0 }
+        }
+        let ips = tallies { $0.profile.ips.entries.values.map { ($0.payload, $0.count) } }
+        let subnets = tallies { $0.profile.subnets.entries.values.map { ($0.payload, $0.count) } }
+        let clients = tallies { $0.profile.clients.entries.values.map { ($0.payload.display, $0.count) } }
+        let payments = tallies { m in m.info?.paymentFingerprint.map { [($0, m.profile.requests)] } ?? [] }
+        let domains = tallies { m in m.info?.emailDomain.map { [($0, m.profile.requests)] } ?? [] }
+        let models = tallies { $0.profile.models.map { ($0.key, $0.value.requests) } }
+
+        // Families: share of the group's samples, accounts inside and outside the group.
+        let inGroup = Set(group)
+        var famCount: [Int: Int] = [:]
+        var groupSamples = 0
+        for (i, s) in link.families.samples.enumerated() where inGroup.contains(s.account) {
+            famCount[link.families.familyOf[i], default: 0] += 1
+            groupSamples += 1
+        }
+        var families: [Campaign.FamilySummary] = []
+        for (f, n) in famCount.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(5) {
+            let fam = link.families.families[f]
+            let texts = fam.members.prefix(16).map { link.families.samples[$0].prompt.text }
+            let inside = fam.accounts.filter { inGroup.contains($0) }.count
+            guard inside >= 2 || families.isEmpty else { continue }
+            families.append(Campaign.FamilySummary(
+                template: TemplateAligner.template(Array(texts)), share: Double(n) / Double(max(1, groupSamples)),
+                accounts: inside, outsideAccounts: fam.accounts.count - inside))
+        }
+        // Timeline.
+        var days: [Int32: Int] = [:]
+        for m in members { days.merge(m.profile.days, uniquingKeysWith: +) }
+        let timeline = days.sorted { $0.key < $1.key }.map { (Timestamp.day(Int64($0.key) * 86_400_000), $0.value) }
+        // Samples: a few distinct prompts from the largest family, then others.
+        var samples: [String] = []
+        let topFamily = famCount.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        let ordered = link.families.samples.indices.filter { inGroup.contains(link.families.samples[$0].account) }
+            .sorted { (link.families.familyOf[$0] == topFamily ? 0 : 1, link.families.samples[$0].hash) < (link.families.familyOf[$1] == topFamily ? 0 : 1, link.families.samples[$1].hash) }
+        for i in ordered where samples.count < 3 {
+            let t = link.families.samples[i].prompt.text
+            if !samples.contains(t) { samples.append(t) }
+        }
+        return Campaign(
+            id: id, severity: severity, score: (score * 10).rounded() / 10, accounts: members.map(\.id).sorted(), requests: agg.requests,
+            firstSeen: agg.firstSeen, lastSeen: agg.lastSeen, signals: signals, families: families,
+            ips: ips, subnets: subnets, clients: clients, payments: payments, emailDomains: domains, models: models,
+            timeline: timeline, samples: samples)
+    }
+}

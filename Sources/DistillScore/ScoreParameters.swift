@@ -1,0 +1,45 @@
+/// Weights and thresholds of campaign scoring and severity (printed in every report).
+public struct ScoreParameters: Sendable, Equatable {
+    public var intentWeight = 0.30
+    public var appetiteWeight = 0.25
+    public var automationWeight = 0.15
+    public var coordinationWeight = 0.30
+    /// Mean output tokens counted as a full appetite.
+    public var longOutputTokens = 2000.0
+    /// Groups at least this big get the full size factor.
+    public var fullSizeAccounts = 8
+    /// Repeat share at or above which exact repeats explain the traffic (evaluation harness).
+    public var repeatShareBenign = 0.5
+    /// Share of requests with a system prompt seen on at least `widespreadClientAccounts` accounts.
+    public var widespreadClientShare = 0.5
+    public var widespreadClientAccounts = 50
+    /// Mean output below this with one declared org: a batch pipeline, not extraction.
+    public var shortOutputTokens = 200.0
+    /// Hours after a model's first appearance within which moving to it counts as a pivot.
+    public var pivotHours = 24.0
+    /// Score thresholds (0–100); below `lowScore` a group is not reported.
+    public var criticalScore = 80.0
+    public var criticalMinAccounts = 10
+    public var highScore = 65.0
+    public var mediumScore = 50.0
+    public var lowScore = 35.0
+
+    public init() {}
+
+    public var listed: [(String, Double)] {
+        [("intent_weight", intentWeight), ("appetite_weight", appetiteWeight), ("automation_weight", automationWeight),
+         ("coordination_weight", coordinationWeight), ("score_long_output_tokens", longOutputTokens), ("full_size_accounts", Double(fullSizeAccounts)),
+         ("repeat_share_benign", repeatShareBenign), ("widespread_client_share", widespreadClientShare),
+         ("widespread_client_accounts", Double(widespreadClientAccounts)), ("short_output_tokens", shortOutputTokens),
+         ("pivot_hours", pivotHours), ("critical_score", criticalScore), ("critical_min_accounts", Double(criticalMinAccounts)),
+         ("high_score", highScore), ("medium_score", mediumScore), ("low_score", lowScore)]
+    }
+
+    public func severity(score: Double, accounts: Int) -> Severity? {
+        if score >= criticalScore && accounts >= criticalMinAccounts { return .critical }
+        if score >= highScore { return .high }
+        if score >= mediumScore { return .medium }
+        if score >= lowScore { return .low }
+        return nil
+    }
+}

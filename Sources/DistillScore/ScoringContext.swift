@@ -1,0 +1,95 @@
+import DistillLink
+import DistillProfile
+
+/// Facts about the whole dump that scoring compares a group against.
+struct ScoringContext {
+    /// Model → first time any account used it.
+    var modelFirstSeen: [String: Int64] = [:]
+    var modelRequests: [String: Int] = [:]
+    var totalRequests = 0
+    var dumpStart = Int64.max
+    /// System-prompt hash → accounts using it.
+    var systemPromptAccounts: [UInt64: Int] = [:]
+
+    init(_ link: Linker.Result) {
+        for a in link.accounts {
+            dumpStart = min(dumpStart, a.profile.firstSeen)
+            totalRequests += a.profile.requests
+            for (m, u) in a.profile.models {
+                modelFirstSeen[m] = min(modelFirstSeen[m] ?? .max, u.firstSeen)
+                modelRequests[m, default: 0] += u.requests
+            }
+            for h in a.profile.systemPrompts.entries.keys { systemPromptAccounts[h, default: 0] += 1 }
+        }
+    }
+
+    /// Mean pairwise overlap of active (day, hour) slots, over a bounded number of pairs.
+    func synchronized(_ members: [AccountView]) -> Double {
+        guard members.count >= 2 else { return 0 }
+        var total = 0.0, n = 0
+        let m = members.prefix(40)
+        for i in m.indices { for j in m.indices where j > i { let (o, l) = EvidenceGraph.sync(m[i].profile, m[j].profile); total += l >= 1.5 ? o : 0; n += 1 } }
+        return n == 0 ? 0 : total / Double(n)
+    }
+
+    /// Linkage inside the group: share of member pairs that are linked, mean edge weight,
+    /// and one signal per evidence kind with its counts.
+    func coordination(_ group: [Int], _ link: Linker.Result) -> (Double, [Signal]) {
+        let set = Set(group)
+        let edges = link.graph.edges.filter { set.contains($0.a) && set.contains($0.b) }
+        var byKind: [EvidenceKind: (pairs: Int, weight: Double)] = [:]
+        for e in edges {
+            for k in EvidenceKind.allCases where e.evidence[k] > 0 {
+                byKind[k, default: (0, 0)].pairs += 1
+                byKind[k, default: (0, 0)].weight += e.evidence[k]
+            }
+        }
+        let meanWeight = edges.isEmpty ? 0 : edges.map(\.evidence.total).reduce(0, +) / Double(edges.count)
+        let connected = Set(edges.flatMap { [$0.a, $0.b] }).count
+        var signals: [Signal] = []
+        let labels: [EvidenceKind: String] = [
+            .payment: "share a payment fingerprint", .ip: "share rare IP addresses", .subnet: "share a /24 or /48 subnet",
+            .client: "share a rare user-agent + TLS fingerprint", .emailDomain: "share an uncommon email domain",
+            .signup: "signed up within the same burst", .family: "share prompt families", .sync: "are active in the same hours",
+            .handoff: "hand traffic off sequentially (one stops, the next starts)",
+        ]
+        for k in EvidenceKind.allCases {
+            guard let v = byKind[k] else { continue }
+            let kind = k == .family ? "prompt_family" : (k == .sync || k == .handoff ? "coordination" : "linkage")
+            signals.append(Signal(kind: kind, strength: min(1, Double(v.pairs) / Double(max(1, edges.count))),
+                                  evidence: "\(v.pairs) linked account pairs \(labels[k]!) (mean weight \(fmt(v.weight / Double(v.pairs))))"))
+        }
+        let familyShare = edges.isEmpty ? 0 : Double(byKind[.family]?.pairs ?? 0) / Double(edges.count)
+        let strength = min(1, meanWeight / 6) * 0.5 + 0.25 * Double(connected) / Double(group.count) + 0.25 * familyShare
+        return (min(1, strength + 0.25), signals)
+    }
+
+    /// The group moved to a model that appeared during the dump faster and more fully than everyone else.
+    func pivot(_ members: [AccountView], hours: Double) -> Signal? {
+        var best: Signal?
+        for (model, first) in modelFirstSeen.sorted(by: { $0.key < $1.key }) where first > dumpStart + 12 * 3_600_000 {
+            let groupFirst = members.compactMap { $0.profile.models[model]?.firstSeen }.min()
+            guard let gf = groupFirst else { continue }
+            let lag = Double(gf - first) / 3_600_000
+            let groupReq = members.reduce(0) { $0 + ($1.profile.models[model]?.requests ?? 0) }
+            let groupTotal = members.reduce(0) { $0 + $1.profile.requests }
+            let share = Double(groupReq) / Double(max(1, groupTotal))
+            let others = Double((modelRequests[model] ?? 0) - groupReq) / Double(max(1, totalRequests - groupTotal))
+            guard lag <= hours, share >= 0.2, share >= 2 * others else { continue }
+            let s = Signal(kind: "model_pivot", strength: min(1, share),
+                           evidence: "moved to \(model) \(fmt(lag)) h after its first appearance; it carries \(pct(share)) of the group's requests vs \(pct(others)) for all other accounts")
+            if best == nil || s.strength > best!.strength { best = s }
+        }
+        return best
+    }
+
+    /// Share of the group's requests whose system prompt is used by many accounts.
+    func widespreadClientShare(_ members: [AccountView], minAccounts: Int) -> Double {
+        var widespread = 0, total = 0
+        for m in members {
+            total += m.profile.requests
+            for (h, e) in m.profile.systemPrompts.entries where (systemPromptAccounts[h] ?? 0) >= minAccounts { widespread += e.count }
+        }
+        return total == 0 ? 0 : Double(widespread) / Double(total)
+    }
+}

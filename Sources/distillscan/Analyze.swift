@@ -1,0 +1,66 @@
+import ArgumentParser
+import DistillProfile
+import DistillReport
+import DistillScan
+import DistillScore
+import Foundation
+
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find coordinated distillation campaigns and report them.",
+        discussion: """
+        Examples:
+          distillscan analyze dump/ --accounts accounts.jsonl
+          distillscan analyze 'logs/*.jsonl.gz' --format json -o report.json
+          distillscan analyze dump/ --fail-on high --quiet        # in CI: exit 1 on a high finding
+          distillscan analyze dump/ --format json | jq '.campaigns[] | {id, severity, accounts: .account_count}'
+          distillscan analyze dump/ --format dot | dot -Tsvg > graph.svg
+        Exit codes: 0 ok, 1 a finding reached --fail-on, 2 usage or config error,
+        3 input not fully read (the report is still written and says so).
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var out: OutputOptions
+    @Option(help: "markdown, json, ndjson or dot.") var format: String = "markdown"
+    @Option(help: "Accounts file (JSONL, may be gzip): account_id, created_at, email, payment_fingerprint, …") var accounts: String?
+    @Option(help: "Extra intent rule pack (JSON) added to the built-in one.") var rules: String?
+    @Option(help: "Report only campaigns at or above: low, medium, high, critical.") var minSeverity: String = "low"
+    @Option(help: "Exit with 1 when a campaign reaches this severity.") var failOn: String?
+    @Flag(help: "Mask emails and payment (hashed), truncate IPs to /24 or /48, replace prompt text with templates.") var redact = false
+    @Flag(help: "No messages on stderr except errors.") var quiet = false
+    @Flag(help: "No progress line.") var noProgress = false
+
+    func run() throws {
+        guard let style = ReportFormat(rawValue: format) else { throw ValidationError("--format must be markdown, json, ndjson or dot") }
+        guard let minSev = Severity(rawValue: minSeverity) else { throw ValidationError("--min-severity must be low, medium, high or critical") }
+        var failSev: Severity?
+        if let f = failOn {
+            guard let s = Severity(rawValue: f) else { throw ValidationError("--fail-on must be low, medium, high or critical") }
+            failSev = s
+        }
+        var config = AnalysisConfiguration(input: try input.configuration(), accountsFile: accounts)
+        if let r = rules {
+            let extra: RulePack
+            do { extra = try RulePack.load(path: r) } catch { throw ValidationError("\(error)") }
+            let problems = extra.lint()
+            guard problems.isEmpty else { throw ValidationError("--rules \(r): " + problems.joined(separator: "; ")) }
+            config.rules = RulePack.builtIn.adding(extra)
+        }
+        if let a = accounts, !FileManager.default.fileExists(atPath: a) { throw ValidationError("--accounts \(a): no such file") }
+        config.commandLine = ["distillscan"] + Array(CommandLine.arguments.dropFirst())
+        let progress = (quiet || noProgress) ? nil : Progress.start(totalBytes: config.input.sources.compactMap(\.fileSize).reduce(0, +))
+        var callback: (@Sendable (Int) -> Void)? = nil
+        if let p = progress { callback = { bytes in p.add(bytes) } }
+        var report = Analysis.run(config, progress: callback)
+        progress?.finish()
+        report = report.filtered(minSeverity: minSev)
+        if redact { report = Redaction.apply(report) }
+        try Output.write(ReportWriter.render(report, format: style), to: out.output)
+        Output.warnAboutInput(report.input, quiet: quiet)
+        if !quiet {
+            Output.message("\(report.campaigns.count) campaign(s): " + Severity.allCases.reversed().map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", "))
+        }
+        if let f = failSev, report.campaigns.contains(where: { $0.severity >= f }) { throw ExitCode(1) }
+        if !report.input.complete { throw ExitCode(3) }
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import DistillSynth
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score a JSON report against a synthetic corpus's truth.json.",
+        discussion: """
+        Examples:
+          distillscan analyze c/logs --accounts c/accounts.jsonl --format json -o r.json
+          distillscan eval r.json c/truth.json
+          distillscan eval r.json c/truth.json --format json | jq .account.f1
+        """)
+    @Argument(help: "Report written by `analyze --format json`.") var report: String
+    @Argument(help: "truth.json written by `synth`.") var truth: String
+    @Option(help: "markdown or json.") var format: String = "markdown"
+    @OptionGroup var out: OutputOptions
+
+    func run() throws {
+        guard format == "markdown" || format == "json" else { throw ValidationError("--format must be markdown or json") }
+        let e: Evaluation
+        do { e = try Evaluation.load(report: report, truth: truth) } catch { throw ValidationError("\(error)") }
+        try Output.write(format == "json" ? e.json() : e.markdown(), to: out.output)
+    }
+}
