@@ -106,8 +106,9 @@ public struct EvidenceGraph: Sendable {
                 let s = accounts[y].profile.firstSeen
                 if s < end { continue }
                 if s > end + gap { break }
-                // A hand-off needs something shared besides timing: a prompt family.
-                if !Set(accounts[x].families.keys).isDisjoint(with: accounts[y].families.keys) { link(x, y) }
+                // A hand-off needs something shared besides timing: a family carrying a good part of both accounts' prompts.
+                let shared = accounts[x].families.contains { f, share in share >= 0.3 && (accounts[y].families[f] ?? 0) >= 0.3 }
+                if shared { link(x, y) }
             }
         }
     }
@@ -123,7 +124,8 @@ public struct EvidenceGraph: Sendable {
         for (d, h) in a.dayHours { na += h.nonzeroBitCount; if let g = b.dayHours[d] { both += (h & g).nonzeroBitCount } }
         for (_, h) in b.dayHours { nb += h.nonzeroBitCount }
         let m = min(na, nb)
-        guard m >= 4 else { return (0, 0) }
+        // Accounts active nearly around the clock overlap with everyone: no evidence either way.
+        guard m >= 4, Double(na) <= 0.6 * Double(a.dayHours.count * 24), Double(nb) <= 0.6 * Double(b.dayHours.count * 24) else { return (0, 0) }
         let slots = Double(days.count * 24)
         let expected = Double(na) * Double(nb) / slots
         return (Double(both) / Double(m), expected > 0 ? Double(both) / expected : 0)

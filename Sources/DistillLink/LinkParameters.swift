@@ -30,7 +30,7 @@ public struct LinkParameters: Sendable, Equatable {
     public var clientWeight = 1.0
     public var clientHubCap = 80
     /// Shared email domain (never a common mail provider), on at most `emailDomainHubCap` accounts.
-    public var emailDomainWeight = 1.0
+    public var emailDomainWeight = 0.75
     public var emailDomainHubCap = 400
     /// Signups within `signupWindowMinutes` of each other, in a window of at least `signupBurstMin` candidates.
     public var signupWeight = 1.0
@@ -40,9 +40,9 @@ public struct LinkParameters: Sendable, Equatable {
     public var familyWeight = 4.0
     /// Active in the same (day, hour) slots: weight when the overlap coefficient reaches `syncOverlap`.
     public var syncWeight = 1.0
-    public var syncOverlap = 0.6
+    public var syncOverlap = 0.7
     /// ... and when that overlap is at least this many times what chance gives.
-    public var syncLift = 1.5
+    public var syncLift = 2.0
     /// Sequential hand-off: the next account starts within this many minutes after the previous stops.
     public var handoffWeight = 2.0
     public var handoffGapMinutes = 120

@@ -66,25 +66,32 @@ enum PromptFactory {
         switch style {
         case "reasoning":
             let a = rng.pick(["Solve the following problem.", "Consider this question carefully.", "Here is a task for you.", "Answer the question below.",
-                              "Work on this problem:", "Please help with this.", "Tackle the following.", "Read the problem and solve it."])
-            let b = rng.pick(["Think through it step by step and write out your complete reasoning before the final answer.",
-                              "Show every intermediate step of your chain of thought, then state the answer.",
-                              "Explain your reasoning in detail, numbering each step, and finish with 'Final answer:'.",
-                              "Reason carefully, verify each step, and only then give the final answer in a box.",
-                              "Lay out your full thought process step by step; do not jump to the answer.",
-                              "Write your reasoning as a numbered list of steps, then the result."])
+                              "Work on this problem:", "Please help with this.", "Tackle the following.", "Read the problem and solve it.",
+                              "I need a careful solution.", "Take your time with this one.", "A question for an expert.", "Your assignment:"])
+            // An instruction assembled word group by word group: hundreds of wordings.
+            let verb = rng.pick(["Think through it", "Work through it", "Reason about it", "Break it down", "Walk through it", "Go through it", "Analyse it"])
+            let how = rng.pick(["step by step", "one step at a time", "methodically", "carefully and in order", "slowly and explicitly"])
+            let show = rng.pick(["write out your complete reasoning", "show every intermediate step of your chain of thought", "number each step of your reasoning",
+                                 "lay out your full thought process", "explain the logic behind each step", "make every inference explicit", "justify each step"])
+            let end = rng.pick(["before the final answer", "then state the answer", "and finish with 'Final answer:'", "and put the result in a box",
+                                "and only then answer", "ending with the answer on its own line", "and conclude with ANSWER: <value>"])
+            let b = "\(verb) \(how), \(show) \(end)."
             switch rng.int(0...2) {
             case 0: return "\(a) \(tag){x} \(b) \(extra)"
             case 1: return "\(a) \(b) \(extra)\n\n\(tag){x}"
             default: return "\(tag){x}\n\n\(b) \(extra)"
             }
         case "grading":
-            let crit = rng.pick(["helpfulness, harmlessness and honesty", "accuracy and completeness", "correctness, clarity and safety", "factuality and tone", "reasoning quality and correctness"])
-            let scale = rng.pick(["from 1 to 10", "on a scale of 1 to 7", "from 1 to 5"])
+            let crit = rng.pick(["helpfulness, harmlessness and honesty", "accuracy and completeness", "correctness, clarity and safety", "factuality and tone",
+                                 "reasoning quality and correctness", "relevance and depth", "instruction following and style"])
+            let scale = rng.pick(["from 1 to 10", "on a scale of 1 to 7", "from 1 to 5", "out of 100", "with a letter grade A-F"])
+            let role = rng.pick(["You are an expert evaluator.", "Act as a strict grader.", "You are a reward model.", "Be an impartial judge.", "As a senior reviewer,"])
+            let out = rng.pick(["Explain the score, then output 'Score: N'.", "Give a short justification first.", "Return JSON with score and rationale.",
+                                "List strengths and weaknesses before scoring.", "End with the verdict on its own line."])
             return rng.pick([
-                "You are an expert evaluator. Question: {x}\nResponse: {y}\nRate the response \(scale) for \(crit). Explain the score, then output 'Score: N'. \(extra)",
-                "Grade the following answer on \(crit) \(scale) and justify your grade. \(extra)\nPrompt: {x}\nAnswer: {y}",
-                "Compare the two responses to the question '{x}' and say which response is better for \(crit), with a score \(scale) for each. \(extra)\nA: {y}\nB: {y}",
+                "\(role) Question: {x}\nResponse: {y}\nRate the response \(scale) for \(crit). \(out) \(extra)",
+                "\(role) Grade the following answer on \(crit) \(scale). \(out) \(extra)\nPrompt: {x}\nAnswer: {y}",
+                "\(role) Compare the two responses to '{x}' and say which response is better for \(crit), scoring each \(scale). \(out) \(extra)\nA: {y}\nB: {y}",
             ])
         case "rewrite":
             return rng.pick([
@@ -99,11 +106,15 @@ enum PromptFactory {
                 "Act as a coding agent. Objective: {g}. Think aloud, use the tools, and produce a full trace of your work. \(extra)",
             ])
         case "textbook":
-            let what = rng.pick(["a comprehensive textbook chapter", "a long, detailed lecture", "an exhaustive study guide", "a complete course module", "an in-depth tutorial"])
-            let audience = rng.pick(["for university students", "for advanced high-school students", "for graduate students", "for self-learners"])
+            let what = rng.pick(["a comprehensive textbook chapter", "a long, detailed lecture", "an exhaustive study guide", "a complete course module",
+                                 "an in-depth tutorial", "a thorough encyclopedia entry", "a full set of lecture notes", "a detailed review article"])
+            let audience = rng.pick(["for university students", "for advanced high-school students", "for graduate students", "for self-learners",
+                                     "for engineers new to the field", "for a general audience", "for exam preparation"])
             let parts = rng.pick(["with sections, worked examples and exercises with solutions", "covering theory, history and examples",
-                                  "with definitions, derivations, examples and 10 practice questions with answers", "with a glossary and review questions"])
-            return rng.chance(0.5) ? "Write \(what) on {x} \(audience), \(parts). \(extra)" : "\(tag){x}\nProduce \(what) \(parts), \(audience). \(extra)"
+                                  "with definitions, derivations, examples and practice questions with answers", "with a glossary and review questions",
+                                  "including common mistakes and how to avoid them", "with case studies and a summary table", "with proofs where relevant"])
+            let length = rng.pick(["", "Aim for 3000 words.", "Be as long as needed.", "Cover every subtopic.", "Include at least five examples."])
+            return rng.chance(0.5) ? "Write \(what) on {x} \(audience), \(parts). \(length) \(extra)" : "\(tag){x}\nProduce \(what) \(parts), \(audience). \(length) \(extra)"
         case "cjk":
             let tail = rng.pick(["请使用Markdown格式。", "字数不少于一千字。", "请分点作答。", "语言要正式。", ""])
             return rng.pick([
@@ -133,7 +144,10 @@ enum PromptFactory {
         while let r = s.range(of: "{y}") { s.replaceSubrange(r, with: "\(rng.pick(TextPools.topics).capitalized) is " + rng.pick(["a process", "a concept", "an event", "a field"]) + " that " + rng.pick(["changed how we think.", "has many parts.", "is often misunderstood.", "matters today."])) }
         while let r = s.range(of: "{s}") { s.replaceSubrange(r, with: rng.pick(TextPools.sensitive)) }
         while let r = s.range(of: "{g}") { s.replaceSubrange(r, with: fill(rng.pick(TextPools.agentTasks), &rng)) }
-        while let r = s.range(of: "{c}") { s.replaceSubrange(r, with: rng.pick(TextPools.cjkTopics) + rng.pick(["的原理", "的历史", "与社会的关系", "的数学基础", ""])) }
+        while let r = s.range(of: "{c}") {
+            s.replaceSubrange(r, with: rng.pick(TextPools.cjkTopics) + rng.pick(["的原理", "的历史", "与", "对", "在"]) + rng.pick(TextPools.cjkTopics)
+                + rng.pick(["的关系", "的影响", "中的应用", "的比较"]) + "（第\(rng.int(1...9999))题）")
+        }
         return s
     }
 }
