@@ -1,0 +1,74 @@
+import DistillDecode
+import DistillInput
+import DistillProfile
+import DistillReport
+
+/// `distillscan templates`: streams lines (or the prompts of a log dump) through the
+/// template miner, in input order.
+public enum TemplateMining {
+    public struct Result: Sendable {
+        public var templates: [(id: Int, template: String, count: Int)]
+        /// Template id of each input line (plain text input only).
+        public var lines: [Int]?
+        public var inputLines: Int
+
+        public func json() -> String {
+            var members: [(String, JSONValue)] = [
+                ("templates", .array(templates.map { .object([("id", .int($0.id)), ("template", .string($0.template)), ("count", .int($0.count))]) })),
+            ]
+            if let l = lines { members.append(("lines", .array(l.map { .int($0) }))) }
+            return JSONValue.object(members).render(pretty: false) + "\n"
+        }
+
+        public func markdown(top: Int) -> String {
+            var o = "# distillscan templates\n\n\(inputLines) lines, \(templates.count) templates.\n\n| id | count | template |\n|---:|---:|---|\n"
+            for t in templates.sorted(by: { ($1.count, $0.id) < ($0.count, $1.id) }).prefix(top) {
+                o += "| \(t.id) | \(t.count) | \(SafeText.markdown(t.template, limit: 300)) |\n"
+            }
+            return o
+        }
+    }
+
+    /// Mutable state of one mining run (a class, so the line callback updates it in place).
+    final class Run {
+        var miner: TemplateMiner
+        var ids: [Int] = []
+        var logs: Bool
+        var decided: Bool
+        var decoder = RecordDecoder(options: DecodeOptions())
+        var count = 0
+        init(mode: String, configuration: TemplateMiner.Configuration) {
+            miner = TemplateMiner(configuration: configuration)
+            logs = mode == "logs"
+            decided = mode != "auto"
+        }
+
+        func line(_ raw: UnsafeRawBufferPointer) {
+            var bytes = raw
+            if let last = bytes.last, last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 1)]) }
+            if !decided, let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) {
+                logs = first == UInt8(ascii: "{")
+                decided = true
+            }
+            count += 1
+            if logs {
+                if case .record(let r) = decoder.decode(bytes), !r.prompt.isEmpty { miner.add(r.prompt) }
+            } else {
+                ids.append(miner.add(bytes))
+            }
+        }
+    }
+
+    public static func run(paths: [String], mode: String, configuration: TemplateMiner.Configuration) throws -> Result {
+        let sources = try InputResolver.resolve(paths)
+        let state = Run(mode: mode, configuration: configuration)
+        for source in sources {
+            let opened = try InputOpener.open(source)
+            try LineSplitter().forEachLine(of: opened.reader) { line in
+                if line.oversizedLength == nil { state.line(line.bytes) }
+            }
+        }
+        let miner = state.miner
+        return Result(templates: miner.templates.map { ($0.id, miner.text($0), $0.count) }, lines: state.logs ? nil : state.ids, inputLines: state.count)
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import DistillProfile
+import Foundation
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check, test and show intent rule packs.",
+        discussion: """
+        Examples:
+          distillscan rules show > my-rules.json       # start from the built-in pack
+          distillscan rules lint my-rules.json
+          distillscan rules test my-rules.json          # every rule against its own examples
+          distillscan analyze dump/ --rules my-rules.json
+        """,
+        subcommands: [Lint.self, Test.self, Show.self])
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Validate a rule pack (the built-in one without FILE).")
+        @Argument(help: "Rule pack (JSON).") var file: String?
+        func run() throws {
+            let pack = try load(file)
+            let problems = pack.lint()
+            for p in problems { Output.message("\(file ?? "built-in"): \(p)") }
+            if !problems.isEmpty { throw ExitCode(2) }
+            print("\(file ?? "built-in"): \(pack.rules.count) rules, version \(pack.version): ok")
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run every rule against the examples it must and must not match.")
+        @Argument(help: "Rule pack (JSON).") var file: String?
+        func run() throws {
+            let pack = try load(file)
+            let problems = pack.lint()
+            guard problems.isEmpty else { for p in problems { Output.message(p) }; throw ExitCode(2) }
+            let failures = IntentMatcher(pack: pack).testExamples()
+            for f in failures { Output.message("FAIL \(f)") }
+            let examples = pack.rules.reduce(0) { $0 + $1.examples.match.count + $1.examples.noMatch.count }
+            print("\(examples - failures.count)/\(examples) examples pass")
+            if !failures.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the built-in rule pack.")
+        func run() throws {
+            let e = JSONEncoder()
+            e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try e.encode(RulePack.builtIn), as: UTF8.self))
+        }
+    }
+
+    static func load(_ file: String?) throws -> RulePack {
+        guard let f = file else { return .builtIn }
+        do { return try RulePack.load(path: f) } catch { throw ValidationError("\(error)") }
+    }
+}

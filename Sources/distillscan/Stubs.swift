@@ -1,3 +1,0 @@
-import ArgumentParser
-struct Templates: ParsableCommand {}
-struct Rules: ParsableCommand {}
