@@ -74,7 +74,7 @@ public struct RulePack: Codable, Sendable, Equatable {
             if !seen.insert(r.id).inserted { problems.append("\(r.id): duplicate rule id") }
             if IntentTag(rawValue: r.tag) == nil { problems.append("\(r.id): unknown tag \"\(r.tag)\" (known: \(IntentTag.allCases.map(\.rawValue).joined(separator: ", ")))") }
             if (r.phrases ?? []).isEmpty && (r.regex ?? []).isEmpty && r.requires == nil { problems.append("\(r.id): needs phrases, regex or requires") }
-            if (r.phrases ?? []).contains(where: { $0.trimmingCharacters(in: .whitespaces).count < 3 }) { problems.append("\(r.id): phrases must have at least 3 characters") }
+            if (r.phrases ?? []).contains(where: { $0.trimmingCharacters(in: .whitespaces).utf8.count < 3 }) { problems.append("\(r.id): phrases must have at least 3 bytes of text") }
             for p in r.regex ?? [] where (try? Regex(p)) == nil { problems.append("\(r.id): regex \(p) does not compile") }
             if r.description.isEmpty { problems.append("\(r.id): needs a description") }
             if r.examples.match.isEmpty { problems.append("\(r.id): needs at least one example it must match") }

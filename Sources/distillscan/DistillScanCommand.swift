@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DistillScan
 
 /// The `distillscan` command: a list of verbs over the DistillScan library.
@@ -17,4 +18,19 @@ struct DistillScanCommand: ParsableCommand {
         subcommands: [Analyze.self, Inspect.self, Templates.self, Synth.self, Eval.self, Rules.self],
         defaultSubcommand: nil
     )
+
+    /// Usage and configuration errors exit with 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }

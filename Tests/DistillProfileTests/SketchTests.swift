@@ -1,0 +1,45 @@
+import Testing
+@testable import DistillProfile
+
+@Suite("mergeable sketches")
+struct SketchTests {
+    @Test(arguments: [1, 2, 3, 7])
+    func bottomKMergeEqualsWhole(seed: Int) {
+        var rng = SystemRandomNumberGenerator()
+        _ = rng
+        var whole = BottomK<Int>(k: 16), a = BottomK<Int>(k: 16), b = BottomK<Int>(k: 16)
+        var x = UInt64(seed)
+        for i in 0..<2000 {
+            x = StableHash.mix(x)
+            let key = x % 300  // repeats, so counts matter
+            let h = StableHash.mix(key)
+            whole.add(h, Int(key))
+            if i % 3 == 0 { a.add(h, Int(key)) } else { b.add(h, Int(key)) }
+        }
+        a.merge(b)
+        #expect(a.entries.mapValues(\.count) == whole.entries.mapValues(\.count))
+        #expect(whole.entries.count == 16)
+        #expect(abs(whole.distinctEstimate - 300) < 150)
+    }
+
+    @Test func nearDuplicatesAreSimilarAndUnrelatedTextIsNot() {
+        let a = ShingleSignature(text: "Explain photosynthesis step by step. Show all of your reasoning, then give the final answer in a box.")
+        let b = ShingleSignature(text: "Explain the French Revolution step by step. Show all of your reasoning, then give the final answer in a box.")
+        let c = ShingleSignature(text: "what should I get my mom for her birthday, she likes gardening")
+        #expect(a.similarity(b) >= 0.5)
+        #expect(a.similarity(c) < 0.2)
+    }
+
+    @Test func scriptsWithoutSpacesAreTokenisedByCharacter() {
+        let a = ShingleSignature(text: "请一步一步地详细解释光合作用，写出完整的推理过程，最后给出结论。")
+        let b = ShingleSignature(text: "请一步一步地详细解释区块链，写出完整的推理过程，最后给出结论。")
+        let c = ShingleSignature(text: "帮我写一封给房东的邮件，暖气坏了")
+        #expect(Tokenizer.tokens("光合作用").count == 4)
+        #expect(a.similarity(b) >= 0.5)
+        #expect(a.similarity(c) < 0.3)
+    }
+
+    @Test func numbersAreOneSlotToken() {
+        #expect(Tokenizer.tokens("order 12345 shipped") == Tokenizer.tokens("order 9 shipped"))
+    }
+}
