@@ -1,7 +1,7 @@
 SWIFT ?= swift
 BIN = .build/release/distillscan
 
-.PHONY: build release test demo bench bench-templates fixtures clean
+.PHONY: build release test demo bench bench-templates eval-seeds fixtures clean
 
 build:
 	$(SWIFT) build
@@ -24,7 +24,11 @@ bench: release
 
 # Loghub-2k grouping accuracy and throughput of the template miner.
 bench-templates: release
-	scripts/bench-templates.sh
+	python3 scripts/loghub_ga.py ../shared/benchmarks/loghub $(BIN)
+
+# Detection quality on fresh synthetic corpora (several seeds, all formats).
+eval-seeds: release
+	scripts/eval-seeds.sh
 
 # Regenerate the committed fixture corpora (byte-identical for the same seeds).
 fixtures: release

@@ -32,19 +32,60 @@ public enum CanonicalField: String, CaseIterable, Sendable {
         }
     }
 
-    /// Alias bytes → field, for one pass over a record's keys.
-    static let byKey: [ArraySlice<UInt8>: CanonicalField] = {
-        var table: [ArraySlice<UInt8>: CanonicalField] = [:]
-        for f in allCases {
-            for a in f.aliases where table[ArraySlice(a.utf8)] == nil { table[ArraySlice(a.utf8)] = f }
+    /// Position of each field in `allCases` (computed once; `allCases` allocates).
+    public static let ordered: [CanonicalField] = allCases
+    public var index: Int {
+        switch self {
+        case .ts: return 0
+        case .requestID: return 1
+        case .account: return 2
+        case .apiKey: return 3
+        case .org: return 4
+        case .ip: return 5
+        case .userAgent: return 6
+        case .tls: return 7
+        case .model: return 8
+        case .endpoint: return 9
+        case .status: return 10
+        case .inputTokens: return 11
+        case .outputTokens: return 12
+        case .maxTokens: return 13
+        case .stopReason: return 14
+        case .latency: return 15
+        case .system: return 16
+        case .messages: return 17
+        case .tools: return 18
+        case .prompt: return 19
+        case .usage: return 20
+        }
+    }
+
+    /// One alias: its bytes, field index and priority within the field (lower wins).
+    struct Alias {
+        var bytes: [UInt8]
+        var field: Int
+        var rank: Int
+    }
+
+    /// Hash of alias bytes → aliases with that hash, for one allocation-free pass over a
+    /// record's keys.
+    static let byHash: [UInt64: [Alias]] = {
+        var table: [UInt64: [Alias]] = [:]
+        var seen = Set<[UInt8]>()
+        for (fi, f) in ordered.enumerated() {
+            for (rank, a) in f.aliases.enumerated() where seen.insert(Array(a.utf8)).inserted {
+                let bytes = Array(a.utf8)
+                let h = bytes.withUnsafeBytes { keyHash($0) }
+                table[h, default: []].append(Alias(bytes: bytes, field: fi, rank: rank))
+            }
         }
         return table
     }()
 
-    /// Priority of an alias within its field (lower wins), so `account_id` beats `user`.
-    static let rank: [ArraySlice<UInt8>: Int] = {
-        var table: [ArraySlice<UInt8>: Int] = [:]
-        for f in allCases { for (i, a) in f.aliases.enumerated() { table[ArraySlice(a.utf8)] = i } }
-        return table
-    }()
+    @inline(__always)
+    static func keyHash(_ b: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for c in b { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
 }

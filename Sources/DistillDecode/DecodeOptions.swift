@@ -10,6 +10,10 @@ public struct DecodeOptions: Sendable {
     public var maxDepth: Int = 64
     /// Prompt and system text kept per request, in UTF-8 bytes (`max_prompt_bytes`).
     public var maxPromptBytes: Int = 4096
+    /// System prompt text kept per request (`max_system_bytes`): enough to recognise a client.
+    public var maxSystemBytes: Int = 1024
+    /// Extract prompts, system prompts and tools (`inspect` does not need them).
+    public var extractText = true
     /// Identifier fields longer than this are cut (`max_identifier_bytes`).
     public var maxIdentifierBytes: Int = 256
     /// Keep only records at or after this epoch-millisecond time (`--since`).

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Decodes the escapes of a JSON string body (already validated by the parser).
 enum JSONStringDecoder {
     static func decode(_ r: UnsafeRawBufferPointer, limit: Int) -> String {
@@ -27,8 +31,14 @@ enum JSONStringDecoder {
             return v
         }
         while i < r.count && out.count < limit {
-            let c = r[i]
-            if c != UInt8(ascii: "\\") { out.append(c); i += 1; continue }
+            // Copy the run up to the next backslash in one go.
+            if r[i] != UInt8(ascii: "\\") {
+                let rest = UnsafeRawBufferPointer(rebasing: r[i...])
+                let run = memchr(rest.baseAddress!, 0x5C, rest.count).map { $0 - UnsafeMutableRawPointer(mutating: rest.baseAddress!) } ?? rest.count
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[0..<run]))
+                i += run
+                continue
+            }
             let e = r[i + 1]
             i += 2
             switch e {

@@ -112,6 +112,16 @@ extension JSONTape {
         var p = start
         var escaped = false
         while p < n {
+            // Skip 8 plain ASCII bytes at a time (no quote, backslash, control or non-ASCII byte).
+            while p + 8 <= n {
+                let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
+                let special = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | (w &- ones &* 0x20) | w
+                if special & highs != 0 { break }
+                p += 8
+            }
+            guard p < n else { break }
             let c = base[p]
             if c == UInt8(ascii: "\"") { return (p, escaped) }
             if c == UInt8(ascii: "\\") {

@@ -129,6 +129,23 @@ public struct JSONTape {
     public func double(_ i: Int) -> Double? {
         let n = nodes[i]
         guard n.kind == .number || n.kind == .string, n.end > n.start, n.end - n.start < 64 else { return nil }
+        // Plain integers (most token counts, statuses, epochs) without strtod.
+        let r = raw(i)
+        if r.count <= 15 {
+            var v: Int64 = 0
+            var plain = true
+            var k = 0
+            let negative = r[0] == UInt8(ascii: "-")
+            if negative { k = 1 }
+            if k == r.count { plain = false }
+            while k < r.count {
+                let c = r[k]
+                guard c >= 0x30 && c <= 0x39 else { plain = false; break }
+                v = v * 10 + Int64(c - 0x30)
+                k += 1
+            }
+            if plain { return Double(negative ? -v : v) }
+        }
         let text = String(decoding: raw(i), as: UTF8.self)
         guard let d = Double(text), d.isFinite else { return nil }
         return d

@@ -45,20 +45,24 @@ struct MessageExtraction {
 
     /// Walks a messages array: the latest user turn is the prompt, `system` role
     /// messages (OpenAI shape) form the system prompt.
-    mutating func read(_ t: JSONTape, messages: Int, limit: Int) {
+    mutating func read(_ t: JSONTape, messages: Int, limit: Int, systemLimit: Int) {
         var lastUser: Int?
         t.forEachElement(messages) { m in
             guard t.kind(m) == .object else { return }
-            let role = t.member(m, "role").map { t.string($0, limit: 32) } ?? "user"
-            switch role {
-            case "user", "human":
+            // Compare the role's bytes; no String per message.
+            guard let roleNode = t.member(m, "role"), t.kind(roleNode) == .string, !t.nodes[roleNode].escaped else {
                 userTurns += 1
                 lastUser = m
-            case "assistant", "model", "ai":
+                return
+            }
+            let role = t.raw(roleNode)
+            if RecordDecoder.same(role, "user") || RecordDecoder.same(role, "human") {
+                userTurns += 1
+                lastUser = m
+            } else if RecordDecoder.same(role, "assistant") || RecordDecoder.same(role, "model") || RecordDecoder.same(role, "ai") {
                 assistantTurns += 1
-            case "system", "developer":
-                if system.isEmpty, let c = t.member(m, "content") { system = Self.text(t, c, limit: limit) }
-            default: break
+            } else if RecordDecoder.same(role, "system") || RecordDecoder.same(role, "developer") {
+                if system.isEmpty, let c = t.member(m, "content") { system = Self.text(t, c, limit: systemLimit) }
             }
         }
         if let m = lastUser, let c = t.member(m, "content") { prompt = Self.text(t, c, limit: limit) }

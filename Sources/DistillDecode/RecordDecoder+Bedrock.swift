@@ -33,7 +33,7 @@ extension RecordDecoder {
                 t.forEachElement(choices) { c in if r.stopReason == nil { r.stopReason = text(t.member(c, "finish_reason"), limit: 64) } }
             }
         }
-        if let inp = input, let body = t.member(inp, "inputBodyJson"), t.kind(body) == .object {
+        if options.extractText, let inp = input, let body = t.member(inp, "inputBodyJson"), t.kind(body) == .object {
             readBedrockBody(body, into: &r)
         }
         return .success(r)
@@ -45,12 +45,12 @@ extension RecordDecoder {
         let limit = options.maxPromptBytes
         var m = MessageExtraction()
         if let msgs = t.member(body, "messages"), t.kind(msgs) == .array {
-            m.read(t, messages: msgs, limit: limit)
+            m.read(t, messages: msgs, limit: limit, systemLimit: options.maxSystemBytes)
         } else if let p = t.member(body, "prompt") ?? t.member(body, "inputText") ?? t.member(body, "message") {
             m.prompt = MessageExtraction.text(t, p, limit: limit)
             m.userTurns = m.prompt.isEmpty ? 0 : 1
         }
-        if let s = t.member(body, "system") { m.system = MessageExtraction.text(t, s, limit: limit) }
+        if let s = t.member(body, "system") { m.system = MessageExtraction.text(t, s, limit: options.maxSystemBytes) }
         r.prompt = m.prompt
         r.systemPrompt = m.system
         r.userTurns = m.userTurns

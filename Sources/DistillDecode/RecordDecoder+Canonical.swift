@@ -1,23 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension RecordDecoder {
     /// The canonical gateway log, with aliases, in one pass over the top-level keys.
     func decodeCanonical() -> Result<RequestRecord, MalformedKind> {
         let t = tape
-        var slot = [Int?](repeating: nil, count: CanonicalField.allCases.count)
-        var slotRank = [Int](repeating: .max, count: slot.count)
-        let fields = CanonicalField.allCases
-        t.forEachMember(t.root) { k, v in
-            let key: ArraySlice<UInt8> = t.nodes[k].escaped ? ArraySlice(t.string(k).utf8) : ArraySlice(t.raw(k))
-            guard let f = CanonicalField.byKey[key], let r = CanonicalField.rank[key] else { return }
-            let idx = fields.firstIndex(of: f)!
-            if r <= slotRank[idx] { slot[idx] = v; slotRank[idx] = r }
+        let n = CanonicalField.ordered.count
+        // Slots on the stack: field index → value node, and the winning alias's rank.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * n) { slot in
+            for i in 0..<n { slot[i] = -1; slot[n + i] = .max }
+            t.forEachMember(t.root) { k, v in
+                if t.nodes[k].escaped { matchEscaped(k, v, slot, n); return }
+                let key = t.raw(k)
+                guard let aliases = CanonicalField.byHash[CanonicalField.keyHash(key)] else { return }
+                for a in aliases where a.bytes.count == key.count && a.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
+                    if a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
+                }
+            }
+            func at(_ f: CanonicalField) -> Int? { let v = slot[f.index]; return v < 0 ? nil : v }
+            return build(
+                ts: at(.ts), account: at(.account), apiKey: at(.apiKey), org: at(.org), ip: at(.ip),
+                userAgent: at(.userAgent), tls: at(.tls), model: at(.model), endpoint: at(.endpoint),
+                status: at(.status), inputTokens: at(.inputTokens), outputTokens: at(.outputTokens),
+                maxTokens: at(.maxTokens), stopReason: at(.stopReason), latency: at(.latency),
+                system: at(.system), messages: at(.messages), tools: at(.tools), prompt: at(.prompt), usage: at(.usage))
         }
-        func at(_ f: CanonicalField) -> Int? { slot[fields.firstIndex(of: f)!] }
-        return build(
-            ts: at(.ts), account: at(.account), apiKey: at(.apiKey), org: at(.org), ip: at(.ip),
-            userAgent: at(.userAgent), tls: at(.tls), model: at(.model), endpoint: at(.endpoint),
-            status: at(.status), inputTokens: at(.inputTokens), outputTokens: at(.outputTokens),
-            maxTokens: at(.maxTokens), stopReason: at(.stopReason), latency: at(.latency),
-            system: at(.system), messages: at(.messages), tools: at(.tools), prompt: at(.prompt), usage: at(.usage))
+    }
+
+    /// Keys written with escapes (rare): decode, then look up.
+    private func matchEscaped(_ k: Int, _ v: Int, _ slot: UnsafeMutableBufferPointer<Int>, _ n: Int) {
+        let bytes = Array(tape.string(k).utf8)
+        guard let aliases = bytes.withUnsafeBytes({ CanonicalField.byHash[CanonicalField.keyHash($0)] }) else { return }
+        for a in aliases where a.bytes == bytes && a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
     }
 
     /// Assembles a record from located field nodes (shared by canonical and mapped input).
@@ -65,14 +80,15 @@ extension RecordDecoder {
         r.maxTokens = maxTokens.flatMap(t.int)
         r.stopReason = text(stopReason, limit: 64)
         r.latencyMs = latency.flatMap(t.int)
+        guard options.extractText else { return .success(r) }
         let limit = options.maxPromptBytes
         var m = MessageExtraction()
-        if let msgs = messages, t.kind(msgs) == .array { m.read(t, messages: msgs, limit: limit) }
+        if let msgs = messages, t.kind(msgs) == .array { m.read(t, messages: msgs, limit: limit, systemLimit: options.maxSystemBytes) }
         if m.userTurns == 0, let p = prompt {
             m.prompt = MessageExtraction.text(t, p, limit: limit)
             if !m.prompt.isEmpty { m.userTurns = 1 }
         }
-        if let s = system { m.system = MessageExtraction.text(t, s, limit: limit) }
+        if let s = system { m.system = MessageExtraction.text(t, s, limit: options.maxSystemBytes) }
         r.prompt = m.prompt
         r.systemPrompt = m.system
         r.userTurns = m.userTurns
@@ -83,7 +99,7 @@ extension RecordDecoder {
 
     /// `X-Forwarded-For` style lists: the first address is the client.
     static func firstForwardedAddress(_ s: String) -> String {
-        guard let comma = s.firstIndex(of: ",") else { return s }
+        guard s.utf8.contains(UInt8(ascii: ",")), let comma = s.firstIndex(of: ",") else { return s }
         return String(s[..<comma]).trimmingCharacters(in: " ")
     }
 }

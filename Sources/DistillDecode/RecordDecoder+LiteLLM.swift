@@ -48,9 +48,10 @@ extension RecordDecoder {
         if let s = t.member(root, "startTime").flatMap(t.double), let e = t.member(root, "endTime").flatMap(t.double), e >= s {
             r.latencyMs = Int((e - s) * 1000)
         }
+        guard options.extractText else { return .success(r) }
         var m = MessageExtraction()
         if let msgs = t.member(root, "messages") {
-            if t.kind(msgs) == .array { m.read(t, messages: msgs, limit: options.maxPromptBytes) }
+            if t.kind(msgs) == .array { m.read(t, messages: msgs, limit: options.maxPromptBytes, systemLimit: options.maxSystemBytes) }
             else if t.kind(msgs) == .string { m.prompt = t.string(msgs, limit: options.maxPromptBytes); m.userTurns = 1 }
         }
         r.prompt = m.prompt

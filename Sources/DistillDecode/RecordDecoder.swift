@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Turns one line into a `RequestRecord` or a counted rejection. One decoder per
 /// thread: it reuses its JSON tape between lines.
 public struct RecordDecoder {
@@ -42,18 +46,30 @@ public struct RecordDecoder {
         }
     }
 
-    /// Picks a format from the record's shape (the schema file wins when given).
+    /// Picks a format from the record's shape (the schema file wins when given), in one
+    /// pass over the top-level keys.
     func detectFormat() -> LogFormat {
         if options.schema != nil { return .mapped }
         let t = tape
-        if t.member(t.root, "schemaType") != nil || (t.member(t.root, "identity") != nil && t.member(t.root, "modelId") != nil) {
-            return .bedrock
+        var identity = false, modelId = false, litellm = false, bedrock = false
+        t.forEachMember(t.root) { k, _ in
+            let key = t.raw(k)
+            switch key.count {
+            case 8: if Self.same(key, "identity") { identity = true }
+            case 7: if Self.same(key, "modelId") { modelId = true }
+            case 10: if Self.same(key, "schemaType") { bedrock = true }
+            case 9: if Self.same(key, "startTime") || Self.same(key, "call_type") { litellm = true }
+            case 16: if Self.same(key, "model_parameters") { litellm = true }
+            default: break
+            }
         }
-        if t.member(t.root, "startTime") != nil || t.member(t.root, "model_parameters") != nil
-            || t.member(t.root, "call_type") != nil {
-            return .litellm
-        }
-        return .canonical
+        if bedrock || (identity && modelId) { return .bedrock }
+        return litellm ? .litellm : .canonical
+    }
+
+    @inline(__always)
+    static func same(_ b: UnsafeRawBufferPointer, _ s: StaticString) -> Bool {
+        b.count == s.utf8CodeUnitCount && memcmp(b.baseAddress!, s.utf8Start, b.count) == 0
     }
 
     /// An identifier field: a string or a number written as text.

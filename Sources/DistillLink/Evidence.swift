@@ -6,11 +6,38 @@ public enum EvidenceKind: String, CaseIterable, Sendable, Comparable {
 
 /// Weighted evidence between two accounts, by kind.
 public struct PairEvidence: Sendable {
-    public var weights = [Double](repeating: 0, count: EvidenceKind.allCases.count)
-    public var total: Double { weights.reduce(0, +) }
+    // One stored field per kind: no heap allocation per pair.
+    var payment = 0.0, ip = 0.0, subnet = 0.0, client = 0.0, emailDomain = 0.0, signup = 0.0, family = 0.0, sync = 0.0, handoff = 0.0
+    public init() {}
+    public var total: Double { payment + ip + subnet + client + emailDomain + signup + family + sync + handoff }
+    public var weights: [Double] { EvidenceKind.allCases.map { self[$0] } }
     public subscript(_ k: EvidenceKind) -> Double {
-        get { weights[EvidenceKind.allCases.firstIndex(of: k)!] }
-        set { weights[EvidenceKind.allCases.firstIndex(of: k)!] = newValue }
+        get {
+            switch k {
+            case .payment: return payment
+            case .ip: return ip
+            case .subnet: return subnet
+            case .client: return client
+            case .emailDomain: return emailDomain
+            case .signup: return signup
+            case .family: return family
+            case .sync: return sync
+            case .handoff: return handoff
+            }
+        }
+        set {
+            switch k {
+            case .payment: payment = newValue
+            case .ip: ip = newValue
+            case .subnet: subnet = newValue
+            case .client: client = newValue
+            case .emailDomain: emailDomain = newValue
+            case .signup: signup = newValue
+            case .family: family = newValue
+            case .sync: sync = newValue
+            case .handoff: handoff = newValue
+            }
+        }
     }
 }
 

@@ -73,9 +73,12 @@ public struct EvidenceGraph: Sendable {
         Self.signupBursts(accounts, candidates, params) { add($0, $1, .signup, params.signupWeight, cap: params.signupWeight) }
         Self.handoffs(accounts, candidates, params) { add($0, $1, .handoff, params.handoffWeight, cap: params.handoffWeight) }
         // Synchronized activity only strengthens pairs that already share something.
-        for (key, _) in pairs {
+        var activity: [Int: ActivitySlots] = [:]
+        for key in pairs.keys.sorted() {
             let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
-            let (overlap, lift) = Self.sync(accounts[a].profile, accounts[b].profile)
+            if activity[a] == nil { activity[a] = ActivitySlots(accounts[a].profile) }
+            if activity[b] == nil { activity[b] = ActivitySlots(accounts[b].profile) }
+            let (overlap, lift) = activity[a]!.sync(activity[b]!)
             if overlap >= params.syncOverlap && lift >= params.syncLift { add(a, b, .sync, params.syncWeight, cap: params.syncWeight) }
         }
         edges = pairs.filter { $0.value.total >= params.edgeThreshold }
@@ -118,20 +121,11 @@ public struct EvidenceGraph: Sendable {
     /// chance on the days either was active: two 24/7 accounts overlap trivially (lift 1),
     /// accounts working the same few hours overlap far more than chance.
     public static func sync(_ a: AccountProfile, _ b: AccountProfile) -> (overlap: Double, lift: Double) {
-        var both = 0, na = 0, nb = 0
-        var days = Set(a.dayHours.keys)
-        days.formUnion(b.dayHours.keys)
-        for (d, h) in a.dayHours { na += h.nonzeroBitCount; if let g = b.dayHours[d] { both += (h & g).nonzeroBitCount } }
-        for (_, h) in b.dayHours { nb += h.nonzeroBitCount }
-        let m = min(na, nb)
-        // Accounts active nearly around the clock overlap with everyone: no evidence either way.
-        guard m >= 4, Double(na) <= 0.6 * Double(a.dayHours.count * 24), Double(nb) <= 0.6 * Double(b.dayHours.count * 24) else { return (0, 0) }
-        let slots = Double(days.count * 24)
-        let expected = Double(na) * Double(nb) / slots
-        return (Double(both) / Double(m), expected > 0 ? Double(both) / expected : 0)
+        ActivitySlots(a).sync(ActivitySlots(b))
     }
 
     /// Rarity-weighted Jaccard of sampled attribute sets, for candidate pairs sharing one.
+    /// Each account's set is hashed, weighted and sorted once; pairs merge sorted arrays.
     static func jaccardEvidence(_ accounts: [AccountView], _ index: [String: [Int]], _ counts: [String: Int], cap: Int,
                                 sets: (AccountProfile) -> [String], _ emit: (Int, Int, Double) -> Void) {
         func idf(_ v: String) -> Double {
@@ -139,17 +133,55 @@ public struct EvidenceGraph: Sendable {
             return n > cap ? 0 : 1 / log2(1 + Double(n))
         }
         var pairs = Set<UInt64>()
+        var members = Set<Int>()
         for (v, m) in index where m.count > 1 && counts[v, default: 0] <= cap {
             let s = m.sorted()
+            members.formUnion(s)
             for i in 0..<s.count { for j in (i + 1)..<s.count { pairs.insert(UInt64(s[i]) << 32 | UInt64(s[j])) } }
+        }
+        var weighted: [Int: [(UInt64, Double)]] = [:]
+        for a in members {
+            weighted[a] = Set(sets(accounts[a].profile)).map { (StableHash.string($0), idf($0)) }.sorted { $0.0 < $1.0 }
         }
         for key in pairs.sorted() {
             let x = Int(key >> 32), y = Int(key & 0xFFFF_FFFF)
-            let ax = Set(sets(accounts[x].profile)), ay = Set(sets(accounts[y].profile))
-            let inter = ax.intersection(ay).sorted().reduce(0.0) { $0 + idf($1) }
-            let union = ax.union(ay).sorted().reduce(0.0) { $0 + idf($1) }
+            let ax = weighted[x]!, ay = weighted[y]!
+            var i = 0, j = 0
+            var inter = 0.0, union = 0.0
+            while i < ax.count || j < ay.count {
+                if j == ay.count || (i < ax.count && ax[i].0 < ay[j].0) { union += ax[i].1; i += 1 }
+                else if i == ax.count || ay[j].0 < ax[i].0 { union += ay[j].1; j += 1 }
+                else { union += ax[i].1; inter += ax[i].1; i += 1; j += 1 }
+            }
             if union > 0 && inter > 0 { emit(x, y, inter / union) }
         }
+    }
+}
+
+/// An account's active (day, hour) slots as a sorted list of day bit masks.
+struct ActivitySlots {
+    var days: [(Int32, UInt32)]
+    var active: Int
+
+    init(_ p: AccountProfile) {
+        days = p.dayHours.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        active = days.reduce(0) { $0 + $1.1.nonzeroBitCount }
+    }
+
+    /// Overlap coefficient and its lift over chance on the days either was active;
+    /// accounts active in more than 60 % of their days' hours (24/7) give no evidence.
+    func sync(_ o: ActivitySlots) -> (overlap: Double, lift: Double) {
+        let m = min(active, o.active)
+        guard m >= 4, Double(active) <= 0.6 * Double(days.count * 24), Double(o.active) <= 0.6 * Double(o.days.count * 24) else { return (0, 0) }
+        var i = 0, j = 0, both = 0, unionDays = 0
+        while i < days.count || j < o.days.count {
+            unionDays += 1
+            if j == o.days.count || (i < days.count && days[i].0 < o.days[j].0) { i += 1 }
+            else if i == days.count || o.days[j].0 < days[i].0 { j += 1 }
+            else { both += (days[i].1 & o.days[j].1).nonzeroBitCount; i += 1; j += 1 }
+        }
+        let expected = Double(active) * Double(o.active) / Double(unionDays * 24)
+        return (Double(both) / Double(m), expected > 0 ? Double(both) / expected : 0)
     }
 }
 

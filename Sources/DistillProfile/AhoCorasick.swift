@@ -5,6 +5,8 @@ public struct AhoCorasick: Sendable {
     private var next: [Int32]
     /// Pattern ids ending at each state (including via failure links).
     private var outputs: [[Int32]]
+    /// States with at least one output (checked per byte without touching `outputs`).
+    private var hasOutput: [Bool]
 
     public init(patterns: [[UInt8]]) {
         var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
@@ -41,6 +43,7 @@ public struct AhoCorasick: Sendable {
         }
         next = goto.flatMap { $0 }
         outputs = out
+        hasOutput = out.map { !$0.isEmpty }
     }
 
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b + 32 : b }
@@ -49,9 +52,11 @@ public struct AhoCorasick: Sendable {
     public func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
         var s = 0
         next.withUnsafeBufferPointer { table in
-            for b in text {
-                s = Int(table[s << 8 | Int(Self.fold(b))])
-                if !outputs[s].isEmpty { for p in outputs[s] { hit(Int(p)) } }
+            hasOutput.withUnsafeBufferPointer { has in
+                for b in text {
+                    s = Int(table[s << 8 | Int(Self.fold(b))])
+                    if has[s] { for p in outputs[s] { hit(Int(p)) } }
+                }
             }
         }
     }

@@ -7,6 +7,10 @@ public struct IntentMatcher: @unchecked Sendable {
     private let phraseRule: [Int]
     private let ruleTags: [IntentTag]
     private let regexes: [[Regex<AnyRegexOutput>]]
+    /// Tag bit of each rule.
+    private let ruleBits: [UInt8]
+    /// Rules that match without a phrase or regex (structural only).
+    private let unconditional: [Bool]
 
     public init(pack: RulePack) {
         self.pack = pack
@@ -19,6 +23,9 @@ public struct IntentMatcher: @unchecked Sendable {
         phraseRule = owner
         ruleTags = pack.rules.map { IntentTag(rawValue: $0.tag) ?? .reasoning }
         regexes = pack.rules.map { r in (r.regex ?? []).compactMap { try? Regex($0).ignoresCase() } }
+        let tags = IntentTag.allCases
+        ruleBits = ruleTags.map { UInt8(1) << UInt8(tags.firstIndex(of: $0)!) }
+        unconditional = pack.rules.map { ($0.phrases ?? []).isEmpty && ($0.regex ?? []).isEmpty }
     }
 
     /// Tags of a request, as a bit set over `IntentTag.allCases`.
@@ -27,17 +34,16 @@ public struct IntentMatcher: @unchecked Sendable {
         var p = prompt
         p.withUTF8 { buf in automaton.scan(UnsafeRawBufferPointer(buf)) { hitRules |= 1 << UInt64(phraseRule[$0] & 63) } }
         var tags: UInt8 = 0
-        for (i, rule) in pack.rules.enumerated() {
-            var matched = hitRules & (1 << UInt64(i & 63)) != 0
+        for i in 0..<ruleBits.count {
+            var matched = hitRules & (1 << UInt64(i & 63)) != 0 || unconditional[i]
             if !matched, !regexes[i].isEmpty { matched = regexes[i].contains { (try? $0.firstMatch(in: prompt)) != nil } }
-            if !matched && ((rule.phrases ?? []).isEmpty && (rule.regex ?? []).isEmpty) { matched = true }
             guard matched else { continue }
-            if let req = rule.requires {
+            if let req = pack.rules[i].requires {
                 if let t = req.hasTools, t != hasTools { continue }
                 if let m = req.minMaxTokens, (maxTokens ?? 0) < m { continue }
                 if let s = req.singleTurn, s != (userTurns <= 1) { continue }
             }
-            tags |= 1 << UInt8(IntentTag.allCases.firstIndex(of: ruleTags[i])!)
+            tags |= ruleBits[i]
         }
         return tags
     }

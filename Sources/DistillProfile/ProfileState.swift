@@ -5,7 +5,18 @@ import DistillDecode
 public struct ProfileState: RecordSink, @unchecked Sendable {
     public let parameters: ProfileParameters
     public let matcher: IntentMatcher
-    public private(set) var accounts: [String: AccountProfile] = [:]
+    /// Profiles in first-seen order, updated in place; `index` maps account → position.
+    private var profiles: [AccountProfile] = []
+    private var ids: [String] = []
+    private var index: [String: Int] = [:]
+
+    /// Every account's profile.
+    public var accounts: [String: AccountProfile] {
+        var out: [String: AccountProfile] = [:]
+        out.reserveCapacity(ids.count)
+        for (i, id) in ids.enumerated() { out[id] = profiles[i] }
+        return out
+    }
 
     public init(parameters: ProfileParameters, matcher: IntentMatcher) {
         self.parameters = parameters
@@ -13,8 +24,17 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     public mutating func consume(_ r: RequestRecord) {
-        let p = parameters
-        var a = accounts.removeValue(forKey: r.account) ?? AccountProfile(p)
+        let slot: Int
+        if let i = index[r.account] { slot = i } else {
+            slot = profiles.count
+            index[r.account] = slot
+            ids.append(r.account)
+            profiles.append(AccountProfile(parameters))
+        }
+        Self.update(&profiles[slot], r, parameters, matcher)
+    }
+
+    private static func update(_ a: inout AccountProfile, _ r: RequestRecord, _ p: ProfileParameters, _ matcher: IntentMatcher) {
         a.requests += 1
         if r.failed { a.failed += 1 }
         a.firstSeen = min(a.firstSeen, r.timestamp)
@@ -41,12 +61,13 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         }
         if let ip = r.ip {
             a.ips.add(StableHash.string(ip), ip)
-            let net = Self.subnet(of: ip)
-            a.subnets.add(StableHash.string(net), net)
+            // The subnet string is built only when the sketch would keep it.
+            let net = Self.subnetHash(of: ip)
+            if a.subnets.admits(net) { a.subnets.add(net, Self.subnet(of: ip)) }
         }
         if r.userAgent != nil || r.tlsFingerprint != nil {
-            let c = ClientSignature(userAgent: r.userAgent ?? "", tls: r.tlsFingerprint ?? "")
-            a.clients.add(StableHash.string(c.userAgent + "\u{1}" + c.tls), c)
+            let h = StableHash.mix(StableHash.string(r.userAgent ?? "") ^ StableHash.string(r.tlsFingerprint ?? "", seed: 1))
+            a.clients.add(h, ClientSignature(userAgent: r.userAgent ?? "", tls: r.tlsFingerprint ?? ""))
         }
         if let o = r.org { a.orgs.add(StableHash.string(o), o) }
         if let k = r.apiKey { a.apiKeys.add(StableHash.string(k), k) }
@@ -59,10 +80,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
             if r.userTurns <= 1 { a.singleTurn += 1 }
             let tags = matcher.tags(prompt: r.prompt, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns)
             if tags != 0 {
-                for (i, t) in IntentTag.allCases.enumerated() where tags & (1 << UInt8(i)) != 0 {
-                    a.intents[i] += 1
-                    _ = t
-                }
+                for i in 0..<a.intents.count where tags & (1 << UInt8(i)) != 0 { a.intents[i] += 1 }
                 if tags & Self.extractionMask != 0 { a.extractionIntent += 1 }
             }
             let h = StableHash.string(r.prompt)
@@ -72,16 +90,35 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
                     text: Self.prefix(r.prompt, p.sampleTextBytes), signature: ShingleSignature(text: r.prompt), tags: tags))
             }
         }
-        accounts[r.account] = a
     }
 
     public mutating func merge(_ o: ProfileState) {
-        for (k, v) in o.accounts {
-            if var mine = accounts[k] { mine.merge(v); accounts[k] = mine } else { accounts[k] = v }
+        for (j, id) in o.ids.enumerated() {
+            if let i = index[id] { profiles[i].merge(o.profiles[j]) } else {
+                index[id] = profiles.count
+                ids.append(id)
+                profiles.append(o.profiles[j])
+            }
         }
     }
 
     static let extractionMask: UInt8 = IntentTag.allCases.enumerated().reduce(0) { $1.element.isExtraction ? $0 | (1 << UInt8($1.offset)) : $0 }
+
+    /// Hash of `subnet(of:)` without building the string: the bytes up to the last dot
+    /// (IPv4) or the first three groups (IPv6).
+    static func subnetHash(of ip: String) -> UInt64 {
+        var ip = ip
+        return ip.withUTF8 { b in
+            var end = b.count
+            if b.contains(UInt8(ascii: ":")) {
+                var colons = 0
+                for (i, c) in b.enumerated() where c == UInt8(ascii: ":") { colons += 1; if colons == 3 { end = i; break } }
+                return StableHash.bytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[0..<end]), seed: 6)
+            }
+            if let dot = b.lastIndex(of: UInt8(ascii: ".")) { end = dot }
+            return StableHash.bytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[0..<end]), seed: 4)
+        }
+    }
 
     /// `/24` of an IPv4 address, `/48` of an IPv6 one.
     public static func subnet(of ip: String) -> String {

@@ -8,11 +8,13 @@ import DistillScore
 /// `distillscan analyze`: input → decode → profile → link → score → report.
 public enum Analysis {
     public static func run(_ config: AnalysisConfiguration, progress: (@Sendable (Int) -> Void)? = nil) -> AnalysisReport {
+        let clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["DISTILLSCAN_TIMING"] != nil)
         let matcher = IntentMatcher(pack: config.rules)
         let params = config.profile
         let scans = ParallelScan.run(config.input.sources, threads: config.input.threads, options: config.input.decode, progress: progress) {
             ProfileState(parameters: params, matcher: matcher)
         }
+        clock.lap("read+decode+profile")
         var hashes: [String: String] = [:]
         if config.hashInputs {
             let files = config.input.sources.compactMap { s -> String? in if case .file(let p) = s { return p }; return nil }
@@ -27,12 +29,16 @@ public enum Analysis {
             }
             for (f, h) in zip(files, box.values()) { if let h { hashes[f] = h } }
         }
+        clock.lap("sha256")
         var state = ProfileState(parameters: params, matcher: matcher)
         let summary = InputSummary.merging(scans, into: &state, hashes: hashes)
+        clock.lap("merge")
         var accounts = AccountsFile.Loaded()
         if let path = config.accountsFile { accounts = AccountsFile.load(path, options: config.input.decode) }
         let link = Linker(params: config.link).run(profiles: state.accounts, infos: accounts.accounts)
+        clock.lap("accounts+link")
         let campaigns = CampaignScorer(params: config.score).score(link)
+        clock.lap("score")
         if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_EDGES"] { EdgeDump.write(link, to: path) }
         return AnalysisReport(
             input: summary, campaigns: campaigns, accounts: link.accounts.count,

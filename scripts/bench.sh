@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: distillscan inspect/analyze against zcat of the same files,
+# measured in the same run, as ratios; peak RSS from /usr/bin/time. The corpus (>= 1 GB of
+# JSONL in gzip files) is generated once under bench-corpus/ and reused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.build/release/distillscan
+CORPUS=${BENCH_CORPUS:-bench-corpus}
+ACCOUNTS=${BENCH_ACCOUNTS:-10000}
+DAYS=${BENCH_DAYS:-10}
+if [ ! -d "$CORPUS/x1/logs" ]; then
+  echo "generating $CORPUS/x1 and $CORPUS/x4 (same accounts, 4x the requests) ..."
+  "$BIN" synth "$CORPUS/x1" --seed 101 --accounts "$ACCOUNTS" --days "$DAYS" --volume 1
+  "$BIN" synth "$CORPUS/x4" --seed 101 --accounts "$ACCOUNTS" --days "$DAYS" --volume 4
+fi
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "install GNU time (apt-get install time) for peak RSS"; TIME=""; }
+
+measure() {  # label, command...: prints seconds and peak RSS (MiB)
+  local label=$1; shift
+  local start end rss=0
+  start=$(date +%s.%N)
+  if [ -n "$TIME" ]; then
+    $TIME -f "%M" -o /tmp/ds-bench-rss "$@" > /dev/null 2>/tmp/ds-bench-err || { cat /tmp/ds-bench-err; exit 1; }
+    rss=$(( $(tail -1 /tmp/ds-bench-rss) / 1024 ))
+  else
+    "$@" > /dev/null 2>/dev/null
+  fi
+  end=$(date +%s.%N)
+  echo "$label $(echo "$end - $start" | bc) $rss"
+}
+
+for size in x1 x4; do
+  files=$(ls "$CORPUS/$size"/logs/*.gz)
+  raw=$(cat $files | wc -c)
+  bytes=$(zcat $files | wc -c)
+  echo
+  echo "== corpus $size: $(echo $files | wc -w) gzip files, $((raw / 1000000)) MB on disk, $((bytes / 1000000)) MB of JSONL"
+  read -r _ zt _ < <(measure zcat sh -c "zcat $CORPUS/$size/logs/*.gz")
+  read -r _ it irss < <(measure inspect "$BIN" inspect "$CORPUS/$size/logs" --threads 2 --format json)
+  read -r _ i1 _ < <(measure inspect1 "$BIN" inspect "$CORPUS/$size/logs" --threads 1 --format json)
+  read -r _ at arss < <(measure analyze "$BIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
+  printf "| %-28s | %8s | %9s | %10s | %9s |\n" "command" "seconds" "MB/s" "vs zcat" "peak RSS"
+  printf "| %-28s | %8.2f | %9.0f | %10s | %9s |\n" "zcat (1 core)" "$zt" "$(echo "$bytes / $zt / 1000000" | bc -l)" "1.00" "-"
+  printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 1" "$i1" "$(echo "$bytes / $i1 / 1000000" | bc -l)" "$(echo "$i1 / $zt" | bc -l)" "-"
+  printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 2" "$it" "$(echo "$bytes / $it / 1000000" | bc -l)" "$(echo "$it / $zt" | bc -l)" "$irss"
+  printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "analyze --threads 2" "$at" "$(echo "$bytes / $at / 1000000" | bc -l)" "$(echo "$at / $zt" | bc -l)" "$arss"
+done
+
+echo
+echo "== template miner on Loghub-2k (32,000 lines, one configuration)"
+python3 scripts/loghub_ga.py ../shared/benchmarks/loghub "$BIN" | tail -3
+echo
+echo "== template miner throughput (Loghub-2k contents repeated to 1.6 M lines)"
+tmp=$(mktemp)
+python3 - "$tmp" <<'PY'
+import csv, os, sys
+root = "../shared/benchmarks/loghub"
+lines = []
+for s in sorted(os.listdir(root)):
+    p = os.path.join(root, s, f"{s}_2k.log_structured.csv")
+    if os.path.exists(p):
+        lines += [r["Content"] for r in csv.DictReader(open(p, newline="", encoding="utf-8"))]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for _ in range(50):
+        f.write("\n".join(lines) + "\n")
+PY
+n=$(wc -l < "$tmp")
+read -r _ mt mrss < <(measure templates "$BIN" templates "$tmp" --input plain --format markdown)
+read -r _ ct _ < <(measure cat sh -c "cat $tmp")
+echo "templates: $n lines in ${mt} s = $(echo "$n / $mt" | bc) lines/s (whole process, includes reading), peak RSS ${mrss} MiB"
+rm -f "$tmp"
