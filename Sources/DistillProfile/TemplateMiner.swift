@@ -10,7 +10,7 @@ public struct TemplateMiner {
     /// Parameters of the miner.
     public struct Configuration: Sendable, Equatable {
         /// Share of agreeing (non-slot) positions needed to join a template.
-        public var similarity = 0.7
+        public var similarity = 0.85
         /// Leading tokens used to route a line (a slot-like token routes as `<*>`).
         public var prefixTokens = 2
         /// Extra delimiters that split tokens besides white space.
@@ -24,6 +24,10 @@ public struct TemplateMiner {
         public var slotsMatch = true
         /// Runs of adjacent slots count as one (variable-length values).
         public var collapseSlots = true
+        /// Merge pass: templates with at least this many constant tokens are considered...
+        public var mergeMinConstants = 2
+        /// ...and the longer may have at most this share of extra constants, each next to a slot.
+        public var maxExtraShare = 0.25
         public init() {}
     }
 

@@ -69,6 +69,19 @@ public enum TemplateMining {
             }
         }
         let miner = state.miner
-        return Result(templates: miner.templates.map { ($0.id, miner.text($0), $0.count) }, lines: state.logs ? nil : state.ids, inputLines: state.count)
+        // Merge variable-length variants; a group is shown by its most frequent member.
+        let group = miner.mergedGroups()
+        var counts: [Int: Int] = [:]
+        var best: [Int: Int] = [:]
+        for t in miner.templates {
+            let g = group[t.id]
+            counts[g, default: 0] += t.count
+            if let b = best[g], miner.templates[b].count >= t.count { continue }
+            best[g] = t.id
+        }
+        let ids = counts.keys.sorted()
+        let renumber = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        let templates = ids.map { g in (renumber[g]!, miner.text(miner.templates[best[g]!]), counts[g]!) }
+        return Result(templates: templates, lines: state.logs ? nil : state.ids.map { renumber[group[$0]]! }, inputLines: state.count)
     }
 }

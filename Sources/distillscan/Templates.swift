@@ -16,7 +16,7 @@ struct Templates: ParsableCommand {
     @Argument(help: "Files (or - for stdin).") var paths: [String] = []
     @Option(help: "plain, logs, or auto (logs when the first line starts with '{').") var input: String = "auto"
     @Option(help: "markdown or json.") var format: String = "markdown"
-    @Option(help: "Share of agreeing positions needed to join a template.") var similarity: Double = 0.7
+    @Option(help: "Share of agreeing positions needed to join a template.") var similarity: Double = 0.85
     @Option(help: "How many templates the Markdown output lists.") var top: Int = 50
     @OptionGroup var out: OutputOptions
 

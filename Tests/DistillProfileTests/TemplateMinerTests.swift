@@ -29,3 +29,25 @@ struct TemplateMinerTests {
         #expect(t == "Explain <*> step by step and show your reasoning.")
     }
 }
+
+@Suite("template merge pass")
+struct TemplateMergeTests {
+    func groups(_ lines: [String]) -> [Int] {
+        var m = TemplateMiner()
+        let ids = lines.map { m.add($0) }
+        let g = m.mergedGroups()
+        return ids.map { g[$0] }
+    }
+
+    @Test func anOptionalValueInsideTheMessageIsOneTemplate() {
+        let g = groups(["proxy:5070 close, 0 bytes sent, 0 bytes received, lifetime 00:01",
+                        "proxy:5070 close, 850 bytes (0.8 KB) sent, 10 bytes received, lifetime 00:02"])
+        #expect(g[0] == g[1])
+    }
+
+    @Test func anExtraTrailingFieldIsAnotherMessage() {
+        let g = groups(["authentication failure; rhost=10.0.0.1",
+                        "authentication failure; rhost=10.0.0.2 user=root"])
+        #expect(g[0] != g[1])
+    }
+}
