@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/distillscan
 CORPUS=${BENCH_CORPUS:-bench-corpus}
-ACCOUNTS=${BENCH_ACCOUNTS:-10000}
+ACCOUNTS=${BENCH_ACCOUNTS:-11000}
 DAYS=${BENCH_DAYS:-10}
 if [ ! -d "$CORPUS/x1/logs" ]; then
   echo "generating $CORPUS/x1 and $CORPUS/x4 (same accounts, 4x the requests) ..."

@@ -17,6 +17,11 @@ extension AnalysisReport {
                 ("accounts_in_campaigns", .int(campaigns.reduce(0) { $0 + $1.accounts.count })),
                 ("requests_in_campaigns", .int(campaigns.reduce(0) { $0 + $1.requests })),
             ])),
+            ("prompt_families", .array(familyStatistics.map { f in
+                .object([("origin", .string(f.origin)), ("template", .string(f.template)), ("accounts", .int(f.accounts)),
+                         ("suspicious_accounts", .int(f.suspiciousAccounts)), ("requests_estimate", .int(f.requestsEstimate)),
+                         ("duplicate_rate", .double(f.duplicateRate)), ("subnets", .int(f.subnets))])
+            })),
             ("campaigns", .array(campaigns.map(\.json))),
         ])
     }

@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillLink
 import DistillScore
 
 /// Everything an `analyze` run found, ready for any writer.
@@ -9,9 +10,13 @@ public struct AnalysisReport: Sendable {
     public var accounts: Int
     public var candidates: Int
     public var families: Int
+    /// The most widely used prompt families of the whole dump (user and system prompts).
+    public var familyStatistics: [FamilyStatistics.Family]
     public var manifest: RunManifest
 
-    public init(input: InputSummary, campaigns: [Campaign], accounts: Int, candidates: Int, families: Int, manifest: RunManifest) {
+    public init(input: InputSummary, campaigns: [Campaign], accounts: Int, candidates: Int, families: Int,
+                familyStatistics: [FamilyStatistics.Family] = [], manifest: RunManifest) {
+        self.familyStatistics = familyStatistics
         self.input = input
         self.campaigns = campaigns
         self.accounts = accounts

@@ -13,6 +13,7 @@ struct MarkdownReport {
             o += "\nNo coordinated campaign reached the reporting threshold.\n"
         }
         for (i, c) in report.campaigns.enumerated() { o += campaign(c, index: i + 1) }
+        o += families()
         o += parameters()
         return o
     }
@@ -60,6 +61,17 @@ struct MarkdownReport {
             o += "\n### Sample prompts\n\n"
             for s in c.samples { o += "> \(SafeText.markdown(s, limit: 240))\n>\n" }
             o.removeLast(2)
+        }
+        return o
+    }
+
+    /// The most widely used families of the dump: a popular client's system prompt shows
+    /// here as one family on many accounts, next to the campaigns' templates.
+    func families() -> String {
+        guard !report.familyStatistics.isEmpty else { return "" }
+        var o = "\n## Prompt families across the dump\n\n| origin | accounts | suspicious | requests (est.) | duplicate rate | subnets | template |\n|---|---:|---:|---:|---:|---:|---|\n"
+        for f in report.familyStatistics.prefix(10) {
+            o += "| \(f.origin) | \(f.accounts) | \(f.suspiciousAccounts) | \(f.requestsEstimate) | \(pctText(f.duplicateRate)) | \(f.subnets) | \(SafeText.markdown(f.template, limit: 160)) |\n"
         }
         return o
     }

@@ -2,8 +2,8 @@ import DistillProfile
 import DistillScore
 
 /// `--redact`: a report safe to share. Payment fingerprints and email domains are
-/// hashed, IPs truncated to /24 (IPv4) or /48 (IPv6), and prompt text replaced by the
-/// family templates (numbers and slots masked).
+/// hashed, IPs truncated to /24 (IPv4) or /48 (IPv6); sample prompts are dropped and only
+/// family templates shared by several accounts remain (numbers and slots masked).
 public enum Redaction {
     public static func apply(_ r: AnalysisReport) -> AnalysisReport {
         var out = r
@@ -12,7 +12,9 @@ public enum Redaction {
             c.ips = merge(c.ips.map { Tally(value: ProfileState.subnet(of: $0.value), accounts: $0.accounts, requests: $0.requests) })
             c.payments = c.payments.map { Tally(value: hash($0.value), accounts: $0.accounts, requests: $0.requests) }
             c.emailDomains = c.emailDomains.map { Tally(value: hash($0.value), accounts: $0.accounts, requests: $0.requests) }
-            c.samples = c.families.map(\.template)
+            // Sample prompts are one user's words: dropped. Family templates are shared by
+            // several accounts, with their variable parts as slots: kept.
+            c.samples = []
             c.signals = c.signals.map { s in
                 var s = s
                 if s.kind == "benign_explanation", s.evidence.hasPrefix("one declared organisation") { s.evidence = "one declared organisation with short outputs: a batch pipeline" }
@@ -20,6 +22,8 @@ public enum Redaction {
             }
             return c
         }
+        // Dump-wide families: only those on at least 5 accounts (no single user's words).
+        out.familyStatistics = r.familyStatistics.filter { $0.accounts >= 5 }
         return out
     }
 

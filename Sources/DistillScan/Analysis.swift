@@ -43,6 +43,7 @@ public enum Analysis {
         return AnalysisReport(
             input: summary, campaigns: campaigns, accounts: link.accounts.count,
             candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,
+            familyStatistics: FamilyStatistics(link.accounts, link.families).families,
             manifest: RunManifest(config: config, accountsFile: accounts))
     }
 }

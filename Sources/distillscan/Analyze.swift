@@ -26,7 +26,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Extra intent rule pack (JSON) added to the built-in one.") var rules: String?
     @Option(help: "Report only campaigns at or above: low, medium, high, critical.") var minSeverity: String = "low"
     @Option(help: "Exit with 1 when a campaign reaches this severity.") var failOn: String?
-    @Flag(help: "Mask emails and payment (hashed), truncate IPs to /24 or /48, replace prompt text with templates.") var redact = false
+    @Flag(help: "Hash payment and email domains, truncate IPs to /24 or /48, drop sample prompts (templates only).") var redact = false
     @Flag(help: "No messages on stderr except errors.") var quiet = false
     @Flag(help: "No progress line.") var noProgress = false
 

@@ -59,6 +59,26 @@ struct CLITests {
         #expect(err.contains("cut.jsonl.gz") && err.contains("truncated"))
     }
 
+    @Test func redactMasksAddressesPaymentAndPromptText() throws {
+        let base = ["analyze", "Fixtures/demo/logs", "--accounts", "Fixtures/demo/accounts.jsonl", "--format", "json", "--quiet"]
+        let (_, plain, _) = try Fixture.run(base)
+        let (code, redacted, _) = try Fixture.run(base + ["--redact"])
+        #expect(code == 0)
+        let card = try #require(plain.range(of: #""value": "pm_[0-9a-f]+""#, options: .regularExpression).map { String(plain[$0]) })
+        #expect(!redacted.contains(card))
+        #expect(redacted.range(of: #""value": "\d+\.\d+\.\d+\.\d+""#, options: .regularExpression) == nil)
+        let sample = try #require(plain.range(of: #""samples": \[\s+"[^"]+""#, options: .regularExpression).map { String(plain[$0]) })
+        #expect(!redacted.contains(sample))
+        #expect(redacted.contains("\"samples\": []"))
+    }
+
+    @Test func dotIsAGraphOfCampaignsAccountsAndSharedInfrastructure() throws {
+        let (code, dot, _) = try Fixture.run(["analyze", "Fixtures/demo/logs", "--accounts", "Fixtures/demo/accounts.jsonl", "--format", "dot", "--quiet"])
+        #expect(code == 0)
+        #expect(dot.hasPrefix("graph distillscan {") && dot.hasSuffix("}\n"))
+        #expect(dot.contains("subgraph \"cluster_C-") && dot.contains("-- \"acct:"))
+    }
+
     @Test func stdinAndInspectWork() throws {
         let line = #"{"ts":"2026-06-03T14:02:11Z","account_id":"a1","messages":[{"role":"user","content":"hi"}]}"# + "\n"
         let (code, out, _) = try Fixture.run(["inspect", "-", "--format", "json"], stdin: Data((line + line + "oops\n").utf8))

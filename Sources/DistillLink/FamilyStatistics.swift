@@ -1,0 +1,63 @@
+import DistillProfile
+
+/// Dump-wide statistics of prompt families, for the report and for investigators:
+/// who uses each family, how much, how repetitively and from how much infrastructure.
+/// User-turn families come from the sampled prompts; system-prompt families from each
+/// account's system-prompt sketch (a popular client shows up here as one family shared
+/// by many unrelated accounts — and it never links them, because linking uses user text).
+public struct FamilyStatistics: Sendable {
+    /// One family.
+    public struct Family: Sendable {
+        /// `user` (what users wrote) or `system` (a client's system prompt).
+        public var origin: String
+        public var template: String
+        public var accounts: Int
+        public var suspiciousAccounts: Int
+        /// Σ over accounts of (share of the account's prompts in the family × its requests).
+        public var requestsEstimate: Int
+        /// Share of the family's sampled requests that repeat an identical prompt.
+        public var duplicateRate: Double
+        /// Distinct /24 or /48 subnets among the member accounts' sampled addresses.
+        public var subnets: Int
+    }
+
+    public var families: [Family]
+
+    public init(_ accounts: [AccountView], _ fam: PromptFamilies, top: Int = 20) {
+        var out: [Family] = []
+        // User-turn families.
+        var members: [Int: [Int]] = [:]
+        for (i, s) in fam.samples.enumerated() { members[fam.familyOf[i], default: []].append(i) }
+        for f in fam.families where f.accounts.count >= 2 {
+            let samples = members[f.id] ?? []
+            let total = samples.reduce(0) { $0 + fam.samples[$1].count }
+            let requests = f.accounts.reduce(0.0) { $0 + (accounts[$1].families[f.id] ?? 0) * Double(accounts[$1].profile.requests) }
+            out.append(Family(
+                origin: "user", template: TemplateAligner.template(samples.prefix(16).map { fam.samples[$0].prompt.text }),
+                accounts: f.accounts.count, suspiciousAccounts: f.accounts.filter { accounts[$0].isCandidate }.count,
+                requestsEstimate: Int(requests.rounded()), duplicateRate: total == 0 ? 0 : Double(total - samples.count) / Double(total),
+                subnets: Self.subnets(f.accounts.map { accounts[$0] })))
+        }
+        // System-prompt families (exact system prompts).
+        var system: [UInt64: (text: String, accounts: [Int], requests: Int)] = [:]
+        for (i, a) in accounts.enumerated() {
+            for item in a.profile.systemPrompts.items {
+                system[item.hash, default: (item.payload, [], 0)].accounts.append(i)
+                system[item.hash]!.requests += item.count
+            }
+        }
+        for (_, s) in system where s.accounts.count >= 2 {
+            out.append(Family(
+                origin: "system", template: s.text, accounts: s.accounts.count,
+                suspiciousAccounts: s.accounts.filter { accounts[$0].isCandidate }.count, requestsEstimate: s.requests,
+                duplicateRate: 1, subnets: Self.subnets(s.accounts.map { accounts[$0] })))
+        }
+        families = Array(out.sorted { ($1.accounts, $1.requestsEstimate, $0.origin, $0.template) < ($0.accounts, $0.requestsEstimate, $1.origin, $1.template) }.prefix(top))
+    }
+
+    static func subnets(_ members: [AccountView]) -> Int {
+        var nets = Set<String>()
+        for m in members { for item in m.profile.subnets.items { nets.insert(item.payload) } }
+        return nets.count
+    }
+}
