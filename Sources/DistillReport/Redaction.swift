@@ -18,6 +18,7 @@ public enum Redaction {
             c.signals = c.signals.map { s in
                 var s = s
                 if s.kind == "benign_explanation", s.evidence.hasPrefix("one declared organisation") { s.evidence = "one declared organisation with short outputs: a batch pipeline" }
+                if s.kind == "benign_explanation", s.evidence.hasPrefix("every member is a verified") { s.evidence = "every member is a verified account of one declared organisation" }
                 return s
             }
             return c

@@ -67,6 +67,11 @@ public struct CampaignScorer: Sendable {
             signals.append(Signal(kind: "benign_explanation", strength: 1, evidence: "one declared organisation (\(orgs.first!)) with short outputs (mean \(Int(agg.meanOutput)) tokens): a batch pipeline"))
             score *= 0.5
         }
+        let verified = members.allSatisfy { $0.info?.verified == true }
+        if orgs.count == 1, verified, agg.meanOutput >= params.shortOutputTokens {
+            signals.append(Signal(kind: "benign_explanation", strength: 1, evidence: "every member is a verified account of one declared organisation (\(orgs.first!)): likely one customer's keys"))
+            score *= params.verifiedOrgFactor
+        }
         let clientShare = ctx.widespreadClientShare(members, minAccounts: params.widespreadClientAccounts)
         if clientShare >= params.widespreadClientShare {
             signals.append(Signal(kind: "benign_explanation", strength: clientShare,

@@ -15,6 +15,8 @@ public struct ScoreParameters: Sendable, Equatable {
     public var widespreadClientAccounts = 50
     /// Mean output below this with one declared org: a batch pipeline, not extraction.
     public var shortOutputTokens = 200.0
+    /// Score factor when every member is verified and declares the same organisation.
+    public var verifiedOrgFactor = 0.5
     /// Hours after a model's first appearance within which moving to it counts as a pivot.
     public var pivotHours = 24.0
     /// Score thresholds (0–100); below `lowScore` a group is not reported.
@@ -31,7 +33,7 @@ public struct ScoreParameters: Sendable, Equatable {
          ("coordination_weight", coordinationWeight), ("score_long_output_tokens", longOutputTokens), ("full_size_accounts", Double(fullSizeAccounts)),
          ("repeat_share_benign", repeatShareBenign), ("widespread_client_share", widespreadClientShare),
          ("widespread_client_accounts", Double(widespreadClientAccounts)), ("short_output_tokens", shortOutputTokens),
-         ("pivot_hours", pivotHours), ("critical_score", criticalScore), ("critical_min_accounts", Double(criticalMinAccounts)),
+         ("verified_org_factor", verifiedOrgFactor), ("pivot_hours", pivotHours), ("critical_score", criticalScore), ("critical_min_accounts", Double(criticalMinAccounts)),
          ("high_score", highScore), ("medium_score", mediumScore), ("low_score", lowScore)]
     }
 

@@ -6,6 +6,8 @@ struct ScoringContext {
     /// Model → first time any account used it.
     var modelFirstSeen: [String: Int64] = [:]
     var modelRequests: [String: Int] = [:]
+    /// Model → accounts using it.
+    var modelAccounts: [String: Int] = [:]
     var totalRequests = 0
     var dumpStart = Int64.max
     /// System-prompt hash → accounts using it.
@@ -18,6 +20,7 @@ struct ScoringContext {
             for (m, u) in a.profile.models {
                 modelFirstSeen[m] = min(modelFirstSeen[m] ?? .max, u.firstSeen)
                 modelRequests[m, default: 0] += u.requests
+                modelAccounts[m, default: 0] += 1
             }
             for h in a.profile.systemPrompts.entries.keys { systemPromptAccounts[h, default: 0] += 1 }
         }
@@ -71,6 +74,9 @@ struct ScoringContext {
             let groupFirst = members.compactMap { $0.profile.models[model]?.firstSeen }.min()
             guard let gf = groupFirst else { continue }
             let lag = Double(gf - first) / 3_600_000
+            // A release is a model the rest of the world uses too, not one only this group calls.
+            let users = members.filter { $0.profile.models[model] != nil }.count
+            guard (modelAccounts[model] ?? 0) - users >= 3 else { continue }
             let groupReq = members.reduce(0) { $0 + ($1.profile.models[model]?.requests ?? 0) }
             let groupTotal = members.reduce(0) { $0 + $1.profile.requests }
             let share = Double(groupReq) / Double(max(1, groupTotal))
