@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "DistillLink", dependencies: ["DistillProfile"]),
         .target(name: "DistillScore", dependencies: ["DistillLink"]),
         .target(name: "DistillReport", dependencies: ["DistillScore"]),
-        .target(name: "DistillSynth", dependencies: ["DistillInput"]),
+        .target(name: "DistillSynth", dependencies: ["DistillDecode"]),
         .target(name: "DistillScan", dependencies: ["DistillReport", "DistillSynth"]),
         .executableTarget(
             name: "distillscan",

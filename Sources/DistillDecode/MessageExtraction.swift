@@ -35,13 +35,7 @@ struct MessageExtraction {
         }
     }
 
-    static func bounded(_ s: String, _ limit: Int) -> String {
-        guard s.utf8.count > limit else { return s }
-        var cut = limit
-        let u = Array(s.utf8)
-        while cut > 0 && (u[cut] & 0xC0) == 0x80 { cut -= 1 }
-        return String(decoding: u[0..<cut], as: UTF8.self)
-    }
+    static func bounded(_ s: String, _ limit: Int) -> String { s.utf8Prefix(limit) }
 
     /// Walks a messages array: the latest user turn is the prompt, `system` role
     /// messages (OpenAI shape) form the system prompt.

@@ -18,13 +18,7 @@ extension RecordDecoder {
                     if a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
                 }
             }
-            func at(_ f: CanonicalField) -> Int? { let v = slot[f.index]; return v < 0 ? nil : v }
-            return build(
-                ts: at(.ts), account: at(.account), apiKey: at(.apiKey), org: at(.org), ip: at(.ip),
-                userAgent: at(.userAgent), tls: at(.tls), model: at(.model), endpoint: at(.endpoint),
-                status: at(.status), inputTokens: at(.inputTokens), outputTokens: at(.outputTokens),
-                maxTokens: at(.maxTokens), stopReason: at(.stopReason), latency: at(.latency),
-                system: at(.system), messages: at(.messages), tools: at(.tools), prompt: at(.prompt), usage: at(.usage))
+            return build { f in let v = slot[f.index]; return v < 0 ? nil : v }
         }
     }
 
@@ -36,13 +30,13 @@ extension RecordDecoder {
     }
 
     /// Assembles a record from located field nodes (shared by canonical and mapped input).
-    func build(
-        ts: Int?, account: Int?, apiKey: Int?, org: Int?, ip: Int?, userAgent: Int?, tls: Int?,
-        model: Int?, endpoint: Int?, status: Int?, inputTokens: Int?, outputTokens: Int?,
-        maxTokens: Int?, stopReason: Int?, latency: Int?, system: Int?, messages: Int?,
-        tools: Int?, prompt: Int?, usage: Int?
-    ) -> Result<RequestRecord, MalformedKind> {
+    func build(_ at: (CanonicalField) -> Int?) -> Result<RequestRecord, MalformedKind> {
         let t = tape
+        let ts = at(.ts), account = at(.account), apiKey = at(.apiKey), org = at(.org), ip = at(.ip)
+        let userAgent = at(.userAgent), tls = at(.tls), model = at(.model), endpoint = at(.endpoint), status = at(.status)
+        let inputTokens = at(.inputTokens), outputTokens = at(.outputTokens), maxTokens = at(.maxTokens)
+        let stopReason = at(.stopReason), latency = at(.latency), system = at(.system), messages = at(.messages)
+        let tools = at(.tools), prompt = at(.prompt), usage = at(.usage)
         let accountID: String
         switch identifier(account) {
         case .success(let a)?: accountID = a

@@ -51,16 +51,10 @@ extension RecordDecoder {
     func decodeMapped() -> Result<RequestRecord, MalformedKind> {
         guard let schema = options.schema else { return decodeCanonical() }
         let t = tape
-        func at(_ f: CanonicalField) -> Int? {
+        return build { f in
             if let p = schema.paths[f] { return t.path(t.root, p) }
             for a in f.aliases { if let v = t.path(t.root, [a]) { return v } }
             return nil
         }
-        return build(
-            ts: at(.ts), account: at(.account), apiKey: at(.apiKey), org: at(.org), ip: at(.ip),
-            userAgent: at(.userAgent), tls: at(.tls), model: at(.model), endpoint: at(.endpoint),
-            status: at(.status), inputTokens: at(.inputTokens), outputTokens: at(.outputTokens),
-            maxTokens: at(.maxTokens), stopReason: at(.stopReason), latency: at(.latency),
-            system: at(.system), messages: at(.messages), tools: at(.tools), prompt: at(.prompt), usage: at(.usage))
     }
 }

@@ -104,6 +104,13 @@ public enum Timestamp {
         return day(ms) + "T" + pad(rem / 3600, 2) + ":" + pad(rem / 60 % 60, 2) + ":" + pad(rem % 60, 2) + "Z"
     }
 
+    /// RFC 3339 text (UTC, millisecond precision) of an epoch-millisecond time.
+    public static func formatMillis(_ ms: Int64) -> String {
+        let second = format(ms)
+        let frac = Int(ms - floorDiv(ms, 1000) * 1000)
+        return String(second.dropLast()) + "." + pad(frac, 3) + "Z"
+    }
+
     public static func civil(_ z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097

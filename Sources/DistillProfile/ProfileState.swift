@@ -130,11 +130,5 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         return ip[..<last] + ".0/24"
     }
 
-    static func prefix(_ s: String, _ n: Int) -> String {
-        guard s.utf8.count > n else { return s }
-        var cut = n
-        let u = Array(s.utf8)
-        while cut > 0 && (u[cut] & 0xC0) == 0x80 { cut -= 1 }
-        return String(decoding: u[0..<cut], as: UTF8.self)
-    }
+    static func prefix(_ s: String, _ n: Int) -> String { s.utf8Prefix(n) }
 }

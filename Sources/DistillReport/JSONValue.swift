@@ -1,3 +1,5 @@
+import DistillDecode
+
 /// A JSON document built in code and written deterministically: object keys keep
 /// insertion order, numbers have a fixed rendering, so identical input gives identical bytes.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -72,24 +74,5 @@ public indirect enum JSONValue: Sendable, Equatable {
         return negative ? "-" + s : s
     }
 
-    static func writeString(_ s: String, _ out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
-    }
+    static func writeString(_ s: String, _ out: inout String) { JSONQuote.write(s, to: &out) }
 }

@@ -1,3 +1,5 @@
+import DistillDecode
+
 /// Writes synthetic requests as log lines in each supported format.
 enum EventWriter {
     static func line(_ e: SynthEvent, format: SynthConfig.Format) -> String {
@@ -13,40 +15,9 @@ enum EventWriter {
         format == .bedrock ? "arn:aws:sts::111122223333:assumed-role/app/" + id : id
     }
 
-    static func q(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += "\\u00" + (u.value < 16 ? "0" : "") + String(u.value, radix: 16) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    static func q(_ s: String) -> String { JSONQuote.quoted(s) }
 
-    static func rfc3339(_ ms: Int64) -> String {
-        let days = Int(ms / 86_400_000)
-        let (y, m, d) = civil(days)
-        let rem = Int(ms % 86_400_000)
-        func p(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
-        return "\(p(y, 4))-\(p(m, 2))-\(p(d, 2))T\(p(rem / 3_600_000, 2)):\(p(rem / 60_000 % 60, 2)):\(p(rem / 1000 % 60, 2)).\(p(rem % 1000, 3))Z"
-    }
-
-    static func civil(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    static func rfc3339(_ ms: Int64) -> String { Timestamp.formatMillis(ms) }
 
     static func messages(_ e: SynthEvent, blocks: Bool) -> String {
         var parts: [String] = []

@@ -1,0 +1,10 @@
+extension String {
+    /// At most `limit` UTF-8 bytes of the string, cut on a character boundary.
+    public func utf8Prefix(_ limit: Int) -> String {
+        guard utf8.count > limit else { return self }
+        var cut = limit
+        let u = Array(utf8)
+        while cut > 0 && (u[cut] & 0xC0) == 0x80 { cut -= 1 }
+        return String(decoding: u[0..<cut], as: UTF8.self)
+    }
+}

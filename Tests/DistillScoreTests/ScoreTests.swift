@@ -1,0 +1,64 @@
+import DistillDecode
+import DistillLink
+import DistillProfile
+import Testing
+@testable import DistillScore
+
+@Suite("campaign scoring")
+struct ScoreTests {
+    @Test(arguments: [(85.0, 12, Severity.critical), (85, 4, .high), (66, 30, .high), (55, 3, .medium), (40, 3, .low)])
+    func severityThresholds(_ score: Double, _ accounts: Int, _ expected: Severity) {
+        #expect(ScoreParameters().severity(score: score, accounts: accounts) == expected)
+    }
+
+    @Test func belowTheLowScoreNothingIsReported() {
+        #expect(ScoreParameters().severity(score: 34.9, accounts: 100) == nil)
+    }
+
+    @Test func idsDependOnMembersOnly() {
+        let a = CampaignScorer.campaignID(["a", "b", "c"])
+        #expect(a == CampaignScorer.campaignID(["a", "b", "c"]))
+        #expect(a != CampaignScorer.campaignID(["a", "b", "d"]))
+        #expect(a.hasPrefix("C-") && a.count == 12)
+    }
+
+    /// A ring of accounts with extraction prompts, optionally all verified under one org.
+    func score(verifiedOrg: Bool, repeats: Bool) -> [Campaign] {
+        var state = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+        var infos: [String: AccountInfo] = [:]
+        for i in 0..<6 {
+            let id = "acct\(i)"
+            var info = AccountInfo(accountID: id)
+            info.paymentFingerprint = "pm_shared"
+            if verifiedOrg { info.verified = true; info.org = "org_1" }
+            infos[id] = info
+            for k in 0..<60 {
+                var r = RequestRecord(timestamp: 1_780_000_000_000 + Int64(k) * 1_440_000 + Int64(i) * 7000, account: id)
+                r.ip = "198.51.100.\(i % 2 + 1)"
+                r.prompt = "Case \(repeats ? k % 3 : k * 7 + i): think it through step by step and write out your complete reasoning before the final answer."
+                r.userTurns = 1
+                r.maxTokens = 8192
+                r.outputTokens = k % 3 == 0 ? 8192 : 3000
+                state.consume(r)
+            }
+        }
+        let link = Linker(params: LinkParameters()).run(profiles: state.accounts, infos: infos)
+        return CampaignScorer(params: ScoreParameters()).score(link)
+    }
+
+    @Test func anExtractionRingIsReportedWithEvidenceForEveryClaim() throws {
+        let c = try #require(score(verifiedOrg: false, repeats: false).first)
+        #expect(c.accounts == (0..<6).map { "acct\($0)" })
+        #expect(c.severity >= .high)
+        #expect(Set(c.signals.map(\.kind)).isSuperset(of: ["extraction_intent", "output_appetite", "automation", "linkage", "prompt_family"]))
+        #expect(c.signals.allSatisfy { !$0.evidence.isEmpty && (0...1).contains($0.strength) })
+    }
+
+    @Test func benignExplanationsLowerTheScore() throws {
+        let plain = try #require(score(verifiedOrg: false, repeats: false).first)
+        let org = score(verifiedOrg: true, repeats: false).first
+        #expect(org == nil || org!.score < plain.score && org!.signals.contains { $0.kind == "benign_explanation" })
+        let eval = score(verifiedOrg: false, repeats: true).first
+        #expect(eval == nil || eval!.score < plain.score)
+    }
+}
