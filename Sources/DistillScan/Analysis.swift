@@ -7,7 +7,7 @@ import DistillScore
 
 /// `distillscan analyze`: input → decode → profile → link → score → report.
 public enum Analysis {
-    public static func run(_ config: AnalysisConfiguration, progress: (@Sendable (Int) -> Void)? = nil) -> AnalysisReport {
+    public static func run(_ config: AnalysisConfiguration, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil) -> AnalysisReport {
         let clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["DISTILLSCAN_TIMING"] != nil)
         let matcher = IntentMatcher(pack: config.rules)
         let params = config.profile

@@ -8,7 +8,7 @@ import Foundation
 public enum ParallelScan {
     public static func run<Sink: RecordSink>(
         _ sources: [InputSource], threads: Int, options: DecodeOptions,
-        progress: (@Sendable (Int) -> Void)? = nil,
+        progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
         makeSink: @escaping @Sendable () -> Sink
     ) -> [FileScan<Sink>] {
         let results = ResultSlots<FileScan<Sink>>(count: sources.count)
@@ -23,7 +23,7 @@ public enum ParallelScan {
                 let i = order[k]
                 let scan = FileScan.run(sources[i], options: options, sink: makeSink())
                 results.set(i, scan)
-                progress?(scan.rawBytes)
+                progress?(scan.rawBytes, scan.tally.records)
             }
         }
         return results.values()

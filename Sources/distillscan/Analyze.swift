@@ -49,8 +49,8 @@ struct Analyze: ParsableCommand {
         if let a = accounts, !FileManager.default.fileExists(atPath: a) { throw ValidationError("--accounts \(a): no such file") }
         config.commandLine = ["distillscan"] + Array(CommandLine.arguments.dropFirst())
         let progress = (quiet || noProgress) ? nil : Progress.start(totalBytes: config.input.sources.compactMap(\.fileSize).reduce(0, +))
-        var callback: (@Sendable (Int) -> Void)? = nil
-        if let p = progress { callback = { bytes in p.add(bytes) } }
+        var callback: (@Sendable (Int, Int) -> Void)? = nil
+        if let p = progress { callback = { bytes, records in p.add(bytes: bytes, records: records) } }
         var report = Analysis.run(config, progress: callback)
         progress?.finish()
         report = report.filtered(minSeverity: minSev)

@@ -8,6 +8,7 @@ import Glibc
 final class Progress: @unchecked Sendable {
     private let total: Int
     private var done = 0
+    private var records = 0
     private let start = Date()
     private let lock = NSLock()
 
@@ -18,13 +19,14 @@ final class Progress: @unchecked Sendable {
         return Progress(total: max(1, totalBytes))
     }
 
-    func add(_ bytes: Int) {
+    func add(bytes: Int, records more: Int) {
         lock.lock(); defer { lock.unlock() }
         done += bytes
+        records += more
         let elapsed = max(0.001, Date().timeIntervalSince(start))
         let rate = Double(done) / elapsed
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        let line = String(format: "\r%@ %.0f / %.0f MB read, %.0f MB/s, ETA %.0f s ", "distillscan:", Double(done) / 1e6, Double(total) / 1e6, rate / 1e6, max(0, eta))
+        let line = String(format: "\r%@ %.0f / %.0f MB, %.0f records/s, ETA %.0f s ", "distillscan:", Double(done) / 1e6, Double(total) / 1e6, Double(records) / elapsed, max(0, eta))
         FileHandle.standardError.write(Data(line.utf8))
     }
 

@@ -69,6 +69,22 @@ struct AnalysisTests {
         }
     }
 
+    /// Issue 4: campaign templates come out as families spanning the campaign; the coding
+    /// client's system prompt is one family on many accounts that links none of them.
+    @Test func familiesSpanCampaignsAndAPopularClientIsOneFamilyButNoCluster() throws {
+        let r = Analysis.run(try Fixture.config("demo"))
+        let truth = try JSONSerialization.jsonObject(with: FileManager.default.contents(atPath: Fixture.path("Fixtures/demo/truth.json"))!) as! [String: Any]
+        let accounts = truth["accounts"] as! [String: [String: Any]]
+        let client = r.familyStatistics.filter { $0.origin == "system" }.max { $0.accounts < $1.accounts }
+        #expect((client?.accounts ?? 0) >= 30)
+        #expect(client?.suspiciousAccounts == 0)
+        for c in r.campaigns {
+            #expect(!c.accounts.contains { accounts[$0]?["population"] as? String == "coding_client" })
+            let top = try #require(c.families.first)
+            if c.accounts.count >= 5 { #expect(top.accounts * 2 >= c.accounts.count, "\(c.id): top family on \(top.accounts) of \(c.accounts.count)") }
+        }
+    }
+
     @Test func campaignIDsComeFromMembersNotRunOrder() throws {
         let r = Analysis.run(try Fixture.config("demo"))
         for c in r.campaigns { #expect(c.id == DistillScore.CampaignScorer.campaignID(c.accounts)) }

@@ -68,6 +68,21 @@ struct SynthTests {
         #expect(cjk.filter { !$0.contains(" ") }.count * 2 > cjk.count)
     }
 
+    @Test func injectedDirtyLinesAreCountedExactly() throws {
+        let dir = Self.root + "/Fixtures/demo"
+        let t = try JSONSerialization.jsonObject(with: FileManager.default.contents(atPath: dir + "/truth.json")!) as! [String: Any]
+        let dirty = t["dirty_lines"] as! [String: Int]
+        #expect(!dirty.isEmpty)
+        let config = try InputConfiguration.validate(paths: [dir + "/logs"], inputFormat: nil, schemaFile: nil, threads: 2, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
+        let scans = ParallelScan.run(config.sources, threads: 2, options: config.decode) { Collector() }
+        var counted: [String: Int] = [:]
+        for s in scans {
+            for (k, v) in s.tally.malformed { counted[k.rawValue, default: 0] += v }
+            for (k, v) in s.tally.skipped { counted[k.rawValue, default: 0] += v }
+        }
+        #expect(counted == dirty)
+    }
+
     @Test(arguments: ["litellm", "bedrock"])
     func otherFormatsDecodeWithZeroMalformedLines(_ corpus: String) throws {
         let config = try InputConfiguration.validate(paths: [Self.root + "/Fixtures/\(corpus)/logs"], inputFormat: nil, schemaFile: nil, threads: 2, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
