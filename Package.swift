@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "DistillScoreTests", dependencies: ["DistillScore"]),
         .testTarget(name: "DistillReportTests", dependencies: ["DistillReport"]),
         .testTarget(name: "DistillSynthTests", dependencies: ["DistillSynth", "DistillScan"]),
-        .testTarget(name: "DistillScanTests", dependencies: ["DistillScan"], resources: []),
+        .testTarget(name: "DistillScanTests", dependencies: ["DistillScan"], exclude: ["Golden"]),
     ]
 )

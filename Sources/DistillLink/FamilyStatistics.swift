@@ -27,7 +27,7 @@ public struct FamilyStatistics: Sendable {
         var out: [Family] = []
         // User-turn families.
         var members: [Int: [Int]] = [:]
-        for (i, s) in fam.samples.enumerated() { members[fam.familyOf[i], default: []].append(i) }
+        for i in fam.samples.indices { members[fam.familyOf[i], default: []].append(i) }
         for f in fam.families where f.accounts.count >= 2 {
             let samples = members[f.id] ?? []
             let total = samples.reduce(0) { $0 + fam.samples[$1].count }

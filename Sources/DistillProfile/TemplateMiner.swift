@@ -82,6 +82,7 @@ public struct TemplateMiner {
         return id
     }
 
+    @discardableResult
     public mutating func add(_ s: String) -> Int {
         var s = s
         return s.withUTF8 { add(UnsafeRawBufferPointer($0)) }

@@ -10,6 +10,8 @@ enum EdgeDump {
             o += link.accounts[e.a].id + "\t" + link.accounts[e.b].id + "\t" + String(e.evidence.total) + "\t"
             o += e.evidence.weights.map { String($0) }.joined(separator: "\t") + "\n"
         }
-        FileManager.default.createFile(atPath: path, contents: Data(o.utf8))
+        if !FileManager.default.createFile(atPath: path, contents: Data(o.utf8)) {
+            FileHandle.standardError.write(Data("distillscan: DISTILLSCAN_EDGES=\(path): cannot write the file\n".utf8))
+        }
     }
 }

@@ -20,12 +20,15 @@ public enum CorpusWriter {
         var behaviours = BenignPopulations.build(world, &factory, &rng)
         behaviours += CampaignPopulations.build(world, &factory, &rng)
         let fm = FileManager.default
-        try fm.createDirectory(atPath: outdir + "/logs", withIntermediateDirectories: true)
+        do { try fm.createDirectory(atPath: outdir + "/logs", withIntermediateDirectories: true) } catch {
+            throw WriteFailed(path: outdir + "/logs")
+        }
         let generator = EventGenerator(world: world)
         let days = config.days
         let paths = (0..<days).map { d in outdir + "/logs/" + String(EventWriter.rfc3339(world.dayStart(d)).prefix(10)) + ".jsonl.gz" }
         let counts = Box(Array(repeating: 0, count: days))
         let dirtyCounts = Box([String: Int]())
+        let failures = Box([String]())
         let behavioursCopy = behaviours
         DispatchQueue.concurrentPerform(iterations: days) { d in
             let events = generator.events(day: d, behaviours: behavioursCopy)
@@ -47,10 +50,11 @@ public enum CorpusWriter {
             }
             bytes += Array(text.utf8)
             let gz = Gzip.compress(bytes, level: config.gzipLevel)
-            fm.createFile(atPath: paths[d], contents: Data(gz))
+            if !fm.createFile(atPath: paths[d], contents: Data(gz)) { failures.update { $0.append(paths[d]) } }
             counts.update { $0[d] = events.count }
             dirtyCounts.update { $0.merge(dirty, uniquingKeysWith: +) }
         }
+        if let failed = failures.value.sorted().first { throw WriteFailed(path: failed) }
         // accounts.jsonl and truth.json
         let accounts = behaviours.map(\.account).sorted { $0.id < $1.id }
         var acc = ""
@@ -59,12 +63,18 @@ public enum CorpusWriter {
             acc += ",\"payment_fingerprint\":\(EventWriter.q(a.payment)),\"billing_country\":\(EventWriter.q(a.country)),\"verified\":\(a.verified)"
             acc += ",\"org_id\":\(a.org.map(EventWriter.q) ?? "null")}\n"
         }
-        fm.createFile(atPath: outdir + "/accounts.jsonl", contents: Data(acc.utf8))
+        guard fm.createFile(atPath: outdir + "/accounts.jsonl", contents: Data(acc.utf8)) else { throw WriteFailed(path: outdir + "/accounts.jsonl") }
         let truth = Truth.render(config: config, world: world, accounts: accounts, dirty: dirtyCounts.value)
-        fm.createFile(atPath: outdir + "/truth.json", contents: Data(truth.utf8))
+        guard fm.createFile(atPath: outdir + "/truth.json", contents: Data(truth.utf8)) else { throw WriteFailed(path: outdir + "/truth.json") }
         return Summary(files: paths, requests: counts.value.reduce(0, +), accounts: accounts.count,
                        campaigns: Set(accounts.filter { $0.kind == "campaign" }.map(\.group)).count)
     }
+}
+
+/// A corpus file could not be written.
+public struct WriteFailed: Error, CustomStringConvertible {
+    public var path: String
+    public var description: String { "\(path): cannot write here; check that the directory can be created, is writable and the disk has space" }
 }
 
 /// A value updated under a lock by worker threads.

@@ -32,7 +32,8 @@ struct Synth: ParsableCommand {
         var c = SynthConfig()
         c.seed = seed; c.accounts = accounts; c.days = days; c.format = f; c.volume = volume
         c.dirtyLinesPerFile = max(0, dirtyLines); c.gzipLevel = Int32(gzipLevel)
-        let s = try CorpusWriter.write(c, to: outdir)
+        let s: CorpusWriter.Summary
+        do { s = try CorpusWriter.write(c, to: outdir) } catch { throw ValidationError("\(error)") }
         Output.message("wrote \(s.requests) requests of \(s.accounts) accounts (\(s.campaigns) campaigns) in \(s.files.count) files under \(outdir)/logs")
     }
 }
