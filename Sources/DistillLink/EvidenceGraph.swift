@@ -38,7 +38,7 @@ public struct EvidenceGraph: Sendable {
             for e in a.profile.ips.entries.values { byIP[e.payload, default: []].append(i) }
             for e in a.profile.subnets.entries.values { byNet[e.payload, default: []].append(i) }
             for e in a.profile.clients.entries.values { byClient[e.payload, default: []].append(i) }
-            if let d = a.info?.emailDomain, !CommonMailDomains.all.contains(d) { byDomain[d, default: []].append(i) }
+            if let d = a.info?.emailDomain, !CommonMailDomains.neverLinks(d) { byDomain[d, default: []].append(i) }
             if let c = a.info?.paymentFingerprint { byCard[c, default: []].append(i) }
             for f in a.families.keys { byFamily[f, default: []].append(i) }
         }

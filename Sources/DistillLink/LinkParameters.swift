@@ -65,8 +65,15 @@ public struct LinkParameters: Sendable, Equatable {
     }
 }
 
-/// Mail providers whose domain alone never links accounts.
+/// Mail domains that never link accounts by themselves: common providers, and
+/// institutional domains (universities, schools, governments) that whole populations share.
 public enum CommonMailDomains {
+    public static func neverLinks(_ domain: String) -> Bool {
+        if all.contains(domain) { return true }
+        let labels = domain.split(separator: ".")
+        return labels.contains("edu") || labels.contains("gov") || labels.contains("ac") || labels.contains("sch") || labels.contains("k12")
+    }
+
     public static let all: Set<String> = [
         "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "yahoo.co.jp", "ymail.com",
         "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "mail.ru",

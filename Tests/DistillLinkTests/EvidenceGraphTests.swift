@@ -52,6 +52,11 @@ struct EvidenceGraphTests {
         return s
     }
 
+    @Test(arguments: [("gmail.com", true), ("cs.stanford.edu", true), ("ox.ac.uk", true), ("agency.gov", true), ("x7k2q.xyz", false), ("company.com", false)])
+    func domainsThatNeverLinkAccounts(_ domain: String, _ never: Bool) {
+        #expect(CommonMailDomains.neverLinks(domain) == never)
+    }
+
     @Test func unionFindIsOrderIndependent() {
         var a = UnionFind(6), b = UnionFind(6)
         a.union(4, 5); a.union(1, 4); a.union(0, 2)
