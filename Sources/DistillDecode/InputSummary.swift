@@ -17,6 +17,8 @@ public struct InputSummary: Sendable {
         public var error: String?
         /// SHA-256 of the file's bytes on disk (chain of custody); nil for stdin.
         public var sha256: String?
+        /// Data was lost (unreadable, truncated or corrupt), as opposed to a warning.
+        public var lostData: Bool = false
 
         public init(path: String, compression: Compression, sizeBytes: Int, bytes: Int, tally: LineTally,
                     formats: [LogFormat: Int], firstTimestamp: Int64?, lastTimestamp: Int64?, error: String?, sha256: String?) {
@@ -39,7 +41,5 @@ public struct InputSummary: Sendable {
     public init() {}
 
     /// Files whose data was lost (exit code 3).
-    public var lostData: Bool {
-        files.contains { f in f.error != nil && !(f.error!.hasSuffix("(warning)")) }
-    }
+    public var lostData: Bool { files.contains(where: \.lostData) }
 }

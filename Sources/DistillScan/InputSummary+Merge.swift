@@ -12,6 +12,7 @@ extension InputSummary {
                 formats: scan.formats, firstTimestamp: scan.firstTimestamp, lastTimestamp: scan.lastTimestamp,
                 error: scan.error.map { $0.losesData ? $0.description : $0.description + " (warning)" },
                 sha256: hashes[scan.source.displayName]))
+            s.files[s.files.count - 1].lostData = scan.error?.losesData ?? false
             s.tally.merge(scan.tally)
             s.bytes += scan.bytes
             if let f = scan.firstTimestamp { s.firstTimestamp = min(s.firstTimestamp ?? f, f) }

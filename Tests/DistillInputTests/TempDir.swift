@@ -13,7 +13,8 @@ final class TempDir {
     func write(_ name: String, _ bytes: [UInt8]) -> String {
         let p = path + "/" + name
         try! FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        let written = FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        precondition(written, "test scratch file \(p) could not be written")
         return p
     }
 

@@ -5,8 +5,6 @@ import Testing
 struct SketchTests {
     @Test(arguments: [1, 2, 3, 7])
     func bottomKMergeEqualsWhole(seed: Int) {
-        var rng = SystemRandomNumberGenerator()
-        _ = rng
         var whole = BottomK<Int>(k: 16), a = BottomK<Int>(k: 16), b = BottomK<Int>(k: 16)
         var x = UInt64(seed)
         for i in 0..<2000 {

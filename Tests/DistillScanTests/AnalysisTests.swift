@@ -13,7 +13,7 @@ struct AnalysisTests {
     func detectionQualityOnFixtures(_ corpus: String) throws {
         let report = Analysis.run(try Fixture.config(corpus))
         let dir = NSTemporaryDirectory() + "ds-eval-\(corpus)-\(UUID().uuidString).json"
-        FileManager.default.createFile(atPath: dir, contents: Data(report.json().render().utf8))
+        #expect(FileManager.default.createFile(atPath: dir, contents: Data(report.json().render().utf8)))
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let e = try Evaluation.load(report: dir, truth: Fixture.path("Fixtures/\(corpus)/truth.json"))
         #expect(e.f1 >= 0.95, "account F1 \(e.f1)")

@@ -10,7 +10,7 @@ struct CLITests {
         let path = Fixture.path("Tests/DistillScanTests/Golden/" + name)
         if Self.recording {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data(actual.utf8))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(actual.utf8)))
             return
         }
         let expected = try #require(FileManager.default.contents(atPath: path), "missing golden \(name); run DISTILLSCAN_RECORD=1 make test")
@@ -48,11 +48,9 @@ struct CLITests {
         let dir = NSTemporaryDirectory() + "ds-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let gz = try #require(FileManager.default.contents(atPath: Fixture.path("Fixtures/litellm/logs")).map { _ in Data() } ?? Data())
-        _ = gz
         let day = try FileManager.default.contentsOfDirectory(atPath: Fixture.path("Fixtures/litellm/logs")).sorted()[0]
         let full = try #require(FileManager.default.contents(atPath: Fixture.path("Fixtures/litellm/logs/" + day)))
-        FileManager.default.createFile(atPath: dir + "/cut.jsonl.gz", contents: full.prefix(full.count / 2))
+        #expect(FileManager.default.createFile(atPath: dir + "/cut.jsonl.gz", contents: full.prefix(full.count / 2)))
         let (code, out, err) = try Fixture.run(["analyze", dir, "--format", "json"])
         #expect(code == 3)
         #expect(out.contains("\"complete\": false"))
@@ -97,7 +95,7 @@ struct CLITests {
                 lines += #"{"ts":\#(1_780_000_000 + i * 7000 + a * 13),"account_id":"evil\#(a)<img src=x>","ip":"198.51.100.7","user_agent":"bot\u001b[2J","max_tokens":8192,"output_tokens":8192,"messages":[{"role":"user","content":"\#(nasty)\#(i * 97 + a)"}]}"# + "\n"
             }
         }
-        FileManager.default.createFile(atPath: dir + "/x.jsonl", contents: Data(lines.utf8))
+        #expect(FileManager.default.createFile(atPath: dir + "/x.jsonl", contents: Data(lines.utf8)))
         let (_, md, _) = try Fixture.run(["analyze", dir])
         #expect(md.contains("Campaign"))
         #expect(!md.contains("<script") && !md.contains("<img"))
