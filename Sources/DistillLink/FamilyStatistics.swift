@@ -11,6 +11,8 @@ public struct FamilyStatistics: Sendable {
         /// `user` (what users wrote) or `system` (a client's system prompt).
         public var origin: String
         public var template: String
+        /// The user-turn family's id in `PromptFamilies` (nil for system prompts).
+        public var familyID: Int?
         public var accounts: Int
         public var suspiciousAccounts: Int
         /// Σ over accounts of (share of the account's prompts in the family × its requests).
@@ -31,9 +33,11 @@ public struct FamilyStatistics: Sendable {
         for f in fam.families where f.accounts.count >= 2 {
             let samples = members[f.id] ?? []
             let total = samples.reduce(0) { $0 + fam.samples[$1].count }
-            let requests = f.accounts.reduce(0.0) { $0 + (accounts[$1].families[f.id] ?? 0) * Double(accounts[$1].profile.requests) }
+            // Summed in account order: a Set's order changes from process to process.
+            let requests = f.accounts.sorted().reduce(0.0) { $0 + (accounts[$1].families[f.id] ?? 0) * Double(accounts[$1].profile.requests) }
+            // The template is aligned later, only for the families that are reported.
             out.append(Family(
-                origin: "user", template: TemplateAligner.template(samples.prefix(16).map { fam.samples[$0].prompt.text }),
+                origin: "user", template: "", familyID: f.id,
                 accounts: f.accounts.count, suspiciousAccounts: f.accounts.filter { accounts[$0].isCandidate }.count,
                 requestsEstimate: Int(requests.rounded()), duplicateRate: total == 0 ? 0 : Double(total - samples.count) / Double(total),
                 subnets: Self.subnets(f.accounts.map { accounts[$0] })))
@@ -48,11 +52,17 @@ public struct FamilyStatistics: Sendable {
         }
         for (_, s) in system where s.accounts.count >= 2 {
             out.append(Family(
-                origin: "system", template: s.text, accounts: s.accounts.count,
+                origin: "system", template: s.text, familyID: nil, accounts: s.accounts.count,
                 suspiciousAccounts: s.accounts.filter { accounts[$0].isCandidate }.count, requestsEstimate: s.requests,
                 duplicateRate: 1, subnets: Self.subnets(s.accounts.map { accounts[$0] })))
         }
-        families = Array(out.sorted { ($1.accounts, $1.requestsEstimate, $0.origin, $0.template) < ($0.accounts, $0.requestsEstimate, $1.origin, $1.template) }.prefix(top))
+        var kept = Array(out.sorted {
+            ($1.accounts, $1.requestsEstimate, $0.origin, $0.familyID ?? -1, $0.template) < ($0.accounts, $0.requestsEstimate, $1.origin, $1.familyID ?? -1, $1.template)
+        }.prefix(top))
+        for i in kept.indices {
+            if let id = kept[i].familyID { kept[i].template = TemplateAligner.template((members[id] ?? []).prefix(16).map { fam.samples[$0].prompt.text }) }
+        }
+        families = kept
     }
 
     static func subnets(_ members: [AccountView]) -> Int {

@@ -30,6 +30,21 @@ struct Analyze: ParsableCommand {
     @Flag(help: "No messages on stderr except errors.") var quiet = false
     @Flag(help: "No progress line.") var noProgress = false
 
+    /// The command in canonical form for the run manifest: the options that determine the
+    /// result in a fixed order and the operands sorted; thread count, progress, quiet and
+    /// the output path are left out, so the same analysis gives the same bytes.
+    func canonicalCommand() -> [String] {
+        var c = ["distillscan", "analyze", "--format", format]
+        let options: [(String, String?)] = [
+            ("--accounts", accounts), ("--rules", rules), ("--input-format", input.inputFormat), ("--schema", input.schema),
+            ("--since", input.since), ("--until", input.until), ("--min-severity", minSeverity == "low" ? nil : minSeverity),
+            ("--fail-on", failOn), ("--max-line-bytes", input.maxLineBytes.map(String.init)), ("--max-depth", input.maxDepth.map(String.init)),
+        ]
+        for (name, value) in options { if let v = value { c += [name, v] } }
+        if redact { c.append("--redact") }
+        return c + input.paths.sorted()
+    }
+
     func run() throws {
         guard let style = ReportFormat(rawValue: format) else { throw ValidationError("--format must be markdown, json, ndjson or dot") }
         guard let minSev = Severity(rawValue: minSeverity) else { throw ValidationError("--min-severity must be low, medium, high or critical") }
@@ -47,7 +62,7 @@ struct Analyze: ParsableCommand {
             config.rules = RulePack.builtIn.adding(extra)
         }
         if let a = accounts, !FileManager.default.fileExists(atPath: a) { throw ValidationError("--accounts \(a): no such file") }
-        config.commandLine = ["distillscan"] + Array(CommandLine.arguments.dropFirst())
+        config.commandLine = canonicalCommand()
         let progress = (quiet || noProgress) ? nil : Progress.start(totalBytes: config.input.sources.compactMap(\.fileSize).reduce(0, +))
         var callback: (@Sendable (Int, Int) -> Void)? = nil
         if let p = progress { callback = { bytes, records in p.add(bytes: bytes, records: records) } }

@@ -26,6 +26,14 @@ struct CLITests {
         try golden("demo.json", json)
     }
 
+    /// Separate processes (hash seeds differ), different thread counts, files in another order.
+    @Test func reportsAreByteIdenticalAcrossProcessesThreadsAndFileOrder() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixture.path("Fixtures/bedrock/logs")).sorted().map { "Fixtures/bedrock/logs/" + $0 }
+        let (_, a, _) = try Fixture.run(["analyze"] + files + ["--accounts", "Fixtures/bedrock/accounts.jsonl", "--format", "json", "--threads", "1", "--quiet"])
+        let (_, b, _) = try Fixture.run(["analyze"] + files.reversed() + ["--threads", "3", "--accounts", "Fixtures/bedrock/accounts.jsonl", "--format", "json", "--no-progress"])
+        #expect(!a.isEmpty && a == b)
+    }
+
     @Test func failOnGivesExitOneAndMinSeverityFilters() throws {
         let base = ["analyze", "Fixtures/litellm/logs", "--accounts", "Fixtures/litellm/accounts.jsonl", "--quiet"]
         #expect(try Fixture.run(base + ["--fail-on", "high", "--format", "ndjson"]).0 == 1)
