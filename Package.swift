@@ -35,13 +35,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DistillInputTests", dependencies: ["DistillInput"]),
+        // Helpers shared by test targets only (never linked into the tool).
+        .target(name: "DistillTestSupport", path: "Tests/DistillTestSupport"),
+        .testTarget(name: "DistillInputTests", dependencies: ["DistillInput", "DistillTestSupport"]),
         .testTarget(name: "DistillDecodeTests", dependencies: ["DistillDecode"]),
         .testTarget(name: "DistillProfileTests", dependencies: ["DistillProfile"]),
         .testTarget(name: "DistillLinkTests", dependencies: ["DistillLink"]),
         .testTarget(name: "DistillScoreTests", dependencies: ["DistillScore"]),
         .testTarget(name: "DistillReportTests", dependencies: ["DistillReport"]),
         .testTarget(name: "DistillSynthTests", dependencies: ["DistillSynth", "DistillScan"]),
-        .testTarget(name: "DistillScanTests", dependencies: ["DistillScan"], exclude: ["Golden"]),
+        .testTarget(name: "DistillScanTests", dependencies: ["DistillScan", "DistillTestSupport"], exclude: ["Golden"]),
     ]
 )

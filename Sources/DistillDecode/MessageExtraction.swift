@@ -27,7 +27,7 @@ struct MessageExtraction {
                 if !out.isEmpty { out += "\n" }
                 out += piece
             }
-            return bounded(out, limit)
+            return out.utf8Prefix(limit)
         case .object:
             if let tx = t.member(v, "text") { return text(t, tx, limit: limit) }
             return ""
@@ -35,7 +35,6 @@ struct MessageExtraction {
         }
     }
 
-    static func bounded(_ s: String, _ limit: Int) -> String { s.utf8Prefix(limit) }
 
     /// Walks a messages array: the latest user turn is the prompt, `system` role
     /// messages (OpenAI shape) form the system prompt.

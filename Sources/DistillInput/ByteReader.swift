@@ -10,6 +10,8 @@ public protocol ByteReader: AnyObject {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int
     /// Compressed (on-disk) bytes consumed so far.
     var rawBytesRead: Int { get }
+    /// SHA-256 of the on-disk bytes, when hashing was asked for and every byte was read.
+    var sha256: String? { get }
 }
 
 /// Reads a file descriptor, first handing out any bytes already peeked from it.
@@ -19,12 +21,23 @@ public final class DescriptorReader: ByteReader {
     private let path: String
     private var pending: [UInt8]
     public private(set) var rawBytesRead = 0
+    /// Hash of the bytes handed out, built as they are read (no second pass over the file).
+    private var hasher: SHA256?
+    private var atEnd = false
+    private var digest: String?
 
-    init(fd: Int32, path: String, owns: Bool, pending: [UInt8]) {
+    init(fd: Int32, path: String, owns: Bool, pending: [UInt8], hash: Bool) {
         self.fd = fd
         self.path = path
         self.ownsDescriptor = owns
         self.pending = pending
+        if hash { hasher = SHA256() }
+    }
+
+    public var sha256: String? {
+        guard atEnd, var h = hasher else { return nil }
+        if digest == nil { digest = h.finish() }
+        return digest
     }
 
     deinit { if ownsDescriptor { close(fd) } }
@@ -33,12 +46,15 @@ public final class DescriptorReader: ByteReader {
         if !pending.isEmpty {
             let n = min(pending.count, buffer.count)
             pending.withUnsafeBytes { src in buffer.baseAddress!.copyMemory(from: src.baseAddress!, byteCount: n) }
+            hasher?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             pending.removeFirst(n)
             rawBytesRead += n
             return n
         }
         while true {
             let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if n > 0 { hasher?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) }
+            if n == 0 { atEnd = true }
             if n >= 0 { rawBytesRead += n; return n }
             if errno == EINTR { continue }
             throw .readFailed(path: path, reason: String(cString: strerror(errno)))
@@ -61,6 +77,7 @@ public final class GzipReader: ByteReader {
     private var inMember = false
     private var pendingError: InputError?
     public var rawBytesRead: Int { source.rawBytesRead }
+    public var sha256: String? { source.sha256 }
 
     init(source: DescriptorReader, path: String, chunkSize: Int = 64 * 1024) throws(InputError) {
         self.source = source

@@ -11,7 +11,8 @@ public enum InputOpener {
         public var compression: Compression
     }
 
-    public static func open(_ source: InputSource) throws(InputError) -> Opened {
+    /// `hash`: build the SHA-256 of the on-disk bytes while reading them.
+    public static func open(_ source: InputSource, hash: Bool = false) throws(InputError) -> Opened {
         let fd: Int32
         let owns: Bool
         switch source {
@@ -39,7 +40,7 @@ public enum InputOpener {
         }
         head.removeLast(head.count - got)
         let compression = Compression.detect(head)
-        let raw = DescriptorReader(fd: fd, path: name, owns: owns, pending: head)
+        let raw = DescriptorReader(fd: fd, path: name, owns: owns, pending: head, hash: hash)
         switch compression {
         case .none: return Opened(reader: raw, compression: .none)
         case .gzip: return Opened(reader: try GzipReader(source: raw, path: name), compression: .gzip)

@@ -73,7 +73,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         if let k = r.apiKey { a.apiKeys.add(StableHash.string(k), k) }
         if !r.systemPrompt.isEmpty {
             let h = StableHash.string(r.systemPrompt)
-            a.systemPrompts.add(h, Self.prefix(r.systemPrompt, p.sampleTextBytes))
+            a.systemPrompts.add(h, r.systemPrompt.utf8Prefix(p.sampleTextBytes))
         }
         if !r.prompt.isEmpty {
             a.withPrompt += 1
@@ -87,7 +87,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
             a.promptHashes.add(h, true)
             if a.promptSamples.admits(h) {
                 a.promptSamples.add(h, AccountProfile.PromptSample(
-                    text: Self.prefix(r.prompt, p.sampleTextBytes), signature: ShingleSignature(text: r.prompt), tags: tags))
+                    text: r.prompt.utf8Prefix(p.sampleTextBytes), signature: ShingleSignature(text: r.prompt), tags: tags))
             }
         }
     }
@@ -129,6 +129,4 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         guard let last = ip.lastIndex(of: ".") else { return ip }
         return ip[..<last] + ".0/24"
     }
-
-    static func prefix(_ s: String, _ n: Int) -> String { s.utf8Prefix(n) }
 }

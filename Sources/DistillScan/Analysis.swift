@@ -11,27 +11,13 @@ public enum Analysis {
         let clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["DISTILLSCAN_TIMING"] != nil)
         let matcher = IntentMatcher(pack: config.rules)
         let params = config.profile
-        let scans = ParallelScan.run(config.input.sources, threads: config.input.threads, options: config.input.decode, progress: progress) {
+        let scans = ParallelScan.run(config.input.sources, threads: config.input.threads, options: config.input.decode,
+                                     hashInputs: config.hashInputs, progress: progress) {
             ProfileState(parameters: params, matcher: matcher)
         }
-        clock.lap("read+decode+profile")
-        var hashes: [String: String] = [:]
-        if config.hashInputs {
-            let files = config.input.sources.compactMap { s -> String? in if case .file(let p) = s { return p }; return nil }
-            let box = ResultSlots<String?>(count: files.count)
-            let next = Counter()
-            DispatchQueue.concurrentPerform(iterations: max(1, min(config.input.threads, files.count))) { _ in
-                while true {
-                    let k = next.increment()
-                    guard k < files.count else { return }
-                    box.set(k, SHA256.file(files[k]))
-                }
-            }
-            for (f, h) in zip(files, box.values()) { if let h { hashes[f] = h } }
-        }
-        clock.lap("sha256")
+        clock.lap("read+decode+profile+sha256")
         var state = ProfileState(parameters: params, matcher: matcher)
-        let summary = InputSummary.merging(scans, into: &state, hashes: hashes)
+        let summary = InputSummary.merging(scans, into: &state)
         clock.lap("merge")
         var accounts = AccountsFile.Loaded()
         if let path = config.accountsFile { accounts = AccountsFile.load(path, options: config.input.decode) }

@@ -14,16 +14,20 @@ public struct FileScan<Sink: RecordSink>: Sendable {
     public var firstTimestamp: Int64?
     public var lastTimestamp: Int64?
     public var sink: Sink
+    /// SHA-256 of the file on disk (when asked for; nil for stdin).
+    public var sha256: String?
     /// Set when the input could not be read to its end (or at all).
     public var error: InputError?
 
     /// Reads and decodes one input into a fresh sink.
-    public static func run(_ source: InputSource, options: DecodeOptions, sink: Sink) -> FileScan {
+    public static func run(_ source: InputSource, options: DecodeOptions, sink: Sink, hashInput: Bool = false) -> FileScan {
         var scan = FileScan(source: source, sink: sink)
         var decoder = RecordDecoder(options: options)
         let name = source.displayName
         let opened: InputOpener.Opened
-        do { opened = try InputOpener.open(source) } catch {
+        let hashing: Bool
+        if case .file = source { hashing = hashInput } else { hashing = false }
+        do { opened = try InputOpener.open(source, hash: hashing) } catch {
             scan.error = error
             return scan
         }
@@ -56,6 +60,10 @@ public struct FileScan<Sink: RecordSink>: Sendable {
             scan.error = .readFailed(path: name, reason: "\(error)")
         }
         scan.rawBytes = opened.reader.rawBytesRead
+        if hashing, case .file(let path) = source {
+            // Hashed while reading; a file whose reading stopped early is hashed on its own.
+            scan.sha256 = opened.reader.sha256 ?? SHA256.file(path)
+        }
         return scan
     }
 }

@@ -3,7 +3,7 @@ import DistillInput
 
 extension InputSummary {
     /// Merges per-file scans (in input order) into a summary and one sink state.
-    public static func merging<S: RecordSink>(_ scans: [FileScan<S>], into sink: inout S, hashes: [String: String] = [:]) -> InputSummary {
+    public static func merging<S: RecordSink>(_ scans: [FileScan<S>], into sink: inout S) -> InputSummary {
         var s = InputSummary()
         for scan in scans {
             s.files.append(File(
@@ -11,7 +11,7 @@ extension InputSummary {
                 sizeBytes: scan.source.fileSize ?? scan.rawBytes, bytes: scan.bytes, tally: scan.tally,
                 formats: scan.formats, firstTimestamp: scan.firstTimestamp, lastTimestamp: scan.lastTimestamp,
                 error: scan.error.map { $0.losesData ? $0.description : $0.description + " (warning)" },
-                sha256: hashes[scan.source.displayName]))
+                sha256: scan.sha256))
             s.files[s.files.count - 1].lostData = scan.error?.losesData ?? false
             s.tally.merge(scan.tally)
             s.bytes += scan.bytes

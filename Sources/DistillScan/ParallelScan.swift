@@ -8,7 +8,7 @@ import Foundation
 public enum ParallelScan {
     public static func run<Sink: RecordSink>(
         _ sources: [InputSource], threads: Int, options: DecodeOptions,
-        progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
+        hashInputs: Bool = false, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
         makeSink: @escaping @Sendable () -> Sink
     ) -> [FileScan<Sink>] {
         let results = ResultSlots<FileScan<Sink>>(count: sources.count)
@@ -21,7 +21,7 @@ public enum ParallelScan {
                 let k = next.increment()
                 guard k < order.count else { return }
                 let i = order[k]
-                let scan = FileScan.run(sources[i], options: options, sink: makeSink())
+                let scan = FileScan.run(sources[i], options: options, sink: makeSink(), hashInput: hashInputs)
                 results.set(i, scan)
                 progress?(scan.rawBytes, scan.tally.records)
             }

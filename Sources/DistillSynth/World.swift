@@ -51,9 +51,6 @@ struct World {
         return dayStart(d) + Int64(h * 3_600_000)
     }
 
-    /// A uniformly random time in day `d` (machine pacing, 24/7).
-    func anyTime(_ d: Int, _ rng: inout SplitMix) -> Int64 { dayStart(d) + Int64(rng.unit() * Double(dayMs)) }
-
     /// Which model a request uses at `ts`; `eager` callers move to the new model at once.
     func model(at ts: Int64, eager: Bool, _ rng: inout SplitMix) -> String {
         if ts >= releaseAt {

@@ -1,3 +1,4 @@
+import DistillTestSupport
 import Testing
 @testable import DistillInput
 

@@ -1,3 +1,4 @@
+import DistillTestSupport
 import Testing
 import DistillDecode
 import DistillInput

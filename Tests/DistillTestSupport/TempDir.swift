@@ -1,16 +1,16 @@
 import Foundation
 
-/// A scratch directory removed when the test ends.
-final class TempDir {
-    let path: String
-    init() {
+/// A scratch directory removed when the test ends (shared by the test targets).
+public final class TempDir {
+    public let path: String
+    public init() {
         path = NSTemporaryDirectory() + "distillscan-test-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) -> String {
+    public func write(_ name: String, _ bytes: [UInt8]) -> String {
         let p = path + "/" + name
         try! FileManager.default.createDirectory(atPath: (p as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let written = FileManager.default.createFile(atPath: p, contents: Data(bytes))
@@ -19,5 +19,5 @@ final class TempDir {
     }
 
     @discardableResult
-    func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
+    public func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
 }
