@@ -12,9 +12,8 @@ public struct EvidenceGraph: Sendable {
             guard x != y, w > 0 else { return }
             let (a, b) = x < y ? (x, y) : (y, x)
             let key = UInt64(a) << 32 | UInt64(b)
-            var e = pairs[key] ?? PairEvidence()
-            e[kind] = min(cap, e[kind] + w)
-            pairs[key] = e
+            func raise(_ e: inout PairEvidence) { e[kind] = min(cap, e[kind] + w) }
+            raise(&pairs[key, default: PairEvidence()])
         }
         func pairUp(_ members: [Int], _ body: (Int, Int) -> Void) {
             let m = members.sorted()
@@ -24,23 +23,24 @@ public struct EvidenceGraph: Sendable {
         var ipCount: [String: Int] = [:], netCount: [String: Int] = [:], clientCount: [ClientSignature: Int] = [:]
         var domainCount: [String: Int] = [:], cardCount: [String: Int] = [:]
         for a in accounts {
-            for e in a.profile.ips.entries.values { ipCount[e.payload, default: 0] += 1 }
-            for e in a.profile.subnets.entries.values { netCount[e.payload, default: 0] += 1 }
-            for e in a.profile.clients.entries.values { clientCount[e.payload, default: 0] += 1 }
+            for e in a.profile.ips.payloadsUnordered { ipCount[e, default: 0] += 1 }
+            for e in a.profile.subnets.payloadsUnordered { netCount[e, default: 0] += 1 }
+            for e in a.profile.clients.payloadsUnordered { clientCount[e, default: 0] += 1 }
             if let d = a.info?.emailDomain { domainCount[d, default: 0] += 1 }
             if let c = a.info?.paymentFingerprint { cardCount[c, default: 0] += 1 }
         }
         // Inverted indexes over candidates.
         var byIP: [String: [Int]] = [:], byNet: [String: [Int]] = [:], byClient: [ClientSignature: [Int]] = [:]
-        var byDomain: [String: [Int]] = [:], byCard: [String: [Int]] = [:], byFamily: [Int: [Int]] = [:]
+        var byDomain: [String: [Int]] = [:], byCard: [String: [Int]] = [:], byFamily: [Int: [(account: Int, share: Double)]] = [:]
         for i in candidates {
             let a = accounts[i]
-            for e in a.profile.ips.entries.values { byIP[e.payload, default: []].append(i) }
-            for e in a.profile.subnets.entries.values { byNet[e.payload, default: []].append(i) }
-            for e in a.profile.clients.entries.values { byClient[e.payload, default: []].append(i) }
+            for e in a.profile.ips.payloadsUnordered { byIP[e, default: []].append(i) }
+            for e in a.profile.subnets.payloadsUnordered { byNet[e, default: []].append(i) }
+            for e in a.profile.clients.payloadsUnordered { byClient[e, default: []].append(i) }
             if let d = a.info?.emailDomain, !CommonMailDomains.neverLinks(d) { byDomain[d, default: []].append(i) }
             if let c = a.info?.paymentFingerprint { byCard[c, default: []].append(i) }
-            for f in a.families.keys { byFamily[f, default: []].append(i) }
+            // Candidates come in ascending order, so each family's list is sorted.
+            for (f, share) in a.families { byFamily[f, default: []].append((i, share)) }
         }
         for (card, m) in byCard where m.count > 1 && cardCount[card, default: 0] <= params.paymentHubCap {
             pairUp(m) { add($0, $1, .payment, params.paymentWeight, cap: params.paymentWeight) }
@@ -48,10 +48,10 @@ public struct EvidenceGraph: Sendable {
         // IP and subnet overlap as a rarity-weighted Jaccard of the two sampled sets: many
         // shared rare addresses link strongly; a few shared addresses of a large rotating
         // pool barely do; hub addresses (NAT, CGNAT, proxy exits) are left out entirely.
-        Self.jaccardEvidence(accounts, byIP, ipCount, cap: params.ipHubCap, sets: { $0.ips.entries.values.map(\.payload) }) {
+        Self.jaccardEvidence(accounts, byIP, ipCount, cap: params.ipHubCap, sets: { $0.ips.payloadsUnordered }) {
             add($0, $1, .ip, params.ipWeight * $2, cap: params.ipWeight)
         }
-        Self.jaccardEvidence(accounts, byNet, netCount, cap: params.subnetHubCap, sets: { $0.subnets.entries.values.map(\.payload) }) {
+        Self.jaccardEvidence(accounts, byNet, netCount, cap: params.subnetHubCap, sets: { $0.subnets.payloadsUnordered }) {
             add($0, $1, .subnet, params.subnetWeight * $2, cap: params.subnetWeight)
         }
         for (c, m) in byClient where m.count > 1 && clientCount[c, default: 0] <= params.clientHubCap {
@@ -65,25 +65,34 @@ public struct EvidenceGraph: Sendable {
         // a prompt that many ordinary accounts also send links nobody.
         for (f, m) in byFamily.sorted(by: { $0.key < $1.key }) where m.count > 1 {
             let purity = Double(m.count) / Double(max(m.count, familyAccounts[f] ?? m.count))
-            pairUp(m) { x, y in
-                let w = min(accounts[x].families[f] ?? 0, accounts[y].families[f] ?? 0) * params.familyWeight * purity
-                add(x, y, .family, w, cap: params.familyWeight)
+            for i in 0..<m.count {
+                for j in (i + 1)..<m.count {
+                    add(m[i].account, m[j].account, .family, min(m[i].share, m[j].share) * params.familyWeight * purity, cap: params.familyWeight)
+                }
             }
         }
         Self.signupBursts(accounts, candidates, params) { add($0, $1, .signup, params.signupWeight, cap: params.signupWeight) }
         Self.handoffs(accounts, candidates, params) { add($0, $1, .handoff, params.handoffWeight, cap: params.handoffWeight) }
-        // Synchronized activity only strengthens pairs that already share something.
+        // Synchronized activity only strengthens pairs that already share something, and
+        // is worth computing only where it could lift the pair to the edge threshold.
         var activity: [Int: ActivitySlots] = [:]
-        for key in pairs.keys.sorted() {
-            let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
-            if activity[a] == nil { activity[a] = ActivitySlots(accounts[a].profile) }
-            if activity[b] == nil { activity[b] = ActivitySlots(accounts[b].profile) }
-            let (overlap, lift) = activity[a]!.sync(activity[b]!)
-            if overlap >= params.syncOverlap && lift >= params.syncLift { add(a, b, .sync, params.syncWeight, cap: params.syncWeight) }
+        func slots(_ i: Int) -> ActivitySlots {
+            if let s = activity[i] { return s }
+            let s = ActivitySlots(accounts[i].profile)
+            activity[i] = s
+            return s
         }
-        edges = pairs.filter { $0.value.total >= params.edgeThreshold }
-            .map { Edge(a: Int($0.key >> 32), b: Int($0.key & 0xFFFF_FFFF), evidence: $0.value) }
-            .sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        var kept: [Edge] = []
+        for (key, var e) in pairs {
+            var withSync = e
+            withSync.sync = params.syncWeight
+            guard withSync.total >= params.edgeThreshold else { continue }
+            let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
+            let (overlap, lift) = slots(a).sync(slots(b))
+            if overlap >= params.syncOverlap && lift >= params.syncLift && params.syncWeight > 0 { e.sync = params.syncWeight }
+            if e.total >= params.edgeThreshold { kept.append(Edge(a: a, b: b, evidence: e)) }
+        }
+        edges = kept.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     }
 
     /// Candidates created within the signup window of each other, inside a burst.

@@ -71,9 +71,20 @@ public struct AccountProfile: Sendable {
         for i in intents.indices { intents[i] += o.intents[i] }
         extractionIntent += o.extractionIntent
         models.merge(o.models) { ModelUse(requests: $0.requests + $1.requests, firstSeen: min($0.firstSeen, $1.firstSeen)) }
+        if models.count > Self.modelCap { trimModels() }
         ips.merge(o.ips); subnets.merge(o.subnets); clients.merge(o.clients); orgs.merge(o.orgs)
         apiKeys.merge(o.apiKeys); systemPrompts.merge(o.systemPrompts)
         promptHashes.merge(o.promptHashes); promptSamples.merge(o.promptSamples)
+    }
+
+    /// Models kept per account. Beyond it, the models with the smallest name hashes are
+    /// kept (a bottom-k rule: a dropped model is never re-admitted), so the kept set and
+    /// its counts do not depend on the order of the records.
+    public static let modelCap = 64
+
+    mutating func trimModels() {
+        let keep = Set(models.keys.sorted { (StableHash.string($0), $0) < (StableHash.string($1), $1) }.prefix(Self.modelCap))
+        models = models.filter { keep.contains($0.key) }
     }
 
     // Derived measures.

@@ -1,22 +1,34 @@
 /// Finds many phrases in one pass over a text's bytes (ASCII letters folded to lower
 /// case): the intent rules' phrase matcher.
+///
+/// Bytes are first mapped to classes (one per byte value used by some phrase, one for
+/// all others), which keeps the transition table small enough to stay in cache; each
+/// entry holds the next state's row offset with a flag for "some phrase ends here".
 public struct AhoCorasick: Sendable {
-    /// Dense transition table: state * 256 + byte → next state.
-    private var next: [Int32]
+    /// Byte → class (ASCII upper case folded into lower case).
+    private var classOf: [UInt8]
+    private let classes: Int
+    /// Row offset of the next state (state × classes), high bit set when it has outputs.
+    private var next: [UInt32]
     /// Pattern ids ending at each state (including via failure links).
     private var outputs: [[Int32]]
-    /// States with at least one output (checked per byte without touching `outputs`).
-    private var hasOutput: [Bool]
+    private static let outputFlag: UInt32 = 1 << 31
 
     public init(patterns: [[UInt8]]) {
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: 256)]
+        var classOf = [UInt8](repeating: 0, count: 256)
+        var used = [Bool](repeating: false, count: 256)
+        for p in patterns { for b in p { used[Int(Self.fold(b))] = true } }
+        var classes = 1
+        for b in 0..<256 where used[b] {  // at most 230 values: upper case is folded classOf[b] = UInt8(classes); classes += 1 }
+        for b in 0..<256 { classOf[b] = classOf[Int(Self.fold(UInt8(b)))] }
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: classes)]
         var out: [[Int32]] = [[]]
         for (pid, p) in patterns.enumerated() {
             var s = 0
             for raw in p {
-                let c = Int(Self.fold(raw))
+                let c = Int(classOf[Int(raw)])
                 if goto[s][c] < 0 {
-                    goto.append([Int32](repeating: -1, count: 256))
+                    goto.append([Int32](repeating: -1, count: classes))
                     out.append([])
                     goto[s][c] = Int32(goto.count - 1)
                 }
@@ -26,13 +38,14 @@ public struct AhoCorasick: Sendable {
         }
         var fail = [Int32](repeating: 0, count: goto.count)
         var queue: [Int] = []
-        for c in 0..<256 {
-            if goto[0][c] < 0 { goto[0][c] = 0 } else { fail[Int(goto[0][c])] = 0; queue.append(Int(goto[0][c])) }
+        for c in 0..<classes {
+            // Class 0 (bytes in no phrase) always leads back to the root.
+            if c == 0 || goto[0][c] < 0 { goto[0][c] = 0 } else { fail[Int(goto[0][c])] = 0; queue.append(Int(goto[0][c])) }
         }
         var head = 0
         while head < queue.count {
             let r = queue[head]; head += 1
-            for c in 0..<256 {
+            for c in 0..<classes {
                 let s = goto[r][c]
                 if s < 0 { goto[r][c] = goto[Int(fail[r])][c]; continue }
                 queue.append(Int(s))
@@ -41,21 +54,26 @@ public struct AhoCorasick: Sendable {
                 out[Int(s)] += out[Int(f)]
             }
         }
-        next = goto.flatMap { $0 }
+        self.classOf = classOf
+        self.classes = classes
+        next = goto.flatMap { row in
+            row.map { s in UInt32(Int(s) * classes) | (out[Int(s)].isEmpty ? 0 : Self.outputFlag) }
+        }
         outputs = out
-        hasOutput = out.map { !$0.isEmpty }
     }
 
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b + 32 : b }
 
     /// Calls `hit` with the id of every pattern occurrence.
     public func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
-        var s = 0
+        var row = 0
+        let classes = self.classes
         next.withUnsafeBufferPointer { table in
-            hasOutput.withUnsafeBufferPointer { has in
+            classOf.withUnsafeBufferPointer { cls in
                 for b in text {
-                    s = Int(table[s << 8 | Int(Self.fold(b))])
-                    if has[s] { for p in outputs[s] { hit(Int(p)) } }
+                    let v = table[row &+ Int(cls[Int(b)])]
+                    row = Int(v & ~Self.outputFlag)
+                    if v & Self.outputFlag != 0 { for p in outputs[row / classes] { hit(Int(p)) } }
                 }
             }
         }

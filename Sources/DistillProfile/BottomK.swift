@@ -30,6 +30,9 @@ public struct BottomK<Payload: Sendable>: Sendable {
         return d
     }
 
+    /// Kept payloads, in no particular order (for counting and indexing).
+    public var payloadsUnordered: [Payload] { payloads }
+
     /// Kept payloads with counts, in hash order.
     public var items: [(hash: UInt64, count: Int, payload: Payload)] {
         hashes.indices.sorted { hashes[$0] < hashes[$1] }.map { (hashes[$0], counts[$0], payloads[$0]) }

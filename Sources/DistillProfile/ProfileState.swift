@@ -57,7 +57,10 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         }
         if let model = r.model {
             if var u = a.models[model] { u.requests += 1; u.firstSeen = min(u.firstSeen, r.timestamp); a.models[model] = u }
-            else if a.models.count < 64 { a.models[model] = AccountProfile.ModelUse(requests: 1, firstSeen: r.timestamp) }
+            else {
+                a.models[model] = AccountProfile.ModelUse(requests: 1, firstSeen: r.timestamp)
+                if a.models.count > AccountProfile.modelCap { a.trimModels() }
+            }
         }
         if let ip = r.ip {
             a.ips.add(StableHash.string(ip), ip)

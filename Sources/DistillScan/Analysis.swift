@@ -11,14 +11,13 @@ public enum Analysis {
         let clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["DISTILLSCAN_TIMING"] != nil)
         let matcher = IntentMatcher(pack: config.rules)
         let params = config.profile
-        let scans = ParallelScan.run(config.input.sources, threads: config.input.threads, options: config.input.decode,
+        let scan = ParallelScan.run(config.input.sources, threads: config.input.threads, options: config.input.decode,
                                      hashInputs: config.hashInputs, progress: progress) {
             ProfileState(parameters: params, matcher: matcher)
         }
-        clock.lap("read+decode+profile+sha256")
-        var state = ProfileState(parameters: params, matcher: matcher)
-        let summary = InputSummary.merging(scans, into: &state)
-        clock.lap("merge")
+        clock.lap("read+decode+profile+sha256+merge")
+        let summary = InputSummary(scan.files)
+        let state = scan.sink
         var accounts = AccountsFile.Loaded()
         if let path = config.accountsFile { accounts = AccountsFile.load(path, options: config.input.decode) }
         let link = Linker(params: config.link).run(profiles: state.accounts, infos: accounts.accounts)

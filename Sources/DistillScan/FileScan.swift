@@ -1,8 +1,9 @@
 import DistillDecode
 import DistillInput
 
-/// What reading one input produced: its accounting, the sink's state and any read error.
-public struct FileScan<Sink: RecordSink>: Sendable {
+/// What reading one input produced: its accounting and any read error (its records went
+/// to the sink given to `run`).
+public struct FileScan: Sendable {
     public var source: InputSource
     public var compression: Compression = .none
     /// Bytes on disk (compressed) consumed.
@@ -13,15 +14,14 @@ public struct FileScan<Sink: RecordSink>: Sendable {
     public var formats: [LogFormat: Int] = [:]
     public var firstTimestamp: Int64?
     public var lastTimestamp: Int64?
-    public var sink: Sink
     /// SHA-256 of the file on disk (when asked for; nil for stdin).
     public var sha256: String?
     /// Set when the input could not be read to its end (or at all).
     public var error: InputError?
 
-    /// Reads and decodes one input into a fresh sink.
-    public static func run(_ source: InputSource, options: DecodeOptions, sink: Sink, hashInput: Bool = false) -> FileScan {
-        var scan = FileScan(source: source, sink: sink)
+    /// Reads and decodes one input, feeding its records to `sink`.
+    public static func run<Sink: RecordSink>(_ source: InputSource, options: DecodeOptions, sink: inout Sink, hashInput: Bool = false) -> FileScan {
+        var scan = FileScan(source: source)
         var decoder = RecordDecoder(options: options)
         let name = source.displayName
         let opened: InputOpener.Opened
@@ -47,7 +47,7 @@ public struct FileScan<Sink: RecordSink>: Sendable {
                     scan.formats[r.format, default: 0] += 1
                     scan.firstTimestamp = min(scan.firstTimestamp ?? r.timestamp, r.timestamp)
                     scan.lastTimestamp = max(scan.lastTimestamp ?? r.timestamp, r.timestamp)
-                    scan.sink.consume(r)
+                    sink.consume(r)
                 case .malformed(let kind):
                     scan.tally.count(kind, at: LineLocation(file: name, line: line.number))
                 case .skipped(let kind):

@@ -2,8 +2,8 @@ import DistillDecode
 import DistillInput
 
 extension InputSummary {
-    /// Merges per-file scans (in input order) into a summary and one sink state.
-    public static func merging<S: RecordSink>(_ scans: [FileScan<S>], into sink: inout S) -> InputSummary {
+    /// The summary of per-file scans (in input order).
+    public init(_ scans: [FileScan]) {
         var s = InputSummary()
         for scan in scans {
             s.files.append(File(
@@ -17,9 +17,8 @@ extension InputSummary {
             s.bytes += scan.bytes
             if let f = scan.firstTimestamp { s.firstTimestamp = min(s.firstTimestamp ?? f, f) }
             if let l = scan.lastTimestamp { s.lastTimestamp = max(s.lastTimestamp ?? l, l) }
-            sink.merge(scan.sink)
         }
-        return s
+        self = s
     }
 
 }

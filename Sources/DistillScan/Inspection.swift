@@ -7,9 +7,7 @@ public enum Inspection {
     public static func run(_ config: InputConfiguration) -> InspectReport {
         var options = config.decode
         options.extractText = false  // inspect counts; it never reads prompts
-        let scans = ParallelScan.run(config.sources, threads: config.threads, options: options) { InspectSink() }
-        var sink = InspectSink()
-        let summary = InputSummary.merging(scans, into: &sink)
-        return InspectReport(input: summary, sink: sink)
+        let scan = ParallelScan.run(config.sources, threads: config.threads, options: options) { InspectSink() }
+        return InspectReport(input: InputSummary(scan.files), sink: scan.sink)
     }
 }

@@ -38,8 +38,9 @@ struct AnalysisTests {
         var shards = [ProfileState](repeating: ProfileState(parameters: params, matcher: matcher), count: 3)
         var i = 0
         for source in config.input.sources {
-            let scan = FileScan.run(source, options: config.input.decode, sink: RecordCollector())
-            for r in scan.sink.records {
+            var collector = RecordCollector()
+            _ = FileScan.run(source, options: config.input.decode, sink: &collector)
+            for r in collector.records {
                 whole.consume(r)
                 shards[i % 3].consume(r)  // interleaved, not by file
                 i += 1

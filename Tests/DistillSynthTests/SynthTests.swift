@@ -33,7 +33,7 @@ struct SynthTests {
     /// Reads a corpus back through the real decoder.
     func records(_ dir: String) throws -> [RequestRecord] {
         let config = try InputConfiguration.validate(paths: [dir + "/logs"], inputFormat: nil, schemaFile: nil, threads: 2, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
-        return ParallelScan.run(config.sources, threads: 2, options: config.decode) { Collector() }.flatMap(\.sink.records)
+        return ParallelScan.run(config.sources, threads: 2, options: config.decode) { Collector() }.sink.records
     }
 
     func truth(_ dir: String) throws -> [String: [String: Any]] {
@@ -74,7 +74,7 @@ struct SynthTests {
         let dirty = t["dirty_lines"] as! [String: Int]
         #expect(!dirty.isEmpty)
         let config = try InputConfiguration.validate(paths: [dir + "/logs"], inputFormat: nil, schemaFile: nil, threads: 2, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
-        let scans = ParallelScan.run(config.sources, threads: 2, options: config.decode) { Collector() }
+        let scans = ParallelScan.run(config.sources, threads: 2, options: config.decode) { Collector() }.files
         var counted: [String: Int] = [:]
         for s in scans {
             for (k, v) in s.tally.malformed { counted[k.rawValue, default: 0] += v }
@@ -86,7 +86,7 @@ struct SynthTests {
     @Test(arguments: ["litellm", "bedrock"])
     func otherFormatsDecodeWithZeroMalformedLines(_ corpus: String) throws {
         let config = try InputConfiguration.validate(paths: [Self.root + "/Fixtures/\(corpus)/logs"], inputFormat: nil, schemaFile: nil, threads: 2, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
-        let scans = ParallelScan.run(config.sources, threads: 2, options: config.decode) { Collector() }
+        let scans = ParallelScan.run(config.sources, threads: 2, options: config.decode) { Collector() }.files
         #expect(scans.allSatisfy { $0.tally.malformedTotal == 0 && $0.tally.records > 0 && $0.error == nil })
         let formats = Set(scans.flatMap { $0.formats.keys })
         #expect(formats == [LogFormat(rawValue: corpus)!])
