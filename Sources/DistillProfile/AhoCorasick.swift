@@ -19,7 +19,8 @@ public struct AhoCorasick: Sendable {
         var used = [Bool](repeating: false, count: 256)
         for p in patterns { for b in p { used[Int(Self.fold(b))] = true } }
         var classes = 1
-        for b in 0..<256 where used[b] {  // at most 230 values: upper case is folded classOf[b] = UInt8(classes); classes += 1 }
+        // At most 230 byte values (upper case is folded), so classes fit a byte.
+        for b in 0..<256 where used[b] { classOf[b] = UInt8(classes); classes += 1 }
         for b in 0..<256 { classOf[b] = classOf[Int(Self.fold(UInt8(b)))] }
         var goto: [[Int32]] = [[Int32](repeating: -1, count: classes)]
         var out: [[Int32]] = [[]]
