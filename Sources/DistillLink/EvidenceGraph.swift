@@ -7,14 +7,8 @@ public struct EvidenceGraph: Sendable {
     public var edges: [Edge] = []
 
     public init(accounts: [AccountView], candidates: [Int], familyAccounts: [Int: Int], params: LinkParameters) {
-        var pairs: [UInt64: PairEvidence] = [:]
-        func add(_ x: Int, _ y: Int, _ kind: EvidenceKind, _ w: Double, cap: Double = .infinity) {
-            guard x != y, w > 0 else { return }
-            let (a, b) = x < y ? (x, y) : (y, x)
-            let key = UInt64(a) << 32 | UInt64(b)
-            func raise(_ e: inout PairEvidence) { e[kind] = min(cap, e[kind] + w) }
-            raise(&pairs[key, default: PairEvidence()])
-        }
+        var pairs = PairAccumulator()
+        func add(_ x: Int, _ y: Int, _ kind: EvidenceKind, _ w: Double, cap: Double) { pairs.add(x, y, kind, w, cap: cap) }
         func pairUp(_ members: [Int], _ body: (Int, Int) -> Void) {
             let m = members.sorted()
             for i in 0..<m.count { for j in (i + 1)..<m.count { body(m[i], m[j]) } }
@@ -82,17 +76,14 @@ public struct EvidenceGraph: Sendable {
             activity[i] = s
             return s
         }
-        var kept: [Edge] = []
-        for (key, var e) in pairs {
-            var withSync = e
-            withSync.sync = params.syncWeight
-            guard withSync.total >= params.edgeThreshold else { continue }
-            let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
+        pairs.forEachPair { a, b, found in
+            var e = found
+            e.sync = params.syncWeight
+            guard e.total >= params.edgeThreshold else { return }
             let (overlap, lift) = slots(a).sync(slots(b))
-            if overlap >= params.syncOverlap && lift >= params.syncLift && params.syncWeight > 0 { e.sync = params.syncWeight }
-            if e.total >= params.edgeThreshold { kept.append(Edge(a: a, b: b, evidence: e)) }
+            if !(overlap >= params.syncOverlap && lift >= params.syncLift) { e.sync = 0 }
+            if e.total >= params.edgeThreshold { edges.append(Edge(a: a, b: b, evidence: e)) }
         }
-        edges = kept.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     }
 
     /// Candidates created within the signup window of each other, inside a burst.
