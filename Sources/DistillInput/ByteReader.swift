@@ -35,7 +35,7 @@ public final class DescriptorReader: ByteReader {
     }
 
     public var sha256: String? {
-        guard atEnd, var h = hasher else { return nil }
+        guard atEnd, let h = hasher else { return nil }
         if digest == nil { digest = h.finish() }
         return digest
     }

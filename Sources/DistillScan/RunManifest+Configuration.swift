@@ -9,7 +9,7 @@ extension RunManifest {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let packBytes = [UInt8]((try? encoder.encode(config.rules)) ?? Data())
-        var sha = SHA256()
+        let sha = SHA256()
         packBytes.withUnsafeBytes { sha.update($0) }
         var params = config.profile.listed + config.link.listed + config.score.listed
         params += [("max_line_bytes", Double(config.input.decode.maxLineBytes)), ("max_depth", Double(config.input.decode.maxDepth)),
