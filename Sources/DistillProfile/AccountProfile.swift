@@ -20,9 +20,18 @@ public struct AccountProfile: Sendable {
     public var lastSeen = Int64.min
     /// Requests per UTC hour of day.
     public var hours = [Int](repeating: 0, count: 24)
-    /// Requests per epoch day, and the UTC hours active that day (bit set).
-    public var days: [Int32: Int] = [:]
-    public var dayHours: [Int32: UInt32] = [:]
+    /// One epoch day of an account: requests and the UTC hours active (bit set).
+    public struct DayActivity: Sendable, Equatable {
+        public var requests = 0
+        public var hours: UInt32 = 0
+    }
+
+    /// Activity per epoch day (one table, so a request updates one hashed entry).
+    public var activity: [Int32: DayActivity] = [:]
+    /// Requests per epoch day.
+    public var days: [Int32: Int] { activity.mapValues(\.requests) }
+    /// UTC hours active per epoch day (bit set).
+    public var dayHours: [Int32: UInt32] { activity.mapValues(\.hours) }
     public var singleTurn = 0
     public var withTools = 0
     public var withPrompt = 0
@@ -63,8 +72,7 @@ public struct AccountProfile: Sendable {
         requests += o.requests; failed += o.failed
         firstSeen = min(firstSeen, o.firstSeen); lastSeen = max(lastSeen, o.lastSeen)
         for h in 0..<24 { hours[h] += o.hours[h] }
-        days.merge(o.days, uniquingKeysWith: +)
-        dayHours.merge(o.dayHours, uniquingKeysWith: |)
+        activity.merge(o.activity) { DayActivity(requests: $0.requests + $1.requests, hours: $0.hours | $1.hours) }
         singleTurn += o.singleTurn; withTools += o.withTools; withPrompt += o.withPrompt
         largeMaxTokens += o.largeMaxTokens; withMaxTokens += o.withMaxTokens; hitLimit += o.hitLimit
         outputTokens += o.outputTokens; withOutput += o.withOutput

@@ -8,11 +8,13 @@ public struct AhoCorasick: Sendable {
     /// Byte → class (ASCII upper case folded into lower case).
     private var classOf: [UInt8]
     private let classes: Int
-    /// Row offset of the next state (state × classes), high bit set when it has outputs.
-    private var next: [UInt32]
+    /// Next state, high bit set when it has outputs (16 bits: half the cache footprint).
+    private var next: [UInt16]
     /// Pattern ids ending at each state (including via failure links).
     private var outputs: [[Int32]]
-    private static let outputFlag: UInt32 = 1 << 31
+    private static let outputFlag: UInt16 = 1 << 15
+    /// Longest pattern, in bytes.
+    private let maxLength: Int
 
     public init(patterns: [[UInt8]]) {
         var classOf = [UInt8](repeating: 0, count: 256)
@@ -55,26 +57,76 @@ public struct AhoCorasick: Sendable {
                 out[Int(s)] += out[Int(f)]
             }
         }
+        // Number states breadth-first: the shallow states that ordinary text keeps
+        // revisiting then sit together at the start of the table.
+        var rank = [Int](repeating: 0, count: goto.count)
+        for (i, state) in ([0] + queue).enumerated() { rank[state] = i }
+        precondition(goto.count < 1 << 15, "rule pack phrases too long: at most 32,767 automaton states")
+        var table = [UInt16](repeating: 0, count: goto.count * classes)
+        var outputs = [[Int32]](repeating: [], count: goto.count)
+        for state in goto.indices {
+            outputs[rank[state]] = out[state]
+            for c in 0..<classes {
+                let to = Int(goto[state][c])
+                table[rank[state] * classes + c] = UInt16(rank[to]) | (out[to].isEmpty ? 0 : Self.outputFlag)
+            }
+        }
         self.classOf = classOf
         self.classes = classes
-        next = goto.flatMap { row in
-            row.map { s in UInt32(Int(s) * classes) | (out[Int(s)].isEmpty ? 0 : Self.outputFlag) }
-        }
-        outputs = out
+        maxLength = max(1, patterns.map(\.count).max() ?? 1)
+        next = table
+        self.outputs = outputs
     }
 
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b + 32 : b }
 
-    /// Calls `hit` with the id of every pattern occurrence.
+    /// Calls `hit` with the id of every pattern occurrence; an occurrence may be reported
+    /// twice. The text is scanned as two overlapping halves in one loop: each byte's step
+    /// waits on the previous step's table load, and two independent chains keep the
+    /// core busy while either waits.
     public func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
-        var row = 0
+        let n = text.count
+        guard n >= 2 * maxLength else { scanLane(text, hit); return }
+        let mid = n / 2
+        // The first lane runs past the middle by the longest phrase, so every occurrence
+        // lies wholly inside one lane.
+        let firstEnd = mid + maxLength - 1
+        let classes = self.classes
+        next.withUnsafeBufferPointer { table in
+            classOf.withUnsafeBufferPointer { cls in
+                var a = 0, b = 0
+                var i = 0
+                let both = n - mid
+                while i < both {
+                    let va = table[a &* classes &+ Int(cls[Int(text[i])])]
+                    let vb = table[b &* classes &+ Int(cls[Int(text[mid &+ i])])]
+                    a = Int(va & ~Self.outputFlag)
+                    b = Int(vb & ~Self.outputFlag)
+                    if (va | vb) & Self.outputFlag != 0 {
+                        if va & Self.outputFlag != 0 { for p in outputs[a] { hit(Int(p)) } }
+                        if vb & Self.outputFlag != 0 { for p in outputs[b] { hit(Int(p)) } }
+                    }
+                    i += 1
+                }
+                while i < firstEnd {
+                    let va = table[a &* classes &+ Int(cls[Int(text[i])])]
+                    a = Int(va & ~Self.outputFlag)
+                    if va & Self.outputFlag != 0 { for p in outputs[a] { hit(Int(p)) } }
+                    i += 1
+                }
+            }
+        }
+    }
+
+    private func scanLane(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
+        var state = 0
         let classes = self.classes
         next.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { cls in
                 for b in text {
-                    let v = table[row &+ Int(cls[Int(b)])]
-                    row = Int(v & ~Self.outputFlag)
-                    if v & Self.outputFlag != 0 { for p in outputs[row / classes] { hit(Int(p)) } }
+                    let v = table[state &* classes &+ Int(cls[Int(b)])]
+                    state = Int(v & ~Self.outputFlag)
+                    if v & Self.outputFlag != 0 { for p in outputs[state] { hit(Int(p)) } }
                 }
             }
         }

@@ -3,30 +3,33 @@
 /// kept after merging was kept, with its full count, by every part that saw it. Two
 /// accounts' bottom-k sets are MinHash samples of their full sets (Jaccard estimates).
 ///
-/// Stored as small parallel arrays (k is at most a few dozen): a linear scan beats a
-/// hashed dictionary on the per-request path.
+/// Stored as small arrays (k is at most a few dozen): a linear scan beats a hashed
+/// dictionary on the per-request path.
 public struct BottomK<Payload: Sendable>: Sendable {
     public struct Entry: Sendable {
         public var count: Int
         public var payload: Payload
     }
 
+    /// A kept key's hash with its count: searched and counted together, so a repeat
+    /// touches one small array (per-account sketches are cold in cache).
+    struct Slot { var hash: UInt64; var count: Int }
+
     public let k: Int
-    private var hashes: [UInt64] = []
-    private var counts: [Int] = []
+    private var slots: [Slot] = []
     private var payloads: [Payload] = []
     /// Largest hash kept.
     private var maxHash: UInt64 = 0
 
     public init(k: Int) { self.k = k }
 
-    public var isFull: Bool { hashes.count >= k }
-    public var count: Int { hashes.count }
+    public var isFull: Bool { slots.count >= k }
+    public var count: Int { slots.count }
 
     /// Kept entries by hash (built on demand; for the link stage, not the hot path).
     public var entries: [UInt64: Entry] {
         var d: [UInt64: Entry] = [:]
-        for i in hashes.indices { d[hashes[i]] = Entry(count: counts[i], payload: payloads[i]) }
+        for i in slots.indices { d[slots[i].hash] = Entry(count: slots[i].count, payload: payloads[i]) }
         return d
     }
 
@@ -35,40 +38,38 @@ public struct BottomK<Payload: Sendable>: Sendable {
 
     /// Kept payloads with counts, in hash order.
     public var items: [(hash: UInt64, count: Int, payload: Payload)] {
-        hashes.indices.sorted { hashes[$0] < hashes[$1] }.map { (hashes[$0], counts[$0], payloads[$0]) }
+        slots.indices.sorted { slots[$0].hash < slots[$1].hash }.map { (slots[$0].hash, slots[$0].count, payloads[$0]) }
     }
 
     /// Whether a key with this hash would be kept (cheap test before building a payload).
     @inline(__always)
-    public func admits(_ hash: UInt64) -> Bool { hashes.count < k || hash <= maxHash }
+    public func admits(_ hash: UInt64) -> Bool { slots.count < k || hash <= maxHash }
 
     public mutating func add(_ hash: UInt64, count: Int = 1, _ payload: @autoclosure () -> Payload) {
-        if hashes.count >= k && hash > maxHash { return }
-        if let i = hashes.firstIndex(of: hash) {
-            counts[i] += count
+        if slots.count >= k && hash > maxHash { return }
+        if let i = slots.firstIndex(where: { $0.hash == hash }) {
+            slots[i].count += count
             return
         }
-        hashes.append(hash)
-        counts.append(count)
+        slots.append(Slot(hash: hash, count: count))
         payloads.append(payload())
-        if hashes.count > k {
-            let drop = hashes.firstIndex(of: maxHash)!
-            hashes.swapAt(drop, hashes.count - 1); hashes.removeLast()
-            counts.swapAt(drop, counts.count - 1); counts.removeLast()
+        if slots.count > k {
+            let drop = slots.firstIndex { $0.hash == maxHash }!
+            slots.swapAt(drop, slots.count - 1); slots.removeLast()
             payloads.swapAt(drop, payloads.count - 1); payloads.removeLast()
-            maxHash = hashes.max()!
+            maxHash = slots.lazy.map(\.hash).max()!
         } else {
             maxHash = max(maxHash, hash)
         }
     }
 
     public mutating func merge(_ o: BottomK) {
-        for i in o.hashes.indices { add(o.hashes[i], count: o.counts[i], o.payloads[i]) }
+        for i in o.slots.indices { add(o.slots[i].hash, count: o.slots[i].count, o.payloads[i]) }
     }
 
     /// Estimated number of distinct keys seen (exact below k).
     public var distinctEstimate: Double {
-        guard isFull, maxHash > 0 else { return Double(hashes.count) }
+        guard isFull, maxHash > 0 else { return Double(slots.count) }
         return Double(k - 1) / (Double(maxHash) / Double(UInt64.max))
     }
 }

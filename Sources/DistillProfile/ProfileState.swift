@@ -43,8 +43,8 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         let day = Int32(secs >= 0 ? secs / 86400 : (secs - 86399) / 86400)
         let hour = Int((secs - Int64(day) * 86400) / 3600)
         a.hours[hour] += 1
-        a.days[day, default: 0] += 1
-        a.dayHours[day, default: 0] |= 1 << UInt32(hour)
+        func mark(_ d: inout AccountProfile.DayActivity) { d.requests += 1; d.hours |= 1 << UInt32(hour) }
+        mark(&a.activity[day, default: AccountProfile.DayActivity()])
         if !r.toolNames.isEmpty { a.withTools += 1 }
         if let m = r.maxTokens {
             a.withMaxTokens += 1

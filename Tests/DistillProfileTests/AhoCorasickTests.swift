@@ -1,0 +1,42 @@
+import Testing
+@testable import DistillProfile
+
+@Suite("phrase automaton")
+struct AhoCorasickTests {
+    /// Every (pattern, end offset) a naive search finds, ASCII case folded.
+    static func naive(_ patterns: [[UInt8]], _ text: [UInt8]) -> Set<Int> {
+        let folded = text.map(AhoCorasick.fold)
+        var found = Set<Int>()
+        for (id, p) in patterns.enumerated() where p.count <= folded.count {
+            let q = p.map(AhoCorasick.fold)
+            for s in 0...(folded.count - q.count) where Array(folded[s..<(s + q.count)]) == q { found.insert(id) }
+        }
+        return found
+    }
+
+    static func hits(_ a: AhoCorasick, _ text: [UInt8]) -> Set<Int> {
+        var found = Set<Int>()
+        text.withUnsafeBytes { a.scan($0) { found.insert($0) } }
+        return found
+    }
+
+    @Test func findsWhatANaiveSearchFindsAtEveryLengthAndAcrossTheMiddle() {
+        let patterns = ["step by step", "Step", "by s", "ep b", "思考过程", "過程", "zzz"].map { Array($0.utf8) }
+        let a = AhoCorasick(patterns: patterns)
+        // Texts of every length around the two-lane threshold, with phrases placed across the split.
+        var seed: UInt64 = 42  // a fixed LCG: the same texts on every run
+        func random(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let alphabet = Array("steP by思考过程zé ".utf8)
+        for n in 0..<120 {
+            for _ in 0..<20 {
+                let text = (0..<n).map { _ in alphabet[random(alphabet.count)] }
+                #expect(Self.hits(a, text) == Self.naive(patterns, text), "text \(String(decoding: text, as: UTF8.self))")
+            }
+        }
+        let straddling = Array(String(repeating: "x", count: 20).utf8) + Array("STEP BY STEP".utf8) + Array(String(repeating: "x", count: 20).utf8)
+        #expect(Self.hits(a, straddling) == [0, 1, 2, 3])
+    }
+}
