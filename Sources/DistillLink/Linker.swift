@@ -5,8 +5,13 @@ import DistillProfile
 /// graph between suspicious accounts and returns candidate groups.
 public struct Linker: Sendable {
     public var params: LinkParameters
+    /// Threads for the parts that split (never changes the result).
+    public var threads: Int
 
-    public init(params: LinkParameters) { self.params = params }
+    public init(params: LinkParameters, threads: Int = 1) {
+        self.params = params
+        self.threads = threads
+    }
 
     /// The outcome: every account (sorted by id), families, kept edges and groups.
     public struct Result: Sendable {
@@ -25,7 +30,7 @@ public struct Linker: Sendable {
         }
         let candidates = views.indices.filter { views[$0].isCandidate }
         // Families over every account, so a prompt common among ordinary users is seen to be common.
-        let families = PromptFamilies(accounts: views, include: { views[$0].profile.withPrompt > 0 }, params: params)
+        let families = PromptFamilies(accounts: views, include: { views[$0].profile.withPrompt > 0 }, params: params, threads: threads)
         for (account, shares) in families.shares() { views[account].families = shares }
         let familyAccounts = Dictionary(uniqueKeysWithValues: families.families.map { ($0.id, $0.accounts.count) })
         let graph = EvidenceGraph(accounts: views, candidates: candidates, familyAccounts: familyAccounts, params: params)

@@ -26,34 +26,48 @@ public struct PromptFamilies: Sendable {
     /// Sample index → family id.
     public var familyOf: [Int]
 
-    public init(accounts: [AccountView], include: (Int) -> Bool, params: LinkParameters) {
+    public init(accounts: [AccountView], include: (Int) -> Bool, params: LinkParameters, threads: Int = 1) {
         var s: [Sample] = []
         for (i, a) in accounts.enumerated() where include(i) {
             for (h, e) in a.profile.promptSamples.entries { s.append(Sample(account: i, hash: h, count: e.count, prompt: e.payload)) }
         }
         s.sort { ($0.hash, $0.account) < ($1.hash, $1.account) }
         samples = s
+        let sorted = s
         var uf = UnionFind(s.count)
         let bins = ShingleSignature.bins
         let bands = max(1, min(params.lshBands, bins))
         let rows = bins / bands
-        for b in 0..<bands {
-            var buckets: [UInt64: [Int]] = [:]
+        // Bands are independent: each yields the unions its buckets justify, and the
+        // components do not depend on the order of unions.
+        let unions = parallelMap(bands, threads: threads) { b -> [(Int, Int)] in
+            let s = sorted
+            // A bucket is a run of equal band hashes; sorting keeps members in sample order.
+            var keyed = [(hash: UInt64, sample: Int)]()
+            keyed.reserveCapacity(s.count)
             for (i, x) in s.enumerated() {
                 var h = UInt64(b) &* 0x9E37_79B9
                 for r in 0..<rows { h = StableHash.mix(h ^ UInt64(x.prompt.signature.values[b * rows + r])) }
-                buckets[h, default: []].append(i)
+                keyed.append((h, i))
             }
-            for (_, members) in buckets where members.count > 1 {
+            keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.sample < $1.sample }
+            var out: [(Int, Int)] = []
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count && keyed[end].hash == keyed[start].hash { end += 1 }
                 // Compare each member with the bucket's first and with its predecessor: linear, not quadratic.
-                let first = members[0]
-                for j in 1..<members.count {
-                    let m = members[j]
-                    if s[m].prompt.signature.similarity(s[first].prompt.signature) >= params.familySimilarity { uf.union(m, first) }
-                    else if s[m].prompt.signature.similarity(s[members[j - 1]].prompt.signature) >= params.familySimilarity { uf.union(m, members[j - 1]) }
+                let first = keyed[start].sample
+                for j in (start + 1)..<max(start + 1, end) {
+                    let m = keyed[j].sample
+                    if s[m].prompt.signature.similarity(s[first].prompt.signature) >= params.familySimilarity { out.append((m, first)) }
+                    else if s[m].prompt.signature.similarity(s[keyed[j - 1].sample].prompt.signature) >= params.familySimilarity { out.append((m, keyed[j - 1].sample)) }
                 }
+                start = end
             }
+            return out
         }
+        for band in unions { for (x, y) in band { uf.union(x, y) } }
         var fams: [Family] = []
         var of = [Int](repeating: -1, count: s.count)
         for g in uf.groups() {

@@ -20,7 +20,7 @@ public enum Analysis {
         let state = scan.sink
         var accounts = AccountsFile.Loaded()
         if let path = config.accountsFile { accounts = AccountsFile.load(path, options: config.input.decode) }
-        let link = Linker(params: config.link).run(profiles: state.accounts, infos: accounts.accounts)
+        let link = Linker(params: config.link, threads: config.input.threads).run(profiles: state.accounts, infos: accounts.accounts)
         clock.lap("accounts+link")
         let campaigns = CampaignScorer(params: config.score).score(link)
         clock.lap("score")
