@@ -38,9 +38,18 @@ public struct RequestRecord: Sendable, Equatable {
 
     /// Whether the output stopped because it reached the token limit.
     public var hitTokenLimit: Bool {
-        if let r = stopReason?.lowercased(), r == "max_tokens" || r == "length" || r == "max_output_tokens" { return true }
+        if let r = stopReason, Self.limitReasons.contains(where: { Self.sameIgnoringASCIICase(r, $0) }) { return true }
         if let o = outputTokens, let m = maxTokens, m > 0, o >= m - m / 50 { return true }
         return false
+    }
+
+    /// Stop reasons that mean "stopped at the token limit" (OpenAI, Anthropic, Gemini, Bedrock wording).
+    static let limitReasons = ["max_tokens", "length", "max_output_tokens"]
+
+    /// Compares without building a lower-cased copy (this runs once per request).
+    static func sameIgnoringASCIICase(_ a: String, _ lower: String) -> Bool {
+        guard a.utf8.count == lower.utf8.count else { return false }
+        return zip(a.utf8, lower.utf8).allSatisfy { x, y in (x >= 0x41 && x <= 0x5A ? x + 32 : x) == y }
     }
 }
 
