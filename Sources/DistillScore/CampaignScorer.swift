@@ -12,13 +12,13 @@ public struct CampaignScorer: Sendable {
     public func score(_ link: Linker.Result) -> [Campaign] {
         let context = ScoringContext(link)
         var out: [Campaign] = []
-        for g in link.groups {
-            if let c = campaign(g, link, context) { out.append(c) }
+        for (i, g) in link.groups.enumerated() {
+            if let c = campaign(g, link, context, edges: context.groupEdges[i]) { out.append(c) }
         }
         return out.sorted { ($1.severity.rank, $0.score, $1.id) < ($0.severity.rank, $1.score, $0.id) }
     }
 
-    func campaign(_ group: [Int], _ link: Linker.Result, _ ctx: ScoringContext) -> Campaign? {
+    func campaign(_ group: [Int], _ link: Linker.Result, _ ctx: ScoringContext, edges: [Edge]) -> Campaign? {
         let members = group.map { link.accounts[$0] }
         var agg = AccountProfile(ProfileParameters())
         for m in members { agg.merge(m.profile) }
@@ -44,7 +44,7 @@ public struct CampaignScorer: Sendable {
         signals.append(Signal(kind: "automation", strength: automation,
                               evidence: "\(pct(agg.singleTurnShare)) single-turn requests; hour-of-day entropy \(fmt(entropy)) (1 = flat, 24/7)"))
         // Coordination: linkage evidence inside the group.
-        let (coordination, linkageSignals) = ctx.coordination(group, link)
+        let (coordination, linkageSignals) = ctx.coordination(group, edges)
         signals += linkageSignals
         // Size.
         let size = min(1, Double(members.count) / Double(params.fullSizeAccounts))

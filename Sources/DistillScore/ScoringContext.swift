@@ -12,6 +12,9 @@ struct ScoringContext {
     var dumpStart = Int64.max
     /// System-prompt hash → accounts using it.
     var systemPromptAccounts: [UInt64: Int] = [:]
+    /// Edges inside each candidate group (by group index), in graph order: one pass over
+    /// the graph instead of one per group.
+    var groupEdges: [[Edge]] = []
 
     init(_ link: Linker.Result) {
         for a in link.accounts {
@@ -24,6 +27,10 @@ struct ScoringContext {
             }
             for h in a.profile.systemPrompts.entries.keys { systemPromptAccounts[h, default: 0] += 1 }
         }
+        var groupOf = [Int](repeating: -1, count: link.accounts.count)
+        for (i, g) in link.groups.enumerated() { for a in g { groupOf[a] = i } }
+        groupEdges = Array(repeating: [], count: link.groups.count)
+        for e in link.graph.edges where groupOf[e.a] >= 0 && groupOf[e.a] == groupOf[e.b] { groupEdges[groupOf[e.a]].append(e) }
     }
 
     /// Mean pairwise overlap of active (day, hour) slots, over a bounded number of pairs.
@@ -37,9 +44,7 @@ struct ScoringContext {
 
     /// Linkage inside the group: share of member pairs that are linked, mean edge weight,
     /// and one signal per evidence kind with its counts.
-    func coordination(_ group: [Int], _ link: Linker.Result) -> (Double, [Signal]) {
-        let set = Set(group)
-        let edges = link.graph.edges.filter { set.contains($0.a) && set.contains($0.b) }
+    func coordination(_ group: [Int], _ edges: [Edge]) -> (Double, [Signal]) {
         var byKind: [EvidenceKind: (pairs: Int, weight: Double)] = [:]
         for e in edges {
             for k in EvidenceKind.allCases where e.evidence[k] > 0 {
