@@ -49,7 +49,7 @@ public struct RequestRecord: Sendable, Equatable {
     /// Compares without building a lower-cased copy (this runs once per request).
     static func sameIgnoringASCIICase(_ a: String, _ lower: String) -> Bool {
         guard a.utf8.count == lower.utf8.count else { return false }
-        return zip(a.utf8, lower.utf8).allSatisfy { x, y in (x >= 0x41 && x <= 0x5A ? x + 32 : x) == y }
+        return zip(a.utf8, lower.utf8).allSatisfy { $0.asciiLowercased == $1 }
     }
 }
 
@@ -65,4 +65,10 @@ public enum LogFormat: String, Sendable, Codable, CaseIterable, Comparable {
     case mapped
 
     public static func < (a: LogFormat, b: LogFormat) -> Bool { a.rawValue < b.rawValue }
+}
+
+extension UInt8 {
+    /// The byte with ASCII upper case folded to lower case (other bytes unchanged).
+    @inline(__always)
+    public var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self + 32 : self }
 }

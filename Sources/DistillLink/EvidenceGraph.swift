@@ -8,7 +8,6 @@ public struct EvidenceGraph: Sendable {
 
     public init(accounts: [AccountView], candidates: [Int], familyAccounts: [Int: Int], params: LinkParameters) {
         var pairs = PairAccumulator()
-        func add(_ x: Int, _ y: Int, _ kind: EvidenceKind, _ w: Double, cap: Double) { pairs.add(x, y, kind, w, cap: cap) }
         func pairUp(_ members: [Int], _ body: (Int, Int) -> Void) {
             let m = members.sorted()
             for i in 0..<m.count { for j in (i + 1)..<m.count { body(m[i], m[j]) } }
@@ -37,23 +36,23 @@ public struct EvidenceGraph: Sendable {
             for (f, share) in a.families { byFamily[f, default: []].append((i, share)) }
         }
         for (card, m) in byCard where m.count > 1 && cardCount[card, default: 0] <= params.paymentHubCap {
-            pairUp(m) { add($0, $1, .payment, params.paymentWeight, cap: params.paymentWeight) }
+            pairUp(m) { pairs.add($0, $1, .payment, params.paymentWeight, cap: params.paymentWeight) }
         }
         // IP and subnet overlap as a rarity-weighted Jaccard of the two sampled sets: many
         // shared rare addresses link strongly; a few shared addresses of a large rotating
         // pool barely do; hub addresses (NAT, CGNAT, proxy exits) are left out entirely.
         Self.jaccardEvidence(accounts, byIP, ipCount, cap: params.ipHubCap, sets: { $0.ips.payloadsUnordered }) {
-            add($0, $1, .ip, params.ipWeight * $2, cap: params.ipWeight)
+            pairs.add($0, $1, .ip, params.ipWeight * $2, cap: params.ipWeight)
         }
         Self.jaccardEvidence(accounts, byNet, netCount, cap: params.subnetHubCap, sets: { $0.subnets.payloadsUnordered }) {
-            add($0, $1, .subnet, params.subnetWeight * $2, cap: params.subnetWeight)
+            pairs.add($0, $1, .subnet, params.subnetWeight * $2, cap: params.subnetWeight)
         }
         for (c, m) in byClient where m.count > 1 && clientCount[c, default: 0] <= params.clientHubCap {
             let w = c.tls.isEmpty || c.userAgent.isEmpty ? params.clientWeight / 2 : params.clientWeight
-            pairUp(m) { add($0, $1, .client, w, cap: params.clientWeight) }
+            pairUp(m) { pairs.add($0, $1, .client, w, cap: params.clientWeight) }
         }
         for (d, m) in byDomain where m.count > 1 && domainCount[d, default: 0] <= params.emailDomainHubCap {
-            pairUp(m) { add($0, $1, .emailDomain, params.emailDomainWeight, cap: params.emailDomainWeight) }
+            pairUp(m) { pairs.add($0, $1, .emailDomain, params.emailDomainWeight, cap: params.emailDomainWeight) }
         }
         // A family counts in proportion to how concentrated it is among suspicious accounts:
         // a prompt that many ordinary accounts also send links nobody.
@@ -61,12 +60,12 @@ public struct EvidenceGraph: Sendable {
             let purity = Double(m.count) / Double(max(m.count, familyAccounts[f] ?? m.count))
             for i in 0..<m.count {
                 for j in (i + 1)..<m.count {
-                    add(m[i].account, m[j].account, .family, min(m[i].share, m[j].share) * params.familyWeight * purity, cap: params.familyWeight)
+                    pairs.add(m[i].account, m[j].account, .family, min(m[i].share, m[j].share) * params.familyWeight * purity, cap: params.familyWeight)
                 }
             }
         }
-        Self.signupBursts(accounts, candidates, params) { add($0, $1, .signup, params.signupWeight, cap: params.signupWeight) }
-        Self.handoffs(accounts, candidates, params) { add($0, $1, .handoff, params.handoffWeight, cap: params.handoffWeight) }
+        Self.signupBursts(accounts, candidates, params) { pairs.add($0, $1, .signup, params.signupWeight, cap: params.signupWeight) }
+        Self.handoffs(accounts, candidates, params) { pairs.add($0, $1, .handoff, params.handoffWeight, cap: params.handoffWeight) }
         // Synchronized activity only strengthens pairs that already share something, and
         // is worth computing only where it could lift the pair to the edge threshold.
         var activity: [Int: ActivitySlots] = [:]

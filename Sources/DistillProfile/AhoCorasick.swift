@@ -1,9 +1,11 @@
+import DistillDecode
+
 /// Finds many phrases in one pass over a text's bytes (ASCII letters folded to lower
 /// case): the intent rules' phrase matcher.
 ///
 /// Bytes are first mapped to classes (one per byte value used by some phrase, one for
-/// all others), which keeps the transition table small enough to stay in cache; each
-/// entry holds the next state's row offset with a flag for "some phrase ends here".
+/// all others), which keeps the transition table small; each 16-bit entry holds the
+/// next state with a flag for "some phrase ends here".
 public struct AhoCorasick: Sendable {
     /// Byte → class (ASCII upper case folded into lower case).
     private var classOf: [UInt8]
@@ -13,17 +15,15 @@ public struct AhoCorasick: Sendable {
     /// Pattern ids ending at each state (including via failure links).
     private var outputs: [[Int32]]
     private static let outputFlag: UInt16 = 1 << 15
-    /// Longest pattern, in bytes.
-    private let maxLength: Int
 
     public init(patterns: [[UInt8]]) {
         var classOf = [UInt8](repeating: 0, count: 256)
         var used = [Bool](repeating: false, count: 256)
-        for p in patterns { for b in p { used[Int(Self.fold(b))] = true } }
+        for p in patterns { for b in p { used[Int(b.asciiLowercased)] = true } }
         var classes = 1
         // At most 230 byte values (upper case is folded), so classes fit a byte.
         for b in 0..<256 where used[b] { classOf[b] = UInt8(classes); classes += 1 }
-        for b in 0..<256 { classOf[b] = classOf[Int(Self.fold(UInt8(b)))] }
+        for b in 0..<256 { classOf[b] = classOf[Int(UInt8(b).asciiLowercased)] }
         var goto: [[Int32]] = [[Int32](repeating: -1, count: classes)]
         var out: [[Int32]] = [[]]
         for (pid, p) in patterns.enumerated() {
@@ -57,68 +57,22 @@ public struct AhoCorasick: Sendable {
                 out[Int(s)] += out[Int(f)]
             }
         }
-        // Number states breadth-first: the shallow states that ordinary text keeps
-        // revisiting then sit together at the start of the table.
-        var rank = [Int](repeating: 0, count: goto.count)
-        for (i, state) in ([0] + queue).enumerated() { rank[state] = i }
         precondition(goto.count < 1 << 15, "rule pack phrases too long: at most 32,767 automaton states")
         var table = [UInt16](repeating: 0, count: goto.count * classes)
-        var outputs = [[Int32]](repeating: [], count: goto.count)
         for state in goto.indices {
-            outputs[rank[state]] = out[state]
             for c in 0..<classes {
                 let to = Int(goto[state][c])
-                table[rank[state] * classes + c] = UInt16(rank[to]) | (out[to].isEmpty ? 0 : Self.outputFlag)
+                table[state * classes + c] = UInt16(to) | (out[to].isEmpty ? 0 : Self.outputFlag)
             }
         }
         self.classOf = classOf
         self.classes = classes
-        maxLength = max(1, patterns.map(\.count).max() ?? 1)
         next = table
-        self.outputs = outputs
+        outputs = out
     }
 
-    @inline(__always) static func fold(_ b: UInt8) -> UInt8 { (b >= 0x41 && b <= 0x5A) ? b + 32 : b }
-
-    /// Calls `hit` with the id of every pattern occurrence; an occurrence may be reported
-    /// twice. The text is scanned as two overlapping halves in one loop: each byte's step
-    /// waits on the previous step's table load, and two independent chains keep the
-    /// core busy while either waits.
+    /// Calls `hit` with the id of every pattern occurrence.
     public func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
-        let n = text.count
-        guard n >= 2 * maxLength else { scanLane(text, hit); return }
-        let mid = n / 2
-        // The first lane runs past the middle by the longest phrase, so every occurrence
-        // lies wholly inside one lane.
-        let firstEnd = mid + maxLength - 1
-        let classes = self.classes
-        next.withUnsafeBufferPointer { table in
-            classOf.withUnsafeBufferPointer { cls in
-                var a = 0, b = 0
-                var i = 0
-                let both = n - mid
-                while i < both {
-                    let va = table[a &* classes &+ Int(cls[Int(text[i])])]
-                    let vb = table[b &* classes &+ Int(cls[Int(text[mid &+ i])])]
-                    a = Int(va & ~Self.outputFlag)
-                    b = Int(vb & ~Self.outputFlag)
-                    if (va | vb) & Self.outputFlag != 0 {
-                        if va & Self.outputFlag != 0 { for p in outputs[a] { hit(Int(p)) } }
-                        if vb & Self.outputFlag != 0 { for p in outputs[b] { hit(Int(p)) } }
-                    }
-                    i += 1
-                }
-                while i < firstEnd {
-                    let va = table[a &* classes &+ Int(cls[Int(text[i])])]
-                    a = Int(va & ~Self.outputFlag)
-                    if va & Self.outputFlag != 0 { for p in outputs[a] { hit(Int(p)) } }
-                    i += 1
-                }
-            }
-        }
-    }
-
-    private func scanLane(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
         var state = 0
         let classes = self.classes
         next.withUnsafeBufferPointer { table in

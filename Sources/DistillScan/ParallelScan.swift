@@ -45,15 +45,6 @@ public enum ParallelScan {
     }
 }
 
-/// Slots written by worker threads, read once they have all finished.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: T) { lock.lock(); slots[i] = v; lock.unlock() }
-    func values() -> [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
-}
-
 /// A shared counter handing out work items.
 final class Counter: @unchecked Sendable {
     private var value = 0

@@ -1,0 +1,10 @@
+import Foundation
+
+/// Slots written by worker threads, read once they have all finished.
+public final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
+    public func set(_ i: Int, _ v: T) { lock.lock(); slots[i] = v; lock.unlock() }
+    public func values() -> [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+}
