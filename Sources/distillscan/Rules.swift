@@ -18,10 +18,7 @@ struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate a rule pack (the built-in one without FILE).")
         @Argument(help: "Rule pack (JSON).") var file: String?
         func run() throws {
-            let pack = try load(file)
-            let problems = pack.lint()
-            for p in problems { Output.message("\(file ?? "built-in"): \(p)") }
-            if !problems.isEmpty { throw ExitCode(2) }
+            let pack = try loadValid(file)
             print("\(file ?? "built-in"): \(pack.rules.count) rules, version \(pack.version): ok")
         }
     }
@@ -30,9 +27,7 @@ struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run every rule against the examples it must and must not match.")
         @Argument(help: "Rule pack (JSON).") var file: String?
         func run() throws {
-            let pack = try load(file)
-            let problems = pack.lint()
-            guard problems.isEmpty else { for p in problems { Output.message(p) }; throw ExitCode(2) }
+            let pack = try loadValid(file)
             let failures = IntentMatcher(pack: pack).testExamples()
             for f in failures { Output.message("FAIL \(f)") }
             let examples = pack.rules.reduce(0) { $0 + $1.examples.match.count + $1.examples.noMatch.count }
@@ -50,8 +45,18 @@ struct Rules: ParsableCommand {
         }
     }
 
-    static func load(_ file: String?) throws -> RulePack {
-        guard let f = file else { return .builtIn }
-        do { return try RulePack.load(path: f) } catch { throw ValidationError("\(error)") }
+    /// The pack in `file` (the built-in one without), after lint: problems are printed,
+    /// each with the file's name, and end the command with exit code 2.
+    static func loadValid(_ file: String?) throws -> RulePack {
+        let pack: RulePack
+        if let f = file {
+            do { pack = try RulePack.load(path: f) } catch { throw ValidationError("\(error)") }
+        } else {
+            pack = .builtIn
+        }
+        let problems = pack.lint()
+        for p in problems { Output.message("\(file ?? "built-in"): \(p)") }
+        if !problems.isEmpty { throw ExitCode(2) }
+        return pack
     }
 }
