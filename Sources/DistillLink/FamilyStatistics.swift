@@ -40,7 +40,7 @@ public struct FamilyStatistics: Sendable {
                 origin: "user", template: "", familyID: f.id,
                 accounts: f.accounts.count, suspiciousAccounts: f.accounts.filter { accounts[$0].isCandidate }.count,
                 requestsEstimate: Int(requests.rounded()), duplicateRate: total == 0 ? 0 : Double(total - samples.count) / Double(total),
-                subnets: Self.subnets(f.accounts.map { accounts[$0] })))
+                subnets: Self.subnets(f.accounts, accounts)))
         }
         // System-prompt families (exact system prompts).
         var system: [UInt64: (text: String, accounts: [Int], requests: Int)] = [:]
@@ -54,7 +54,7 @@ public struct FamilyStatistics: Sendable {
             out.append(Family(
                 origin: "system", template: s.text, familyID: nil, accounts: s.accounts.count,
                 suspiciousAccounts: s.accounts.filter { accounts[$0].isCandidate }.count, requestsEstimate: s.requests,
-                duplicateRate: 1, subnets: Self.subnets(s.accounts.map { accounts[$0] })))
+                duplicateRate: 1, subnets: Self.subnets(s.accounts, accounts)))
         }
         var kept = Array(out.sorted {
             ($1.accounts, $1.requestsEstimate, $0.origin, $0.familyID ?? -1, $0.template) < ($0.accounts, $0.requestsEstimate, $1.origin, $1.familyID ?? -1, $1.template)
@@ -65,9 +65,9 @@ public struct FamilyStatistics: Sendable {
         families = kept
     }
 
-    static func subnets(_ members: [AccountView]) -> Int {
+    static func subnets<Members: Sequence<Int>>(_ members: Members, _ accounts: [AccountView]) -> Int {
         var nets = Set<String>()
-        for m in members { for item in m.profile.subnets.items { nets.insert(item.payload) } }
+        for m in members { for net in accounts[m].profile.subnets.payloadsUnordered { nets.insert(net) } }
         return nets.count
     }
 }

@@ -22,21 +22,42 @@ struct PairAccumulator {
 
     /// Calls `body` once per pair `a < b`, in ascending (a, b) order, with its folded evidence.
     func forEachPair(_ body: (_ a: Int, _ b: Int, _ evidence: PairEvidence) -> Void) {
-        var order = [(key: UInt64, seq: Int32)]()
-        order.reserveCapacity(keys.count)
-        for i in keys.indices { order.append((keys[i], Int32(truncatingIfNeeded: i))) }
-        order.sort { $0.key != $1.key ? $0.key < $1.key : $0.seq < $1.seq }
+        let order = Self.stableOrder(keys)
         var i = 0
         while i < order.count {
-            let key = order[i].key
+            let key = keys[Int(order[i])]
             var e = PairEvidence()
-            while i < order.count && order[i].key == key {
-                let c = Int(order[i].seq)
+            while i < order.count && keys[Int(order[i])] == key {
+                let c = Int(order[i])
                 let kind = kinds[c]
                 e[kind] = min(caps[kind], e[kind] + weights[c])
                 i += 1
             }
             body(Int(key >> 32), Int(key & 0xFFFF_FFFF), e)
         }
+    }
+
+    /// Indexes of `keys` in ascending key order, equal keys in their original order:
+    /// a least-significant-digit radix sort (stable by construction, linear), 16 bits a
+    /// pass, skipping digits that are the same in every key.
+    static func stableOrder(_ keys: [UInt64]) -> [Int32] {
+        var order = (0..<Int32(keys.count)).map { $0 }
+        var scratch = [Int32](repeating: 0, count: keys.count)
+        var varying: UInt64 = 0
+        if let first = keys.first { for k in keys { varying |= k ^ first } }
+        var counts = [Int](repeating: 0, count: 1 << 16)
+        for shift in stride(from: 0, to: 64, by: 16) where (varying >> UInt64(shift)) & 0xFFFF != 0 {
+            for i in counts.indices { counts[i] = 0 }
+            for k in keys { counts[Int((k >> UInt64(shift)) & 0xFFFF)] += 1 }
+            var sum = 0
+            for d in counts.indices { let c = counts[d]; counts[d] = sum; sum += c }
+            for idx in order {
+                let d = Int((keys[Int(idx)] >> UInt64(shift)) & 0xFFFF)
+                scratch[counts[d]] = idx
+                counts[d] += 1
+            }
+            swap(&order, &scratch)
+        }
+        return order
     }
 }

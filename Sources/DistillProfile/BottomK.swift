@@ -33,6 +33,9 @@ public struct BottomK<Payload: Sendable>: Sendable {
         return d
     }
 
+    /// Hashes of the kept keys, in no particular order.
+    public var hashesUnordered: [UInt64] { slots.map(\.hash) }
+
     /// Kept payloads, in no particular order (for counting and indexing).
     public var payloadsUnordered: [Payload] { payloads }
 

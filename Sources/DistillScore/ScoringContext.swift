@@ -25,7 +25,7 @@ struct ScoringContext {
                 modelRequests[m, default: 0] += u.requests
                 modelAccounts[m, default: 0] += 1
             }
-            for h in a.profile.systemPrompts.entries.keys { systemPromptAccounts[h, default: 0] += 1 }
+            for h in a.profile.systemPrompts.hashesUnordered { systemPromptAccounts[h, default: 0] += 1 }
         }
         var groupOf = [Int](repeating: -1, count: link.accounts.count)
         for (i, g) in link.groups.enumerated() { for a in g { groupOf[a] = i } }

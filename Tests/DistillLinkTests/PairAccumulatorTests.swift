@@ -1,0 +1,39 @@
+import Testing
+@testable import DistillLink
+
+@Suite("pair accumulator")
+struct PairAccumulatorTests {
+    @Test func radixOrderIsTheStableSortOfTheKeys() {
+        var seed: UInt64 = 7  // a fixed LCG: the same keys on every run
+        func random() -> UInt64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return seed
+        }
+        for shape in 0..<3 {
+            // Small pair keys (the usual case), full-width keys, and many duplicates.
+            let keys: [UInt64] = (0..<5_000).map { _ in
+                switch shape {
+                case 0: return (random() >> 50) << 32 | (random() >> 50)
+                case 1: return random()
+                default: return random() % 7
+                }
+            }
+            let expected = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map(Int32.init)
+            #expect(PairAccumulator.stableOrder(keys) == expected)
+        }
+        #expect(PairAccumulator.stableOrder([]).isEmpty)
+    }
+
+    @Test func contributionsFoldPerPairInOrderUpToTheCap() {
+        var acc = PairAccumulator()
+        acc.add(5, 2, .ip, 0.75, cap: 1)
+        acc.add(2, 5, .ip, 0.5, cap: 1)        // same pair, either order: capped at 1
+        acc.add(1, 9, .family, 0.25, cap: 4)
+        acc.add(3, 3, .family, 1, cap: 4)      // an account never pairs with itself
+        acc.add(1, 2, .payment, 0, cap: 3)     // nothing to add
+        var seen: [(Int, Int, Double)] = []
+        acc.forEachPair { a, b, e in seen.append((a, b, e.total)) }
+        #expect(seen.map(\.0) == [1, 2] && seen.map(\.1) == [9, 5])
+        #expect(seen.map(\.2) == [0.25, 1])
+    }
+}
