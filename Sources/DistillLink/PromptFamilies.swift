@@ -29,25 +29,38 @@ public struct PromptFamilies: Sendable {
     public init(accounts: [AccountView], include: (Int) -> Bool, params: LinkParameters, threads: Int = 1) {
         var s: [Sample] = []
         for (i, a) in accounts.enumerated() where include(i) {
-            for (h, e) in a.profile.promptSamples.entries { s.append(Sample(account: i, hash: h, count: e.count, prompt: e.payload)) }
+            for e in a.profile.promptSamples.items { s.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload)) }
         }
         s.sort { ($0.hash, $0.account) < ($1.hash, $1.account) }
         samples = s
-        let sorted = s
         var uf = UnionFind(s.count)
         let bins = ShingleSignature.bins
         let bands = max(1, min(params.lshBands, bins))
         let rows = bins / bands
+        // All signatures in one flat array: the band loops read them without copying samples.
+        var flat = [UInt32]()
+        flat.reserveCapacity(s.count * bins)
+        for x in s {
+            let v = x.prompt.signature.values
+            precondition(v.count == bins, "a prompt signature has \(v.count) values, not \(bins)")
+            flat += v
+        }
+        let signatures = flat
+        let count = s.count
+        @Sendable func similarity(_ x: Int, _ y: Int) -> Double {
+            var same = 0
+            for k in 0..<bins where signatures[x * bins + k] == signatures[y * bins + k] { same += 1 }
+            return Double(same) / Double(bins)
+        }
         // Bands are independent: each yields the unions its buckets justify, and the
         // components do not depend on the order of unions.
         let unions = parallelMap(bands, threads: threads) { b -> [(Int, Int)] in
-            let s = sorted
             // A bucket is a run of equal band hashes; sorting keeps members in sample order.
             var keyed = [(hash: UInt64, sample: Int)]()
-            keyed.reserveCapacity(s.count)
-            for (i, x) in s.enumerated() {
+            keyed.reserveCapacity(count)
+            for i in 0..<count {
                 var h = UInt64(b) &* 0x9E37_79B9
-                for r in 0..<rows { h = StableHash.mix(h ^ UInt64(x.prompt.signature.values[b * rows + r])) }
+                for r in 0..<rows { h = StableHash.mix(h ^ UInt64(signatures[i * bins + b * rows + r])) }
                 keyed.append((h, i))
             }
             keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.sample < $1.sample }
@@ -60,8 +73,8 @@ public struct PromptFamilies: Sendable {
                 let first = keyed[start].sample
                 for j in (start + 1)..<max(start + 1, end) {
                     let m = keyed[j].sample
-                    if s[m].prompt.signature.similarity(s[first].prompt.signature) >= params.familySimilarity { out.append((m, first)) }
-                    else if s[m].prompt.signature.similarity(s[keyed[j - 1].sample].prompt.signature) >= params.familySimilarity { out.append((m, keyed[j - 1].sample)) }
+                    if similarity(m, first) >= params.familySimilarity { out.append((m, first)) }
+                    else if similarity(m, keyed[j - 1].sample) >= params.familySimilarity { out.append((m, keyed[j - 1].sample)) }
                 }
                 start = end
             }
