@@ -11,8 +11,12 @@ public struct IntentMatcher: @unchecked Sendable {
     private let ruleBits: [UInt8]
     /// Rules that match without a phrase or regex (structural only).
     private let unconditional: [Bool]
+    /// Each rule's structural requirements.
+    private let requirements: [RulePack.Rule.Requirements?]
 
     public init(pack: RulePack) {
+        // Matched rules are a 64-bit set; `RulePack.lint` keeps packs within it.
+        precondition(pack.rules.count <= 64, "at most 64 rules in all")
         self.pack = pack
         var phrases: [[UInt8]] = []
         var owner: [Int] = []
@@ -25,20 +29,32 @@ public struct IntentMatcher: @unchecked Sendable {
         regexes = pack.rules.map { r in (r.regex ?? []).compactMap { try? Regex($0).ignoresCase() } }
         let tags = IntentTag.allCases
         ruleBits = ruleTags.map { UInt8(1) << UInt8(tags.firstIndex(of: $0)!) }
+        requirements = pack.rules.map(\.requires)
         unconditional = pack.rules.map { ($0.phrases ?? []).isEmpty && ($0.regex ?? []).isEmpty }
     }
 
     /// Tags of a request, as a bit set over `IntentTag.allCases`.
     public func tags(prompt: String, hasTools: Bool, maxTokens: Int?, userTurns: Int) -> UInt8 {
+        tags(matchedRules: matchedRules(prompt), hasTools: hasTools, maxTokens: maxTokens, userTurns: userTurns)
+    }
+
+    /// Rules whose text part (a phrase, a regex, or none) matches the prompt, as a bit set
+    /// over rule indexes; depends on the prompt alone, so it can be remembered per prompt.
+    func matchedRules(_ prompt: String) -> UInt64 {
         var hitRules: UInt64 = 0
         var p = prompt
-        p.withUTF8 { buf in automaton.scan(UnsafeRawBufferPointer(buf)) { hitRules |= 1 << UInt64(phraseRule[$0] & 63) } }
+        p.withUTF8 { buf in automaton.scan(UnsafeRawBufferPointer(buf)) { hitRules |= 1 << UInt64(phraseRule[$0]) } }
+        for i in 0..<ruleBits.count where hitRules & (1 << UInt64(i)) == 0 {
+            if unconditional[i] || regexes[i].contains(where: { (try? $0.firstMatch(in: prompt)) != nil }) { hitRules |= 1 << UInt64(i) }
+        }
+        return hitRules
+    }
+
+    /// Tags from the rules matched by the text, after each rule's structural requirements.
+    func tags(matchedRules: UInt64, hasTools: Bool, maxTokens: Int?, userTurns: Int) -> UInt8 {
         var tags: UInt8 = 0
-        for i in 0..<ruleBits.count {
-            var matched = hitRules & (1 << UInt64(i & 63)) != 0 || unconditional[i]
-            if !matched, !regexes[i].isEmpty { matched = regexes[i].contains { (try? $0.firstMatch(in: prompt)) != nil } }
-            guard matched else { continue }
-            if let req = pack.rules[i].requires {
+        for i in 0..<ruleBits.count where matchedRules & (1 << UInt64(i)) != 0 {
+            if let req = requirements[i] {
                 if let t = req.hasTools, t != hasTools { continue }
                 if let m = req.minMaxTokens, (maxTokens ?? 0) < m { continue }
                 if let s = req.singleTurn, s != (userTurns <= 1) { continue }

@@ -81,12 +81,12 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         if !r.prompt.isEmpty {
             a.withPrompt += 1
             if r.userTurns <= 1 { a.singleTurn += 1 }
+            let h = StableHash.string(r.prompt)
             let tags = matcher.tags(prompt: r.prompt, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns)
             if tags != 0 {
                 for i in 0..<a.intents.count where tags & (1 << UInt8(i)) != 0 { a.intents[i] += 1 }
                 if tags & Self.extractionMask != 0 { a.extractionIntent += 1 }
             }
-            let h = StableHash.string(r.prompt)
             a.promptHashes.add(h, true)
             if a.promptSamples.admits(h) {
                 a.promptSamples.add(h, AccountProfile.PromptSample(

@@ -80,6 +80,7 @@ public struct RulePack: Codable, Sendable, Equatable {
             if r.examples.match.isEmpty { problems.append("\(r.id): needs at least one example it must match") }
             if r.examples.noMatch.isEmpty { problems.append("\(r.id): needs at least one example it must not match") }
         }
+        if rules.count > Self.maxRules { problems.append("\(rules.count) rules; a pack may hold at most \(Self.maxRules)") }
         let phraseBytes = rules.reduce(0) { $0 + ($1.phrases ?? []).reduce(0) { $0 + $1.utf8.count } }
         if phraseBytes > Self.maxPhraseBytes {
             problems.append("phrases total \(phraseBytes) bytes; a pack may hold at most \(Self.maxPhraseBytes) (split it, or move long phrases to regex)")
@@ -90,6 +91,10 @@ public struct RulePack: Codable, Sendable, Equatable {
     /// Phrase bytes a pack may hold: the phrase automaton numbers its states in 15 bits,
     /// and the built-in pack and one extra pack must fit together.
     public static let maxPhraseBytes = 16_000
+
+    /// Rules a pack may hold: the matcher keeps matched rules in a 64-bit set, and the
+    /// built-in pack and one extra pack must fit together.
+    public static let maxRules = 48
 }
 
 /// What a request's prompt is trying to obtain.

@@ -34,6 +34,17 @@ struct RuleTests {
         #expect(bad.lint().count == 3)
     }
 
+    @Test func packsTooLargeForTheMatcherAreRefusedByLint() throws {
+        // Regression: a pack of more than 64 rules made rule 64 alias rule 0 in the matched set.
+        var many = RulePack.builtIn
+        let template = many.rules[0]
+        many.rules = (0..<(RulePack.maxRules + 1)).map { i in var r = template; r.id = "r\(i)"; return r }
+        #expect(many.lint().contains { $0.contains("rules; a pack may hold at most") })
+        var long = RulePack.builtIn
+        long.rules[0].phrases = [String(repeating: "a", count: RulePack.maxPhraseBytes + 1)]
+        #expect(long.lint().contains { $0.contains("phrases total") })
+    }
+
     @Test func aRuleFailingItsExamplesIsReported() throws {
         var pack = RulePack.builtIn
         pack.rules[0].examples.noMatch.append("think step by step")
