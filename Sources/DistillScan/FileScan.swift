@@ -21,8 +21,19 @@ public struct FileScan: Sendable {
 
     /// Reads and decodes one input, feeding its records to `sink`.
     public static func run<Sink: RecordSink>(_ source: InputSource, options: DecodeOptions, sink: inout Sink, hashInput: Bool = false) -> FileScan {
-        var scan = FileScan(source: source)
         var decoder = RecordDecoder(options: options)
+        var decoded = FileScan(source: source)
+        var scan = read(source, options: options, hashInput: hashInput) { line in
+            decoded.decode(line.bytes, number: line.number, with: &decoder, into: &sink)
+        }
+        scan.absorb(decoded)
+        return scan
+    }
+
+    /// Reads one input and hands every line within the length bound to `body`; counts the
+    /// lines over it, and records compression, bytes read, errors and the SHA-256.
+    static func read(_ source: InputSource, options: DecodeOptions, hashInput: Bool, _ body: (LineSplitter.Line) -> Void) -> FileScan {
+        var scan = FileScan(source: source)
         let name = source.displayName
         let opened: InputOpener.Opened
         let hashing: Bool
@@ -38,20 +49,8 @@ public struct FileScan: Sendable {
                 if let over = line.oversizedLength {
                     scan.bytes += over + 1
                     scan.tally.count(.lineTooLong, at: LineLocation(file: name, line: line.number))
-                    return
-                }
-                scan.bytes += line.bytes.count + 1
-                switch decoder.decode(line.bytes) {
-                case .record(let r):
-                    scan.tally.countRecord()
-                    scan.formats[r.format, default: 0] += 1
-                    scan.firstTimestamp = min(scan.firstTimestamp ?? r.timestamp, r.timestamp)
-                    scan.lastTimestamp = max(scan.lastTimestamp ?? r.timestamp, r.timestamp)
-                    sink.consume(r)
-                case .malformed(let kind):
-                    scan.tally.count(kind, at: LineLocation(file: name, line: line.number))
-                case .skipped(let kind):
-                    scan.tally.count(kind, at: LineLocation(file: name, line: line.number))
+                } else {
+                    body(line)
                 }
             }
         } catch let e as InputError {
@@ -65,5 +64,31 @@ public struct FileScan: Sendable {
             scan.sha256 = opened.reader.sha256 ?? SHA256.file(path)
         }
         return scan
+    }
+
+    /// Decodes one line of this input: counts it and hands a record to `sink`.
+    mutating func decode<Sink: RecordSink>(_ line: UnsafeRawBufferPointer, number: Int, with decoder: inout RecordDecoder, into sink: inout Sink) {
+        bytes += line.count + 1
+        switch decoder.decode(line) {
+        case .record(let r):
+            tally.countRecord()
+            formats[r.format, default: 0] += 1
+            firstTimestamp = min(firstTimestamp ?? r.timestamp, r.timestamp)
+            lastTimestamp = max(lastTimestamp ?? r.timestamp, r.timestamp)
+            sink.consume(r)
+        case .malformed(let kind):
+            tally.count(kind, at: LineLocation(file: source.displayName, line: number))
+        case .skipped(let kind):
+            tally.count(kind, at: LineLocation(file: source.displayName, line: number))
+        }
+    }
+
+    /// Adds the line accounting of another part of the same input.
+    mutating func absorb(_ part: FileScan) {
+        bytes += part.bytes
+        tally.merge(part.tally)
+        formats.merge(part.formats, uniquingKeysWith: +)
+        if let f = part.firstTimestamp { firstTimestamp = min(firstTimestamp ?? f, f) }
+        if let l = part.lastTimestamp { lastTimestamp = max(lastTimestamp ?? l, l) }
     }
 }

@@ -10,44 +10,132 @@ public struct ScanResult<Sink: RecordSink>: Sendable {
     public var sink: Sink
 }
 
-/// Reads inputs on `threads` workers (each file whole on one worker, largest first).
+/// Reads inputs on `threads` workers. A worker with nothing to decode claims the next
+/// input (largest first) and reads it, handing its lines on in blocks; every worker
+/// decodes blocks from any input. So the last large file, or a single huge one, is
+/// decoded by all workers, not by the one that happens to read it.
+///
 /// Each worker feeds one sink and the workers' sinks are merged at the end: a sink's
-/// state does not depend on how records were split among sinks (`RecordSink`), so the
-/// result does not depend on which worker read which file.
+/// state does not depend on how records were split among sinks (`RecordSink`), and the
+/// per-file accounting merges exactly, so nothing depends on scheduling.
 public enum ParallelScan {
     public static func run<Sink: RecordSink>(
         _ sources: [InputSource], threads: Int, options: DecodeOptions,
         hashInputs: Bool = false, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
-        makeSink: @escaping @Sendable () -> Sink
+        blockBytes: Int = 1 << 20, makeSink: @escaping @Sendable () -> Sink
     ) -> ScanResult<Sink> {
-        let results = ResultSlots<FileScan>(count: sources.count)
-        // Largest files first keeps both cores busy until the end.
+        // Largest files first keeps every worker busy until the end.
         let order = sources.indices.sorted { (sources[$0].fileSize ?? .max, $1) > (sources[$1].fileSize ?? .max, $0) }
-        let next = Counter()
-        let workers = max(1, min(threads, sources.count))
+        let workers = max(1, threads)
+        let work = ScanWork(files: sources.map { FileScan(source: $0) }, order: order, workers: workers)
         let sinks = ResultSlots<Sink>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var sink = makeSink()
-            while true {
-                let k = next.increment()
-                guard k < order.count else { break }
-                let i = order[k]
-                let scan = FileScan.run(sources[i], options: options, sink: &sink, hashInput: hashInputs)
-                results.set(i, scan)
-                progress?(scan.rawBytes, scan.tally.records)
+            var decoder = RecordDecoder(options: options)
+            func decode(_ block: LineBlock) {
+                let part = block.decode(source: sources[block.file], with: &decoder, into: &sink)
+                work.finished(part, of: block.file)
+                progress?(0, part.tally.records)
+            }
+            while let task = work.next() {
+                switch task {
+                case .decode(let block):
+                    decode(block)
+                case .read(let file):
+                    var block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
+                    // Hand a block on; decode a waiting one here when the queue is long (bounds memory).
+                    func handOn() {
+                        if let waiting = work.handOn(block) { decode(waiting) }
+                        block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
+                    }
+                    let scan = FileScan.read(sources[file], options: options, hashInput: hashInputs) { line in
+                        // A block holds consecutive lines (an over-long line, counted by the reader, ends one).
+                        if !block.ends.isEmpty && line.number != block.firstLine + block.ends.count { handOn() }
+                        if block.ends.isEmpty { block.firstLine = line.number }
+                        block.append(line.bytes)
+                        if block.isFull { handOn() }
+                    }
+                    if !block.ends.isEmpty, let waiting = work.handOn(block) { decode(waiting) }
+                    work.finishedReading(scan, of: file)
+                    progress?(scan.rawBytes, 0)
+                }
             }
             sinks.set(w, sink)
         }
         var all = sinks.values()
         var sink = all.removeFirst()
         for other in all { sink.merge(other) }
-        return ScanResult(files: results.values(), sink: sink)
+        return ScanResult(files: work.files, sink: sink)
     }
 }
 
-/// A shared counter handing out work items.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; let v = value; value += 1; return v }
+/// The shared state of a scan: inputs not yet claimed, blocks waiting to be decoded, and
+/// each input's accounting as its parts finish.
+final class ScanWork: @unchecked Sendable {
+    enum Task { case read(Int), decode(LineBlock) }
+
+    private let condition = NSCondition()
+    private var accounting: [FileScan]
+    private let order: [Int]
+    private var nextFile = 0
+    private var readers = 0
+    private var queue: [LineBlock] = []
+    private var head = 0
+    /// Blocks allowed to wait before a reader decodes one itself.
+    private let queueLimit: Int
+
+    init(files: [FileScan], order: [Int], workers: Int) {
+        accounting = files
+        self.order = order
+        queueLimit = 2 * workers
+    }
+
+    /// Every input's accounting (call once every worker is done).
+    var files: [FileScan] { condition.lock(); defer { condition.unlock() }; return accounting }
+
+    /// A block to decode, else an input to read; nil when everything is read and decoded.
+    func next() -> Task? {
+        condition.lock(); defer { condition.unlock() }
+        while true {
+            if let block = popLocked() { return .decode(block) }
+            if nextFile < order.count {
+                nextFile += 1
+                readers += 1
+                return .read(order[nextFile - 1])
+            }
+            if readers == 0 { return nil }
+            condition.wait()
+        }
+    }
+
+    /// Queues a block; returns one for the caller to decode when too many are waiting.
+    func handOn(_ block: LineBlock) -> LineBlock? {
+        condition.lock(); defer { condition.unlock() }
+        queue.append(block)
+        condition.signal()
+        return queue.count - head > queueLimit ? popLocked() : nil
+    }
+
+    func finished(_ part: FileScan, of file: Int) {
+        condition.lock(); defer { condition.unlock() }
+        accounting[file].absorb(part)
+    }
+
+    /// The reader's side of an input (compression, bytes read, over-long lines, errors, hash).
+    func finishedReading(_ scan: FileScan, of file: Int) {
+        condition.lock(); defer { condition.unlock() }
+        var whole = scan
+        whole.absorb(accounting[file])
+        accounting[file] = whole
+        readers -= 1
+        condition.broadcast()
+    }
+
+    private func popLocked() -> LineBlock? {
+        guard head < queue.count else { return nil }
+        let block = queue[head]
+        head += 1
+        if head > 64 && head * 2 > queue.count { queue.removeFirst(head); head = 0 }
+        return block
+    }
 }

@@ -1,0 +1,45 @@
+import DistillDecode
+import DistillInput
+
+/// A run of complete lines of one input, copied out by the thread reading that input so
+/// that any worker can decode it: one file's decoding is shared by all workers.
+struct LineBlock: Sendable {
+    /// Index of the input.
+    var file: Int
+    /// Line number of the first line.
+    var firstLine: Int
+    var bytes: [UInt8] = []
+    /// End offset of each line in `bytes`.
+    var ends: [Int] = []
+
+    /// Bytes of lines a block gathers before it is handed on.
+    let targetBytes: Int
+
+    init(file: Int, firstLine: Int, targetBytes: Int) {
+        self.file = file
+        self.firstLine = firstLine
+        self.targetBytes = targetBytes
+        bytes.reserveCapacity(targetBytes + (64 << 10))
+        ends.reserveCapacity(targetBytes / 256)
+    }
+
+    var isFull: Bool { bytes.count >= targetBytes }
+
+    mutating func append(_ line: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: line)
+        ends.append(bytes.count)
+    }
+
+    /// Decodes every line into `sink`; returns the block's line accounting.
+    func decode<Sink: RecordSink>(source: InputSource, with decoder: inout RecordDecoder, into sink: inout Sink) -> FileScan {
+        var part = FileScan(source: source)
+        bytes.withUnsafeBytes { all in
+            var start = 0
+            for (i, end) in ends.enumerated() {
+                part.decode(UnsafeRawBufferPointer(rebasing: all[start..<end]), number: firstLine + i, with: &decoder, into: &sink)
+                start = end
+            }
+        }
+        return part
+    }
+}
