@@ -27,6 +27,16 @@ public enum ParallelScan {
         // Largest files first keeps every worker busy until the end.
         let order = sources.indices.sorted { (sources[$0].fileSize ?? .max, $1) > (sources[$1].fileSize ?? .max, $0) }
         let workers = max(1, threads)
+        if workers == 1 {
+            // Nobody to hand lines to: decode them where they are read.
+            var sink = makeSink()
+            let files = sources.map { source in
+                let scan = FileScan.run(source, options: options, sink: &sink, hashInput: hashInputs)
+                progress?(scan.rawBytes, scan.tally.records)
+                return scan
+            }
+            return ScanResult(files: files, sink: sink)
+        }
         let work = ScanWork(files: sources.map { FileScan(source: $0) }, order: order, workers: workers)
         let sinks = ResultSlots<Sink>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -79,7 +89,8 @@ final class ScanWork: @unchecked Sendable {
     private let order: [Int]
     private var nextFile = 0
     private var readers = 0
-    private var queue: [LineBlock] = []
+    /// Waiting blocks from `head` on; a taken slot is emptied at once so its bytes are freed.
+    private var queue: [LineBlock?] = []
     private var head = 0
     /// Blocks allowed to wait before a reader decodes one itself.
     private let queueLimit: Int
@@ -134,8 +145,9 @@ final class ScanWork: @unchecked Sendable {
     private func popLocked() -> LineBlock? {
         guard head < queue.count else { return nil }
         let block = queue[head]
+        queue[head] = nil
         head += 1
-        if head > 64 && head * 2 > queue.count { queue.removeFirst(head); head = 0 }
+        if head == queue.count { queue.removeAll(keepingCapacity: true); head = 0 }
         return block
     }
 }
