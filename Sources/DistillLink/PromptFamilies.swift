@@ -1,3 +1,4 @@
+import DistillInput
 import DistillProfile
 
 /// Groups sampled prompts into families of near-duplicates: MinHash signatures, LSH

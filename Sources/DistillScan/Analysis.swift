@@ -23,20 +23,16 @@ public enum Analysis {
         let link = Linker(params: config.link, threads: config.input.threads).run(profiles: state.accounts, infos: accounts.accounts)
         clock.lap("accounts+link")
         // Scoring and the dump-wide family statistics only read the link result: side by side.
-        let campaigns = ResultSlots<[Campaign]>(count: 1), statistics = ResultSlots<[FamilyStatistics.Family]>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: config.input.threads > 1 ? 2 : 1) { part in
-            if part == 0 { campaigns.set(0, CampaignScorer(params: config.score).score(link)) }
-            if part == 1 || config.input.threads == 1 { statistics.set(0, FamilyStatistics(link.accounts, link.families).families) }
-        }
+        let (campaigns, statistics) = bothInParallel(threads: config.input.threads,
+            { CampaignScorer(params: config.score).score(link) }, { FamilyStatistics(link.accounts, link.families).families })
         clock.lap("score+family statistics")
         if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_EDGES"] { EdgeDump.write(link, to: path) }
         return AnalysisReport(
-            input: summary, campaigns: campaigns.values()[0], accounts: link.accounts.count,
+            input: summary, campaigns: campaigns, accounts: link.accounts.count,
             candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,
-            familyStatistics: statistics.values()[0],
+            familyStatistics: statistics,
             manifest: RunManifest(config: config, accountsFile: accounts))
     }
 }
 
-import Dispatch
 import Foundation

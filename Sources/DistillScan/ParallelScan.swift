@@ -65,7 +65,7 @@ public enum ParallelScan {
                         block.append(line.bytes)
                         if block.isFull { handOn() }
                     }
-                    if !block.ends.isEmpty, let waiting = work.handOn(block) { decode(waiting) }
+                    if !block.ends.isEmpty { handOn() }
                     work.finishedReading(scan, of: file)
                     progress?(scan.rawBytes, 0)
                 }
