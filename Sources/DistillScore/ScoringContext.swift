@@ -45,15 +45,24 @@ struct ScoringContext {
     /// Linkage inside the group: share of member pairs that are linked, mean edge weight,
     /// and one signal per evidence kind with its counts.
     func coordination(_ group: [Int], _ edges: [Edge]) -> (Double, [Signal]) {
-        var byKind: [EvidenceKind: (pairs: Int, weight: Double)] = [:]
+        // Counted in arrays by kind: a large group has hundreds of thousands of edges.
+        let kinds = EvidenceKind.allCases
+        var pairs = [Int](repeating: 0, count: kinds.count), weights = [Double](repeating: 0, count: kinds.count)
+        var linked = Set<Int>()
+        var totalWeight = 0.0
         for e in edges {
-            for k in EvidenceKind.allCases where e.evidence[k] > 0 {
-                byKind[k, default: (0, 0)].pairs += 1
-                byKind[k, default: (0, 0)].weight += e.evidence[k]
+            for (i, k) in kinds.enumerated() {
+                let w = e.evidence[k]
+                if w > 0 { pairs[i] += 1; weights[i] += w }
             }
+            totalWeight += e.evidence.total
+            linked.insert(e.a)
+            linked.insert(e.b)
         }
-        let meanWeight = edges.isEmpty ? 0 : edges.map(\.evidence.total).reduce(0, +) / Double(edges.count)
-        let connected = Set(edges.flatMap { [$0.a, $0.b] }).count
+        var byKind: [EvidenceKind: (pairs: Int, weight: Double)] = [:]
+        for (i, k) in kinds.enumerated() where pairs[i] > 0 { byKind[k] = (pairs[i], weights[i]) }
+        let meanWeight = edges.isEmpty ? 0 : totalWeight / Double(edges.count)
+        let connected = linked.count
         var signals: [Signal] = []
         let labels: [EvidenceKind: String] = [
             .payment: "share a payment fingerprint", .ip: "share rare IP addresses", .subnet: "share a /24 or /48 subnet",
