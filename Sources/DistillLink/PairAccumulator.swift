@@ -1,12 +1,16 @@
 /// Evidence contributions between account pairs, folded per pair at the end: appending
-/// to flat arrays and sorting once is several times cheaper than a hashed dictionary
+/// to a flat array and sorting it once is several times cheaper than a hashed dictionary
 /// updated per contribution (a popular prompt family alone can pair up a million
 /// candidate pairs). Contributions to one pair are folded in the order they were made,
 /// so the float sums are the same on every run.
 struct PairAccumulator {
-    private var keys: [UInt64] = []
-    private var kinds: [EvidenceKind] = []
-    private var weights: [Double] = []
+    struct Contribution {
+        var key: UInt64
+        var weight: Double
+        var kind: EvidenceKind
+    }
+
+    private var contributions: [Contribution] = []
     /// Cap of each kind (every contribution of a kind carries the same cap).
     private var caps = PairEvidence()
 
@@ -14,50 +18,49 @@ struct PairAccumulator {
     mutating func add(_ x: Int, _ y: Int, _ kind: EvidenceKind, _ w: Double, cap: Double) {
         guard x != y, w > 0 else { return }
         let (a, b) = x < y ? (x, y) : (y, x)
-        keys.append(UInt64(a) << 32 | UInt64(b))
-        kinds.append(kind)
-        weights.append(w)
+        contributions.append(Contribution(key: UInt64(a) << 32 | UInt64(b), weight: w, kind: kind))
         caps[kind] = cap
     }
 
     /// Calls `body` once per pair `a < b`, in ascending (a, b) order, with its folded evidence.
     func forEachPair(_ body: (_ a: Int, _ b: Int, _ evidence: PairEvidence) -> Void) {
-        let order = Self.stableOrder(keys)
+        let sorted = Self.stableSorted(contributions)
         var i = 0
-        while i < order.count {
-            let key = keys[Int(order[i])]
+        while i < sorted.count {
+            let key = sorted[i].key
             var e = PairEvidence()
-            while i < order.count && keys[Int(order[i])] == key {
-                let c = Int(order[i])
-                let kind = kinds[c]
-                e[kind] = min(caps[kind], e[kind] + weights[c])
+            while i < sorted.count && sorted[i].key == key {
+                let kind = sorted[i].kind
+                e[kind] = min(caps[kind], e[kind] + sorted[i].weight)
                 i += 1
             }
             body(Int(key >> 32), Int(key & 0xFFFF_FFFF), e)
         }
     }
 
-    /// Indexes of `keys` in ascending key order, equal keys in their original order:
-    /// a least-significant-digit radix sort (stable by construction, linear), 16 bits a
-    /// pass, skipping digits that are the same in every key.
-    static func stableOrder(_ keys: [UInt64]) -> [Int32] {
-        var order = (0..<Int32(keys.count)).map { $0 }
-        var scratch = [Int32](repeating: 0, count: keys.count)
+    /// The contributions in ascending key order, equal keys in their original order: a
+    /// least-significant-digit radix sort (stable by construction, linear, and moving the
+    /// contributions themselves so the fold reads them in sequence), 16 bits a pass,
+    /// skipping digits that are the same in every key.
+    static func stableSorted(_ input: [Contribution]) -> [Contribution] {
+        var items = input
+        guard let first = items.first else { return items }
+        var scratch = items
         var varying: UInt64 = 0
-        if let first = keys.first { for k in keys { varying |= k ^ first } }
+        for c in items { varying |= c.key ^ first.key }
         var counts = [Int](repeating: 0, count: 1 << 16)
-        for shift in stride(from: 0, to: 64, by: 16) where (varying >> UInt64(shift)) & 0xFFFF != 0 {
+        for shift in stride(from: UInt64(0), to: 64, by: 16) where (varying >> shift) & 0xFFFF != 0 {
             for i in counts.indices { counts[i] = 0 }
-            for k in keys { counts[Int((k >> UInt64(shift)) & 0xFFFF)] += 1 }
+            for c in items { counts[Int((c.key >> shift) & 0xFFFF)] += 1 }
             var sum = 0
-            for d in counts.indices { let c = counts[d]; counts[d] = sum; sum += c }
-            for idx in order {
-                let d = Int((keys[Int(idx)] >> UInt64(shift)) & 0xFFFF)
-                scratch[counts[d]] = idx
+            for d in counts.indices { let n = counts[d]; counts[d] = sum; sum += n }
+            for c in items {
+                let d = Int((c.key >> shift) & 0xFFFF)
+                scratch[counts[d]] = c
                 counts[d] += 1
             }
-            swap(&order, &scratch)
+            swap(&items, &scratch)
         }
-        return order
+        return items
     }
 }

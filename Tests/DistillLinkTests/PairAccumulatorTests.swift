@@ -3,7 +3,7 @@ import Testing
 
 @Suite("pair accumulator")
 struct PairAccumulatorTests {
-    @Test func radixOrderIsTheStableSortOfTheKeys() {
+    @Test func radixSortIsTheStableSortOfTheKeys() {
         var seed: UInt64 = 7  // a fixed LCG: the same keys on every run
         func random() -> UInt64 {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -18,10 +18,12 @@ struct PairAccumulatorTests {
                 default: return random() % 7
                 }
             }
-            let expected = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map(Int32.init)
-            #expect(PairAccumulator.stableOrder(keys) == expected)
+            // The weight carries each contribution's original position.
+            let items = keys.enumerated().map { PairAccumulator.Contribution(key: $1, weight: Double($0), kind: .ip) }
+            let expected = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
+            #expect(PairAccumulator.stableSorted(items).map { Int($0.weight) } == expected)
         }
-        #expect(PairAccumulator.stableOrder([]).isEmpty)
+        #expect(PairAccumulator.stableSorted([]).isEmpty)
     }
 
     @Test func contributionsFoldPerPairInOrderUpToTheCap() {
