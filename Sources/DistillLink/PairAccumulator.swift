@@ -22,9 +22,11 @@ struct PairAccumulator {
         caps[kind] = cap
     }
 
-    /// Calls `body` once per pair `a < b`, in ascending (a, b) order, with its folded evidence.
-    func forEachPair(_ body: (_ a: Int, _ b: Int, _ evidence: PairEvidence) -> Void) {
-        let sorted = Self.stableSorted(contributions)
+    /// Calls `body` once per pair `a < b`, in ascending (a, b) order, with its folded
+    /// evidence (sorting the contributions in place, to hold one copy fewer).
+    mutating func forEachPair(_ body: (_ a: Int, _ b: Int, _ evidence: PairEvidence) -> Void) {
+        Self.stableSort(&contributions)
+        let sorted = contributions
         var i = 0
         while i < sorted.count {
             let key = sorted[i].key
@@ -42,9 +44,8 @@ struct PairAccumulator {
     /// least-significant-digit radix sort (stable by construction, linear, and moving the
     /// contributions themselves so the fold reads them in sequence), 16 bits a pass,
     /// skipping digits that are the same in every key.
-    static func stableSorted(_ input: [Contribution]) -> [Contribution] {
-        var items = input
-        guard let first = items.first else { return items }
+    static func stableSort(_ items: inout [Contribution]) {
+        guard let first = items.first else { return }
         var scratch = items
         var varying: UInt64 = 0
         for c in items { varying |= c.key ^ first.key }
@@ -61,6 +62,5 @@ struct PairAccumulator {
             }
             swap(&items, &scratch)
         }
-        return items
     }
 }

@@ -19,11 +19,14 @@ struct PairAccumulatorTests {
                 }
             }
             // The weight carries each contribution's original position.
-            let items = keys.enumerated().map { PairAccumulator.Contribution(key: $1, weight: Double($0), kind: .ip) }
+            var items = keys.enumerated().map { PairAccumulator.Contribution(key: $1, weight: Double($0), kind: .ip) }
             let expected = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
-            #expect(PairAccumulator.stableSorted(items).map { Int($0.weight) } == expected)
+            PairAccumulator.stableSort(&items)
+            #expect(items.map { Int($0.weight) } == expected)
         }
-        #expect(PairAccumulator.stableSorted([]).isEmpty)
+        var none: [PairAccumulator.Contribution] = []
+        PairAccumulator.stableSort(&none)
+        #expect(none.isEmpty)
     }
 
     @Test func contributionsFoldPerPairInOrderUpToTheCap() {
