@@ -67,19 +67,55 @@ public enum CanonicalField: String, CaseIterable, Sendable {
         var rank: Int
     }
 
-    /// Hash of alias bytes → aliases with that hash, for one allocation-free pass over a
-    /// record's keys.
-    static let byHash: [UInt64: [Alias]] = {
-        var table: [UInt64: [Alias]] = [:]
+    /// Every alias in an open-addressed table indexed by the low bits of `keyHash`, for one
+    /// allocation-free pass over a record's keys without hashing each key twice.
+    struct AliasTable {
+        static let size = 256
+        /// Per slot: index into `aliases` plus one (0 = empty).
+        var slots = [Int16](repeating: 0, count: size)
+        var hashes = [UInt64](repeating: 0, count: size)
+        var aliases: [Alias] = []
+
+        init(_ all: [Alias]) {
+            aliases = all
+            for (i, a) in all.enumerated() {
+                let h = a.bytes.withUnsafeBytes { CanonicalField.keyHash($0) }
+                var s = Int(truncatingIfNeeded: h) & (Self.size - 1)
+                while slots[s] != 0 { s = (s + 1) & (Self.size - 1) }
+                slots[s] = Int16(i + 1)
+                hashes[s] = h
+            }
+        }
+
+        /// The alias spelled exactly `key`, if any.
+        @inline(__always)
+        func lookup(_ key: UnsafeRawBufferPointer) -> Alias? {
+            let h = CanonicalField.keyHash(key)
+            var s = Int(truncatingIfNeeded: h) & (Self.size - 1)
+            while slots[s] != 0 {
+                if hashes[s] == h {
+                    let a = aliases[Int(slots[s]) - 1]
+                    if a.bytes.count == key.count && a.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
+                        return a
+                    }
+                }
+                s = (s + 1) & (Self.size - 1)
+            }
+            return nil
+        }
+    }
+
+    /// The table of every alias (an alias listed under two fields belongs to the first).
+    static let aliasTable: AliasTable = {
+        var all: [Alias] = []
         var seen = Set<[UInt8]>()
         for (fi, f) in ordered.enumerated() {
             for (rank, a) in f.aliases.enumerated() where seen.insert(Array(a.utf8)).inserted {
-                let bytes = Array(a.utf8)
-                let h = bytes.withUnsafeBytes { keyHash($0) }
-                table[h, default: []].append(Alias(bytes: bytes, field: fi, rank: rank))
+                all.append(Alias(bytes: Array(a.utf8), field: fi, rank: rank))
             }
         }
-        return table
+        precondition(all.count < AliasTable.size / 2, "alias table too small")
+        return AliasTable(all)
     }()
 
     @inline(__always)
@@ -89,3 +125,7 @@ public enum CanonicalField: String, CaseIterable, Sendable {
         return h
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -19,7 +19,11 @@ extension JSONTape {
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw .invalidJSON(offset: 0) }
         let n = line.count
         var p = 0
-        var stack: [Int32] = []  // open containers
+        // Open containers; the storage is kept between lines (one allocation per tape).
+        var stack = openContainers
+        openContainers = []
+        stack.removeAll(keepingCapacity: true)
+        defer { openContainers = stack }
         var expectingKey = false
         @inline(__always) func skipWS() {
             while p < n {

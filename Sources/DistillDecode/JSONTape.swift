@@ -25,7 +25,10 @@ public struct JSONTape {
     /// The line the nodes point into; valid only while the caller keeps it alive.
     public internal(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
 
-    public init() { nodes.reserveCapacity(256) }
+    /// Scratch stack of the parser, kept to reuse its storage.
+    var openContainers: [Int32] = []
+
+    public init() { nodes.reserveCapacity(256); openContainers.reserveCapacity(16) }
 
     /// The root value's index.
     public var root: Int { 0 }

@@ -7,16 +7,14 @@ extension RecordDecoder {
     func decodeCanonical() -> Result<RequestRecord, MalformedKind> {
         let t = tape
         let n = CanonicalField.ordered.count
+        let table = CanonicalField.aliasTable
         // Slots on the stack: field index → value node, and the winning alias's rank.
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * n) { slot in
             for i in 0..<n { slot[i] = -1; slot[n + i] = .max }
             t.forEachMember(t.root) { k, v in
                 if t.nodes[k].escaped { matchEscaped(k, v, slot, n); return }
-                let key = t.raw(k)
-                guard let aliases = CanonicalField.byHash[CanonicalField.keyHash(key)] else { return }
-                for a in aliases where a.bytes.count == key.count && a.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
-                    if a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
-                }
+                guard let a = table.lookup(t.raw(k)) else { return }
+                if a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
             }
             return build { f in let v = slot[f.index]; return v < 0 ? nil : v }
         }
@@ -25,8 +23,8 @@ extension RecordDecoder {
     /// Keys written with escapes (rare): decode, then look up.
     private func matchEscaped(_ k: Int, _ v: Int, _ slot: UnsafeMutableBufferPointer<Int>, _ n: Int) {
         let bytes = Array(tape.string(k).utf8)
-        guard let aliases = bytes.withUnsafeBytes({ CanonicalField.byHash[CanonicalField.keyHash($0)] }) else { return }
-        for a in aliases where a.bytes == bytes && a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
+        guard let a = bytes.withUnsafeBytes({ CanonicalField.aliasTable.lookup($0) }) else { return }
+        if a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
     }
 
     /// Assembles a record from located field nodes (shared by canonical and mapped input).
