@@ -118,11 +118,15 @@ extension JSONTape {
         while p < n {
             // Skip 8 plain ASCII bytes at a time (no quote, backslash, control or non-ASCII byte).
             while p + 8 <= n {
-                let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
                 let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
                 let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
-                let special = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | (w &- ones &* 0x20) | w
-                if special & highs != 0 { break }
+                let special = (((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | (w &- ones &* 0x20) | w) & highs
+                if special != 0 {
+                    // Borrows only run upwards, so the lowest flagged byte is the first special one.
+                    p += special.trailingZeroBitCount >> 3
+                    break
+                }
                 p += 8
             }
             guard p < n else { break }
