@@ -54,9 +54,15 @@ public struct EvidenceGraph: Sendable {
         for (d, m) in byDomain where m.count > 1 && domainCount[d, default: 0] <= params.emailDomainHubCap {
             pairUp(m) { pairs.add($0, $1, .emailDomain, params.emailDomainWeight, cap: params.emailDomainWeight) }
         }
+        Self.signupBursts(accounts, candidates, params) { pairs.add($0, $1, .signup, params.signupWeight, cap: params.signupWeight) }
+        Self.handoffs(accounts, candidates, params) { pairs.add($0, $1, .handoff, params.handoffWeight, cap: params.handoffWeight) }
+        // Families last: their pairs are counted in advance, so no later append regrows the
+        // array (each kind is summed on its own, so the order between kinds changes nothing).
         // A family counts in proportion to how concentrated it is among suspicious accounts:
         // a prompt that many ordinary accounts also send links nobody.
-        for (f, m) in byFamily.sorted(by: { $0.key < $1.key }) where m.count > 1 {
+        let families = byFamily.sorted(by: { $0.key < $1.key })
+        pairs.reserve(families.reduce(0) { $0 + $1.value.count * ($1.value.count - 1) / 2 })
+        for (f, m) in families where m.count > 1 {
             let purity = Double(m.count) / Double(max(m.count, familyAccounts[f] ?? m.count))
             for i in 0..<m.count {
                 for j in (i + 1)..<m.count {
@@ -64,11 +70,9 @@ public struct EvidenceGraph: Sendable {
                 }
             }
         }
-        Self.signupBursts(accounts, candidates, params) { pairs.add($0, $1, .signup, params.signupWeight, cap: params.signupWeight) }
-        Self.handoffs(accounts, candidates, params) { pairs.add($0, $1, .handoff, params.handoffWeight, cap: params.handoffWeight) }
         // Synchronized activity only strengthens pairs that already share something, and
         // is worth computing only where it could lift the pair to the edge threshold.
-        var activity: [Int: ActivitySlots] = [:]
+        var activity = [ActivitySlots?](repeating: nil, count: accounts.count)
         func slots(_ i: Int) -> ActivitySlots {
             if let s = activity[i] { return s }
             let s = ActivitySlots(accounts[i].profile)
@@ -163,7 +167,7 @@ struct ActivitySlots {
     var active: Int
 
     init(_ p: AccountProfile) {
-        days = p.dayHours.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        days = p.activity.map { ($0.key, $0.value.hours) }.sorted { $0.0 < $1.0 }
         active = days.reduce(0) { $0 + $1.1.nonzeroBitCount }
     }
 

@@ -14,6 +14,9 @@ struct PairAccumulator {
     /// Cap of each kind (every contribution of a kind carries the same cap).
     private var caps = PairEvidence()
 
+    /// Makes room for `n` more contributions (a large family's pairs, known in advance).
+    mutating func reserve(_ n: Int) { contributions.reserveCapacity(contributions.count + n) }
+
     /// Adds `w` of `kind` between accounts `x` and `y`; a pair's total of a kind never exceeds `cap`.
     mutating func add(_ x: Int, _ y: Int, _ kind: EvidenceKind, _ w: Double, cap: Double) {
         guard x != y, w > 0 else { return }
