@@ -20,16 +20,27 @@ public struct BottomK<Payload: Sendable>: Sendable {
     private var payloads: [Payload] = []
     /// Largest hash kept.
     private var maxHash: UInt64 = 0
+    /// Keys kept (`slots.count`, held inline so a rejection never reads the array).
+    public private(set) var count = 0
+    /// The slot of the key added last, and adds of it not yet written to `slots`: an
+    /// account's requests mostly repeat its last IP, client or key, and counting those
+    /// here spares a cold heap array per request.
+    private var lastIndex = -1
+    private var lastHash: UInt64 = 0
+    private var pending = 0
 
     public init(k: Int) { self.k = k }
 
-    public var isFull: Bool { slots.count >= k }
-    public var count: Int { slots.count }
+    public var isFull: Bool { count >= k }
+
+    /// The count of slot `i`, including adds not yet written to it.
+    @inline(__always)
+    private func count(at i: Int) -> Int { slots[i].count + (i == lastIndex ? pending : 0) }
 
     /// Kept entries by hash (built on demand; for the link stage, not the hot path).
     public var entries: [UInt64: Entry] {
         var d: [UInt64: Entry] = [:]
-        for i in slots.indices { d[slots[i].hash] = Entry(count: slots[i].count, payload: payloads[i]) }
+        for i in slots.indices { d[slots[i].hash] = Entry(count: count(at: i), payload: payloads[i]) }
         return d
     }
 
@@ -41,38 +52,47 @@ public struct BottomK<Payload: Sendable>: Sendable {
 
     /// Kept payloads with counts, in hash order.
     public var items: [(hash: UInt64, count: Int, payload: Payload)] {
-        slots.indices.sorted { slots[$0].hash < slots[$1].hash }.map { (slots[$0].hash, slots[$0].count, payloads[$0]) }
+        slots.indices.sorted { slots[$0].hash < slots[$1].hash }.map { (slots[$0].hash, count(at: $0), payloads[$0]) }
     }
 
     /// Whether a key with this hash would be kept (cheap test before building a payload).
     @inline(__always)
-    public func admits(_ hash: UInt64) -> Bool { slots.count < k || hash <= maxHash }
+    public func admits(_ hash: UInt64) -> Bool { count < k || hash <= maxHash }
 
-    public mutating func add(_ hash: UInt64, count: Int = 1, _ payload: @autoclosure () -> Payload) {
-        if slots.count >= k && hash > maxHash { return }
+    public mutating func add(_ hash: UInt64, count n: Int = 1, _ payload: @autoclosure () -> Payload) {
+        if lastIndex >= 0 && hash == lastHash { pending += n; return }
+        if count >= k && hash > maxHash { return }
+        if lastIndex >= 0 { slots[lastIndex].count += pending; pending = 0 }
+        lastHash = hash
         if let i = slots.firstIndex(where: { $0.hash == hash }) {
-            slots[i].count += count
+            slots[i].count += n
+            lastIndex = i
             return
         }
-        slots.append(Slot(hash: hash, count: count))
+        slots.append(Slot(hash: hash, count: n))
         payloads.append(payload())
+        lastIndex = slots.count - 1
         if slots.count > k {
+            // The new key is below the old largest, so the evicted slot is another one,
+            // and the new key moves into its place.
             let drop = slots.firstIndex { $0.hash == maxHash }!
             slots.swapAt(drop, slots.count - 1); slots.removeLast()
             payloads.swapAt(drop, payloads.count - 1); payloads.removeLast()
+            lastIndex = drop
             maxHash = slots.lazy.map(\.hash).max()!
         } else {
             maxHash = max(maxHash, hash)
         }
+        count = slots.count
     }
 
     public mutating func merge(_ o: BottomK) {
-        for i in o.slots.indices { add(o.slots[i].hash, count: o.slots[i].count, o.payloads[i]) }
+        for i in o.slots.indices { add(o.slots[i].hash, count: o.count(at: i), o.payloads[i]) }
     }
 
     /// Estimated number of distinct keys seen (exact below k).
     public var distinctEstimate: Double {
-        guard isFull, maxHash > 0 else { return Double(slots.count) }
+        guard isFull, maxHash > 0 else { return Double(count) }
         return Double(k - 1) / (Double(maxHash) / Double(UInt64.max))
     }
 }

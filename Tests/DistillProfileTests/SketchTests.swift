@@ -20,6 +20,32 @@ struct SketchTests {
         #expect(abs(whole.distinctEstimate - 300) < 150)
     }
 
+    /// Runs of one key are counted apart from the array until another key arrives; the
+    /// kept keys and counts must still equal a plain count of every key.
+    @Test(arguments: [4, 11, 23])
+    func bottomKWithRunsOfRepeatsMatchesAPlainCount(seed: Int) {
+        var sketch = BottomK<Int>(k: 8), a = BottomK<Int>(k: 8), b = BottomK<Int>(k: 8)
+        var counts: [UInt64: Int] = [:]
+        var x = UInt64(seed)
+        var i = 0
+        while i < 3000 {
+            x = StableHash.mix(x)
+            let key = x % 40
+            let h = StableHash.mix(key)
+            for _ in 0..<Int(x >> 60) + 1 {  // a run of 1 to 16 adds of one key
+                sketch.add(h, Int(key))
+                if (i / 5) % 2 == 0 { a.add(h, Int(key)) } else { b.add(h, Int(key)) }
+                counts[h, default: 0] += 1
+                i += 1
+            }
+        }
+        let expected = Dictionary(uniqueKeysWithValues: counts.sorted { $0.key < $1.key }.prefix(8).map { ($0.key, $0.value) })
+        #expect(sketch.entries.mapValues(\.count) == expected)
+        #expect(sketch.items.map(\.count) == expected.sorted { $0.key < $1.key }.map(\.value))
+        b.merge(a)
+        #expect(b.entries.mapValues(\.count) == expected)
+    }
+
     @Test func nearDuplicatesAreSimilarAndUnrelatedTextIsNot() {
         let a = ShingleSignature(text: "Explain photosynthesis step by step. Show all of your reasoning, then give the final answer in a box.")
         let b = ShingleSignature(text: "Explain the French Revolution step by step. Show all of your reasoning, then give the final answer in a box.")
