@@ -18,16 +18,31 @@ public struct AccountProfile: Sendable {
     public var failed = 0
     public var firstSeen = Int64.max
     public var lastSeen = Int64.min
+    /// Requests per UTC hour of day (held inline: one per request, no heap array).
+    var hourCounts = InlineArray<24, Int>(repeating: 0)
     /// Requests per UTC hour of day.
-    public var hours = [Int](repeating: 0, count: 24)
+    public var hours: [Int] { (0..<24).map { hourCounts[$0] } }
     /// One epoch day of an account: requests and the UTC hours active (bit set).
     public struct DayActivity: Sendable, Equatable {
         public var requests = 0
         public var hours: UInt32 = 0
+
+        mutating func add(_ o: DayActivity) { requests += o.requests; hours |= o.hours }
     }
 
-    /// Activity per epoch day (one table, so a request updates one hashed entry).
-    public var activity: [Int32: DayActivity] = [:]
+    /// Activity per epoch day, without the open day below.
+    var dayTable: [Int32: DayActivity] = [:]
+    /// The day of the account's latest requests and their activity, not yet in `dayTable`:
+    /// requests come in time order, so most update this instead of a hashed table.
+    var openDay = Int32.min
+    var openDayActivity = DayActivity()
+    /// Activity per epoch day.
+    public var activity: [Int32: DayActivity] {
+        guard openDay != .min else { return dayTable }
+        var t = dayTable
+        t[openDay, default: DayActivity()].add(openDayActivity)
+        return t
+    }
     /// Requests per epoch day.
     public var days: [Int32: Int] { activity.mapValues(\.requests) }
     /// UTC hours active per epoch day (bit set).
@@ -40,11 +55,24 @@ public struct AccountProfile: Sendable {
     public var hitLimit = 0
     public var outputTokens = 0
     public var withOutput = 0
+    /// Requests per intent tag bit (inline; tags are a UInt8 bit set).
+    var intentCounts = InlineArray<8, Int>(repeating: 0)
     /// Requests per intent tag (index of `IntentTag.allCases`).
-    public var intents = [Int](repeating: 0, count: IntentTag.allCases.count)
+    public var intents: [Int] { (0..<IntentTag.allCases.count).map { intentCounts[$0] } }
     /// Requests carrying any extraction intent.
     public var extractionIntent = 0
-    public var models: [String: ModelUse] = [:]
+    /// Model use, without the open model below.
+    var modelTable: [String: ModelUse] = [:]
+    /// The model of the account's latest requests and their use, not yet in `modelTable`.
+    var openModel: String?
+    var openModelUse = ModelUse(requests: 0, firstSeen: .max)
+    /// Use of each model (at most `modelCap`).
+    public var models: [String: ModelUse] {
+        guard let m = openModel else { return modelTable }
+        var t = modelTable
+        Self.addModel(&t, m, openModelUse)
+        return t
+    }
     public var ips: BottomK<String>
     public var subnets: BottomK<String>
     /// User agent and TLS fingerprint, as one combination.
@@ -71,15 +99,16 @@ public struct AccountProfile: Sendable {
     public mutating func merge(_ o: AccountProfile) {
         requests += o.requests; failed += o.failed
         firstSeen = min(firstSeen, o.firstSeen); lastSeen = max(lastSeen, o.lastSeen)
-        for h in 0..<24 { hours[h] += o.hours[h] }
-        activity.merge(o.activity) { DayActivity(requests: $0.requests + $1.requests, hours: $0.hours | $1.hours) }
+        for h in 0..<24 { hourCounts[h] += o.hourCounts[h] }
+        closeDay()
+        for (d, x) in o.activity { dayTable[d, default: DayActivity()].add(x) }
         singleTurn += o.singleTurn; withTools += o.withTools; withPrompt += o.withPrompt
         largeMaxTokens += o.largeMaxTokens; withMaxTokens += o.withMaxTokens; hitLimit += o.hitLimit
         outputTokens += o.outputTokens; withOutput += o.withOutput
-        for i in intents.indices { intents[i] += o.intents[i] }
+        for i in 0..<8 { intentCounts[i] += o.intentCounts[i] }
         extractionIntent += o.extractionIntent
-        models.merge(o.models) { ModelUse(requests: $0.requests + $1.requests, firstSeen: min($0.firstSeen, $1.firstSeen)) }
-        if models.count > Self.modelCap { trimModels() }
+        closeModel()
+        for (m, u) in o.models { Self.addModel(&modelTable, m, u) }
         ips.merge(o.ips); subnets.merge(o.subnets); clients.merge(o.clients); orgs.merge(o.orgs)
         apiKeys.merge(o.apiKeys); systemPrompts.merge(o.systemPrompts)
         promptHashes.merge(o.promptHashes); promptSamples.merge(o.promptSamples)
@@ -90,9 +119,18 @@ public struct AccountProfile: Sendable {
     /// its counts do not depend on the order of the records.
     public static let modelCap = 64
 
-    mutating func trimModels() {
+    static func trimModels(_ models: inout [String: ModelUse]) {
         let keep = Set(models.keys.sorted { (StableHash.string($0), $0) < (StableHash.string($1), $1) }.prefix(Self.modelCap))
         models = models.filter { keep.contains($0.key) }
+    }
+
+    static func addModel(_ table: inout [String: ModelUse], _ m: String, _ u: ModelUse) {
+        if var x = table[m] {
+            x.requests += u.requests; x.firstSeen = min(x.firstSeen, u.firstSeen); table[m] = x
+        } else {
+            table[m] = u
+            if table.count > modelCap { trimModels(&table) }
+        }
     }
 
     // Derived measures.
@@ -102,7 +140,7 @@ public struct AccountProfile: Sendable {
     public var largeMaxTokensShare: Double { share(largeMaxTokens, withMaxTokens) }
     public var extractionShare: Double { share(extractionIntent, withPrompt) }
     public var toolShare: Double { share(withTools, requests) }
-    public func intentShare(_ t: IntentTag) -> Double { share(intents[IntentTag.allCases.firstIndex(of: t)!], withPrompt) }
+    public func intentShare(_ t: IntentTag) -> Double { share(intentCounts[IntentTag.allCases.firstIndex(of: t)!], withPrompt) }
 
     /// Share of requests repeating an earlier identical prompt (estimated from the sketch).
     public var repeatShare: Double {
@@ -112,10 +150,15 @@ public struct AccountProfile: Sendable {
 
     /// Normalised entropy of the hour-of-day histogram (1 = perfectly flat, 24/7).
     public var hourEntropy: Double {
-        let total = Double(hours.reduce(0, +))
+        var sum = 0
+        for i in 0..<24 { sum += hourCounts[i] }
+        let total = Double(sum)
         guard total > 0 else { return 0 }
         var h = 0.0
-        for c in hours where c > 0 { let p = Double(c) / total; h -= p * log2(p) }
+        for i in 0..<24 where hourCounts[i] > 0 {
+            let p = Double(hourCounts[i]) / total
+            h -= p * log2(p)
+        }
         return h / log2(24)
     }
 

@@ -42,9 +42,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         let secs = r.timestamp >= 0 ? r.timestamp / 1000 : (r.timestamp - 999) / 1000
         let day = Int32(secs >= 0 ? secs / 86400 : (secs - 86399) / 86400)
         let hour = Int((secs - Int64(day) * 86400) / 3600)
-        a.hours[hour] += 1
-        func mark(_ d: inout AccountProfile.DayActivity) { d.requests += 1; d.hours |= 1 << UInt32(hour) }
-        mark(&a.activity[day, default: AccountProfile.DayActivity()])
+        a.countActivity(day: day, hour: hour)
         if !r.toolNames.isEmpty { a.withTools += 1 }
         if let m = r.maxTokens {
             a.withMaxTokens += 1
@@ -55,13 +53,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
             a.outputTokens += o
             if r.hitTokenLimit { a.hitLimit += 1 }
         }
-        if let model = r.model {
-            if var u = a.models[model] { u.requests += 1; u.firstSeen = min(u.firstSeen, r.timestamp); a.models[model] = u }
-            else {
-                a.models[model] = AccountProfile.ModelUse(requests: 1, firstSeen: r.timestamp)
-                if a.models.count > AccountProfile.modelCap { a.trimModels() }
-            }
-        }
+        if let model = r.model { a.countModel(model, at: r.timestamp) }
         if let ip = r.ip {
             a.ips.add(StableHash.string(ip), ip)
             // The subnet string is built only when the sketch would keep it.
@@ -84,7 +76,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
             let h = StableHash.string(r.prompt)
             let tags = matcher.tags(prompt: r.prompt, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns)
             if tags != 0 {
-                for i in 0..<a.intents.count where tags & (1 << UInt8(i)) != 0 { a.intents[i] += 1 }
+                a.countIntents(tags)
                 if tags & Self.extractionMask != 0 { a.extractionIntent += 1 }
             }
             a.promptHashes.add(h, true)
