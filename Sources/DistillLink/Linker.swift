@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillInput
 import DistillProfile
 
 /// The link stage: judges each account, mines prompt families, builds the evidence
@@ -20,6 +21,8 @@ public struct Linker: Sendable {
         public var graph: EvidenceGraph
         /// Candidate campaigns: sorted account indexes.
         public var groups: [[Int]]
+        /// The dump-wide family statistics (the most widespread families).
+        public var familyStatistics: [FamilyStatistics.Family]
     }
 
     public func run(profiles: [String: AccountProfile], infos: [String: AccountInfo]) -> Result {
@@ -33,10 +36,14 @@ public struct Linker: Sendable {
         let families = PromptFamilies(accounts: views, include: { views[$0].profile.withPrompt > 0 }, params: params, threads: threads)
         for (account, shares) in families.shares() { views[account].families = shares }
         let familyAccounts = Dictionary(uniqueKeysWithValues: families.families.map { ($0.id, $0.accounts.count) })
-        let graph = EvidenceGraph(accounts: views, candidates: candidates, familyAccounts: familyAccounts, params: params)
+        // The graph and the dump-wide statistics both only read the judged accounts: side by side.
+        let judged = views, params = params
+        let (graph, statistics) = bothInParallel(threads: threads,
+            { EvidenceGraph(accounts: judged, candidates: candidates, familyAccounts: familyAccounts, params: params) },
+            { FamilyStatistics(judged, families).families })
         var uf = UnionFind(views.count)
         for e in graph.edges { uf.union(e.a, e.b) }
         let groups = uf.groups(minSize: params.minCampaignAccounts).filter { $0.allSatisfy { views[$0].isCandidate } }
-        return Result(accounts: views, families: families, graph: graph, groups: groups)
+        return Result(accounts: views, families: families, graph: graph, groups: groups, familyStatistics: statistics)
     }
 }

@@ -31,6 +31,13 @@ extension AccountProfile {
         }
     }
 
+    /// Moves the open day and model into their tables: done when streaming ends, so that
+    /// readers of `activity` and `models` get the tables themselves, not a fresh copy per read.
+    public mutating func closeOpenEntries() {
+        closeDay()
+        closeModel()
+    }
+
     /// Moves the open day into the day table.
     mutating func closeDay() {
         guard openDay != .min else { return }

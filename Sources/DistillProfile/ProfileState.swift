@@ -14,7 +14,11 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
     public var accounts: [String: AccountProfile] {
         var out: [String: AccountProfile] = [:]
         out.reserveCapacity(ids.count)
-        for (i, id) in ids.enumerated() { out[id] = profiles[i] }
+        for (i, id) in ids.enumerated() {
+            var p = profiles[i]
+            p.closeOpenEntries()
+            out[id] = p
+        }
         return out
     }
 

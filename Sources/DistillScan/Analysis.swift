@@ -22,15 +22,13 @@ public enum Analysis {
         if let path = config.accountsFile { accounts = AccountsFile.load(path, options: config.input.decode) }
         let link = Linker(params: config.link, threads: config.input.threads).run(profiles: state.accounts, infos: accounts.accounts)
         clock.lap("accounts+link")
-        // Scoring and the dump-wide family statistics only read the link result: side by side.
-        let (campaigns, statistics) = bothInParallel(threads: config.input.threads,
-            { CampaignScorer(params: config.score).score(link) }, { FamilyStatistics(link.accounts, link.families).families })
-        clock.lap("score+family statistics")
+        let campaigns = CampaignScorer(params: config.score).score(link, threads: config.input.threads)
+        clock.lap("score")
         if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_EDGES"] { EdgeDump.write(link, to: path) }
         return AnalysisReport(
             input: summary, campaigns: campaigns, accounts: link.accounts.count,
             candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,
-            familyStatistics: statistics,
+            familyStatistics: link.familyStatistics,
             manifest: RunManifest(config: config, accountsFile: accounts))
     }
 }

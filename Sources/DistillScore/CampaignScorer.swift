@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillInput
 import DistillLink
 import DistillProfile
 
@@ -9,12 +10,13 @@ public struct CampaignScorer: Sendable {
 
     public init(params: ScoreParameters) { self.params = params }
 
-    public func score(_ link: Linker.Result) -> [Campaign] {
+    /// Every group's campaign, most severe first; groups are scored on up to `threads`
+    /// threads (each on its own, so the result never depends on it).
+    public func score(_ link: Linker.Result, threads: Int = 1) -> [Campaign] {
         let context = ScoringContext(link)
-        var out: [Campaign] = []
-        for (i, g) in link.groups.enumerated() {
-            if let c = campaign(g, link, context, edges: context.groupEdges[i]) { out.append(c) }
-        }
+        let out = parallelMap(link.groups.count, threads: threads) { i in
+            campaign(link.groups[i], link, context, edges: context.groupEdges[i])
+        }.compactMap { $0 }
         return out.sorted { ($1.severity.rank, $0.score, $1.id) < ($0.severity.rank, $1.score, $0.id) }
     }
 

@@ -2,7 +2,7 @@ import DistillLink
 import DistillProfile
 
 /// Facts about the whole dump that scoring compares a group against.
-struct ScoringContext {
+struct ScoringContext: Sendable {
     /// Model → first time any account used it.
     var modelFirstSeen: [String: Int64] = [:]
     var modelRequests: [String: Int] = [:]
