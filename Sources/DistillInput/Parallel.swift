@@ -15,16 +15,19 @@ public func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ body: @Sendab
     return results.values()
 }
 
-/// `a()` and `b()`, side by side when `threads` allows.
-public func bothInParallel<A: Sendable, B: Sendable>(threads: Int, _ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+/// `a()` and `b()`, side by side when `threads` allows: `b` on a pool thread, `a` on the
+/// calling one. (Not a two-way `concurrentPerform`: Dispatch runs an apply nested in
+/// another one serially, and `a` and `b` may split their own work further.) `b` escapes
+/// because the pool may release it only after it has reported its result.
+public func bothInParallel<A: Sendable, B: Sendable>(threads: Int, _ a: @Sendable () -> A, _ b: @escaping @Sendable () -> B) -> (A, B) {
     guard threads > 1 else { return (a(), b()) }
-    let first = ResultSlots<A>(count: 1), second = ResultSlots<B>(count: 1)
-    withoutActuallyEscaping(a) { a in
-        withoutActuallyEscaping(b) { b in
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                if part == 0 { first.set(0, a()) } else { second.set(0, b()) }
-            }
-        }
+    let second = ResultSlots<B>(count: 1)
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+        second.set(0, b())
+        done.signal()
     }
-    return (first.values()[0], second.values()[0])
+    let first = a()
+    done.wait()
+    return (first, second.values()[0])
 }

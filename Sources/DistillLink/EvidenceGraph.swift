@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import DistillProfile
 
 /// Builds typed, weighted edges between candidate accounts from shared attributes,
@@ -6,7 +9,7 @@ import DistillProfile
 public struct EvidenceGraph: Sendable {
     public var edges: [Edge] = []
 
-    public init(accounts: [AccountView], candidates: [Int], familyAccounts: [Int: Int], params: LinkParameters) {
+    public init(accounts: [AccountView], candidates: [Int], familyAccounts: [Int: Int], params: LinkParameters, threads: Int = 1) {
         var pairs = PairAccumulator()
         func pairUp(_ members: [Int], _ body: (Int, Int) -> Void) {
             let m = members.sorted()
@@ -72,20 +75,20 @@ public struct EvidenceGraph: Sendable {
         }
         // Synchronized activity only strengthens pairs that already share something, and
         // is worth computing only where it could lift the pair to the edge threshold.
-        var activity = [ActivitySlots?](repeating: nil, count: accounts.count)
-        func slots(_ i: Int) -> ActivitySlots {
-            if let s = activity[i] { return s }
-            let s = ActivitySlots(accounts[i].profile)
-            activity[i] = s
-            return s
-        }
-        pairs.forEachPair { a, b, found in
+        // Each shard of pairs caches the activity slots of the accounts it meets.
+        edges = pairs.compactMapPairs(threads: threads, state: { [ActivitySlots?](repeating: nil, count: accounts.count) }) { cache, a, b, found in
             var e = found
             e.sync = params.syncWeight
-            guard e.total >= params.edgeThreshold else { return }
+            guard e.total >= params.edgeThreshold else { return nil }
+            func slots(_ i: Int) -> ActivitySlots {
+                if let s = cache[i] { return s }
+                let s = ActivitySlots(accounts[i].profile)
+                cache[i] = s
+                return s
+            }
             let (overlap, lift) = slots(a).sync(slots(b))
             if !(overlap >= params.syncOverlap && lift >= params.syncLift) { e.sync = 0 }
-            if e.total >= params.edgeThreshold { edges.append(Edge(a: a, b: b, evidence: e)) }
+            return e.total >= params.edgeThreshold ? Edge(a: a, b: b, evidence: e) : nil
         }
     }
 
@@ -188,6 +191,3 @@ struct ActivitySlots {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#endif

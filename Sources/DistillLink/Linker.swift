@@ -39,7 +39,7 @@ public struct Linker: Sendable {
         // The graph and the dump-wide statistics both only read the judged accounts: side by side.
         let judged = views, params = params
         let (graph, statistics) = bothInParallel(threads: threads,
-            { EvidenceGraph(accounts: judged, candidates: candidates, familyAccounts: familyAccounts, params: params) },
+            { EvidenceGraph(accounts: judged, candidates: candidates, familyAccounts: familyAccounts, params: params, threads: threads) },
             { FamilyStatistics(judged, families).families })
         var uf = UnionFind(views.count)
         for e in graph.edges { uf.union(e.a, e.b) }

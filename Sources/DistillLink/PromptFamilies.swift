@@ -28,11 +28,15 @@ public struct PromptFamilies: Sendable {
     public var familyOf: [Int]
 
     public init(accounts: [AccountView], include: (Int) -> Bool, params: LinkParameters, threads: Int = 1) {
-        var s: [Sample] = []
-        for (i, a) in accounts.enumerated() where include(i) {
-            for e in a.profile.promptSamples.items { s.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload)) }
+        var unordered: [Sample] = []
+        for i in accounts.indices where include(i) {
+            for e in accounts[i].profile.promptSamples.itemsUnordered { unordered.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload)) }
         }
-        s.sort { ($0.hash, $0.account) < ($1.hash, $1.account) }
+        // (hash, account) is unique, so this order does not depend on the order found; the
+        // keys are sorted, not the samples, which are large to move.
+        let order = unordered.indices.map { (hash: unordered[$0].hash, account: unordered[$0].account, index: $0) }
+            .sorted { ($0.hash, $0.account) < ($1.hash, $1.account) }
+        let s = order.map { unordered[$0.index] }
         samples = s
         var uf = UnionFind(s.count)
         let bins = ShingleSignature.bins

@@ -32,7 +32,7 @@ extension AccountProfile {
     }
 
     /// Moves the open day and model into their tables: done when streaming ends, so that
-    /// readers of `activity` and `models` get the tables themselves, not a fresh copy per read.
+    /// readers of `activity` get the table itself, not a fresh copy per read.
     public mutating func closeOpenEntries() {
         closeDay()
         closeModel()
@@ -46,10 +46,10 @@ extension AccountProfile {
         openDayActivity = DayActivity()
     }
 
-    /// Moves the open model into the model table (trimmed to `modelCap`).
+    /// Moves the open model into the model list (trimmed to `modelCap`).
     mutating func closeModel() {
         guard let m = openModel else { return }
-        Self.addModel(&modelTable, m, openModelUse)
+        Self.addModel(&modelList, m, openModelUse)
         openModel = nil
         openModelUse = ModelUse(requests: 0, firstSeen: .max)
     }

@@ -61,17 +61,22 @@ public struct AccountProfile: Sendable {
     public var intents: [Int] { (0..<IntentTag.allCases.count).map { intentCounts[$0] } }
     /// Requests carrying any extraction intent.
     public var extractionIntent = 0
-    /// Model use, without the open model below.
-    var modelTable: [String: ModelUse] = [:]
-    /// The model of the account's latest requests and their use, not yet in `modelTable`.
+    /// One model and its use.
+    struct ModelEntry: Sendable {
+        var name: String
+        var use: ModelUse
+    }
+    /// Model use, without the open model below: a short list, since an account calls a
+    /// handful of models and a scan of it is cheaper than hashing the name.
+    var modelList: [ModelEntry] = []
+    /// The model of the account's latest requests and their use, not yet in `modelList`.
     var openModel: String?
     var openModelUse = ModelUse(requests: 0, firstSeen: .max)
     /// Use of each model (at most `modelCap`).
     public var models: [String: ModelUse] {
-        guard let m = openModel else { return modelTable }
-        var t = modelTable
-        Self.addModel(&t, m, openModelUse)
-        return t
+        var list = modelList
+        if let m = openModel { Self.addModel(&list, m, openModelUse) }
+        return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.use) })
     }
     public var ips: BottomK<String>
     public var subnets: BottomK<String>
@@ -108,7 +113,8 @@ public struct AccountProfile: Sendable {
         for i in 0..<8 { intentCounts[i] += o.intentCounts[i] }
         extractionIntent += o.extractionIntent
         closeModel()
-        for (m, u) in o.models { Self.addModel(&modelTable, m, u) }
+        for e in o.modelList { Self.addModel(&modelList, e.name, e.use) }
+        if let m = o.openModel { Self.addModel(&modelList, m, o.openModelUse) }
         ips.merge(o.ips); subnets.merge(o.subnets); clients.merge(o.clients); orgs.merge(o.orgs)
         apiKeys.merge(o.apiKeys); systemPrompts.merge(o.systemPrompts)
         promptHashes.merge(o.promptHashes); promptSamples.merge(o.promptSamples)
@@ -119,17 +125,18 @@ public struct AccountProfile: Sendable {
     /// its counts do not depend on the order of the records.
     public static let modelCap = 64
 
-    static func trimModels(_ models: inout [String: ModelUse]) {
-        let keep = Set(models.keys.sorted { (StableHash.string($0), $0) < (StableHash.string($1), $1) }.prefix(Self.modelCap))
-        models = models.filter { keep.contains($0.key) }
+    static func trimModels(_ models: inout [ModelEntry]) {
+        models.sort { (StableHash.string($0.name), $0.name) < (StableHash.string($1.name), $1.name) }
+        models.removeLast(models.count - Self.modelCap)
     }
 
-    static func addModel(_ table: inout [String: ModelUse], _ m: String, _ u: ModelUse) {
-        if var x = table[m] {
-            x.requests += u.requests; x.firstSeen = min(x.firstSeen, u.firstSeen); table[m] = x
+    static func addModel(_ list: inout [ModelEntry], _ m: String, _ u: ModelUse) {
+        if let i = list.firstIndex(where: { $0.name == m }) {
+            list[i].use.requests += u.requests
+            list[i].use.firstSeen = min(list[i].use.firstSeen, u.firstSeen)
         } else {
-            table[m] = u
-            if table.count > modelCap { trimModels(&table) }
+            list.append(ModelEntry(name: m, use: u))
+            if list.count > modelCap { trimModels(&list) }
         }
     }
 

@@ -50,6 +50,11 @@ public struct BottomK<Payload: Sendable>: Sendable {
     /// Kept payloads, in no particular order (for counting and indexing).
     public var payloadsUnordered: [Payload] { payloads }
 
+    /// Kept payloads with counts, in no particular order.
+    public var itemsUnordered: [(hash: UInt64, count: Int, payload: Payload)] {
+        slots.indices.map { (slots[$0].hash, count(at: $0), payloads[$0]) }
+    }
+
     /// Kept payloads with counts, in hash order.
     public var items: [(hash: UInt64, count: Int, payload: Payload)] {
         slots.indices.sorted { slots[$0].hash < slots[$1].hash }.map { (slots[$0].hash, count(at: $0), payloads[$0]) }

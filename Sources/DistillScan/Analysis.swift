@@ -20,8 +20,9 @@ public enum Analysis {
         let state = scan.sink
         var accounts = AccountsFile.Loaded()
         if let path = config.accountsFile { accounts = AccountsFile.load(path, options: config.input.decode) }
+        clock.lap("accounts file")
         let link = Linker(params: config.link, threads: config.input.threads).run(profiles: state.accounts, infos: accounts.accounts)
-        clock.lap("accounts+link")
+        clock.lap("link")
         let campaigns = CampaignScorer(params: config.score).score(link, threads: config.input.threads)
         clock.lap("score")
         if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_EDGES"] { EdgeDump.write(link, to: path) }

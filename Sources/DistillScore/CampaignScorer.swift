@@ -15,12 +15,12 @@ public struct CampaignScorer: Sendable {
     public func score(_ link: Linker.Result, threads: Int = 1) -> [Campaign] {
         let context = ScoringContext(link)
         let out = parallelMap(link.groups.count, threads: threads) { i in
-            campaign(link.groups[i], link, context, edges: context.groupEdges[i])
+            campaign(link.groups[i], link, context, linkage: context.linkage[i])
         }.compactMap { $0 }
         return out.sorted { ($1.severity.rank, $0.score, $1.id) < ($0.severity.rank, $1.score, $0.id) }
     }
 
-    func campaign(_ group: [Int], _ link: Linker.Result, _ ctx: ScoringContext, edges: [Edge]) -> Campaign? {
+    func campaign(_ group: [Int], _ link: Linker.Result, _ ctx: ScoringContext, linkage: GroupLinkage) -> Campaign? {
         let members = group.map { link.accounts[$0] }
         var agg = AccountProfile(ProfileParameters())
         for m in members { agg.merge(m.profile) }
@@ -46,7 +46,7 @@ public struct CampaignScorer: Sendable {
         signals.append(Signal(kind: "automation", strength: automation,
                               evidence: "\(pct(agg.singleTurnShare)) single-turn requests; hour-of-day entropy \(fmt(entropy)) (1 = flat, 24/7)"))
         // Coordination: linkage evidence inside the group.
-        let (coordination, linkageSignals) = ctx.coordination(group, edges)
+        let (coordination, linkageSignals) = ctx.coordination(group, linkage)
         signals += linkageSignals
         // Size.
         let size = min(1, Double(members.count) / Double(params.fullSizeAccounts))

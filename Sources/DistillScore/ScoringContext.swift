@@ -12,25 +12,34 @@ struct ScoringContext: Sendable {
     var dumpStart = Int64.max
     /// System-prompt hash → accounts using it.
     var systemPromptAccounts: [UInt64: Int] = [:]
-    /// Edges inside each candidate group (by group index), in graph order: one pass over
-    /// the graph instead of one per group.
-    var groupEdges: [[Edge]] = []
+    /// Tallies of the edges inside each candidate group (by group index), summed in graph
+    /// order: one pass over the graph instead of one per group, and no copies of edges.
+    var linkage: [GroupLinkage] = []
 
     init(_ link: Linker.Result) {
-        for a in link.accounts {
-            dumpStart = min(dumpStart, a.profile.firstSeen)
-            totalRequests += a.profile.requests
-            for (m, u) in a.profile.models {
+        // By index: an account view is large, and a copy of one per account adds up.
+        for i in link.accounts.indices {
+            dumpStart = min(dumpStart, link.accounts[i].profile.firstSeen)
+            totalRequests += link.accounts[i].profile.requests
+            for (m, u) in link.accounts[i].profile.models {
                 modelFirstSeen[m] = min(modelFirstSeen[m] ?? .max, u.firstSeen)
                 modelRequests[m, default: 0] += u.requests
                 modelAccounts[m, default: 0] += 1
             }
-            for h in a.profile.systemPrompts.hashesUnordered { systemPromptAccounts[h, default: 0] += 1 }
+            for h in link.accounts[i].profile.systemPrompts.hashesUnordered { systemPromptAccounts[h, default: 0] += 1 }
         }
         var groupOf = [Int](repeating: -1, count: link.accounts.count)
         for (i, g) in link.groups.enumerated() { for a in g { groupOf[a] = i } }
-        groupEdges = Array(repeating: [], count: link.groups.count)
-        for e in link.graph.edges where groupOf[e.a] >= 0 && groupOf[e.a] == groupOf[e.b] { groupEdges[groupOf[e.a]].append(e) }
+        linkage = Array(repeating: GroupLinkage(), count: link.groups.count)
+        var linked = [Bool](repeating: false, count: link.accounts.count)
+        for e in link.graph.edges {
+            let g = groupOf[e.a]
+            guard g >= 0, g == groupOf[e.b] else { continue }
+            linkage[g].add(e.evidence)
+            linked[e.a] = true
+            linked[e.b] = true
+        }
+        for (i, g) in link.groups.enumerated() { linkage[i].linkedAccounts = g.reduce(0) { $0 + (linked[$1] ? 1 : 0) } }
     }
 
     /// Mean pairwise overlap of active (day, hour) slots, over a bounded number of pairs.
@@ -44,25 +53,13 @@ struct ScoringContext: Sendable {
 
     /// Linkage inside the group: share of member pairs that are linked, mean edge weight,
     /// and one signal per evidence kind with its counts.
-    func coordination(_ group: [Int], _ edges: [Edge]) -> (Double, [Signal]) {
-        // Counted in arrays by kind: a large group has hundreds of thousands of edges.
+    func coordination(_ group: [Int], _ tally: GroupLinkage) -> (Double, [Signal]) {
         let kinds = EvidenceKind.allCases
-        var pairs = [Int](repeating: 0, count: kinds.count), weights = [Double](repeating: 0, count: kinds.count)
-        var linked = Set<Int>()
-        var totalWeight = 0.0
-        for e in edges {
-            for (i, k) in kinds.enumerated() {
-                let w = e.evidence[k]
-                if w > 0 { pairs[i] += 1; weights[i] += w }
-            }
-            totalWeight += e.evidence.total
-            linked.insert(e.a)
-            linked.insert(e.b)
-        }
+        let (pairs, weights, totalWeight) = (tally.pairs, tally.weights, tally.totalWeight)
         var byKind: [EvidenceKind: (pairs: Int, weight: Double)] = [:]
         for (i, k) in kinds.enumerated() where pairs[i] > 0 { byKind[k] = (pairs[i], weights[i]) }
-        let meanWeight = edges.isEmpty ? 0 : totalWeight / Double(edges.count)
-        let connected = linked.count
+        let meanWeight = tally.edges == 0 ? 0 : totalWeight / Double(tally.edges)
+        let connected = tally.linkedAccounts
         var signals: [Signal] = []
         let labels: [EvidenceKind: String] = [
             .payment: "share a payment fingerprint", .ip: "share rare IP addresses", .subnet: "share a /24 or /48 subnet",
@@ -73,10 +70,10 @@ struct ScoringContext: Sendable {
         for k in EvidenceKind.allCases {
             guard let v = byKind[k] else { continue }
             let kind = k == .family ? "prompt_family" : (k == .sync || k == .handoff ? "coordination" : "linkage")
-            signals.append(Signal(kind: kind, strength: min(1, Double(v.pairs) / Double(max(1, edges.count))),
+            signals.append(Signal(kind: kind, strength: min(1, Double(v.pairs) / Double(max(1, tally.edges))),
                                   evidence: "\(v.pairs) linked account pairs \(labels[k]!) (mean weight \(fmt(v.weight / Double(v.pairs))))"))
         }
-        let familyShare = edges.isEmpty ? 0 : Double(byKind[.family]?.pairs ?? 0) / Double(edges.count)
+        let familyShare = tally.edges == 0 ? 0 : Double(byKind[.family]?.pairs ?? 0) / Double(tally.edges)
         let strength = min(1, meanWeight / 6) * 0.5 + 0.25 * Double(connected) / Double(group.count) + 0.25 * familyShare
         return (min(1, strength + 0.25), signals)
     }
@@ -84,14 +81,15 @@ struct ScoringContext: Sendable {
     /// The group moved to a model that appeared during the dump faster and more fully than everyone else.
     func pivot(_ members: [AccountView], hours: Double) -> Signal? {
         var best: Signal?
+        let memberModels = members.map(\.profile.models)
         for (model, first) in modelFirstSeen.sorted(by: { $0.key < $1.key }) where first > dumpStart + 12 * 3_600_000 {
-            let groupFirst = members.compactMap { $0.profile.models[model]?.firstSeen }.min()
+            let groupFirst = memberModels.compactMap { $0[model]?.firstSeen }.min()
             guard let gf = groupFirst else { continue }
             let lag = Double(gf - first) / 3_600_000
             // A release is a model the rest of the world uses too, not one only this group calls.
-            let users = members.filter { $0.profile.models[model] != nil }.count
+            let users = memberModels.filter { $0[model] != nil }.count
             guard (modelAccounts[model] ?? 0) - users >= 3 else { continue }
-            let groupReq = members.reduce(0) { $0 + ($1.profile.models[model]?.requests ?? 0) }
+            let groupReq = memberModels.reduce(0) { $0 + ($1[model]?.requests ?? 0) }
             let groupTotal = members.reduce(0) { $0 + $1.profile.requests }
             let share = Double(groupReq) / Double(max(1, groupTotal))
             let others = Double((modelRequests[model] ?? 0) - groupReq) / Double(max(1, totalRequests - groupTotal))
@@ -111,5 +109,25 @@ struct ScoringContext: Sendable {
             for (h, e) in m.profile.systemPrompts.entries where (systemPromptAccounts[h] ?? 0) >= minAccounts { widespread += e.count }
         }
         return total == 0 ? 0 : Double(widespread) / Double(total)
+    }
+}
+
+/// The edges inside one candidate group, tallied by evidence kind (in `EvidenceKind.allCases` order).
+struct GroupLinkage: Sendable {
+    var edges = 0
+    /// Edges carrying each kind, and the kind's summed weight.
+    var pairs = [Int](repeating: 0, count: EvidenceKind.allCases.count)
+    var weights = [Double](repeating: 0, count: EvidenceKind.allCases.count)
+    var totalWeight = 0.0
+    /// Members with at least one edge inside the group.
+    var linkedAccounts = 0
+
+    mutating func add(_ evidence: PairEvidence) {
+        edges += 1
+        for (i, k) in EvidenceKind.allCases.enumerated() {
+            let w = evidence[k]
+            if w > 0 { pairs[i] += 1; weights[i] += w }
+        }
+        totalWeight += evidence.total
     }
 }

@@ -36,9 +36,29 @@ struct PairAccumulatorTests {
         acc.add(1, 9, .family, 0.25, cap: 4)
         acc.add(3, 3, .family, 1, cap: 4)      // an account never pairs with itself
         acc.add(1, 2, .payment, 0, cap: 3)     // nothing to add
-        var seen: [(Int, Int, Double)] = []
-        acc.forEachPair { a, b, e in seen.append((a, b, e.total)) }
+        let seen = acc.compactMapPairs(threads: 1, state: {}) { _, a, b, e in (a, b, e.total) }
         #expect(seen.map(\.0) == [1, 2] && seen.map(\.1) == [9, 5])
         #expect(seen.map(\.2) == [0.25, 1])
+    }
+
+    @Test(arguments: [2, 3, 8])
+    func pairsFoldTheSameOnAnyNumberOfThreads(threads: Int) {
+        var seed: UInt64 = 11
+        func random(_ n: UInt64) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % n)
+        }
+        // Enough contributions to split, skewed so that one account holds many of them.
+        var acc = PairAccumulator()
+        let kinds: [EvidenceKind] = [.ip, .family, .subnet]
+        for i in 0..<60_000 {
+            let x = i % 5 == 0 ? 3 : random(400), y = random(400)
+            acc.add(x, y, kinds[i % 3], 0.1 + Double(random(100)) / 37, cap: 2.5)
+        }
+        var single = acc
+        let expected = single.compactMapPairs(threads: 1, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
+        let split = acc.compactMapPairs(threads: threads, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
+        #expect(expected.count > 10_000)
+        #expect(split == expected)
     }
 }
