@@ -65,6 +65,16 @@ public enum LogFormat: String, Sendable, Codable, CaseIterable, Comparable {
     case mapped
 
     public static func < (a: LogFormat, b: LogFormat) -> Bool { a.rawValue < b.rawValue }
+
+    /// Position in `allCases` (for counting per record without hashing).
+    public var position: Int {
+        switch self {
+        case .canonical: 0
+        case .litellm: 1
+        case .bedrock: 2
+        case .mapped: 3
+        }
+    }
 }
 
 extension UInt8 {

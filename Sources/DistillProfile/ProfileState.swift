@@ -8,7 +8,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
     /// Profiles in first-seen order, updated in place; `index` maps account → position.
     private var profiles: [AccountProfile] = []
     private var ids: [String] = []
-    private var index: [String: Int] = [:]
+    private var index = AccountIndex()
 
     /// Every account's profile.
     public var accounts: [String: AccountProfile] {
@@ -28,10 +28,11 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     public mutating func consume(_ r: RequestRecord) {
+        let h = AccountIndex.hash(r.account)
         let slot: Int
-        if let i = index[r.account] { slot = i } else {
+        if let i = index.position(hash: h, isID: { ids[$0] == r.account }) { slot = i } else {
             slot = profiles.count
-            index[r.account] = slot
+            index.insert(hash: h, position: slot)
             ids.append(r.account)
             profiles.append(AccountProfile(parameters))
         }
@@ -93,8 +94,9 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
 
     public mutating func merge(_ o: ProfileState) {
         for (j, id) in o.ids.enumerated() {
-            if let i = index[id] { profiles[i].merge(o.profiles[j]) } else {
-                index[id] = profiles.count
+            let h = AccountIndex.hash(id)
+            if let i = index.position(hash: h, isID: { ids[$0] == id }) { profiles[i].merge(o.profiles[j]) } else {
+                index.insert(hash: h, position: profiles.count)
                 ids.append(id)
                 profiles.append(o.profiles[j])
             }

@@ -11,7 +11,12 @@ public struct FileScan: Sendable {
     /// Decompressed bytes.
     public var bytes = 0
     public var tally = LineTally()
-    public var formats: [LogFormat: Int] = [:]
+    /// Records per format, by `LogFormat.position` (counted per record: no hashing).
+    var formatCounts = [Int](repeating: 0, count: LogFormat.allCases.count)
+    /// Records per format.
+    public var formats: [LogFormat: Int] {
+        Dictionary(uniqueKeysWithValues: LogFormat.allCases.filter { formatCounts[$0.position] > 0 }.map { ($0, formatCounts[$0.position]) })
+    }
     public var firstTimestamp: Int64?
     public var lastTimestamp: Int64?
     /// SHA-256 of the file on disk (when asked for; nil for stdin).
@@ -72,7 +77,7 @@ public struct FileScan: Sendable {
         switch decoder.decode(line) {
         case .record(let r):
             tally.countRecord()
-            formats[r.format, default: 0] += 1
+            formatCounts[r.format.position] += 1
             firstTimestamp = min(firstTimestamp ?? r.timestamp, r.timestamp)
             lastTimestamp = max(lastTimestamp ?? r.timestamp, r.timestamp)
             sink.consume(r)
@@ -87,7 +92,7 @@ public struct FileScan: Sendable {
     mutating func absorb(_ part: FileScan) {
         bytes += part.bytes
         tally.merge(part.tally)
-        formats.merge(part.formats, uniquingKeysWith: +)
+        for i in formatCounts.indices { formatCounts[i] += part.formatCounts[i] }
         if let f = part.firstTimestamp { firstTimestamp = min(firstTimestamp ?? f, f) }
         if let l = part.lastTimestamp { lastTimestamp = max(lastTimestamp ?? l, l) }
     }

@@ -83,4 +83,9 @@ struct FormatTests {
         #expect(throws: SchemaMapping.Invalid.self) { try SchemaMapping(json: Array(#"{"acount":"a"}"#.utf8), file: "s.json") }
         #expect(throws: SchemaMapping.Invalid.self) { try SchemaMapping(json: Array(#"{"ip":"a"}"#.utf8), file: "s.json") }
     }
+
+    /// Per-file format counts are kept by position: a new case must get its own.
+    @Test func everyFormatHasItsOwnPosition() {
+        #expect(LogFormat.allCases.enumerated().allSatisfy { $0.offset == $0.element.position })
+    }
 }

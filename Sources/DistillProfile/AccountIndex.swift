@@ -1,0 +1,55 @@
+/// Account id → profile position, looked up once per request: open addressing on the
+/// id's `StableHash`, so a lookup hashes the id's bytes once with a fast hash (not
+/// SipHash) and compares ids only when the full 64-bit hashes agree.
+struct AccountIndex {
+    /// Full hash of the id in each bucket (0 marks an empty bucket; a real 0 is stored as 1).
+    private var hashes: [UInt64]
+    /// Profile position of each bucket's id.
+    private var positions: [Int32]
+    private var mask: Int
+    private(set) var count = 0
+
+    init() {
+        hashes = [UInt64](repeating: 0, count: 1024)
+        positions = [Int32](repeating: 0, count: 1024)
+        mask = 1023
+    }
+
+    /// The hash a lookup of `id` starts from.
+    @inline(__always)
+    static func hash(_ id: String) -> UInt64 {
+        let h = StableHash.string(id, seed: 9)
+        return h == 0 ? 1 : h
+    }
+
+    /// The position stored for the id with hash `h`, where `isID(position)` confirms it is that id.
+    @inline(__always)
+    func position(hash h: UInt64, isID: (Int) -> Bool) -> Int? {
+        var b = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let stored = hashes[b]
+            if stored == 0 { return nil }
+            if stored == h && isID(Int(positions[b])) { return Int(positions[b]) }
+            b = (b + 1) & mask
+        }
+    }
+
+    /// Stores `position` for a new id with hash `h` (not already present).
+    mutating func insert(hash h: UInt64, position: Int) {
+        if (count + 1) * 2 > hashes.count { grow() }
+        var b = Int(truncatingIfNeeded: h) & mask
+        while hashes[b] != 0 { b = (b + 1) & mask }
+        hashes[b] = h
+        positions[b] = Int32(position)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(hashes, positions).filter { $0.0 != 0 }
+        hashes = [UInt64](repeating: 0, count: hashes.count * 2)
+        positions = [Int32](repeating: 0, count: hashes.count)
+        mask = hashes.count - 1
+        count = 0
+        for (h, p) in old { insert(hash: h, position: Int(p)) }
+    }
+}
