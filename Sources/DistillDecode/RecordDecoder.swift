@@ -7,6 +7,8 @@ import Glibc
 public struct RecordDecoder {
     public var options: DecodeOptions
     var tape = JSONTape()
+    /// This decoder's shared strings for few-valued fields (never shared between threads).
+    let interner = StringInterner()
 
     public init(options: DecodeOptions) { self.options = options }
 
@@ -85,9 +87,16 @@ public struct RecordDecoder {
         }
     }
 
-    /// An optional text field; wrong types are dropped, not fatal.
-    func text(_ i: Int?, limit: Int = 256) -> String? {
-        guard let i, let s = tape.scalarText(i, limit: limit), !s.isEmpty else { return nil }
+    /// An optional text field; wrong types are dropped, not fatal. Plain strings of
+    /// few-valued fields come from the interner (`intern: false` for per-account values
+    /// such as keys and addresses, which would only crowd it).
+    func text(_ i: Int?, limit: Int = 256, intern: Bool = true) -> String? {
+        guard let i else { return nil }
+        if intern, tape.nodes[i].kind == .string, !tape.nodes[i].escaped {
+            let raw = tape.raw(i)
+            if raw.count >= StringInterner.minBytes && raw.count <= limit { return interner.string(raw) }
+        }
+        guard let s = tape.scalarText(i, limit: limit), !s.isEmpty else { return nil }
         return s
     }
 

@@ -1,0 +1,29 @@
+import Testing
+@testable import DistillDecode
+
+@Suite("string interner")
+struct StringInternerTests {
+    /// Whatever the interner holds, it hands out exactly what `String(decoding:as:)` makes.
+    @Test func internedStringsEqualFreshlyDecodedOnesThroughEvictions() {
+        let interner = StringInterner(slots: 4)  // tiny: values keep displacing each other
+        let values: [[UInt8]] = [
+            Array("claude-sonnet-4-20250514-extended".utf8), Array("Mozilla/5.0 (X11; Linux x86_64)".utf8),
+            Array("/v1/chat/completions".utf8), Array("ja3:771,4865-4866-4867,0-23-65281".utf8),
+            [0x61, 0x62, 0xFF, 0xFE, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F],  // invalid UTF-8
+            Array("model-with-ü-and-末尾".utf8),
+        ]
+        for round in 0..<3 {
+            for v in values.shuffled() + (round == 1 ? values.reversed() : []) {
+                let s = v.withUnsafeBytes { interner.string($0) }
+                #expect(s == String(decoding: v, as: UTF8.self))
+            }
+        }
+    }
+
+    @Test func hashSeesEveryByteAndTheLength() {
+        func h(_ s: String) -> UInt64 { Array(s.utf8).withUnsafeBytes { StringInterner.hash($0) } }
+        #expect(h("abcdefghijklmnopq") != h("abcdefghijklmnopr"))
+        #expect(h("abcdefghijklmnop") != h("abcdefghijklmnop\0"))
+        #expect(h("xbcdefghijklmnopq") != h("abcdefghijklmnopq"))
+    }
+}
