@@ -8,20 +8,29 @@ import Glibc
 /// the profile's later comparisons of them are pointer checks. One per decoder (thread);
 /// direct-mapped, so a rare value only displaces another.
 final class StringInterner {
-    private var strings: [String]
-    private var hashes: [UInt64]
+    // Fixed buffers, not arrays: a class's array properties are checked for exclusive
+    // access at run time on every use, and this is used for several fields per request.
+    private let strings: UnsafeMutableBufferPointer<String>
+    private let hashes: UnsafeMutableBufferPointer<UInt64>
     private let mask: Int
     /// Values shorter than this are stored inline in a `String` (nothing to share).
     static let minBytes = 16
 
     init(slots: Int = 2048) {
         precondition(slots > 0 && slots & (slots - 1) == 0, "interner slots must be a power of two")
-        strings = Array(repeating: "", count: slots)
-        hashes = Array(repeating: 0, count: slots)
+        strings = .allocate(capacity: slots)
+        strings.initialize(repeating: "")
+        hashes = .allocate(capacity: slots)
+        hashes.initialize(repeating: 0)
         mask = slots - 1
     }
 
-    /// The string of valid UTF-8 `raw` (as `String(decoding:as:)` would make it).
+    deinit {
+        strings.deinitialize().deallocate()
+        hashes.deallocate()
+    }
+
+    /// The string of `raw` exactly as `String(decoding:as:)` makes it.
     func string(_ raw: UnsafeRawBufferPointer) -> String {
         let h = Self.hash(raw)
         let b = Int(truncatingIfNeeded: h >> 7) & mask

@@ -28,6 +28,9 @@ public struct BottomK<Payload: Sendable>: Sendable {
     private var lastIndex = -1
     private var lastHash: UInt64 = 0
     private var pending = 0
+    /// One bit per value of the low 7 bits of each kept hash: a key whose bit is clear is
+    /// surely not kept, so a new key is admitted without scanning the cold slot array.
+    private var filter: (UInt64, UInt64) = (0, 0)
 
     public init(k: Int) { self.k = k }
 
@@ -67,9 +70,10 @@ public struct BottomK<Payload: Sendable>: Sendable {
     public mutating func add(_ hash: UInt64, count n: Int = 1, _ payload: @autoclosure () -> Payload) {
         if lastIndex >= 0 && hash == lastHash { pending += n; return }
         if count >= k && hash > maxHash { return }
-        if lastIndex >= 0 { slots[lastIndex].count += pending; pending = 0 }
+        if lastIndex >= 0 && pending > 0 { slots[lastIndex].count += pending }
+        pending = 0
         lastHash = hash
-        if let i = slots.firstIndex(where: { $0.hash == hash }) {
+        if mayHold(hash), let i = slots.firstIndex(where: { $0.hash == hash }) {
             slots[i].count += n
             lastIndex = i
             return
@@ -84,11 +88,29 @@ public struct BottomK<Payload: Sendable>: Sendable {
             slots.swapAt(drop, slots.count - 1); slots.removeLast()
             payloads.swapAt(drop, payloads.count - 1); payloads.removeLast()
             lastIndex = drop
-            maxHash = slots.lazy.map(\.hash).max()!
+            maxHash = 0
+            filter = (0, 0)
+            for s in slots {
+                maxHash = max(maxHash, s.hash)
+                mark(s.hash)
+            }
         } else {
             maxHash = max(maxHash, hash)
+            mark(hash)
         }
         count = slots.count
+    }
+
+    @inline(__always)
+    private func mayHold(_ hash: UInt64) -> Bool {
+        let bit = hash & 127
+        return (bit < 64 ? filter.0 >> bit : filter.1 >> (bit - 64)) & 1 != 0
+    }
+
+    @inline(__always)
+    private mutating func mark(_ hash: UInt64) {
+        let bit = hash & 127
+        if bit < 64 { filter.0 |= 1 << bit } else { filter.1 |= 1 << (bit - 64) }
     }
 
     public mutating func merge(_ o: BottomK) {
