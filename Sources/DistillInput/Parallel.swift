@@ -31,3 +31,9 @@ public func bothInParallel<A: Sendable, B: Sendable>(threads: Int, _ a: @Sendabl
     done.wait()
     return (first, second.values()[0])
 }
+
+/// Lets go of `value` on a pool thread: the analysis state (profiles, families, graph)
+/// is in millions of pieces, freeing it takes a noticeable time, and nothing waits for it.
+public func releaseInBackground<T: Sendable>(_ value: T) {
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
+}

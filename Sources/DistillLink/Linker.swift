@@ -26,7 +26,12 @@ public struct Linker: Sendable {
     }
 
     public func run(profiles: [String: AccountProfile], infos: [String: AccountInfo]) -> Result {
-        var views = profiles.keys.sorted().map { id in AccountView(id: id, profile: profiles[id]!, info: infos[id]) }
+        run(accounts: profiles.keys.sorted().map { ($0, profiles[$0]!) }, infos: infos)
+    }
+
+    /// `run` over accounts already in ascending id order.
+    public func run(accounts: [(id: String, profile: AccountProfile)], infos: [String: AccountInfo]) -> Result {
+        var views = accounts.map { AccountView(id: $0.id, profile: $0.profile, info: infos[$0.id]) }
         for i in views.indices {
             views[i].suspicion = AccountView.suspicion(views[i].profile, params)
             views[i].isCandidate = views[i].profile.withPrompt >= params.minPrompts && views[i].suspicion >= params.candidateSuspicion

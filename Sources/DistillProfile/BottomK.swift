@@ -9,15 +9,22 @@ public struct BottomK<Payload: Sendable>: Sendable {
     public struct Entry: Sendable {
         public var count: Int
         public var payload: Payload
+        @usableFromInline init(count: Int, payload: Payload) { self.count = count; self.payload = payload }
     }
 
     /// A kept key's hash with its count: searched and counted together, so a repeat
     /// touches one small array (per-account sketches are cold in cache).
-    struct Slot { var hash: UInt64; var count: Int }
+    @usableFromInline struct Slot: Sendable {
+        @usableFromInline var hash: UInt64
+        @usableFromInline var count: Int
+        init(hash: UInt64, count: Int) { self.hash = hash; self.count = count }
+    }
 
     public let k: Int
-    private var slots: [Slot] = []
-    private var payloads: [Payload] = []
+    // Readable from inlined accessors: the link and score stages read sketches of
+    // concrete payloads, and an unspecialised generic read of each costs more than the data.
+    @usableFromInline private(set) var slots: [Slot] = []
+    @usableFromInline private(set) var payloads: [Payload] = []
     /// Largest hash kept.
     private var maxHash: UInt64 = 0
     /// Keys kept (`slots.count`, held inline so a rejection never reads the array).
@@ -25,9 +32,9 @@ public struct BottomK<Payload: Sendable>: Sendable {
     /// The slot of the key added last, and adds of it not yet written to `slots`: an
     /// account's requests mostly repeat its last IP, client or key, and counting those
     /// here spares a cold heap array per request.
-    private var lastIndex = -1
+    @usableFromInline private(set) var lastIndex = -1
     private var lastHash: UInt64 = 0
-    private var pending = 0
+    @usableFromInline private(set) var pending = 0
     /// One bit per value of the low 7 bits of each kept hash: a key whose bit is clear is
     /// surely not kept, so a new key is admitted without scanning the cold slot array.
     private var filter: (UInt64, UInt64) = (0, 0)
@@ -37,29 +44,29 @@ public struct BottomK<Payload: Sendable>: Sendable {
     public var isFull: Bool { count >= k }
 
     /// The count of slot `i`, including adds not yet written to it.
-    @inline(__always)
-    private func count(at i: Int) -> Int { slots[i].count + (i == lastIndex ? pending : 0) }
+    @inlinable @inline(__always)
+    func count(at i: Int) -> Int { slots[i].count + (i == lastIndex ? pending : 0) }
 
     /// Kept entries by hash (built on demand; for the link stage, not the hot path).
-    public var entries: [UInt64: Entry] {
+    @inlinable public var entries: [UInt64: Entry] {
         var d: [UInt64: Entry] = [:]
         for i in slots.indices { d[slots[i].hash] = Entry(count: count(at: i), payload: payloads[i]) }
         return d
     }
 
     /// Hashes of the kept keys, in no particular order.
-    public var hashesUnordered: [UInt64] { slots.map(\.hash) }
+    @inlinable public var hashesUnordered: [UInt64] { slots.map { $0.hash } }
 
     /// Kept payloads, in no particular order (for counting and indexing).
-    public var payloadsUnordered: [Payload] { payloads }
+    @inlinable public var payloadsUnordered: [Payload] { payloads }
 
     /// Kept payloads with counts, in no particular order.
-    public var itemsUnordered: [(hash: UInt64, count: Int, payload: Payload)] {
+    @inlinable public var itemsUnordered: [(hash: UInt64, count: Int, payload: Payload)] {
         slots.indices.map { (slots[$0].hash, count(at: $0), payloads[$0]) }
     }
 
     /// Kept payloads with counts, in hash order.
-    public var items: [(hash: UInt64, count: Int, payload: Payload)] {
+    @inlinable public var items: [(hash: UInt64, count: Int, payload: Payload)] {
         slots.indices.sorted { slots[$0].hash < slots[$1].hash }.map { (slots[$0].hash, count(at: $0), payloads[$0]) }
     }
 

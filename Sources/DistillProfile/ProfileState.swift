@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillInput
 
 /// The profile pass: a profile per account, built from the record stream. A `RecordSink`:
 /// profiling shards separately and merging equals profiling the whole.
@@ -9,6 +10,15 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
     private var profiles: [AccountProfile] = []
     private var ids: [String] = []
     private var index = AccountIndex()
+
+    /// Every account with its profile, in ascending id order (what the link stage reads).
+    public var accountsByID: [(id: String, profile: AccountProfile)] {
+        ids.indices.sorted { ids[$0] < ids[$1] }.map { i in
+            var p = profiles[i]
+            p.closeOpenEntries()
+            return (ids[i], p)
+        }
+    }
 
     /// Every account's profile.
     public var accounts: [String: AccountProfile] {
@@ -93,14 +103,43 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     public mutating func merge(_ o: ProfileState) {
+        merge(o, threads: 1)
+    }
+
+    /// Workers' states merge account by account, and accounts are independent: the
+    /// profiles present in both are merged on all threads.
+    public static func merging(_ states: [ProfileState], threads: Int) -> ProfileState {
+        var all = states
+        var state = all.removeFirst()
+        for other in all { state.merge(other, threads: threads) }
+        return state
+    }
+
+    private mutating func merge(_ o: ProfileState, threads: Int) {
+        var shared: [(into: Int, from: Int)] = []
         for (j, id) in o.ids.enumerated() {
             let h = AccountIndex.hash(id)
-            if let i = index.position(hash: h, isID: { ids[$0] == id }) { profiles[i].merge(o.profiles[j]) } else {
+            if let i = index.position(hash: h, isID: { ids[$0] == id }) { shared.append((i, j)) } else {
                 index.insert(hash: h, position: profiles.count)
                 ids.append(id)
                 profiles.append(o.profiles[j])
             }
         }
+        let pairs = shared
+        profiles.withUnsafeMutableBufferPointer { buffer in
+            let target = ProfileBuffer(profiles: buffer)
+            _ = parallelMap(max(1, threads), threads: threads) { part in
+                // Each pair names a different profile, so the parts never touch the same one.
+                for k in stride(from: part, to: pairs.count, by: max(1, threads)) {
+                    target.profiles[pairs[k].into].merge(o.profiles[pairs[k].from])
+                }
+            }
+        }
+    }
+
+    /// The profile array, handed to the threads of a merge (each writes its own elements).
+    private struct ProfileBuffer: @unchecked Sendable {
+        let profiles: UnsafeMutableBufferPointer<AccountProfile>
     }
 
     static let extractionMask: UInt8 = IntentTag.allCases.enumerated().reduce(0) { $1.element.isExtraction ? $0 | (1 << UInt8($1.offset)) : $0 }

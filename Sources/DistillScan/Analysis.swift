@@ -21,16 +21,18 @@ public enum Analysis {
         var accounts = AccountsFile.Loaded()
         if let path = config.accountsFile { accounts = AccountsFile.load(path, options: config.input.decode) }
         clock.lap("accounts file")
-        let link = Linker(params: config.link, threads: config.input.threads).run(profiles: state.accounts, infos: accounts.accounts)
+        let link = Linker(params: config.link, threads: config.input.threads).run(accounts: state.accountsByID, infos: accounts.accounts)
         clock.lap("link")
         let campaigns = CampaignScorer(params: config.score).score(link, threads: config.input.threads)
         clock.lap("score")
         if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_EDGES"] { EdgeDump.write(link, to: path) }
-        return AnalysisReport(
+        let report = AnalysisReport(
             input: summary, campaigns: campaigns, accounts: link.accounts.count,
             candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,
             familyStatistics: link.familyStatistics,
             manifest: RunManifest(config: config, accountsFile: accounts))
+        releaseInBackground((scan, state, link, accounts))
+        return report
     }
 }
 

@@ -72,10 +72,7 @@ public enum ParallelScan {
             }
             sinks.set(w, sink)
         }
-        var all = sinks.values()
-        var sink = all.removeFirst()
-        for other in all { sink.merge(other) }
-        return ScanResult(files: work.files, sink: sink)
+        return ScanResult(files: work.files, sink: Sink.merging(sinks.values(), threads: workers))
     }
 }
 

@@ -49,15 +49,20 @@ struct AnalysisTests {
         var merged = shards[2]
         merged.merge(shards[0])
         merged.merge(shards[1])
-        #expect(whole.accounts.count == merged.accounts.count)
-        for (id, a) in whole.accounts {
-            let b = try #require(merged.accounts[id])
-            #expect(a.requests == b.requests && a.hours == b.hours && a.days == b.days && a.dayHours == b.dayHours)
-            #expect(a.intents == b.intents && a.outputTokens == b.outputTokens && a.hitLimit == b.hitLimit)
-            #expect(a.firstSeen == b.firstSeen && a.lastSeen == b.lastSeen)
-            #expect(a.ips.entries.mapValues(\.count) == b.ips.entries.mapValues(\.count))
-            #expect(a.promptHashes.entries.mapValues(\.count) == b.promptHashes.entries.mapValues(\.count))
-            #expect(Set(a.promptSamples.entries.keys) == Set(b.promptSamples.entries.keys))
+        // The scan's merge of its workers' states splits the accounts among threads.
+        let mergedOnThreads = ProfileState.merging([shards[2], shards[0], shards[1]], threads: 3)
+        for candidate in [merged, mergedOnThreads] {
+            #expect(whole.accounts.count == candidate.accounts.count)
+            for (id, a) in whole.accounts {
+                let b = try #require(candidate.accounts[id])
+                #expect(a.requests == b.requests && a.hours == b.hours && a.days == b.days && a.dayHours == b.dayHours)
+                #expect(a.intents == b.intents && a.outputTokens == b.outputTokens && a.hitLimit == b.hitLimit)
+                #expect(a.firstSeen == b.firstSeen && a.lastSeen == b.lastSeen)
+                #expect(a.models.mapValues(\.requests) == b.models.mapValues(\.requests))
+                #expect(a.ips.entries.mapValues(\.count) == b.ips.entries.mapValues(\.count))
+                #expect(a.promptHashes.entries.mapValues(\.count) == b.promptHashes.entries.mapValues(\.count))
+                #expect(Set(a.promptSamples.entries.keys) == Set(b.promptSamples.entries.keys))
+            }
         }
     }
 
