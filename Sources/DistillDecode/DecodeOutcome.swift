@@ -34,6 +34,13 @@ public enum SkippedKind: String, Sendable, Codable, CaseIterable, Comparable {
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
+/// What became of one line decoded in place (`RecordDecoder.decode(_:into:)`).
+public enum LineStatus {
+    case record
+    case malformed(MalformedKind)
+    case skipped(SkippedKind)
+}
+
 /// What became of one line.
 public enum DecodeOutcome {
     case record(RequestRecord)

@@ -1,7 +1,7 @@
 extension RecordDecoder {
     /// AWS Bedrock model-invocation logs. The caller (`identity.arn`) is the account;
     /// `accountId` (the AWS account that logs) is kept as the org. No IP, no user agent.
-    func decodeBedrock() -> Result<RequestRecord, MalformedKind> {
+    func decodeBedrock(into r: inout RequestRecord) -> MalformedKind? {
         let t = tape
         let root = t.root
         let identity = t.member(root, "identity")
@@ -10,15 +10,15 @@ extension RecordDecoder {
         let accountID: String
         switch identifier(caller) {
         case .success(let a)?: accountID = a
-        case .failure(let k)?: return .failure(k)
-        case nil: return .failure(.missingAccount)
+        case .failure(let k)?: return k
+        case nil: return .missingAccount
         }
         let time: Int64
         switch timestamp(t.member(root, "timestamp")) {
         case .success(let v): time = v
-        case .failure(let k): return .failure(k)
+        case .failure(let k): return k
         }
-        var r = RequestRecord(timestamp: time, account: accountID)
+        r = RequestRecord(timestamp: time, account: accountID)
         r.org = text(t.member(root, "accountId"))
         r.model = text(t.member(root, "modelId"), limit: 128)
         r.endpoint = text(t.member(root, "operation"), limit: 64)
@@ -36,7 +36,7 @@ extension RecordDecoder {
         if options.extractText, let inp = input, let body = t.member(inp, "inputBodyJson"), t.kind(body) == .object {
             readBedrockBody(body, into: &r)
         }
-        return .success(r)
+        return nil
     }
 
     /// Reads a Converse body or a provider's native InvokeModel body.

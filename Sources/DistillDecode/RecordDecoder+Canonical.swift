@@ -4,7 +4,7 @@ import Glibc
 
 extension RecordDecoder {
     /// The canonical gateway log, with aliases, in one pass over the top-level keys.
-    func decodeCanonical() -> Result<RequestRecord, MalformedKind> {
+    func decodeCanonical(into r: inout RequestRecord) -> MalformedKind? {
         let t = tape
         let n = CanonicalField.ordered.count
         let table = CanonicalField.aliasTable
@@ -16,7 +16,7 @@ extension RecordDecoder {
                 guard let a = table.lookup(t.raw(k)) else { return }
                 if a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
             }
-            return build { f in let v = slot[f.index]; return v < 0 ? nil : v }
+            return build(into: &r) { f in let v = slot[f.index]; return v < 0 ? nil : v }
         }
     }
 
@@ -27,8 +27,9 @@ extension RecordDecoder {
         if a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
     }
 
-    /// Assembles a record from located field nodes (shared by canonical and mapped input).
-    func build(_ at: (CanonicalField) -> Int?) -> Result<RequestRecord, MalformedKind> {
+    /// Assembles a record from located field nodes (shared by canonical and mapped input)
+    /// into `r`; nil, or why the line is malformed.
+    func build(into r: inout RequestRecord, _ at: (CanonicalField) -> Int?) -> MalformedKind? {
         let t = tape
         let ts = at(.ts), account = at(.account), apiKey = at(.apiKey), org = at(.org), ip = at(.ip)
         let userAgent = at(.userAgent), tls = at(.tls), model = at(.model), endpoint = at(.endpoint), status = at(.status)
@@ -38,15 +39,15 @@ extension RecordDecoder {
         let accountID: String
         switch identifier(account) {
         case .success(let a)?: accountID = a
-        case .failure(let k)?: return .failure(k)
-        case nil: return .failure(.missingAccount)
+        case .failure(let k)?: return k
+        case nil: return .missingAccount
         }
         let time: Int64
         switch timestamp(ts) {
         case .success(let v): time = v
-        case .failure(let k): return .failure(k)
+        case .failure(let k): return k
         }
-        var r = RequestRecord(timestamp: time, account: accountID)
+        r = RequestRecord(timestamp: time, account: accountID)
         r.apiKey = text(apiKey, intern: false)
         r.org = text(org)
         r.ip = text(ip, limit: 64, intern: false).map(Self.firstForwardedAddress)
@@ -72,7 +73,7 @@ extension RecordDecoder {
         r.maxTokens = maxTokens.flatMap(t.int)
         r.stopReason = text(stopReason, limit: 64)
         r.latencyMs = latency.flatMap(t.int)
-        guard options.extractText else { return .success(r) }
+        guard options.extractText else { return nil }
         let limit = options.maxPromptBytes
         var m = MessageExtraction()
         if let msgs = messages, t.kind(msgs) == .array { m.read(t, messages: msgs, limit: limit, systemLimit: options.maxSystemBytes) }
@@ -86,7 +87,7 @@ extension RecordDecoder {
         r.userTurns = m.userTurns
         r.assistantTurns = m.assistantTurns
         if let tl = tools, t.kind(tl) == .array { r.toolNames = MessageExtraction.toolNames(t, tl) }
-        return .success(r)
+        return nil
     }
 
     /// `X-Forwarded-For` style lists: the first address is the client.

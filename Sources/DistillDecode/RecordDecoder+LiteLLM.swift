@@ -1,7 +1,7 @@
 extension RecordDecoder {
     /// LiteLLM `StandardLoggingPayload`: the account is `end_user` when set, else the
     /// key's user (`metadata.user_api_key_user_id`), else the key hash.
-    func decodeLiteLLM() -> Result<RequestRecord, MalformedKind> {
+    func decodeLiteLLM(into r: inout RequestRecord) -> MalformedKind? {
         let t = tape
         let root = t.root
         let meta = t.member(root, "metadata").flatMap { t.kind($0) == .object ? $0 : nil }
@@ -14,15 +14,15 @@ extension RecordDecoder {
         let accountID: String
         switch account {
         case .success(let a)?: accountID = a
-        case .failure(let k)?: return .failure(k)
-        case nil: return .failure(.missingAccount)
+        case .failure(let k)?: return k
+        case nil: return .missingAccount
         }
         let time: Int64
         switch timestamp(t.member(root, "startTime") ?? t.member(root, "start_time") ?? t.member(root, "timestamp")) {
         case .success(let v): time = v
-        case .failure(let k): return .failure(k)
+        case .failure(let k): return k
         }
-        var r = RequestRecord(timestamp: time, account: accountID)
+        r = RequestRecord(timestamp: time, account: accountID)
         r.apiKey = text(meta.flatMap { t.member($0, "user_api_key_hash") }, intern: false)
         r.org = text(meta.flatMap { t.member($0, "user_api_key_team_id") ?? t.member($0, "user_api_key_org_id") })
         r.ip = text(t.member(root, "requester_ip_address") ?? meta.flatMap { t.member($0, "requester_ip_address") }, limit: 64, intern: false)
@@ -48,7 +48,7 @@ extension RecordDecoder {
         if let s = t.member(root, "startTime").flatMap(t.double), let e = t.member(root, "endTime").flatMap(t.double), e >= s {
             r.latencyMs = Int((e - s) * 1000)
         }
-        guard options.extractText else { return .success(r) }
+        guard options.extractText else { return nil }
         var m = MessageExtraction()
         if let msgs = t.member(root, "messages") {
             if t.kind(msgs) == .array { m.read(t, messages: msgs, limit: options.maxPromptBytes, systemLimit: options.maxSystemBytes) }
@@ -58,6 +58,6 @@ extension RecordDecoder {
         r.systemPrompt = m.system
         r.userTurns = m.userTurns
         r.assistantTurns = m.assistantTurns
-        return .success(r)
+        return nil
     }
 }

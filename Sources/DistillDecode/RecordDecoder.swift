@@ -13,6 +13,17 @@ public struct RecordDecoder {
     public init(options: DecodeOptions) { self.options = options }
 
     public mutating func decode(_ line: UnsafeRawBufferPointer) -> DecodeOutcome {
+        var r = RequestRecord(timestamp: 0, account: "")
+        switch decode(line, into: &r) {
+        case .record: return .record(r)
+        case .malformed(let kind): return .malformed(kind)
+        case .skipped(let kind): return .skipped(kind)
+        }
+    }
+
+    /// `decode` writing the record into `r` (valid when the status is `.record`): a record
+    /// is large, and handing it back through results and outcomes copied it several times.
+    public mutating func decode(_ line: UnsafeRawBufferPointer, into r: inout RequestRecord) -> LineStatus {
         var bytes = line
         // Strip a UTF-8 BOM and a trailing CR (CRLF files).
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }
@@ -30,22 +41,18 @@ public struct RecordDecoder {
         }
         guard tape.kind(tape.root) == .object else { return .malformed(.notObject) }
         let format = options.format ?? detectFormat()
-        let result: Result<RequestRecord, MalformedKind>
+        let failure: MalformedKind?
         switch format {
-        case .canonical: result = decodeCanonical()
-        case .litellm: result = decodeLiteLLM()
-        case .bedrock: result = decodeBedrock()
-        case .mapped: result = decodeMapped()
+        case .canonical: failure = decodeCanonical(into: &r)
+        case .litellm: failure = decodeLiteLLM(into: &r)
+        case .bedrock: failure = decodeBedrock(into: &r)
+        case .mapped: failure = decodeMapped(into: &r)
         }
-        switch result {
-        case .success(var r):
-            r.format = format
-            if let since = options.since, r.timestamp < since { return .skipped(.outsideTimeRange) }
-            if let until = options.until, r.timestamp >= until { return .skipped(.outsideTimeRange) }
-            return .record(r)
-        case .failure(let kind):
-            return .malformed(kind)
-        }
+        if let kind = failure { return .malformed(kind) }
+        r.format = format
+        if let since = options.since, r.timestamp < since { return .skipped(.outsideTimeRange) }
+        if let until = options.until, r.timestamp >= until { return .skipped(.outsideTimeRange) }
+        return .record
     }
 
     /// Picks a format from the record's shape (the schema file wins when given), in one

@@ -48,10 +48,10 @@ public struct SchemaMapping: Sendable, Equatable {
 
 extension RecordDecoder {
     /// Records read through a `--schema` mapping.
-    func decodeMapped() -> Result<RequestRecord, MalformedKind> {
-        guard let schema = options.schema else { return decodeCanonical() }
+    func decodeMapped(into r: inout RequestRecord) -> MalformedKind? {
+        guard let schema = options.schema else { return decodeCanonical(into: &r) }
         let t = tape
-        return build { f in
+        return build(into: &r) { f in
             if let p = schema.paths[f] { return t.path(t.root, p) }
             for a in f.aliases { if let v = t.path(t.root, [a]) { return v } }
             return nil

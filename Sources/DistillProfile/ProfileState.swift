@@ -76,20 +76,23 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
             if a.subnets.admits(net) { a.subnets.add(net, Self.subnet(of: ip)) }
         }
         if r.userAgent != nil || r.tlsFingerprint != nil {
-            let h = StableHash.mix(StableHash.string(r.userAgent ?? "") ^ StableHash.string(r.tlsFingerprint ?? "", seed: 1))
-            a.clients.add(h, ClientSignature(userAgent: r.userAgent ?? "", tls: r.tlsFingerprint ?? ""))
+            let userAgent = r.userAgent ?? "", tls = r.tlsFingerprint ?? ""
+            let h = StableHash.mix(StableHash.string(userAgent) ^ StableHash.string(tls, seed: 1))
+            a.clients.add(h, ClientSignature(userAgent: userAgent, tls: tls))
         }
         if let o = r.org { a.orgs.add(StableHash.string(o), o) }
         if let k = r.apiKey { a.apiKeys.add(StableHash.string(k), k) }
-        if !r.systemPrompt.isEmpty {
-            let h = StableHash.string(r.systemPrompt)
-            a.systemPrompts.add(h, r.systemPrompt.utf8Prefix(p.sampleTextBytes))
+        // The texts are bound first so that the payload closures capture a string, not a copy of the record.
+        let system = r.systemPrompt, prompt = r.prompt
+        if !system.isEmpty {
+            let h = StableHash.string(system)
+            a.systemPrompts.add(h, system.utf8Prefix(p.sampleTextBytes))
         }
-        if !r.prompt.isEmpty {
+        if !prompt.isEmpty {
             a.withPrompt += 1
             if r.userTurns <= 1 { a.singleTurn += 1 }
-            let h = StableHash.string(r.prompt)
-            let tags = matcher.tags(prompt: r.prompt, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns)
+            let h = StableHash.string(prompt)
+            let tags = matcher.tags(prompt: prompt, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns)
             if tags != 0 {
                 a.countIntents(tags)
                 if tags & Self.extractionMask != 0 { a.extractionIntent += 1 }
@@ -97,7 +100,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
             a.promptHashes.add(h, true)
             if a.promptSamples.admits(h) {
                 a.promptSamples.add(h, AccountProfile.PromptSample(
-                    text: r.prompt.utf8Prefix(p.sampleTextBytes), signature: ShingleSignature(text: r.prompt), tags: tags))
+                    text: prompt.utf8Prefix(p.sampleTextBytes), signature: ShingleSignature(text: prompt), tags: tags))
             }
         }
     }

@@ -74,8 +74,9 @@ public struct FileScan: Sendable {
     /// Decodes one line of this input: counts it and hands a record to `sink`.
     mutating func decode<Sink: RecordSink>(_ line: UnsafeRawBufferPointer, number: Int, with decoder: inout RecordDecoder, into sink: inout Sink) {
         bytes += line.count + 1
-        switch decoder.decode(line) {
-        case .record(let r):
+        var r = RequestRecord(timestamp: 0, account: "")
+        switch decoder.decode(line, into: &r) {
+        case .record:
             tally.countRecord()
             formatCounts[r.format.position] += 1
             firstTimestamp = min(firstTimestamp ?? r.timestamp, r.timestamp)
