@@ -59,24 +59,13 @@ public struct EvidenceGraph: Sendable {
         }
         Self.signupBursts(accounts, candidates, params) { pairs.add($0, $1, .signup, params.signupWeight, cap: params.signupWeight) }
         Self.handoffs(accounts, candidates, params) { pairs.add($0, $1, .handoff, params.handoffWeight, cap: params.handoffWeight) }
-        // Families last: their pairs are counted in advance, so no later append regrows the
-        // array (each kind is summed on its own, so the order between kinds changes nothing).
-        // A family counts in proportion to how concentrated it is among suspicious accounts:
-        // a prompt that many ordinary accounts also send links nobody.
-        let families = byFamily.sorted(by: { $0.key < $1.key })
-        pairs.reserve(families.reduce(0) { $0 + $1.value.count * ($1.value.count - 1) / 2 })
-        for (f, m) in families where m.count > 1 {
-            let purity = Double(m.count) / Double(max(m.count, familyAccounts[f] ?? m.count))
-            for i in 0..<m.count {
-                for j in (i + 1)..<m.count {
-                    pairs.add(m[i].account, m[j].account, .family, min(m[i].share, m[j].share) * params.familyWeight * purity, cap: params.familyWeight)
-                }
-            }
-        }
+        // Family pairs are made per account while folding (see `FamilyPairs`).
+        let families = FamilyPairs(members: byFamily, familyAccounts: familyAccounts, weight: params.familyWeight,
+                                   cap: params.familyWeight, bound: accounts.count)
         // Synchronized activity only strengthens pairs that already share something, and
         // is worth computing only where it could lift the pair to the edge threshold.
         // Each shard of pairs caches the activity slots of the accounts it meets.
-        edges = pairs.compactMapPairs(threads: threads, state: { [ActivitySlots?](repeating: nil, count: accounts.count) }) { cache, a, b, found in
+        edges = pairs.compactMapPairs(threads: threads, adding: families, state: { [ActivitySlots?](repeating: nil, count: accounts.count) }) { cache, a, b, found in
             var e = found
             e.sync = params.syncWeight
             guard e.total >= params.edgeThreshold else { return nil }

@@ -1,10 +1,34 @@
 import DistillInput
 
+/// Contributions of one kind made on demand for each account `a` against later accounts
+/// `b > a`, in a fixed order, when there are too many to store (the pairs of a prompt
+/// family popular among suspicious accounts).
+protocol PairSource: Sendable {
+    /// The kind and per-pair cap of every contribution.
+    var kind: EvidenceKind { get }
+    var cap: Double { get }
+    /// One past the largest account index the source mentions.
+    var bound: Int { get }
+    /// How many contributions `forEach(a)` makes (balances the shards).
+    func count(_ a: Int) -> Int
+    /// The contributions `(b, weight)` of account `a`, each with `b > a` and `weight > 0`.
+    func forEach(_ a: Int, _ body: (_ b: Int, _ weight: Double) -> Void)
+}
+
+/// A source with nothing to add.
+struct NoPairs: PairSource {
+    var kind: EvidenceKind { .family }
+    var cap: Double { 0 }
+    var bound: Int { 0 }
+    func count(_ a: Int) -> Int { 0 }
+    func forEach(_ a: Int, _ body: (Int, Double) -> Void) {}
+}
+
 /// Evidence contributions between account pairs, folded per pair at the end: appending
-/// to a flat array and sorting it once is several times cheaper than a hashed dictionary
-/// updated per contribution (a popular prompt family alone can pair up a million
-/// candidate pairs). Contributions to one pair are folded in the order they were made,
-/// so the float sums are the same on every run.
+/// to a flat array, grouping it by first account and folding each account's pairs in a
+/// small scratch table is several times cheaper than a hashed dictionary updated per
+/// contribution. Contributions to one pair are folded in the order they were made, so
+/// the float sums are the same on every run.
 struct PairAccumulator {
     struct Contribution {
         var key: UInt64
@@ -16,9 +40,6 @@ struct PairAccumulator {
     /// Cap of each kind (every contribution of a kind carries the same cap).
     private var caps = PairEvidence()
 
-    /// Makes room for `n` more contributions (a large family's pairs, known in advance).
-    mutating func reserve(_ n: Int) { contributions.reserveCapacity(contributions.count + n) }
-
     /// Adds `w` of `kind` between accounts `x` and `y`; a pair's total of a kind never exceeds `cap`.
     mutating func add(_ x: Int, _ y: Int, _ kind: EvidenceKind, _ w: Double, cap: Double) {
         guard x != y, w > 0 else { return }
@@ -27,114 +48,112 @@ struct PairAccumulator {
         caps[kind] = cap
     }
 
-    /// `transform` of every pair `a < b` with its folded evidence, in ascending (a, b)
-    /// order, nils dropped. The contributions are split into runs of whole `a` values of
-    /// about equal size, each sorted and folded on its own thread with its own `State`;
-    /// a pair's contributions are still folded in the order they were made, so the result
-    /// is the same for every thread count.
+    /// `compactMapPairs` of the stored contributions alone.
     mutating func compactMapPairs<State, T: Sendable>(
         threads: Int, state: @Sendable () -> State, _ transform: @Sendable (inout State, _ a: Int, _ b: Int, PairEvidence) -> T?
     ) -> [T] {
-        let n = contributions.count
-        guard n > 0 else { return [] }
+        compactMapPairs(threads: threads, adding: NoPairs(), state: state, transform)
+    }
+
+    /// `transform` of every pair `a < b` with its folded evidence (the stored contributions
+    /// and those of `source`), in ascending (a, b) order, nils dropped. The accounts are
+    /// split into runs of about equal work, each folded on its own thread with its own
+    /// `State`; a pair's contributions of a kind are still folded in the order they were
+    /// made (the source's after the stored ones), so the result is the same for every
+    /// thread count.
+    mutating func compactMapPairs<State, T: Sendable, Source: PairSource>(
+        threads: Int, adding source: Source, state: @Sendable () -> State,
+        _ transform: @Sendable (inout State, _ a: Int, _ b: Int, PairEvidence) -> T?
+    ) -> [T] {
+        let stored = contributions
+        contributions = []
+        let bound = max(source.bound, stored.reduce(0) { max($0, Int($1.key & 0xFFFF_FFFF) + 1) })
+        guard bound > 0 else { return [] }
         let caps = self.caps
-        // The contributions grouped by shard (stably) into `grouped`; each shard then sorts
-        // its own region, using the same region of `contributions` as scratch.
-        var grouped = [Contribution](unsafeUninitializedCapacity: n) { _, count in count = n }
-        let parts: [[T]] = contributions.withUnsafeMutableBufferPointer { source in
-            grouped.withUnsafeMutableBufferPointer { target in
-                let (bounds, shardOf) = Self.shards(source, count: max(1, min(threads, n / 4096)))
-                if bounds.count == 2 { _ = target.initialize(fromContentsOf: source) } else { Self.scatter(source, into: target, bounds, shardOf) }
-                let regions = Regions(sorted: target, scratch: source)
-                return parallelMap(bounds.count - 1, threads: threads) { shard in
-                    let range = bounds[shard]..<bounds[shard + 1]
-                    let items = regions.sorted.extracting(range)
-                    Self.stableSort(items, scratch: regions.scratch.extracting(range))
-                    var out: [T] = []
-                    var local = state()
-                    var i = 0
-                    while i < items.count {
-                        let key = items[i].key
-                        var e = PairEvidence()
-                        while i < items.count && items[i].key == key {
-                            let kind = items[i].kind
-                            e[kind] = min(caps[kind], e[kind] + items[i].weight)
-                            i += 1
-                        }
-                        if let t = transform(&local, Int(key >> 32), Int(key & 0xFFFF_FFFF), e) { out.append(t) }
+        // Stored contributions grouped by `a`, keeping their order (a counting sort).
+        var offsets = [Int](repeating: 0, count: bound + 1)
+        for c in stored { offsets[Int(c.key >> 32) + 1] += 1 }
+        var costs = [Int](repeating: 0, count: bound)
+        for a in 0..<bound {
+            costs[a] = offsets[a + 1] + source.count(a)
+            offsets[a + 1] += offsets[a]
+        }
+        let start = offsets, cost = costs
+        let grouped = [Contribution](unsafeUninitializedCapacity: stored.count) { buffer, count in
+            var next = start
+            for c in stored {
+                let a = Int(c.key >> 32)
+                (buffer.baseAddress! + next[a]).initialize(to: c)
+                next[a] += 1
+            }
+            count = stored.count
+        }
+        let bounds = Self.shards(cost, count: max(1, min(threads, cost.reduce(0, +) / 4096)))
+        let parts: [[T]] = grouped.withUnsafeBufferPointer { items in
+            let items = Regions(items: items)
+            return parallelMap(bounds.count - 1, threads: threads) { shard in
+                var table = FoldTable(bound: bound)
+                var out: [T] = []
+                var local = state()
+                for a in bounds[shard]..<bounds[shard + 1] where cost[a] > 0 {
+                    for i in start[a]..<start[a + 1] {
+                        let c = items.items[i]
+                        table.add(Int(c.key & 0xFFFF_FFFF), c.kind, c.weight, cap: caps[c.kind])
                     }
-                    return out
+                    source.forEach(a) { b, w in table.add(b, source.kind, w, cap: source.cap) }
+                    table.drain { b, e in
+                        if let t = transform(&local, a, b, e) { out.append(t) }
+                    }
                 }
+                return out
             }
         }
-        contributions = []
         return parts.flatMap { $0 }
     }
 
-    /// Region offsets of `shards` runs of whole `a` values, each about `count / shards`
-    /// contributions (fewer runs when one `a` holds most of them), and the run of each `a`.
-    static func shards(_ items: UnsafeMutableBufferPointer<Contribution>, count shards: Int) -> (bounds: [Int], shardOf: [UInt8]) {
-        guard shards > 1 else { return ([0, items.count], []) }
-        let maxA = items.reduce(0) { max($0, Int($1.key >> 32)) }
-        var perA = [Int](repeating: 0, count: maxA + 1)
-        for c in items { perA[Int(c.key >> 32)] += 1 }
-        var bounds = [0]
-        var shardOf = [UInt8](repeating: 0, count: maxA + 1)
-        var sum = 0
-        for a in perA.indices {
-            shardOf[a] = UInt8(bounds.count - 1)
-            sum += perA[a]
-            if bounds.count < shards && sum >= items.count * bounds.count / shards && sum < items.count { bounds.append(sum) }
+    /// Bounds of `shards` runs of accounts, each about an equal share of the total cost.
+    static func shards(_ cost: [Int], count shards: Int) -> [Int] {
+        let total = cost.reduce(0, +)
+        var bounds = [0], sum = 0
+        for a in cost.indices {
+            sum += cost[a]
+            if bounds.count < shards && sum >= total * bounds.count / shards && a + 1 < cost.count { bounds.append(a + 1) }
         }
-        bounds.append(items.count)
-        return (bounds, shardOf)
+        bounds.append(cost.count)
+        return bounds
     }
 
-    /// Copies `source` into `target`, grouped by run, keeping the order within each run.
-    static func scatter(_ source: UnsafeMutableBufferPointer<Contribution>, into target: UnsafeMutableBufferPointer<Contribution>,
-                        _ bounds: [Int], _ shardOf: [UInt8]) {
-        var next = Array(bounds.dropLast())
-        for c in source {
-            let s = Int(shardOf[Int(c.key >> 32)])
-            target[next[s]] = c
-            next[s] += 1
-        }
-    }
-
-    /// Sorts `items` by key, equal keys in their original order: a least-significant-digit
-    /// radix sort (stable by construction, linear, and moving the contributions themselves
-    /// so the fold reads them in sequence), 16 bits a pass, skipping digits that are the
-    /// same in every key. `scratch` is as long as `items`; its contents are overwritten.
-    static func stableSort(_ items: UnsafeMutableBufferPointer<Contribution>, scratch: UnsafeMutableBufferPointer<Contribution>) {
-        guard let first = items.first else { return }
-        var varying: UInt64 = 0
-        for c in items { varying |= c.key ^ first.key }
-        var from = items, to = scratch
-        var counts = [Int](repeating: 0, count: 1 << 16)
-        for shift in stride(from: UInt64(0), to: 64, by: 16) where (varying >> shift) & 0xFFFF != 0 {
-            for i in counts.indices { counts[i] = 0 }
-            for c in from { counts[Int((c.key >> shift) & 0xFFFF)] += 1 }
-            var sum = 0
-            for d in counts.indices { let n = counts[d]; counts[d] = sum; sum += n }
-            for c in from {
-                let d = Int((c.key >> shift) & 0xFFFF)
-                to[counts[d]] = c
-                counts[d] += 1
-            }
-            swap(&from, &to)
-        }
-        if from.baseAddress != items.baseAddress { _ = items.update(fromContentsOf: from) }
-    }
-
-    /// `stableSort` of an array.
-    static func stableSort(_ items: inout [Contribution]) {
-        var scratch = items
-        items.withUnsafeMutableBufferPointer { i in scratch.withUnsafeMutableBufferPointer { s in stableSort(i, scratch: s) } }
-    }
-
-    /// The two buffers the shards work in; each shard touches only its own range of both.
+    /// The grouped contributions, read by every shard (each its own accounts' range).
     private struct Regions: @unchecked Sendable {
-        let sorted: UnsafeMutableBufferPointer<Contribution>
-        let scratch: UnsafeMutableBufferPointer<Contribution>
+        let items: UnsafeBufferPointer<Contribution>
+    }
+}
+
+/// One account's pairs while they are folded: evidence per partner, found through a
+/// slot table over all accounts (4 bytes each), drained in ascending partner order.
+struct FoldTable {
+    private var slot: [Int32]
+    private var partners: [(b: Int, evidence: PairEvidence)] = []
+
+    init(bound: Int) { slot = [Int32](repeating: -1, count: bound) }
+
+    mutating func add(_ b: Int, _ kind: EvidenceKind, _ w: Double, cap: Double) {
+        var s = Int(slot[b])
+        if s < 0 {
+            s = partners.count
+            slot[b] = Int32(s)
+            partners.append((b, PairEvidence()))
+        }
+        partners[s].evidence[kind] = min(cap, partners[s].evidence[kind] + w)
+    }
+
+    /// Each partner with its evidence, ascending; the table is empty afterwards.
+    mutating func drain(_ body: (Int, PairEvidence) -> Void) {
+        partners.sort { $0.b < $1.b }
+        for p in partners {
+            slot[p.b] = -1
+            body(p.b, p.evidence)
+        }
+        partners.removeAll(keepingCapacity: true)
     }
 }

@@ -3,30 +3,29 @@ import Testing
 
 @Suite("pair accumulator")
 struct PairAccumulatorTests {
-    @Test func radixSortIsTheStableSortOfTheKeys() {
-        var seed: UInt64 = 7  // a fixed LCG: the same keys on every run
-        func random() -> UInt64 {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return seed
+    @Test func familyPairsFoldLikeTheSameContributionsStored() {
+        // Three families over accounts 0...9; family 7 is shared with ordinary accounts (purity 3/6).
+        let members: [Int: [(account: Int, share: Double)]] = [
+            7: [(1, 0.5), (4, 0.25), (9, 1)],
+            2: [(1, 0.125), (4, 0.5)],
+            5: [(3, 1)],                            // one candidate: pairs nobody
+        ]
+        let counts = [7: 6, 2: 2, 5: 40]
+        let source = FamilyPairs(members: members, familyAccounts: counts, weight: 4, cap: 4, bound: 10)
+        var generated = PairAccumulator()
+        generated.add(1, 4, .ip, 0.5, cap: 1)
+        var stored = generated
+        for (f, m) in members.sorted(by: { $0.key < $1.key }) where m.count > 1 {
+            let purity = Double(m.count) / Double(max(m.count, counts[f]!))
+            for i in m.indices { for j in (i + 1)..<m.count { stored.add(m[i].account, m[j].account, .family, min(m[i].share, m[j].share) * 4 * purity, cap: 4) } }
         }
-        for shape in 0..<3 {
-            // Small pair keys (the usual case), full-width keys, and many duplicates.
-            let keys: [UInt64] = (0..<5_000).map { _ in
-                switch shape {
-                case 0: return (random() >> 50) << 32 | (random() >> 50)
-                case 1: return random()
-                default: return random() % 7
-                }
-            }
-            // The weight carries each contribution's original position.
-            var items = keys.enumerated().map { PairAccumulator.Contribution(key: $1, weight: Double($0), kind: .ip) }
-            let expected = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }
-            PairAccumulator.stableSort(&items)
-            #expect(items.map { Int($0.weight) } == expected)
-        }
-        var none: [PairAccumulator.Contribution] = []
-        PairAccumulator.stableSort(&none)
-        #expect(none.isEmpty)
+        #expect(source.count(1) == 3 && source.count(4) == 1 && source.count(3) == 0 && source.count(9) == 0)
+        let made = generated.compactMapPairs(threads: 1, adding: source, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
+        let kept = stored.compactMapPairs(threads: 1, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
+        #expect(made == kept)
+        #expect(made.map { [$0[0], $0[1]] } == [[1, 4], [1, 9], [4, 9]])
+        // Pair (1, 4): family 2 gives min(0.125, 0.5) × 4 × 1, family 7 min(0.5, 0.25) × 4 × 0.5.
+        #expect(made[0][2 + EvidenceKind.allCases.firstIndex(of: .family)!] == 0.5 + 0.5)
     }
 
     @Test func contributionsFoldPerPairInOrderUpToTheCap() {
@@ -55,9 +54,15 @@ struct PairAccumulatorTests {
             let x = i % 5 == 0 ? 3 : random(400), y = random(400)
             acc.add(x, y, kinds[i % 3], 0.1 + Double(random(100)) / 37, cap: 2.5)
         }
+        // And families made while folding, one of them spanning most accounts.
+        var members: [Int: [(account: Int, share: Double)]] = [:]
+        for f in 0..<30 {
+            members[f] = (0..<400).filter { _ in random(f == 0 ? 2 : 20) == 0 }.map { ($0, Double(1 + random(8)) / 8) }
+        }
+        let families = FamilyPairs(members: members, familyAccounts: [:], weight: 4, cap: 4, bound: 400)
         var single = acc
-        let expected = single.compactMapPairs(threads: 1, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
-        let split = acc.compactMapPairs(threads: threads, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
+        let expected = single.compactMapPairs(threads: 1, adding: families, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
+        let split = acc.compactMapPairs(threads: threads, adding: families, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
         #expect(expected.count > 10_000)
         #expect(split == expected)
     }
