@@ -37,14 +37,19 @@ public struct Linker: Sendable {
             views[i].isCandidate = views[i].profile.withPrompt >= params.minPrompts && views[i].suspicion >= params.candidateSuspicion
         }
         let candidates = views.indices.filter { views[$0].isCandidate }
-        // Families over every account, so a prompt common among ordinary users is seen to be common.
-        let families = PromptFamilies(accounts: views, include: { views[$0].profile.withPrompt > 0 }, params: params, threads: threads)
+        // Families over every account, so a prompt common among ordinary users is seen to be
+        // common; the evidence that needs no families is gathered meanwhile.
+        let suspected = views, params = params, threads = threads
+        let (families, attributes) = bothInParallel(threads: threads,
+            { PromptFamilies(accounts: suspected, include: { suspected[$0].profile.withPrompt > 0 }, params: params, threads: threads) },
+            { AttributeEvidence(accounts: suspected, candidates: candidates, params: params) })
         for (account, shares) in families.shares() { views[account].families = shares }
         let familyAccounts = Dictionary(uniqueKeysWithValues: families.families.map { ($0.id, $0.accounts.count) })
         // The graph and the dump-wide statistics both only read the judged accounts: side by side.
-        let judged = views, params = params
+        let judged = views
         let (graph, statistics) = bothInParallel(threads: threads,
-            { EvidenceGraph(accounts: judged, candidates: candidates, familyAccounts: familyAccounts, params: params, threads: threads) },
+            { EvidenceGraph(accounts: judged, candidates: candidates, attributes: attributes, familyAccounts: familyAccounts,
+                            params: params, threads: threads) },
             { FamilyStatistics(judged, families).families })
         var uf = UnionFind(views.count)
         for e in graph.edges { uf.union(e.a, e.b) }

@@ -152,24 +152,34 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
     static func subnetHash(of ip: String) -> UInt64 {
         var ip = ip
         return ip.withUTF8 { b in
-            var end = b.count
-            if b.contains(UInt8(ascii: ":")) {
-                var colons = 0
-                for (i, c) in b.enumerated() where c == UInt8(ascii: ":") { colons += 1; if colons == 3 { end = i; break } }
-                return StableHash.bytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[0..<end]), seed: 6)
-            }
-            if let dot = b.lastIndex(of: UInt8(ascii: ".")) { end = dot }
-            return StableHash.bytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[0..<end]), seed: 4)
+            let (end, v6) = subnetEnd(b) ?? (b.count, false)
+            return StableHash.bytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[0..<end]), seed: v6 ? 6 : 4)
         }
     }
 
-    /// `/24` of an IPv4 address, `/48` of an IPv6 one.
+    /// `/24` of an IPv4 address, `/48` of an IPv6 one (built from the bytes: it runs for
+    /// every subnet a sketch keeps).
     public static func subnet(of ip: String) -> String {
-        if ip.contains(":") {
-            let groups = ip.split(separator: ":", omittingEmptySubsequences: false).prefix(3)
-            return groups.joined(separator: ":") + "::/48"
+        var ip = ip
+        return ip.withUTF8 { b in
+            guard let (end, v6) = subnetEnd(b) else { return String(decoding: b, as: UTF8.self) }
+            let suffix: StaticString = v6 ? "::/48" : ".0/24"
+            return String(unsafeUninitializedCapacity: end + suffix.utf8CodeUnitCount) { out in
+                _ = out.initialize(fromContentsOf: b[0..<end])
+                _ = out[end...].initialize(fromContentsOf: UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
+                return end + suffix.utf8CodeUnitCount
+            }
         }
-        guard let last = ip.lastIndex(of: ".") else { return ip }
-        return ip[..<last] + ".0/24"
+    }
+
+    /// Where an address's subnet part ends: before the third colon (IPv6, the whole address
+    /// when it has fewer) or the last dot (IPv4); nil for an IPv4 address without a dot.
+    static func subnetEnd(_ b: UnsafeBufferPointer<UInt8>) -> (end: Int, v6: Bool)? {
+        if b.contains(UInt8(ascii: ":")) {
+            var colons = 0
+            for (i, c) in b.enumerated() where c == UInt8(ascii: ":") { colons += 1; if colons == 3 { return (i, true) } }
+            return (b.count, true)
+        }
+        return b.lastIndex(of: UInt8(ascii: ".")).map { ($0, false) }
     }
 }

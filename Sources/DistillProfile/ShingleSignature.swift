@@ -16,32 +16,36 @@ public struct ShingleSignature: Sendable, Equatable {
     public init(values: [UInt32]) { self.values = values }
 
     public init(text: String) {
-        let tokens = Tokenizer.tokens(text)
-        var bins = [UInt64](repeating: .max, count: Self.bins)
-        // Shingles: token bigrams (and the lone token of a one-token text).
-        if tokens.count == 1 { Self.put(StableHash.mix(tokens[0]), &bins) }
-        var i = 0
-        while i + 1 < tokens.count {
-            Self.put(StableHash.mix(tokens[i] &* 31 ^ tokens[i + 1]), &bins)
-            i += 1
-        }
-        // Densification: an empty bin borrows from the next non-empty one (rotation).
-        if bins.contains(.max), bins.contains(where: { $0 != .max }) {
-            let n = bins.count
-            for b in 0..<n where bins[b] == .max {
-                var j = (b + 1) % n
-                var step: UInt64 = 1
-                while bins[j] == .max { j = (j + 1) % n; step += 1 }
-                bins[b] = StableHash.mix(bins[j] &+ step)
+        // Bins on the stack, shingles hashed as tokens arrive: no array per prompt but the result.
+        values = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.bins) { bins in
+            bins.initialize(repeating: .max)
+            // Shingles: token bigrams (and the lone token of a one-token text).
+            var count = 0, first: UInt64 = 0, previous: UInt64 = 0
+            Tokenizer.forEachToken(text) { t in
+                if count == 0 { first = t } else { Self.put(StableHash.mix(previous &* 31 ^ t), bins) }
+                previous = t
+                count += 1
             }
+            if count == 1 { Self.put(StableHash.mix(first), bins) }
+            // Densification: an empty bin borrows from the next non-empty one (rotation).
+            if bins.contains(.max), bins.contains(where: { $0 != .max }) {
+                let n = bins.count
+                for b in 0..<n where bins[b] == .max {
+                    var j = (b + 1) % n
+                    var step: UInt64 = 1
+                    while bins[j] == .max { j = (j + 1) % n; step += 1 }
+                    bins[b] = StableHash.mix(bins[j] &+ step)
+                }
+            }
+            return bins.map { UInt32(truncatingIfNeeded: $0 >> 32) }
         }
-        values = bins.map { UInt32(truncatingIfNeeded: $0 >> 32) }
     }
 
+    /// Bin `h % bins` keeps the least `h / bins` (a power of two: shifts, not divisions).
     @inline(__always)
-    static func put(_ h: UInt64, _ bins: inout [UInt64]) {
-        let b = Int(h % UInt64(bins.count))
-        let v = h / UInt64(bins.count)
+    static func put(_ h: UInt64, _ bins: UnsafeMutableBufferPointer<UInt64>) {
+        let b = Int(h & UInt64(Self.bins - 1))
+        let v = h >> UInt64(Self.bins.trailingZeroBitCount)
         if v < bins[b] { bins[b] = v }
     }
 }
@@ -52,38 +56,64 @@ public enum Tokenizer {
 
     public static func tokens(_ text: String) -> [UInt64] {
         var out: [UInt64] = []
+        forEachToken(text) { out.append($0) }
+        return out
+    }
+
+    /// Each token hash of `text` in order. Reads the UTF-8 bytes: ASCII (most prompts)
+    /// needs no scalar decoding; other scalars are decoded by hand (a `String` is valid UTF-8).
+    @inline(__always)
+    public static func forEachToken(_ text: String, _ body: (UInt64) -> Void) {
         var word: UInt64 = 0xCBF2_9CE4_8422_2325
         var inWord = false, isNumber = true
-        func flush() {
-            if inWord { out.append(isNumber ? numberToken : StableHash.mix(word)) }
+        @inline(__always) func flush() {
+            if inWord { body(isNumber ? numberToken : StableHash.mix(word)) }
             word = 0xCBF2_9CE4_8422_2325; inWord = false; isNumber = true
         }
-        for u in text.unicodeScalars {
-            let v = u.value
-            if v < 0x80 {
-                let isDigit = v >= 0x30 && v <= 0x39
-                if isDigit || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || v == 0x5F || v == 0x27 {
-                    let lower = (v >= 0x41 && v <= 0x5A) ? v + 32 : v
-                    word = (word ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-                    if !isDigit { isNumber = false }
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b0 = UInt32(bytes[i])
+                if b0 < 0x80 {
+                    i += 1
+                    let isDigit = b0 >= 0x30 && b0 <= 0x39
+                    if isDigit || (b0 >= 0x61 && b0 <= 0x7A) || (b0 >= 0x41 && b0 <= 0x5A) || b0 == 0x5F || b0 == 0x27 {
+                        let lower = (b0 >= 0x41 && b0 <= 0x5A) ? b0 + 32 : b0
+                        word = (word ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
+                        if !isDigit { isNumber = false }
+                        inWord = true
+                    } else {
+                        flush()
+                    }
+                    continue
+                }
+                let v: UInt32
+                if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                if isSpaceless(v) {
+                    flush()
+                    body(StableHash.mix(UInt64(v) | 0x1_0000_0000))
+                } else if let u = Unicode.Scalar(v), u.properties.isAlphabetic {
+                    // Not ASCII, so neither a digit nor upper-case ASCII: kept as is, never a number.
+                    word = (word ^ UInt64(v)) &* 0x0000_0100_0000_01B3
+                    isNumber = false
                     inWord = true
                 } else {
                     flush()
                 }
-            } else if isSpaceless(v) {
-                flush()
-                out.append(StableHash.mix(UInt64(v) | 0x1_0000_0000))
-            } else if u.properties.isAlphabetic || (v >= 0x30 && v <= 0x39) || u == "_" || u == "'" {
-                let lower = (v >= 0x41 && v <= 0x5A) ? v + 32 : v
-                word = (word ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
-                if !(v >= 0x30 && v <= 0x39) { isNumber = false }
-                inWord = true
-            } else {
-                flush()
             }
         }
         flush()
-        return out
     }
 
     /// Scripts written without spaces between words: each character is a token.

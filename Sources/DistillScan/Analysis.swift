@@ -11,16 +11,18 @@ public enum Analysis {
         let clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["DISTILLSCAN_TIMING"] != nil)
         let matcher = IntentMatcher(pack: config.rules)
         let params = config.profile
-        let scan = ParallelScan.run(config.input.sources, threads: config.input.threads, options: config.input.decode,
-                                     hashInputs: config.hashInputs, progress: progress) {
-            ProfileState(parameters: params, matcher: matcher)
-        }
-        clock.lap("read+decode+profile+sha256+merge")
+        // The accounts file is small: it loads on a pool thread while the logs stream.
+        let (scan, accounts) = bothInParallel(threads: config.input.threads, {
+            ParallelScan.run(config.input.sources, threads: config.input.threads, options: config.input.decode,
+                             hashInputs: config.hashInputs, progress: progress) {
+                ProfileState(parameters: params, matcher: matcher)
+            }
+        }, {
+            config.accountsFile.map { AccountsFile.load($0, options: config.input.decode) } ?? AccountsFile.Loaded()
+        })
+        clock.lap("read+decode+profile+sha256+merge, accounts file")
         let summary = InputSummary(scan.files)
         let state = scan.sink
-        var accounts = AccountsFile.Loaded()
-        if let path = config.accountsFile { accounts = AccountsFile.load(path, options: config.input.decode) }
-        clock.lap("accounts file")
         let link = Linker(params: config.link, threads: config.input.threads).run(accounts: state.accountsByID, infos: accounts.accounts)
         clock.lap("link")
         let campaigns = CampaignScorer(params: config.score).score(link, threads: config.input.threads)

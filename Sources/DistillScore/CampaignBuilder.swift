@@ -25,10 +25,12 @@ enum CampaignBuilder {
         let models = tallies { $0.profile.models.map { ($0.key, $0.value.requests) } }
 
         // Families: share of the group's samples, accounts inside and outside the group.
-        let inGroup = Set(group)
+        // Membership by index: a flag per account is cheaper than hashing every sample's account.
+        var inGroup = [Bool](repeating: false, count: link.accounts.count)
+        for a in group { inGroup[a] = true }
         var famCount: [Int: Int] = [:]
         var groupSamples = 0
-        for (i, s) in link.families.samples.enumerated() where inGroup.contains(s.account) {
+        for (i, s) in link.families.samples.enumerated() where inGroup[s.account] {
             famCount[link.families.familyOf[i], default: 0] += 1
             groupSamples += 1
         }
@@ -36,7 +38,7 @@ enum CampaignBuilder {
         for (f, n) in famCount.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(5) {
             let fam = link.families.families[f]
             let texts = fam.members.prefix(16).map { link.families.samples[$0].prompt.text }
-            let inside = fam.accounts.filter { inGroup.contains($0) }.count
+            let inside = fam.accounts.reduce(0) { $0 + (inGroup[$1] ? 1 : 0) }
             guard inside >= 2 || families.isEmpty else { continue }
             families.append(Campaign.FamilySummary(
                 template: TemplateAligner.template(Array(texts)), share: Double(n) / Double(max(1, groupSamples)),
@@ -49,7 +51,7 @@ enum CampaignBuilder {
         // Samples: a few distinct prompts from the largest family, then others.
         var samples: [String] = []
         let topFamily = famCount.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-        let ordered = link.families.samples.indices.filter { inGroup.contains(link.families.samples[$0].account) }
+        let ordered = link.families.samples.indices.filter { inGroup[link.families.samples[$0].account] }
             .sorted { (link.families.familyOf[$0] == topFamily ? 0 : 1, link.families.samples[$0].hash) < (link.families.familyOf[$1] == topFamily ? 0 : 1, link.families.samples[$1].hash) }
         for i in ordered where samples.count < 3 {
             let t = link.families.samples[i].prompt.text

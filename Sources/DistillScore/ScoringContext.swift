@@ -114,6 +114,8 @@ struct ScoringContext: Sendable {
 
 /// The edges inside one candidate group, tallied by evidence kind (in `EvidenceKind.allCases` order).
 struct GroupLinkage: Sendable {
+    /// Built once: `allCases` makes a new array on every use, and `add` runs per edge.
+    static let kinds = EvidenceKind.allCases
     var edges = 0
     /// Edges carrying each kind, and the kind's summed weight.
     var pairs = [Int](repeating: 0, count: EvidenceKind.allCases.count)
@@ -124,8 +126,8 @@ struct GroupLinkage: Sendable {
 
     mutating func add(_ evidence: PairEvidence) {
         edges += 1
-        for (i, k) in EvidenceKind.allCases.enumerated() {
-            let w = evidence[k]
+        for i in Self.kinds.indices {
+            let w = evidence[Self.kinds[i]]
             if w > 0 { pairs[i] += 1; weights[i] += w }
         }
         totalWeight += evidence.total

@@ -67,3 +67,22 @@ struct SketchTests {
         #expect(Tokenizer.tokens("order 12345 shipped") == Tokenizer.tokens("order 9 shipped"))
     }
 }
+
+@Suite("subnets")
+struct SubnetTests {
+    @Test(arguments: [
+        ("203.0.113.7", "203.0.113.0/24"), ("10.1.2.3", "10.1.2.0/24"), ("localhost", "localhost"),
+        ("2001:db8:85a3::8a2e:370:7334", "2001:db8:85a3::/48"), ("2001:db8::1", "2001:db8:::/48"), ("fe80::", "fe80::::/48"),
+    ])
+    func subnetIsTheSlash24OrSlash48(ip: String, subnet: String) {
+        #expect(ProfileState.subnet(of: ip) == subnet)
+    }
+
+    @Test func subnetHashIsTakenOverTheSamePrefix() {
+        let h = ProfileState.subnetHash
+        #expect(h("203.0.113.7") == h("203.0.113.200"))
+        #expect(h("203.0.113.7") != h("203.0.114.7"))
+        #expect(h("2001:db8:85a3::1") == h("2001:db8:85a3:ffff::2"))
+        #expect(h("2001:db8:85a3::1") != h("2001:db8:85a4::1"))
+    }
+}
