@@ -2,9 +2,11 @@ extension String {
     /// At most `limit` UTF-8 bytes of the string, cut on a character boundary.
     public func utf8Prefix(_ limit: Int) -> String {
         guard utf8.count > limit else { return self }
-        var cut = limit
-        let u = Array(utf8)
-        while cut > 0 && (u[cut] & 0xC0) == 0x80 { cut -= 1 }
-        return String(decoding: u[0..<cut], as: UTF8.self)
+        var s = self
+        return s.withUTF8 { u in
+            var cut = limit
+            while cut > 0 && (u[cut] & 0xC0) == 0x80 { cut -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: u[0..<cut]), as: UTF8.self)
+        }
     }
 }

@@ -43,13 +43,18 @@ public struct PromptFamilies: Sendable {
         let bands = max(1, min(params.lshBands, bins))
         let rows = bins / bands
         // All signatures in one flat array: the band loops read them without copying samples.
-        var flat = [UInt32]()
-        flat.reserveCapacity(s.count * bins)
-        for x in s {
-            let v = x.prompt.signature.values
-            precondition(v.count == bins, "a prompt signature has \(v.count) values, not \(bins)")
-            flat += v
-        }
+        // Most are computed here (see `PromptSample.signature`), in chunks on all threads.
+        let chunk = 2048
+        let flat = parallelMap((s.count + chunk - 1) / chunk, threads: threads) { c -> [UInt32] in
+            var part = [UInt32]()
+            part.reserveCapacity(chunk * bins)
+            for x in s[(c * chunk)..<min(s.count, (c + 1) * chunk)] {
+                let v = x.prompt.signature.values
+                precondition(v.count == bins, "a prompt signature has \(v.count) values, not \(bins)")
+                part += v
+            }
+            return part
+        }.flatMap { $0 }
         let signatures = flat
         let count = s.count
         @Sendable func similarity(_ x: Int, _ y: Int) -> Double {

@@ -3,9 +3,21 @@
 public struct AccountProfile: Sendable {
     /// A sampled distinct prompt with its signature (for prompt families).
     public struct PromptSample: Sendable {
+        /// The prompt, cut to the sample size.
         public var text: String
-        public var signature: ShingleSignature
         public var tags: UInt8
+        /// The whole prompt's signature when `text` is cut; a prompt that fits is signed
+        /// only when read, so only for the samples kept to the end (most are replaced).
+        private var cutSignature: ShingleSignature?
+
+        public init(prompt: String, textBytes: Int, tags: UInt8) {
+            text = prompt.utf8Prefix(textBytes)
+            self.tags = tags
+            cutSignature = text.utf8.count == prompt.utf8.count ? nil : ShingleSignature(text: prompt)
+        }
+
+        /// MinHash signature of the whole prompt.
+        public var signature: ShingleSignature { cutSignature ?? ShingleSignature(text: text) }
     }
 
     /// Use of one model.

@@ -99,8 +99,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
             }
             a.promptHashes.add(h, true)
             if a.promptSamples.admits(h) {
-                a.promptSamples.add(h, AccountProfile.PromptSample(
-                    text: prompt.utf8Prefix(p.sampleTextBytes), signature: ShingleSignature(text: prompt), tags: tags))
+                a.promptSamples.add(h, AccountProfile.PromptSample(prompt: prompt, textBytes: p.sampleTextBytes, tags: tags))
             }
         }
     }
