@@ -6,13 +6,14 @@ public protocol RecordSink: Sendable {
     mutating func consume(_ record: RequestRecord)
     mutating func merge(_ other: Self)
     /// The sinks merged into one (in order), on up to `threads` threads where the sink can
-    /// split the work; the same state as merging them one by one.
-    static func merging(_ sinks: [Self], threads: Int) -> Self
+    /// split the work; the same state as merging them one by one. Consumes `sinks`, so the
+    /// first one is updated in place rather than copied.
+    static func merging(_ sinks: consuming [Self], threads: Int) -> Self
 }
 
 extension RecordSink {
-    public static func merging(_ sinks: [Self], threads: Int) -> Self {
-        var all = sinks
+    public static func merging(_ sinks: consuming [Self], threads: Int) -> Self {
+        var all = consume sinks
         var sink = all.removeFirst()
         for other in all { sink.merge(other) }
         return sink

@@ -7,4 +7,12 @@ public final class ResultSlots<T>: @unchecked Sendable {
     public init(count: Int) { slots = Array(repeating: nil, count: count) }
     public func set(_ i: Int, _ v: T) { lock.lock(); slots[i] = v; lock.unlock() }
     public func values() -> [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+    /// The values, moved out: the slots no longer hold them, so whoever takes them decides
+    /// when (and on which thread) they are freed.
+    public func takeValues() -> [T] {
+        lock.lock(); defer { lock.unlock() }
+        let taken = slots.map { $0! }
+        slots = []
+        return taken
+    }
 }

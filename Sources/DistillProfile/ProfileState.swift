@@ -110,10 +110,12 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
 
     /// Workers' states merge account by account, and accounts are independent: the
     /// profiles present in both are merged on all threads.
-    public static func merging(_ states: [ProfileState], threads: Int) -> ProfileState {
-        var all = states
+    public static func merging(_ states: consuming [ProfileState], threads: Int) -> ProfileState {
+        var all = consume states
         var state = all.removeFirst()
         for other in all { state.merge(other, threads: threads) }
+        // The workers' states are in millions of pieces; nothing waits for them to be freed.
+        releaseInBackground(all)
         return state
     }
 

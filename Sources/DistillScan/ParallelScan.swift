@@ -72,7 +72,7 @@ public enum ParallelScan {
             }
             sinks.set(w, sink)
         }
-        return ScanResult(files: work.files, sink: Sink.merging(sinks.values(), threads: workers))
+        return ScanResult(files: work.files, sink: Sink.merging(sinks.takeValues(), threads: workers))
     }
 }
 
