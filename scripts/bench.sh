@@ -30,21 +30,33 @@ measure() {  # label, command...: prints seconds and peak RSS (MiB)
   echo "$label $(echo "$end - $start" | bc) $rss"
 }
 
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+ROUNDS=${BENCH_ROUNDS:-3}
+
 for size in x1 x4; do
   files=$(ls "$CORPUS/$size"/logs/*.gz)
   raw=$(cat $files | wc -c)
   bytes=$(zcat $files | wc -c)
   echo
   echo "== corpus $size: $(echo $files | wc -w) gzip files, $((raw / 1000000)) MB on disk, $((bytes / 1000000)) MB of JSONL"
-  read -r _ zt _ < <(measure zcat sh -c "zcat $CORPUS/$size/logs/*.gz")
+  # zcat and analyze alternate for $ROUNDS rounds: the medians, and the median of the
+  # per-round ratios, are steadier on a shared machine than one run of each.
+  zts=(); ats=(); ratios=(); arss=0
+  for _ in $(seq "$ROUNDS"); do
+    read -r _ z _ < <(measure zcat sh -c "zcat $CORPUS/$size/logs/*.gz")
+    read -r _ a r < <(measure analyze "$BIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
+    zts+=("$z"); ats+=("$a"); ratios+=("$(echo "$a / $z" | bc -l)")
+    [ "$r" -gt "$arss" ] && arss=$r
+  done
+  zt=$(median "${zts[@]}"); at=$(median "${ats[@]}"); ar=$(median "${ratios[@]}")
   read -r _ it irss < <(measure inspect "$BIN" inspect "$CORPUS/$size/logs" --threads 2 --format json)
   read -r _ i1 _ < <(measure inspect1 "$BIN" inspect "$CORPUS/$size/logs" --threads 1 --format json)
-  read -r _ at arss < <(measure analyze "$BIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
+  echo "(zcat and analyze: medians of $ROUNDS alternating rounds; analyze's ratio is the median of the per-round ratios)"
   printf "| %-28s | %8s | %9s | %10s | %9s |\n" "command" "seconds" "MB/s" "vs zcat" "peak RSS"
   printf "| %-28s | %8.2f | %9.0f | %10s | %9s |\n" "zcat (1 core)" "$zt" "$(echo "$bytes / $zt / 1000000" | bc -l)" "1.00" "-"
   printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 1" "$i1" "$(echo "$bytes / $i1 / 1000000" | bc -l)" "$(echo "$i1 / $zt" | bc -l)" "-"
   printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 2" "$it" "$(echo "$bytes / $it / 1000000" | bc -l)" "$(echo "$it / $zt" | bc -l)" "$irss"
-  printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "analyze --threads 2" "$at" "$(echo "$bytes / $at / 1000000" | bc -l)" "$(echo "$at / $zt" | bc -l)" "$arss"
+  printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "analyze --threads 2" "$at" "$(echo "$bytes / $at / 1000000" | bc -l)" "$ar" "$arss"
 done
 
 echo
