@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import DistillProfile
 
 /// The evidence between candidates that needs no prompt families: shared payment
@@ -41,10 +44,10 @@ struct AttributeEvidence: Sendable {
         // IP and subnet overlap as a rarity-weighted Jaccard of the two sampled sets: many
         // shared rare addresses link strongly; a few shared addresses of a large rotating
         // pool barely do; hub addresses (NAT, CGNAT, proxy exits) are left out entirely.
-        EvidenceGraph.jaccardEvidence(accounts, byIP, ipCount, cap: params.ipHubCap, sets: { $0.ips.payloadsUnordered }) {
+        Self.jaccardEvidence(accounts, byIP, ipCount, cap: params.ipHubCap, sets: { $0.ips.payloadsUnordered }) {
             pairs.add($0, $1, .ip, params.ipWeight * $2, cap: params.ipWeight)
         }
-        EvidenceGraph.jaccardEvidence(accounts, byNet, netCount, cap: params.subnetHubCap, sets: { $0.subnets.payloadsUnordered }) {
+        Self.jaccardEvidence(accounts, byNet, netCount, cap: params.subnetHubCap, sets: { $0.subnets.payloadsUnordered }) {
             pairs.add($0, $1, .subnet, params.subnetWeight * $2, cap: params.subnetWeight)
         }
         for (c, m) in byClient where m.count > 1 && clientCount[c, default: 0] <= params.clientHubCap {
@@ -54,7 +57,52 @@ struct AttributeEvidence: Sendable {
         for (d, m) in byDomain where m.count > 1 && domainCount[d, default: 0] <= params.emailDomainHubCap {
             pairUp(m) { pairs.add($0, $1, .emailDomain, params.emailDomainWeight, cap: params.emailDomainWeight) }
         }
-        EvidenceGraph.signupBursts(accounts, candidates, params) { pairs.add($0, $1, .signup, params.signupWeight, cap: params.signupWeight) }
+        Self.signupBursts(accounts, candidates, params) { pairs.add($0, $1, .signup, params.signupWeight, cap: params.signupWeight) }
         self.pairs = pairs
+    }
+
+    /// Candidates created within the signup window of each other, inside a burst.
+    static func signupBursts(_ accounts: [AccountView], _ candidates: [Int], _ p: LinkParameters, _ link: (Int, Int) -> Void) {
+        let window = Int64(p.signupWindowMinutes) * 60_000
+        let created = candidates.compactMap { i in accounts[i].info?.createdAt.map { ($0, i) } }.sorted { $0 < $1 }
+        var start = 0
+        for end in created.indices {
+            while created[end].0 - created[start].0 > window { start += 1 }
+            guard end - start + 1 >= p.signupBurstMin else { continue }
+            for k in start..<end { link(created[k].1, created[end].1) }
+        }
+    }
+
+    /// Rarity-weighted Jaccard of sampled attribute sets, for candidate pairs sharing one.
+    /// Each account's set is hashed, weighted and sorted once; pairs merge sorted arrays.
+    static func jaccardEvidence(_ accounts: [AccountView], _ index: [String: [Int]], _ counts: [String: Int], cap: Int,
+                                sets: (AccountProfile) -> [String], _ emit: (Int, Int, Double) -> Void) {
+        func idf(_ v: String) -> Double {
+            let n = counts[v, default: 1]
+            return n > cap ? 0 : 1 / log2(1 + Double(n))
+        }
+        var pairs = Set<UInt64>()
+        var members = Set<Int>()
+        for (v, m) in index where m.count > 1 && counts[v, default: 0] <= cap {
+            let s = m.sorted()
+            members.formUnion(s)
+            for i in 0..<s.count { for j in (i + 1)..<s.count { pairs.insert(UInt64(s[i]) << 32 | UInt64(s[j])) } }
+        }
+        var weighted: [Int: [(UInt64, Double)]] = [:]
+        for a in members {
+            weighted[a] = Set(sets(accounts[a].profile)).map { (StableHash.string($0), idf($0)) }.sorted { $0.0 < $1.0 }
+        }
+        for key in pairs.sorted() {
+            let x = Int(key >> 32), y = Int(key & 0xFFFF_FFFF)
+            let ax = weighted[x]!, ay = weighted[y]!
+            var i = 0, j = 0
+            var inter = 0.0, union = 0.0
+            while i < ax.count || j < ay.count {
+                if j == ay.count || (i < ax.count && ax[i].0 < ay[j].0) { union += ax[i].1; i += 1 }
+                else if i == ax.count || ay[j].0 < ax[i].0 { union += ay[j].1; j += 1 }
+                else { union += ax[i].1; inter += ax[i].1; i += 1; j += 1 }
+            }
+            if union > 0 && inter > 0 { emit(x, y, inter / union) }
+        }
     }
 }

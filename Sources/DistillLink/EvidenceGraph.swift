@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DistillProfile
 
 /// Typed, weighted edges between candidate accounts: the shared-attribute evidence
@@ -39,18 +36,6 @@ public struct EvidenceGraph: Sendable {
         }
     }
 
-    /// Candidates created within the signup window of each other, inside a burst.
-    static func signupBursts(_ accounts: [AccountView], _ candidates: [Int], _ p: LinkParameters, _ link: (Int, Int) -> Void) {
-        let window = Int64(p.signupWindowMinutes) * 60_000
-        let created = candidates.compactMap { i in accounts[i].info?.createdAt.map { ($0, i) } }.sorted { $0 < $1 }
-        var start = 0
-        for end in created.indices {
-            while created[end].0 - created[start].0 > window { start += 1 }
-            guard end - start + 1 >= p.signupBurstMin else { continue }
-            for k in start..<end { link(created[k].1, created[end].1) }
-        }
-    }
-
     /// One account stops and another starts soon after, both short-lived.
     static func handoffs(_ accounts: [AccountView], _ candidates: [Int], _ p: LinkParameters, _ link: (Int, Int) -> Void) {
         let gap = Int64(p.handoffGapMinutes) * 60_000
@@ -77,38 +62,6 @@ public struct EvidenceGraph: Sendable {
         ActivitySlots(a).sync(ActivitySlots(b))
     }
 
-    /// Rarity-weighted Jaccard of sampled attribute sets, for candidate pairs sharing one.
-    /// Each account's set is hashed, weighted and sorted once; pairs merge sorted arrays.
-    static func jaccardEvidence(_ accounts: [AccountView], _ index: [String: [Int]], _ counts: [String: Int], cap: Int,
-                                sets: (AccountProfile) -> [String], _ emit: (Int, Int, Double) -> Void) {
-        func idf(_ v: String) -> Double {
-            let n = counts[v, default: 1]
-            return n > cap ? 0 : 1 / log2(1 + Double(n))
-        }
-        var pairs = Set<UInt64>()
-        var members = Set<Int>()
-        for (v, m) in index where m.count > 1 && counts[v, default: 0] <= cap {
-            let s = m.sorted()
-            members.formUnion(s)
-            for i in 0..<s.count { for j in (i + 1)..<s.count { pairs.insert(UInt64(s[i]) << 32 | UInt64(s[j])) } }
-        }
-        var weighted: [Int: [(UInt64, Double)]] = [:]
-        for a in members {
-            weighted[a] = Set(sets(accounts[a].profile)).map { (StableHash.string($0), idf($0)) }.sorted { $0.0 < $1.0 }
-        }
-        for key in pairs.sorted() {
-            let x = Int(key >> 32), y = Int(key & 0xFFFF_FFFF)
-            let ax = weighted[x]!, ay = weighted[y]!
-            var i = 0, j = 0
-            var inter = 0.0, union = 0.0
-            while i < ax.count || j < ay.count {
-                if j == ay.count || (i < ax.count && ax[i].0 < ay[j].0) { union += ax[i].1; i += 1 }
-                else if i == ax.count || ay[j].0 < ax[i].0 { union += ay[j].1; j += 1 }
-                else { union += ax[i].1; inter += ax[i].1; i += 1; j += 1 }
-            }
-            if union > 0 && inter > 0 { emit(x, y, inter / union) }
-        }
-    }
 }
 
 /// An account's active (day, hour) slots as a sorted list of day bit masks.

@@ -33,7 +33,7 @@ public enum Analysis {
             candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,
             familyStatistics: link.familyStatistics,
             manifest: RunManifest(config: config, accountsFile: accounts))
-        releaseInBackground((scan, state, link, accounts))
+        releaseInBackground((scan, link, accounts))
         return report
     }
 }
