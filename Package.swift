@@ -20,6 +20,14 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // gzip reading: ISA-L's igzip inflates these dumps about 2.4 times as fast as zlib
+        // (inflate was the largest single cost of a scan); zlib stays for writing gzip.
+        .systemLibrary(
+            name: "CIsal",
+            path: "Sources/CIsal",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
+        ),
         // SHA-256 of every input for the chain of custody: OpenSSL uses the CPU's SHA
         // instructions, about ten times the speed of portable code.
         .systemLibrary(
@@ -28,7 +36,7 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        .target(name: "DistillInput", dependencies: ["CZlib", "CCrypto"]),
+        .target(name: "DistillInput", dependencies: ["CZlib", "CIsal", "CCrypto"]),
         .target(name: "DistillDecode", dependencies: ["DistillInput"]),
         .target(name: "DistillProfile", dependencies: ["DistillDecode"]),
         .target(name: "DistillLink", dependencies: ["DistillProfile"]),

@@ -2,10 +2,7 @@
 #define DISTILLSCAN_CZLIB_SHIM_H
 #include <zlib.h>
 
-/* inflateInit2 and deflateInit2 are macros, which Swift cannot call. */
-static inline int distill_inflateInit2(z_streamp strm, int windowBits) {
-    return inflateInit2(strm, windowBits);
-}
+/* deflateInit2 is a macro, which Swift cannot call. */
 static inline int distill_deflateInit2(z_streamp strm, int level, int windowBits) {
     return deflateInit2(strm, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
 }

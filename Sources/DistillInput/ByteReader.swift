@@ -66,25 +66,22 @@ public final class DescriptorReader: ByteReader {
 public final class GzipReader: ByteReader {
     private let source: DescriptorReader
     private let path: String
-    private var zlib: ZlibStream
+    private var inflater = GzipInflater()
     private var input: UnsafeMutableRawBufferPointer
     private var inputStart = 0
     private var inputEnd = 0
     private var sourceEnded = false
     private var finished = false
-    /// Compressed bytes handed to zlib so far (for error offsets).
+    /// Compressed bytes handed to the inflater so far (for error offsets).
     private var consumedTotal = 0
     private var inMember = false
     private var pendingError: InputError?
     public var rawBytesRead: Int { source.rawBytesRead }
     public var sha256: String? { source.sha256 }
 
-    init(source: DescriptorReader, path: String, chunkSize: Int = 64 * 1024) throws(InputError) {
+    init(source: DescriptorReader, path: String, chunkSize: Int = 64 * 1024) {
         self.source = source
         self.path = path
-        do { zlib = try ZlibStream(.inflateGzip) } catch {
-            throw .corruptGzip(path: path, offset: 0, detail: error.message)
-        }
         input = .allocate(byteCount: chunkSize, alignment: 16)
     }
 
@@ -106,12 +103,12 @@ public final class GzipReader: ByteReader {
                 if inMember { throw .truncatedGzip(path: path, offset: consumedTotal) }
                 return 0
             }
-            let step: ZlibStream.Step
+            let step: GzipInflater.Step
             do {
-                step = try zlib.inflate(UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd]), into: buffer)
+                step = try inflater.inflate(UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd]), into: buffer)
             } catch {
                 finished = true
-                throw .corruptGzip(path: path, offset: consumedTotal, detail: error.message)
+                throw .corruptGzip(path: path, offset: consumedTotal + error.consumed, detail: error.message)
             }
             inputStart += step.consumed
             consumedTotal += step.consumed
@@ -126,7 +123,7 @@ public final class GzipReader: ByteReader {
             }
             if step.produced > 0 { return step.produced }
             if step.consumed == 0 && !step.memberEnded && inputStart < inputEnd {
-                // zlib took nothing although input and output space were there: never loop on it.
+                // The inflater took nothing although input and output space were there: never loop on it.
                 finished = true
                 throw .corruptGzip(path: path, offset: consumedTotal, detail: "inflate made no progress")
             }
@@ -141,7 +138,7 @@ public final class GzipReader: ByteReader {
         let remaining = inputEnd - inputStart
         if remaining == 0 { finished = true; return }
         if remaining >= 2 && input[inputStart] == 0x1F && input[inputStart + 1] == 0x8B {
-            zlib.reset()
+            inflater.reset()
             return
         }
         finished = true

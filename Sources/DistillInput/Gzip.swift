@@ -4,7 +4,7 @@ public enum Gzip {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count / 4 + 64)
         // Creating a deflater only fails when memory is exhausted; that is fatal here.
-        var z = try! ZlibStream(.deflateGzip(level: level))
+        var z = try! GzipDeflater(level: level)
         bytes.withUnsafeBytes { z.deflate($0, finish: true, appendingTo: &out) }
         return out
     }

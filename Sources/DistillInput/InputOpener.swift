@@ -43,7 +43,7 @@ public enum InputOpener {
         let raw = DescriptorReader(fd: fd, path: name, owns: owns, pending: head, hash: hash)
         switch compression {
         case .none: return Opened(reader: raw, compression: .none)
-        case .gzip: return Opened(reader: try GzipReader(source: raw, path: name), compression: .gzip)
+        case .gzip: return Opened(reader: GzipReader(source: raw, path: name), compression: .gzip)
         case .zstd, .bzip2, .xz: throw .unsupportedCompression(path: name, compression: compression)
         }
     }

@@ -48,6 +48,32 @@ struct GzipInputTests {
         #expect(r.error != nil)
     }
 
+    @Test(arguments: [8, 4, 2])  // CRC-32 bytes, then the length (ISIZE) bytes
+    func damagedTrailerIsACorruptMemberNamingFileAndOffset(fromEnd: Int) {
+        let dir = TempDir()
+        var gz = Gzip.compress(Array("{\"a\":1}\n".utf8))
+        gz[gz.count - fromEnd] ^= 0x01
+        let p = dir.write("trailer.gz", gz)
+        let r = readAll(p)
+        guard case .corruptGzip(let path, let offset, let detail)? = r.error else {
+            Issue.record("expected a checksum failure, got \(String(describing: r.error))"); return
+        }
+        #expect(path == p)
+        #expect(offset > 0 && offset <= gz.count)
+        #expect(detail.contains("CRC-32 or length"))
+        #expect(r.error?.description.contains(p) == true)
+    }
+
+    @Test func membersSplitAcrossManySmallReadsAreReadWhole() {
+        let dir = TempDir()
+        // 3000 small members (~90 KB): some header or trailer straddles the 64 KiB read.
+        let members = (0..<3000).map { Gzip.compress(Array("{\"line\":\($0)}\n".utf8)) }
+        let p = dir.write("many.gz", members.flatMap { $0 })
+        let r = readAll(p)
+        #expect(r.error == nil)
+        #expect(r.text == (0..<3000).map { "{\"line\":\($0)}\n" }.joined())
+    }
+
     @Test func garbageNamedGzIsReadAsPlainBytes() {
         let dir = TempDir()
         let p = dir.write("fake.jsonl.gz", "not gzip at all\n")

@@ -1,0 +1,50 @@
+import CZlib
+
+/// The one owner of zlib state in distillscan: a gzip deflater (for writers of synthetic
+/// corpora and tests) whose `z_stream` is allocated once and never moves (zlib keeps a
+/// pointer back to it). Reading goes through `GzipInflater`.
+public struct GzipDeflater: ~Copyable {
+    private let stream: UnsafeMutablePointer<z_stream>
+
+    public init(level: Int32) throws(ZlibError) {
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        let rc = distill_deflateInit2(stream, level, 15 + 16)
+        guard rc == Z_OK else {
+            stream.deallocate()
+            throw ZlibError(code: rc, message: "zlib could not start (code \(rc)); is memory exhausted?")
+        }
+    }
+
+    deinit {
+        deflateEnd(stream)
+        stream.deallocate()
+    }
+
+    /// Deflates `input` (all of it) and appends the compressed bytes to `out`; `finish` ends the member.
+    public mutating func deflate(_ input: UnsafeRawBufferPointer, finish: Bool, appendingTo out: inout [UInt8]) {
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        stream.pointee.avail_in = UInt32(input.count)
+        while true {
+            let rc: Int32 = chunk.withUnsafeMutableBytes { buf in
+                stream.pointee.next_out = buf.baseAddress?.assumingMemoryBound(to: UInt8.self)
+                stream.pointee.avail_out = UInt32(buf.count)
+                return CZlib.deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
+            }
+            let produced = chunk.count - Int(stream.pointee.avail_out)
+            out.append(contentsOf: chunk[0..<produced])
+            if finish {
+                if rc == Z_STREAM_END { deflateReset(stream); return }
+            } else if stream.pointee.avail_in == 0 && stream.pointee.avail_out != 0 {
+                return
+            }
+        }
+    }
+}
+
+/// A zlib failure, with zlib's own explanation.
+public struct ZlibError: Error, Sendable {
+    public var code: Int32
+    public var message: String
+}
