@@ -5,11 +5,13 @@ import DistillDecode
 ///
 /// Bytes are first mapped to classes (one per byte value used by some phrase, one for
 /// all others), which keeps the transition table small; each 16-bit entry holds the
-/// next state with a flag for "some phrase ends here".
+/// next state with a flag for "some phrase ends here". A state's row is a power of two
+/// wide, so the next lookup is a shift, not a multiply, on the per-byte dependency chain.
 public struct AhoCorasick: Sendable {
     /// Byte → class (ASCII upper case folded into lower case).
     private var classOf: [UInt8]
-    private let classes: Int
+    /// log2 of a row's width (the number of classes rounded up to a power of two).
+    private let rowShift: Int
     /// Next state, high bit set when it has outputs (16 bits: half the cache footprint).
     private var next: [UInt16]
     /// Pattern ids ending at each state (including via failure links).
@@ -58,15 +60,16 @@ public struct AhoCorasick: Sendable {
             }
         }
         precondition(goto.count < 1 << 15, "rule pack phrases too long: at most 32,767 automaton states")
-        var table = [UInt16](repeating: 0, count: goto.count * classes)
+        let rowShift = Int.bitWidth - (classes - 1).leadingZeroBitCount
+        var table = [UInt16](repeating: 0, count: goto.count << rowShift)
         for state in goto.indices {
             for c in 0..<classes {
                 let to = Int(goto[state][c])
-                table[state * classes + c] = UInt16(to) | (out[to].isEmpty ? 0 : Self.outputFlag)
+                table[state << rowShift | c] = UInt16(to) | (out[to].isEmpty ? 0 : Self.outputFlag)
             }
         }
         self.classOf = classOf
-        self.classes = classes
+        self.rowShift = rowShift
         next = table
         outputs = out
     }
@@ -74,11 +77,11 @@ public struct AhoCorasick: Sendable {
     /// Calls `hit` with the id of every pattern occurrence.
     public func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
         var state = 0
-        let classes = self.classes
+        let shift = rowShift
         next.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { cls in
                 for b in text {
-                    let v = table[state &* classes &+ Int(cls[Int(b)])]
+                    let v = table[state &<< shift | Int(cls[Int(b)])]
                     state = Int(v & ~Self.outputFlag)
                     if v & Self.outputFlag != 0 { for p in outputs[state] { hit(Int(p)) } }
                 }
