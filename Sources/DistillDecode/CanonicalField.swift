@@ -67,41 +67,54 @@ public enum CanonicalField: String, CaseIterable, Sendable {
         var rank: Int
     }
 
-    /// Every alias in an open-addressed table indexed by the low bits of `keyHash`, for one
-    /// allocation-free pass over a record's keys without hashing each key twice.
+    /// Every alias in an open-addressed table, for one allocation-free pass over a record's
+    /// keys. A key is read as its length and two words (its first and last 8 bytes): that
+    /// hashes it in a few instructions whatever its length, and settles equality for keys
+    /// of up to 16 bytes (all but a few aliases) without comparing bytes.
     struct AliasTable {
         static let size = 256
-        /// Per slot: index into `aliases` plus one (0 = empty).
-        var slots = [Int16](repeating: 0, count: size)
-        var hashes = [UInt64](repeating: 0, count: size)
+
+        /// One occupied or empty (`length == 0`) slot.
+        struct Slot {
+            var first: UInt64 = 0
+            var last: UInt64 = 0
+            var length = 0
+            /// Index into `aliases`, and the alias's field and rank (read without touching it).
+            var alias = 0
+            var field = 0
+            var rank = 0
+        }
+
+        var slots = [Slot](repeating: Slot(), count: size)
         var aliases: [Alias] = []
 
         init(_ all: [Alias]) {
             aliases = all
             for (i, a) in all.enumerated() {
-                let h = a.bytes.withUnsafeBytes { CanonicalField.keyHash($0) }
-                var s = Int(truncatingIfNeeded: h) & (Self.size - 1)
-                while slots[s] != 0 { s = (s + 1) & (Self.size - 1) }
-                slots[s] = Int16(i + 1)
-                hashes[s] = h
+                let (first, last) = a.bytes.withUnsafeBytes { CanonicalField.keyWords($0) }
+                var s = CanonicalField.slot(first, last, a.bytes.count)
+                while slots[s].length != 0 { s = (s + 1) & (Self.size - 1) }
+                slots[s] = Slot(first: first, last: last, length: a.bytes.count, alias: i, field: a.field, rank: a.rank)
             }
         }
 
-        /// The alias spelled exactly `key`, if any.
+        /// The slot of the alias spelled exactly `key`, if any.
         @inline(__always)
-        func lookup(_ key: UnsafeRawBufferPointer) -> Alias? {
-            let h = CanonicalField.keyHash(key)
-            var s = Int(truncatingIfNeeded: h) & (Self.size - 1)
-            while slots[s] != 0 {
-                if hashes[s] == h {
-                    let a = aliases[Int(slots[s]) - 1]
-                    if a.bytes.count == key.count && a.bytes.withUnsafeBytes({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) {
-                        return a
+        func lookup(_ key: UnsafeRawBufferPointer) -> Slot? {
+            let n = key.count
+            guard n > 0 else { return nil }
+            let (first, last) = CanonicalField.keyWords(key)
+            return slots.withUnsafeBufferPointer { table in
+                var s = CanonicalField.slot(first, last, n)
+                while table[s].length != 0 {
+                    let x = table[s]
+                    if x.length == n && x.first == first && x.last == last {
+                        if n <= 16 || aliases[x.alias].bytes.withUnsafeBytes({ memcmp($0.baseAddress!, key.baseAddress!, n) == 0 }) { return x }
                     }
+                    s = (s + 1) & (Self.size - 1)
                 }
-                s = (s + 1) & (Self.size - 1)
+                return nil
             }
-            return nil
         }
     }
 
@@ -118,11 +131,26 @@ public enum CanonicalField: String, CaseIterable, Sendable {
         return AliasTable(all)
     }()
 
+    /// A key's first 8 bytes and last 8 bytes (little-endian; shorter keys zero-padded
+    /// into the first word, the last word zero).
     @inline(__always)
-    static func keyHash(_ b: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for c in b { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
-        return h
+    static func keyWords(_ b: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        let n = b.count
+        if n >= 8 {
+            return (UInt64(littleEndian: b.loadUnaligned(as: UInt64.self)),
+                    UInt64(littleEndian: b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)))
+        }
+        var w: UInt64 = 0
+        for i in 0..<n { w |= UInt64(b[i]) << (8 * UInt64(i)) }
+        return (w, 0)
+    }
+
+    /// The home slot of a key in `AliasTable`.
+    @inline(__always)
+    static func slot(_ first: UInt64, _ last: UInt64, _ length: Int) -> Int {
+        var h = (first ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15
+        h ^= last &* 0xC2B2_AE3D_27D4_EB4F
+        return Int(truncatingIfNeeded: (h ^ (h >> 29)) >> 32) & (AliasTable.size - 1)
     }
 }
 

@@ -21,6 +21,23 @@ struct FormatTests {
         #expect(r.failed)
     }
 
+    @Test func everyAliasIsFoundAndNoLookAlike() {
+        let table = CanonicalField.aliasTable
+        for field in CanonicalField.ordered {
+            for (rank, alias) in field.aliases.enumerated() {
+                let hit = Array(alias.utf8).withUnsafeBytes { table.lookup($0) }
+                // An alias listed under an earlier field belongs to that field.
+                let owner = CanonicalField.ordered.first { $0.aliases.contains(alias) }!
+                #expect(hit?.field == owner.index, "alias \(alias)")
+                if owner == field { #expect(hit?.rank == rank, "alias \(alias)") }
+            }
+        }
+        // Same length, first and last 8 bytes as real aliases, different middle; prefixes and case.
+        for lookAlike in ["requester_XX_address", "max_completionXtokens", "max_output_tokenz", "account_i", "Model", "", "ip ", "system_prompts"] {
+            #expect(Array(lookAlike.utf8).withUnsafeBytes { table.lookup($0) } == nil, "\(lookAlike)")
+        }
+    }
+
     @Test(arguments: [
         ("1780495333", Int64(1_780_495_333_000)),
         ("1780495333.25", 1_780_495_333_250),
