@@ -102,17 +102,29 @@ public struct PromptFamilies: Sendable {
         familyOf = of
     }
 
-    /// Family id → share of each account's samples, per account.
-    public func shares() -> [Int: [Int: Double]] {
-        var perAccount: [Int: [Int: Int]] = [:]
-        var totals: [Int: Int] = [:]
-        for (i, x) in samples.enumerated() {
-            perAccount[x.account, default: [:]][familyOf[i], default: 0] += 1
-            totals[x.account, default: 0] += 1
+    /// Family id → share of each account's samples, per account with samples.
+    public func shares() -> [(account: Int, shares: [Int: Double])] {
+        // (account, family) of every sample, sorted: an account's samples form one run,
+        // its samples of a family a run within it (no dictionary update per sample).
+        let keyed = samples.indices.map { (account: samples[$0].account, family: familyOf[$0]) }
+            .sorted { ($0.account, $0.family) < ($1.account, $1.family) }
+        var out: [(account: Int, shares: [Int: Double])] = []
+        var i = 0
+        while i < keyed.count {
+            var end = i
+            while end < keyed.count && keyed[end].account == keyed[i].account { end += 1 }
+            let total = Double(end - i)
+            var shares: [Int: Double] = [:]
+            var k = i
+            while k < end {
+                var m = k
+                while m < end && keyed[m].family == keyed[k].family { m += 1 }
+                shares[keyed[k].family] = Double(m - k) / total
+                k = m
+            }
+            out.append((keyed[i].account, shares))
+            i = end
         }
-        return perAccount.mapValues { fam in
-            let t = Double(fam.values.reduce(0, +))
-            return fam.mapValues { Double($0) / t }
-        }
+        return out
     }
 }
