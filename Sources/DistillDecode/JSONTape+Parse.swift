@@ -14,7 +14,17 @@ extension JSONTape {
     /// Parses and validates one JSON document (the whole of `line`, surrounding
     /// whitespace allowed), reusing this tape's storage.
     public mutating func parse(_ line: UnsafeRawBufferPointer, maxDepth: Int) throws(JSONParseError) {
-        nodes.removeAll(keepingCapacity: true)
+        let storage = self.storage
+        storage.shrink(to: 256)
+        storage.count = 0
+        var out = storage.base
+        var count = 0
+        defer { storage.count = count }
+        @inline(__always) func push(_ node: Node) {
+            if count == storage.capacity { storage.grow(keeping: count); out = storage.base }
+            out[count] = node
+            count += 1
+        }
         bytes = line
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw .invalidJSON(offset: 0) }
         let n = line.count
@@ -39,11 +49,11 @@ extension JSONTape {
             if expectingKey {
                 guard c == UInt8(ascii: "\"") else { throw .invalidJSON(offset: p) }
             }
-            let idx = Int32(nodes.count)
+            let idx = Int32(count)
             switch c {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 if stack.count >= maxDepth { throw .tooDeep(limit: maxDepth) }
-                nodes.append(Node(kind: c == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(p), end: 0, next: 0))
+                push(Node(kind: c == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(p), end: 0, next: 0))
                 stack.append(idx)
                 p += 1
                 skipWS()
@@ -51,8 +61,8 @@ extension JSONTape {
                     guard (base[p] == UInt8(ascii: "}")) == (c == UInt8(ascii: "{")) else { throw .invalidJSON(offset: p) }
                     p += 1
                     stack.removeLast()
-                    nodes[Int(idx)].end = Int32(p)
-                    nodes[Int(idx)].next = Int32(nodes.count)
+                    out[Int(idx)].end = Int32(p)
+                    out[Int(idx)].next = Int32(count)
                 } else {
                     expectingKey = c == UInt8(ascii: "{")
                     continue
@@ -60,7 +70,7 @@ extension JSONTape {
             case UInt8(ascii: "\""):
                 let start = p + 1
                 let (end, escaped) = try scanString(base, n, start)
-                nodes.append(Node(kind: .string, escaped: escaped, start: Int32(start), end: Int32(end), next: idx + 1))
+                push(Node(kind: .string, escaped: escaped, start: Int32(start), end: Int32(end), next: idx + 1))
                 p = end + 1
                 if expectingKey {
                     skipWS()
@@ -74,11 +84,11 @@ extension JSONTape {
                 let word: StaticString = c == UInt8(ascii: "t") ? "true" : c == UInt8(ascii: "f") ? "false" : "null"
                 let len = word.utf8CodeUnitCount
                 guard p + len <= n, memcmp(base + p, word.utf8Start, len) == 0 else { throw .invalidJSON(offset: p) }
-                nodes.append(Node(kind: c == UInt8(ascii: "n") ? .null : .bool, escaped: false, start: Int32(p), end: Int32(p + len), next: idx + 1))
+                push(Node(kind: c == UInt8(ascii: "n") ? .null : .bool, escaped: false, start: Int32(p), end: Int32(p + len), next: idx + 1))
                 p += len
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let end = try scanNumber(base, n, p)
-                nodes.append(Node(kind: .number, escaped: false, start: Int32(p), end: Int32(end), next: idx + 1))
+                push(Node(kind: .number, escaped: false, start: Int32(p), end: Int32(end), next: idx + 1))
                 p = end
             case 0: throw .nulByte(offset: p)
             default: throw .invalidJSON(offset: p)
@@ -91,7 +101,7 @@ extension JSONTape {
                     return
                 }
                 guard p < n else { throw .invalidJSON(offset: p) }
-                let isObject = nodes[Int(top)].kind == .object
+                let isObject = out[Int(top)].kind == .object
                 let d = base[p]
                 if d == UInt8(ascii: ",") {
                     p += 1
@@ -104,8 +114,8 @@ extension JSONTape {
                 }
                 p += 1
                 stack.removeLast()
-                nodes[Int(top)].end = Int32(p)
-                nodes[Int(top)].next = Int32(nodes.count)
+                out[Int(top)].end = Int32(p)
+                out[Int(top)].next = Int32(count)
             }
         }
     }

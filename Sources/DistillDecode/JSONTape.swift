@@ -21,14 +21,17 @@ public struct JSONTape {
         public var next: Int32
     }
 
-    public internal(set) var nodes: [Node] = []
+    /// The nodes of the last parse; valid until the next parse with this tape.
+    public var nodes: UnsafeBufferPointer<Node> { UnsafeBufferPointer(start: storage.base, count: storage.count) }
+    /// Shared by copies of the tape: a copy reads the line its original parsed last.
+    let storage = NodeStorage(capacity: 256)
     /// The line the nodes point into; valid only while the caller keeps it alive.
     public internal(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
 
     /// Scratch stack of the parser, kept to reuse its storage.
     var openContainers: [Int32] = []
 
-    public init() { nodes.reserveCapacity(256); openContainers.reserveCapacity(16) }
+    public init() { openContainers.reserveCapacity(16) }
 
     /// The root value's index.
     public var root: Int { 0 }
