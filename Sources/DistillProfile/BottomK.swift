@@ -74,9 +74,22 @@ public struct BottomK<Payload: Sendable>: Sendable {
     @inline(__always)
     public func admits(_ hash: UInt64) -> Bool { count < k || hash <= maxHash }
 
+    /// Counts `n` more of the key with this hash (the payload is built only when the key
+    /// is new and kept). The common outcomes, a repeat of the last key and a rejection,
+    /// are decided inline at the caller.
+    @inline(__always)
     public mutating func add(_ hash: UInt64, count n: Int = 1, _ payload: @autoclosure () -> Payload) {
         if lastIndex >= 0 && hash == lastHash { pending += n; return }
         if count >= k && hash > maxHash { return }
+        insert(hash, n, payload)
+    }
+
+    private mutating func insert(_ hash: UInt64, _ n: Int, _ payload: () -> Payload) {
+        if slots.isEmpty {
+            // The arrays grow to k + 1 in most sketches: one allocation each, not one per doubling.
+            slots.reserveCapacity(k + 1)
+            payloads.reserveCapacity(k + 1)
+        }
         if lastIndex >= 0 && pending > 0 { slots[lastIndex].count += pending }
         pending = 0
         lastHash = hash
