@@ -24,8 +24,8 @@ struct MessageExtraction {
                 default: piece = ""
                 }
                 if piece.isEmpty { return }
-                if !out.isEmpty { out += "\n" }
-                out += piece
+                // A single text block (the usual case) is returned as decoded, not copied.
+                if out.isEmpty { out = piece } else { out += "\n"; out += piece }
             }
             return out.utf8Prefix(limit)
         case .object:

@@ -26,7 +26,12 @@ public enum Timestamp {
     }
 
     public static func parseRFC3339(_ r: some RandomAccessCollection<UInt8>) -> Int64? {
-        let b = Array(r)
+        // Read in place (one per record): no copy unless the bytes are not contiguous.
+        if let v = r.withContiguousStorageIfAvailable({ rfc3339(UnsafeRawBufferPointer($0)) }) { return v }
+        return Array(r).withUnsafeBytes { rfc3339($0) }
+    }
+
+    private static func rfc3339(_ b: UnsafeRawBufferPointer) -> Int64? {
         func num(_ from: Int, _ len: Int) -> Int? {
             guard from + len <= b.count else { return nil }
             var v = 0
