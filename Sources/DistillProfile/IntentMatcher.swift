@@ -9,8 +9,10 @@ public struct IntentMatcher: @unchecked Sendable {
     private let regexes: [[Regex<AnyRegexOutput>]]
     /// Tag bit of each rule.
     private let ruleBits: [UInt8]
-    /// Rules that match without a phrase or regex (structural only).
-    private let unconditional: [Bool]
+    /// Rules that match without a phrase or regex (structural only), as a bit set.
+    private let unconditional: UInt64
+    /// Rules with regular expressions, as a bit set (most packs have few or none).
+    private let withRegex: UInt64
     /// Each rule's structural requirements.
     private let requirements: [RulePack.Rule.Requirements?]
 
@@ -30,7 +32,8 @@ public struct IntentMatcher: @unchecked Sendable {
         let tags = IntentTag.allCases
         ruleBits = ruleTags.map { UInt8(1) << UInt8(tags.firstIndex(of: $0)!) }
         requirements = pack.rules.map(\.requires)
-        unconditional = pack.rules.map { ($0.phrases ?? []).isEmpty && ($0.regex ?? []).isEmpty }
+        unconditional = pack.rules.enumerated().reduce(0) { ($1.element.phrases ?? []).isEmpty && ($1.element.regex ?? []).isEmpty ? $0 | 1 << UInt64($1.offset) : $0 }
+        withRegex = regexes.enumerated().reduce(0) { $1.element.isEmpty ? $0 : $0 | 1 << UInt64($1.offset) }
     }
 
     /// Tags of a request, as a bit set over `IntentTag.allCases`.
@@ -44,8 +47,13 @@ public struct IntentMatcher: @unchecked Sendable {
         var hitRules: UInt64 = 0
         var p = prompt
         p.withUTF8 { buf in automaton.scan(UnsafeRawBufferPointer(buf)) { hitRules |= 1 << UInt64(phraseRule[$0]) } }
-        for i in 0..<ruleBits.count where hitRules & (1 << UInt64(i)) == 0 {
-            if unconditional[i] || regexes[i].contains(where: { (try? $0.firstMatch(in: prompt)) != nil }) { hitRules |= 1 << UInt64(i) }
+        hitRules |= unconditional
+        // Only rules with a regex and no phrase hit yet run it.
+        var untried = withRegex & ~hitRules
+        while untried != 0 {
+            let i = untried.trailingZeroBitCount
+            untried &= untried - 1
+            if regexes[i].contains(where: { (try? $0.firstMatch(in: prompt)) != nil }) { hitRules |= 1 << UInt64(i) }
         }
         return hitRules
     }
