@@ -85,10 +85,11 @@ public struct BottomK<Payload: Sendable>: Sendable {
     }
 
     private mutating func insert(_ hash: UInt64, _ n: Int, _ payload: () -> Payload) {
+        guard k > 0 else { return }
         if slots.isEmpty {
-            // The arrays grow to k + 1 in most sketches: one allocation each, not one per doubling.
-            slots.reserveCapacity(k + 1)
-            payloads.reserveCapacity(k + 1)
+            // The arrays grow to k in most sketches: one allocation each, not one per doubling.
+            slots.reserveCapacity(k)
+            payloads.reserveCapacity(k)
         }
         if lastIndex >= 0 && pending > 0 { slots[lastIndex].count += pending }
         pending = 0
@@ -98,15 +99,11 @@ public struct BottomK<Payload: Sendable>: Sendable {
             lastIndex = i
             return
         }
-        slots.append(Slot(hash: hash, count: n))
-        payloads.append(payload())
-        lastIndex = slots.count - 1
-        if slots.count > k {
-            // The new key is below the old largest, so the evicted slot is another one,
-            // and the new key moves into its place.
+        if slots.count == k {
+            // Full, and the new key is below the largest kept: it takes the largest's slot.
             let drop = slots.firstIndex { $0.hash == maxHash }!
-            slots.swapAt(drop, slots.count - 1); slots.removeLast()
-            payloads.swapAt(drop, payloads.count - 1); payloads.removeLast()
+            slots[drop] = Slot(hash: hash, count: n)
+            payloads[drop] = payload()
             lastIndex = drop
             maxHash = 0
             filter = (0, 0)
@@ -115,6 +112,9 @@ public struct BottomK<Payload: Sendable>: Sendable {
                 mark(s.hash)
             }
         } else {
+            slots.append(Slot(hash: hash, count: n))
+            payloads.append(payload())
+            lastIndex = slots.count - 1
             maxHash = max(maxHash, hash)
             mark(hash)
         }
