@@ -69,7 +69,19 @@ extension JSONTape {
                 }
             case UInt8(ascii: "\""):
                 let start = p + 1
-                let (end, escaped) = try scanString(base, n, start)
+                // Most strings (keys, ids, short values) are plain ASCII and end within a
+                // few words: found here, without a call; anything else goes to `scanString`.
+                var plainEnd = -1, q = start
+                while q + 8 <= n {
+                    let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)))
+                    if special != 0 {
+                        let at = q + special.trailingZeroBitCount >> 3
+                        if base[at] == UInt8(ascii: "\"") { plainEnd = at }
+                        break
+                    }
+                    q += 8
+                }
+                let (end, escaped) = plainEnd >= 0 ? (plainEnd, false) : try scanString(base, n, start)
                 push(Node(kind: .string, escaped: escaped, start: Int32(start), end: Int32(end), next: idx + 1))
                 p = end + 1
                 if expectingKey {
@@ -128,10 +140,7 @@ extension JSONTape {
         while p < n {
             // Skip 8 plain ASCII bytes at a time (no quote, backslash, control or non-ASCII byte).
             while p + 8 <= n {
-                let w = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
-                let special = (((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | (w &- ones &* 0x20) | w) & highs
+                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)))
                 if special != 0 {
                     // Borrows only run upwards, so the lowest flagged byte is the first special one.
                     p += special.trailingZeroBitCount >> 3
@@ -163,6 +172,16 @@ extension JSONTape {
             p = try validateUTF8(base, n, p)
         }
         throw .invalidJSON(offset: p)
+    }
+
+    /// The high bit of every byte of `w` (little-endian) that is a quote, a backslash, a
+    /// control or a non-ASCII byte; borrows only run upwards, so the lowest flagged byte
+    /// is the first special one.
+    @inline(__always)
+    static func specialBytes(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
+        return (((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | (w &- ones &* 0x20) | w) & highs
     }
 
     /// Validates one multi-byte UTF-8 sequence at `p`; returns the offset after it.
