@@ -35,4 +35,35 @@ struct JSONTapeTests {
         let (n, kind, next) = try parse(&tape, #"{"a":[1,2]}"#) { t in (t.nodes.count, t.nodes[2].kind, t.nodes[2].next) }
         #expect(n == 5 && kind == .array && next == 5)
     }
+
+    /// A string body with one special byte sequence at `at` in a run of plain letters.
+    struct Special: Sendable, CustomStringConvertible {
+        var raw: [UInt8]
+        /// The decoded text of `raw`, or nil when the line must be rejected.
+        var decoded: String?
+        var description: String { "\(raw)" }
+    }
+
+    @Test(arguments: [
+        Special(raw: Array(#"\""#.utf8), decoded: "\""), Special(raw: Array(#"\n"#.utf8), decoded: "\n"),
+        Special(raw: Array(#"\u00e9"#.utf8), decoded: "é"), Special(raw: Array("é".utf8), decoded: "é"),
+        Special(raw: Array("思".utf8), decoded: "思"), Special(raw: [0x01], decoded: nil), Special(raw: [0x1F], decoded: nil),
+        Special(raw: [0xFF], decoded: nil), Special(raw: [0xC3], decoded: nil), Special(raw: Array(#"\x"#.utf8), decoded: nil),
+        Special(raw: [0x22], decoded: nil),  // an unescaped quote ends the string early: the rest is not JSON
+    ])
+    func specialBytesAtEveryOffsetOfShortAndLongStrings(_ special: Special) throws {
+        for length in 0..<40 {
+            for at in 0...length {
+                let before = [UInt8](repeating: UInt8(ascii: "a"), count: at), after = [UInt8](repeating: UInt8(ascii: "b"), count: length - at)
+                let line = Array(#"{"k":""#.utf8) + before + special.raw + after + Array(#"","z":1}"#.utf8)
+                var tape = JSONTape()
+                let value: String? = try line.withUnsafeBytes { bytes in
+                    do { try tape.parse(bytes, maxDepth: 8) } catch { return nil }
+                    return tape.member(0, "k").map { tape.string($0) }
+                }
+                let expected = special.decoded.map { String(repeating: "a", count: at) + $0 + String(repeating: "b", count: length - at) }
+                #expect(value == expected, "length \(length), at \(at)")
+            }
+        }
+    }
 }
