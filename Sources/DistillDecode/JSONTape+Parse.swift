@@ -142,7 +142,6 @@ extension JSONTape {
             while p + 8 <= n {
                 let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)))
                 if special != 0 {
-                    // Borrows only run upwards, so the lowest flagged byte is the first special one.
                     p += special.trailingZeroBitCount >> 3
                     break
                 }

@@ -46,20 +46,7 @@ final class StringInterner {
         return s
     }
 
-    /// A quick hash of the bytes, eight at a time (collisions only cost a miss).
-    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var h = UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15
-        var i = 0
-        while i + 8 <= raw.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 29
-            i += 8
-        }
-        if i < raw.count {
-            var tail: UInt64 = 0
-            for k in i..<raw.count { tail = tail << 8 | UInt64(raw[k]) }
-            h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        }
-        return h ^ (h >> 32)
-    }
+    /// The bucket hash of the bytes (`StableHash`: collisions only cost a miss).
+    @inline(__always)
+    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 { StableHash.bytes(raw) }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import DistillDecode
 import DistillProfile
 
 /// The evidence between candidates that needs no prompt families: shared payment

@@ -54,14 +54,12 @@ public struct EvidenceGraph: Sendable {
         }
     }
 
-    /// Overlap coefficient of two accounts' active (day, hour) slots.
     /// Overlap coefficient of two accounts' active (day, hour) slots, and its lift over
     /// chance on the days either was active: two 24/7 accounts overlap trivially (lift 1),
     /// accounts working the same few hours overlap far more than chance.
     public static func sync(_ a: AccountProfile, _ b: AccountProfile) -> (overlap: Double, lift: Double) {
         ActivitySlots(a).sync(ActivitySlots(b))
     }
-
 }
 
 /// An account's active (day, hour) slots as a sorted list of day bit masks.
@@ -90,4 +88,3 @@ struct ActivitySlots {
         return (Double(both) / Double(m), expected > 0 ? Double(both) / expected : 0)
     }
 }
-

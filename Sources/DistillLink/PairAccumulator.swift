@@ -48,13 +48,6 @@ struct PairAccumulator {
         caps[kind] = cap
     }
 
-    /// `compactMapPairs` of the stored contributions alone.
-    mutating func compactMapPairs<State, T: Sendable>(
-        threads: Int, state: @Sendable () -> State, _ transform: @Sendable (inout State, _ a: Int, _ b: Int, PairEvidence) -> T?
-    ) -> [T] {
-        compactMapPairs(threads: threads, adding: NoPairs(), state: state, transform)
-    }
-
     /// `transform` of every pair `a < b` with its folded evidence (the stored contributions
     /// and those of `source`), in ascending (a, b) order, nils dropped. The accounts are
     /// split into runs of about equal work, each folded on its own thread with its own
@@ -62,7 +55,7 @@ struct PairAccumulator {
     /// made (the source's after the stored ones), so the result is the same for every
     /// thread count.
     mutating func compactMapPairs<State, T: Sendable, Source: PairSource>(
-        threads: Int, adding source: Source, state: @Sendable () -> State,
+        threads: Int, adding source: Source = NoPairs(), state: @Sendable () -> State,
         _ transform: @Sendable (inout State, _ a: Int, _ b: Int, PairEvidence) -> T?
     ) -> [T] {
         let stored = contributions

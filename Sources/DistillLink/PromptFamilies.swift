@@ -1,3 +1,4 @@
+import DistillDecode
 import DistillInput
 import DistillProfile
 

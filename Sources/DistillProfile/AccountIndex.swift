@@ -1,3 +1,5 @@
+import DistillDecode
+
 /// Account id → profile position, looked up once per request: open addressing on the
 /// id's `StableHash`, so a lookup hashes the id's bytes once with a fast hash (not
 /// SipHash) and compares ids only when the full 64-bit hashes agree.

@@ -1,3 +1,5 @@
+import DistillDecode
+
 /// Everything the analysis keeps about one account, bounded by sketch sizes, not by its
 /// number of requests. Mergeable exactly (`merge`).
 public struct AccountProfile: Sendable {

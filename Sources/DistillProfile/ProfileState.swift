@@ -22,14 +22,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
 
     /// Every account's profile.
     public var accounts: [String: AccountProfile] {
-        var out: [String: AccountProfile] = [:]
-        out.reserveCapacity(ids.count)
-        for (i, id) in ids.enumerated() {
-            var p = profiles[i]
-            p.closeOpenEntries()
-            out[id] = p
-        }
-        return out
+        Dictionary(uniqueKeysWithValues: accountsByID.map { ($0.id, $0.profile) })
     }
 
     public init(parameters: ProfileParameters, matcher: IntentMatcher) {

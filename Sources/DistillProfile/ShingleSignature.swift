@@ -1,3 +1,5 @@
+import DistillDecode
+
 /// A MinHash signature of a text's token shingles, built with one-permutation hashing
 /// and densification: every shingle is hashed once and lands in one of `bins` bins, so the
 /// cost does not grow with the number of hash functions. Works for any script: words for

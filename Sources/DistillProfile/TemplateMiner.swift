@@ -1,3 +1,5 @@
+import DistillDecode
+
 /// A Drain-style template miner over byte tokens: lines are split on white space, tokens
 /// holding a digit (numbers, ids, hashes, addresses, paths with numbers) are masked as
 /// slots, lines are routed by token count and their first `prefixTokens` tokens, and

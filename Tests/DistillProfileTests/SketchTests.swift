@@ -1,3 +1,4 @@
+import DistillDecode
 import Testing
 @testable import DistillProfile
 
