@@ -68,15 +68,19 @@ public struct CampaignScorer: Sendable {
             signals.append(pivot)
             score += pivot.weight
         }
-        let benign = BenignReading(params: params, members: members, aggregate: agg, linkage: linkage, appetite: appetite, context: ctx).all()
+        // What the outputs show (a client may ask for a large max_tokens on every request);
+        // the limit asked for stands in only when no output is logged.
+        let observedAppetite = agg.withOutput > 0
+            ? min(1, max(min(1, agg.hitLimitShare * 3), min(1, max(0, (agg.meanOutput - 300) / (params.longOutputTokens - 300))))) : agg.largeMaxTokensShare
+        let benign = BenignReading(params: params, members: members, aggregate: agg, linkage: linkage, appetite: observedAppetite, context: ctx).all()
         for b in benign where b.applied { score *= b.factor }
         score = min(100, max(0, score))
         guard var severity = params.severity(score: score, accounts: members.count) else { return nil }
         var rule = params.severityRule(severity)
         // Coordination and automation alone are not distillation.
-        if intent < params.intentFloor && appetite < params.appetiteFloor && severity > .low {
+        if intent < params.intentFloor && observedAppetite < params.appetiteFloor && severity > .low {
             severity = .low
-            rule = "capped at low: extraction intent \(pct(intent)) < \(pct(params.intentFloor)) and output appetite \(fmt(appetite)) < \(fmt(params.appetiteFloor))"
+            rule = "capped at low: extraction intent \(pct(intent)) < \(pct(params.intentFloor)) and observed output appetite \(fmt(observedAppetite)) < \(fmt(params.appetiteFloor))"
         }
         return CampaignBuilder.build(id: Self.campaignID(ids), severity: severity, score: score, group: group, link: link,
                                      aggregate: agg, signals: signals, benign: benign, severityRule: rule)
