@@ -6,28 +6,31 @@ struct MessageExtraction {
     var assistantTurns = 0
 
     /// Text of a content value: a string, a list of blocks (`{"type":"text","text":…}`,
-    /// Converse `{"text":…}`), or a single block object.
+    /// Converse `{"text":…}`), or a single block object. Beyond `limit` bytes, the start
+    /// and the end are kept (`headAndTail`): the last block counts as the end.
     static func text(_ t: JSONTape, _ v: Int, limit: Int) -> String {
         switch t.kind(v) {
-        case .string: return t.string(v, limit: limit)
+        case .string: return t.headAndTail(v, limit: limit)
         case .array:
-            var out = ""
+            var out = "", last = ""
             t.forEachElement(v) { e in
-                guard out.utf8.count < limit else { return }
                 let piece: String
                 switch t.kind(e) {
-                case .string: piece = t.string(e, limit: limit)
+                case .string: piece = t.headAndTail(e, limit: limit)
                 case .object:
-                    if let tx = t.member(e, "text"), t.kind(tx) == .string { piece = t.string(tx, limit: limit) }
+                    if let tx = t.member(e, "text"), t.kind(tx) == .string { piece = t.headAndTail(tx, limit: limit) }
                     else if let c = t.member(e, "content") { piece = text(t, c, limit: limit) }
                     else { piece = "" }
                 default: piece = ""
                 }
                 if piece.isEmpty { return }
-                // A single text block (the usual case) is returned as decoded, not copied.
+                // A single text block (the usual case) is returned as decoded, not copied;
+                // past the limit only the latest block is kept, as the end.
+                if out.utf8.count > limit { last = piece; return }
                 if out.isEmpty { out = piece } else { out += "\n"; out += piece }
             }
-            return out.utf8Prefix(limit)
+            if !last.isEmpty { return out.utf8Prefix(limit - limit / 4 - String.gap.utf8.count) + String.gap + last.suffixUTF8(limit / 4) }
+            return out.utf8HeadAndTail(limit)
         case .object:
             if let tx = t.member(v, "text") { return text(t, tx, limit: limit) }
             return ""

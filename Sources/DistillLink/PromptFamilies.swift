@@ -39,7 +39,12 @@ public struct PromptFamilies: Sendable {
     public init(accounts: [AccountView], include: (Int) -> Bool, params: LinkParameters, threads: Int = 1) {
         var unordered: [Sample] = []
         for i in accounts.indices where include(i) {
-            for e in accounts[i].profile.promptSamples.itemsUnordered { unordered.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload)) }
+            let general = accounts[i].profile.promptSamples.itemsUnordered
+            for e in general { unordered.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload)) }
+            // The extraction part's own sample, less the prompts already sampled.
+            for e in accounts[i].profile.partSamples.itemsUnordered where !general.contains(where: { $0.hash == e.hash }) {
+                unordered.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload))
+            }
         }
         // (hash, account) is unique, so this order does not depend on the order found; the
         // keys are sorted, not the samples, which are large to move.
@@ -137,24 +142,35 @@ public struct PromptFamilies: Sendable {
     }
 
     /// Family id → share of each account's samples, per account with samples; with
-    /// `linking`, shares of linking families (siblings together).
+    /// `linking`, shares of linking families (siblings together), each the larger of the
+    /// share among all the account's samples and among its extraction-part samples, so
+    /// that ordinary chat mixed in does not dilute what the extraction part shares.
     public func shares(linking: Bool = false) -> [(account: Int, shares: [Int: Double])] {
         // (account, family) of every sample, sorted: an account's samples form one run,
         // its samples of a family a run within it (no dictionary update per sample).
-        let keyed = samples.indices.map { (account: samples[$0].account, family: linking ? linkFamily[familyOf[$0]] : familyOf[$0]) }
+        let keyed = samples.indices.map { (account: samples[$0].account, family: linking ? linkFamily[familyOf[$0]] : familyOf[$0],
+                                           shaped: samples[$0].prompt.extractionShaped) }
             .sorted { ($0.account, $0.family) < ($1.account, $1.family) }
         var out: [(account: Int, shares: [Int: Double])] = []
         var i = 0
         while i < keyed.count {
-            var end = i
-            while end < keyed.count && keyed[end].account == keyed[i].account { end += 1 }
+            var end = i, shapedTotal = 0
+            while end < keyed.count && keyed[end].account == keyed[i].account {
+                if keyed[end].shaped { shapedTotal += 1 }
+                end += 1
+            }
             let total = Double(end - i)
             var shares: [Int: Double] = [:]
             var k = i
             while k < end {
-                var m = k
-                while m < end && keyed[m].family == keyed[k].family { m += 1 }
-                shares[keyed[k].family] = Double(m - k) / total
+                var m = k, shaped = 0
+                while m < end && keyed[m].family == keyed[k].family {
+                    if keyed[m].shaped { shaped += 1 }
+                    m += 1
+                }
+                var share = Double(m - k) / total
+                if linking && shapedTotal > 0 { share = max(share, Double(shaped) / Double(shapedTotal)) }
+                shares[keyed[k].family] = share
                 k = m
             }
             out.append((keyed[i].account, shares))

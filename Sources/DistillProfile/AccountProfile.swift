@@ -10,10 +10,13 @@ public struct AccountProfile: Sendable {
         public var tags: UInt8
         /// The whole prompt's `ShingleSketch` (not only the kept text's).
         public var shingles: [UInt32]
+        /// The request was in the account's extraction part (single-turn, long output).
+        public var extractionShaped: Bool
 
-        public init(prompt: String, textBytes: Int, tags: UInt8) {
+        public init(prompt: String, textBytes: Int, tags: UInt8, extractionShaped: Bool = false) {
             text = prompt.utf8Prefix(textBytes)
             self.tags = tags
+            self.extractionShaped = extractionShaped
             shingles = ShingleSketch.of(prompt)
         }
     }
@@ -107,8 +110,11 @@ public struct AccountProfile: Sendable {
     public var systemPrompts: BottomK<String>
     /// Distinct prompts (hashes and exact counts) for repeat rates.
     public var promptHashes: BottomK<Bool>
-    /// A smaller sample of distinct prompts with text and signature.
+    /// A smaller sample of distinct prompts with text and shingles.
     public var promptSamples: BottomK<PromptSample>
+    /// A sample of the extraction part's distinct prompts alone: what an account's
+    /// extraction shares with others is seen however much ordinary chat surrounds it.
+    public var partSamples: BottomK<PromptSample>
 
     public init(_ p: ProfileParameters) {
         ips = BottomK(k: p.ipSketch)
@@ -119,6 +125,7 @@ public struct AccountProfile: Sendable {
         systemPrompts = BottomK(k: 4)
         promptHashes = BottomK(k: p.promptHashSketch)
         promptSamples = BottomK(k: p.promptSamples)
+        partSamples = BottomK(k: p.partSamples)
     }
 
     public mutating func merge(_ o: AccountProfile) {
@@ -140,6 +147,7 @@ public struct AccountProfile: Sendable {
         ips.merge(o.ips); subnets.merge(o.subnets); clients.merge(o.clients); orgs.merge(o.orgs)
         apiKeys.merge(o.apiKeys); systemPrompts.merge(o.systemPrompts)
         promptHashes.merge(o.promptHashes); promptSamples.merge(o.promptSamples)
+        partSamples.merge(o.partSamples)
     }
 
     /// Models kept per account. Beyond it, the models with the smallest name hashes are

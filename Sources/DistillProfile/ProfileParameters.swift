@@ -10,6 +10,8 @@ public struct ProfileParameters: Sendable, Equatable {
     public var promptHashSketch = 48
     /// Distinct prompts kept per account with text and signature (prompt families).
     public var promptSamples = 12
+    /// Distinct prompts of the extraction part kept per account besides `promptSamples`.
+    public var partSamples = 6
     /// Prompt text kept per sample, in UTF-8 bytes.
     public var sampleTextBytes = 600
     /// `max_tokens` at or above this counts as a large output appetite.
@@ -23,7 +25,7 @@ public struct ProfileParameters: Sendable, Equatable {
     /// Name and value of every parameter, for reports.
     public var listed: [(String, Double)] {
         [("ip_sketch", Double(ipSketch)), ("subnet_sketch", Double(subnetSketch)), ("client_sketch", Double(clientSketch)),
-         ("prompt_hash_sketch", Double(promptHashSketch)), ("prompt_samples", Double(promptSamples)),
+         ("prompt_hash_sketch", Double(promptHashSketch)), ("prompt_samples", Double(promptSamples)), ("part_samples", Double(partSamples)),
          ("sample_text_bytes", Double(sampleTextBytes)), ("large_max_tokens", Double(largeMaxTokens)),
          ("long_request_output_tokens", Double(longRequestOutputTokens))]
     }

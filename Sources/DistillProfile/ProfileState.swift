@@ -91,13 +91,17 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
                 a.countIntents(tags)
                 if extraction { a.extractionIntent += 1 }
             }
-            if r.userTurns <= 1 && Self.asksForLongOutput(r, p) {
+            let shaped = r.userTurns <= 1 && Self.asksForLongOutput(r, p)
+            if shaped {
                 a.extractionShaped += 1
                 if extraction { a.extractionShapedTagged += 1 }
             }
             a.promptHashes.add(h, true)
-            if a.promptSamples.admits(h) {
-                a.promptSamples.add(h, AccountProfile.PromptSample(prompt: prompt, textBytes: p.sampleTextBytes, tags: tags))
+            let general = a.promptSamples.admits(h), part = shaped && a.partSamples.admits(h)
+            if general || part {
+                let sample = AccountProfile.PromptSample(prompt: prompt, textBytes: p.sampleTextBytes, tags: tags, extractionShaped: shaped)
+                if general { a.promptSamples.add(h, sample) }
+                if part { a.partSamples.add(h, sample) }
             }
         }
     }

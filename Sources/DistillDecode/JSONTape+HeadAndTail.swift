@@ -1,0 +1,51 @@
+/// Long texts kept by both ends: an instruction around a long payload (a dataset question,
+/// pasted context) is as often at the end of a prompt as at its start, and a text cut at
+/// its first `limit` bytes loses the closing instruction that families and intent rules
+/// look for.
+extension JSONTape {
+    /// The decoded text of a string node; beyond `limit` UTF-8 bytes, its first three
+    /// quarters and last quarter of the limit joined by `String.gap`, at most `limit` bytes in all (cut on
+    /// character boundaries).
+    public func headAndTail(_ i: Int, limit: Int) -> String {
+        let n = nodes[i]
+        guard n.kind == .string else { return "" }
+        let r = raw(i)
+        // The raw body is never shorter than the decoded text.
+        guard r.count > limit else { return string(i, limit: limit) }
+        let tailBudget = limit / 4
+        let head = string(i, limit: limit - tailBudget - String.gap.utf8.count)
+        // Start the tail where no escape sequence can be under way: after a literal space,
+        // or at a UTF-8 lead byte (neither ever occurs inside `\n` or `\uXXXX`).
+        var start = r.count - tailBudget
+        while start < r.count && r[start] != 0x20 && r[start] < 0xC2 { start += 1 }
+        if start < r.count && r[start] == 0x20 { start += 1 }
+        guard start < r.count else { return head }
+        let rest = UnsafeRawBufferPointer(rebasing: r[start...])
+        let tail = n.escaped ? JSONStringDecoder.decode(rest, limit: tailBudget) : String(decoding: rest, as: UTF8.self).utf8Prefix(tailBudget)
+        return head + String.gap + tail
+    }
+}
+
+extension String {
+    /// What stands between the kept start and end of a long text.
+    public static let gap = " … "
+
+    /// The string itself when at most `limit` UTF-8 bytes; else its first three quarters
+    /// and last quarter of the limit joined by `" … "`, cut on character boundaries.
+    public func utf8HeadAndTail(_ limit: Int) -> String {
+        guard utf8.count > limit else { return self }
+        let tailBudget = limit / 4
+        return utf8Prefix(limit - tailBudget - Self.gap.utf8.count) + Self.gap + suffixUTF8(tailBudget)
+    }
+
+    /// At most the last `limit` UTF-8 bytes of the string, cut on a character boundary.
+    public func suffixUTF8(_ limit: Int) -> String {
+        guard utf8.count > limit else { return self }
+        var s = self
+        return s.withUTF8 { u in
+            var start = u.count - limit
+            while start < u.count && (u[start] & 0xC0) == 0x80 { start += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: u[start...]), as: UTF8.self)
+        }
+    }
+}
