@@ -451,8 +451,8 @@ class Gen:
         fixed = sum(counts.values())
         counts["ordinary"] = max(0, N - fixed)
         # scale the small populations down if the dump is tiny
-        if counts["ordinary"] < N * 0.3:
-            f = N * 0.7 / max(1, fixed)
+        if counts["ordinary"] < N * 0.6:  # small dumps: the special populations take at most 40 %
+            f = N * 0.4 / max(1, fixed)
             for k in list(counts):
                 if k != "ordinary":
                     counts[k] = max(1, int(counts[k] * f))
@@ -597,7 +597,7 @@ class Gen:
         org = "org-" + dom.split(".")[0]
         nat = [w.cloud_ip()] if r.random() < 0.5 else [w.ip_in(r.choice(w.resi))]
         tmpl = r.choice(TP.ENTERPRISE_TEMPLATES)
-        total = r.randint(15000, 45000)
+        total = int(r.randint(15000, 45000) * min(1.0, self.args.accounts / 4000) * self.w.days / 7)
         fam, ua = r.choice(w.sdk_uas)
         card = w.new_card()
         accts = []
