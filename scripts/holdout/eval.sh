@@ -5,6 +5,7 @@
 #   scripts/holdout/eval.sh [SEED...]          (default seeds 101..105)
 #   BIN=path/to/distillscan ACCOUNTS=4000 DAYS=7 HARD=1 KEEP=1 scripts/holdout/eval.sh 101 102
 #
+# RESULTS_OUT=FILE keeps the per-run JSON lines (eval numbers, per-campaign recall, FPs).
 # Runs every seed x {canonical, litellm, bedrock}, plus one canonical run of the first seed
 # with --no-accounts-file. Prints the table, per-run misses / false positives, and the
 # worst row (lowest F1) per format. Needs python3 (3.11) and a built distillscan.
@@ -70,6 +71,7 @@ for seed in "${SEEDS[@]}"; do
   done
 done
 run_one "${SEEDS[0]}" canonical 1
+[ -n "${RESULTS_OUT:-}" ] && cp "$RESULTS" "$RESULTS_OUT"
 
 python3 - "$RESULTS" <<'PY'
 import json, sys
@@ -90,14 +92,6 @@ for r in rows:
     fp = ", ".join("%s %d (%s)" % (f["population"], f["accounts"], f.get("worst_severity", "?")) for f in r["false_positives"]) or "none"
     print("- seed %d %s: %s; FP: %s" % (r["seed"], r["format"], camp, fp))
 print()
-print("Worst row per format (lowest account F1):")
-print()
-print("| format | seed | precision | recall | F1 | B-cubed F1 | benign at medium+ |")
-print("|---|---:|---:|---:|---:|---:|---:|")
-for fmt in dict.fromkeys(r["format"] for r in rows):
-    w = min((r for r in rows if r["format"] == fmt), key=lambda r: (r["f1"], r["bcubed_f1"]))
-    print("| %s | %d | %.3f | %.3f | %.3f | %.3f | %d |" % (fmt, w["seed"], w["precision"], w["recall"], w["f1"], w["bcubed_f1"], w["benign_medium"]))
-print()
 styles = {}
 for r in rows:
     for c in r["campaigns"]:
@@ -110,4 +104,12 @@ for r in rows:
         fps[f["population"]][0] += f["accounts"]
         fps[f["population"]][1] += 1
 print("False positives by benign population (accounts, runs): " + (", ".join("%s %d in %d runs" % (p, v[0], v[1]) for p, v in sorted(fps.items())) or "none"))
+print()
+print("Worst row per format (lowest account F1):")
+print()
+print("| format | seed | precision | recall | F1 | B-cubed F1 | benign at medium+ |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for fmt in dict.fromkeys(r["format"] for r in rows):
+    w = min((r for r in rows if r["format"] == fmt), key=lambda r: (r["f1"], r["bcubed_f1"]))
+    print("| %s | %d | %.3f | %.3f | %.3f | %.3f | %d |" % (fmt, w["seed"], w["precision"], w["recall"], w["f1"], w["bcubed_f1"], w["benign_medium"]))
 PY
