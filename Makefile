@@ -1,7 +1,7 @@
 SWIFT ?= swift
 BIN = .build/release/distillscan
 
-.PHONY: build release test demo bench bench-templates eval-seeds fixtures clean
+.PHONY: build release test demo bench bench-templates eval-seeds fixtures clean eval-holdout
 
 build:
 	$(SWIFT) build
@@ -36,3 +36,7 @@ fixtures: release
 
 clean:
 	rm -rf .build
+
+# Detection quality on independent hold-out corpora (scripts/holdout/gen.py; see its README).
+eval-holdout: release
+	scripts/holdout/eval.sh
