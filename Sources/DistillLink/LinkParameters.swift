@@ -13,9 +13,9 @@ public struct LinkParameters: Sendable, Equatable {
     /// Hour-of-day entropy (0–1) at or above which pacing counts as 24/7 machine pacing.
     public var machineHourEntropy = 0.9
     /// Estimated Jaccard similarity of shingle sets for two prompts to share a family.
-    public var familySimilarity = 0.5
+    public var familySimilarity = 0.4
     /// LSH bands × rows over the signature (bands × rows = signature bins).
-    public var lshBands = 8
+    public var lshBands = 16
     /// A shingle held by more than this share of the ordinary (non-candidate) accounts
     /// with prompts is an everyday phrase and left out of family signatures ...
     public var familyBackgroundShare = 0.005
