@@ -19,16 +19,13 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .corruptGzip(let p, let o, let d):
             return "\(p): corrupt gzip data at compressed byte \(o) (\(d)); records before it were kept"
         case .trailingGarbage(let p, let o):
-            return "\(p): bytes after the last gzip member at byte \(o) are not gzip; they were ignored"
+            return "\(p): bytes after the last gzip member at byte \(o) are not gzip (a damaged member?) and could not be read; records before them were kept"
         case .noInputs(let p): return "\(p): matches no readable file; give files, directories, globs or - for stdin"
         }
     }
 
-    /// Whether the file's data could not be read to its end (exit code 3).
-    public var losesData: Bool {
-        switch self {
-        case .trailingGarbage: return false
-        default: return true
-        }
-    }
+    /// Whether the file's data could not be read to its end (exit code 3). Bytes after
+    /// the last member that are neither gzip nor zero padding lose data too: they may be a
+    /// member whose header was damaged.
+    public var losesData: Bool { true }
 }
