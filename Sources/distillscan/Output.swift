@@ -1,19 +1,21 @@
 import ArgumentParser
 import DistillDecode
+import DistillInput
 import Foundation
 
-/// Writing results and messages: results to stdout or `-o`, messages to stderr.
+/// Writing results and messages: results to stdout or `-o` (through `OutputFile`:
+/// devices, FIFOs and symlinks written through, regular files replaced keeping their
+/// mode), messages to stderr.
 enum Output {
     static func write(_ text: String, to path: String?) throws {
         if let path {
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw ValidationError("-o \(path): cannot write the file; check the directory exists and is writable")
-            }
+            try OutputFile.write(Array(text.utf8), to: path)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 
+    /// One line on stderr, prefixed.
     static func message(_ s: String) {
         FileHandle.standardError.write(Data(("distillscan: " + s + "\n").utf8))
     }
