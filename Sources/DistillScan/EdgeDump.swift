@@ -1,4 +1,5 @@
 import DistillLink
+import DistillInput
 import Foundation
 
 /// Troubleshooting aid: with `DISTILLSCAN_EDGES=FILE`, `analyze` writes every kept edge
@@ -11,7 +12,7 @@ enum EdgeDump {
             o += e.evidence.weights.map { String($0) }.joined(separator: "\t") + "\n"
         }
         if !FileManager.default.createFile(atPath: path, contents: Data(o.utf8)) {
-            FileHandle.standardError.write(Data("distillscan: DISTILLSCAN_EDGES=\(path): cannot write the file\n".utf8))
+            StandardStreams.error("distillscan: DISTILLSCAN_EDGES: cannot write the file\n")
         }
     }
 }

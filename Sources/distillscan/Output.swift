@@ -3,21 +3,20 @@ import DistillDecode
 import DistillInput
 import Foundation
 
-/// Writing results and messages: results to stdout or `-o` (through `OutputFile`:
-/// devices, FIFOs and symlinks written through, regular files replaced keeping their
-/// mode), messages to stderr.
+/// Writing results and messages: results to stdout or `-o`, messages to stderr. Nothing
+/// here traps: a result that cannot be written is an `OutputError` (one line, exit 2).
 enum Output {
     static func write(_ text: String, to path: String?) throws {
         if let path {
             try OutputFile.write(Array(text.utf8), to: path)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardStreams.output(text)
         }
     }
 
-    /// One line on stderr, prefixed.
+    /// One line on stderr, prefixed (a failed write is ignored: nowhere left to say so).
     static func message(_ s: String) {
-        FileHandle.standardError.write(Data(("distillscan: " + s + "\n").utf8))
+        StandardStreams.error("distillscan: " + s + "\n")
     }
 
     /// One line per unreadable file and a rejection summary, on stderr.
