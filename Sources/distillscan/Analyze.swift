@@ -68,6 +68,8 @@ struct Analyze: ParsableCommand {
         if let p = progress { callback = { bytes, records in p.add(bytes: bytes, records: records) } }
         var report = Analysis.run(config, progress: callback)
         progress?.finish()
+        // --fail-on is decided on every finding, before --min-severity hides some from the report.
+        let failed = failSev.map { f in report.campaigns.contains { $0.severity >= f } } ?? false
         report = report.filtered(minSeverity: minSev)
         if redact { report = Redaction.apply(report) }
         try Output.write(ReportWriter.render(report, format: style), to: out.output)
@@ -75,7 +77,7 @@ struct Analyze: ParsableCommand {
         if !quiet {
             Output.message("\(report.campaigns.count) campaign(s): " + Severity.allCases.reversed().map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", "))
         }
-        if let f = failSev, report.campaigns.contains(where: { $0.severity >= f }) { throw ExitCode(1) }
+        if failed { throw ExitCode(1) }
         if !report.input.complete { throw ExitCode(3) }
     }
 }
