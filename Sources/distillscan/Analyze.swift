@@ -61,7 +61,7 @@ struct Analyze: ParsableCommand {
             guard problems.isEmpty else { throw ValidationError("--rules \(r): " + problems.joined(separator: "; ")) }
             config.rules = RulePack.builtIn.adding(extra)
         }
-        if let a = accounts, !FileManager.default.fileExists(atPath: a) { throw ValidationError("--accounts \(a): no such file") }
+        if let a = accounts, let problem = AccountsFile.problem(a) { throw ValidationError(problem) }
         config.commandLine = canonicalCommand()
         let progress = (quiet || noProgress) ? nil : Progress.start(totalBytes: config.input.sources.compactMap(\.fileSize).reduce(0, +))
         var callback: (@Sendable (Int, Int) -> Void)? = nil
