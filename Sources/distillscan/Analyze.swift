@@ -57,7 +57,7 @@ struct Analyze: ParsableCommand {
         if let r = rules {
             let extra: RulePack
             do { extra = try RulePack.load(path: r) } catch { throw ValidationError("\(error)") }
-            let problems = extra.lint()
+            let problems = extra.lint() + RegexSafety.problems(extra)
             guard problems.isEmpty else { throw ValidationError("--rules \(r): " + problems.joined(separator: "; ")) }
             config.rules = RulePack.builtIn.adding(extra)
         }

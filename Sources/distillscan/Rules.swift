@@ -54,7 +54,7 @@ struct Rules: ParsableCommand {
         } else {
             pack = .builtIn
         }
-        let problems = pack.lint()
+        let problems = pack.lint() + RegexSafety.problems(pack)
         for p in problems { Output.message("\(file ?? "built-in"): \(p)") }
         if !problems.isEmpty { throw ExitCode(2) }
         return pack
