@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import DistillInput
+import DistillReport
 import DistillScan
 
 /// The `distillscan` command: a list of verbs over the DistillScan library.
@@ -33,7 +34,7 @@ struct DistillScanCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
-            StandardStreams.error(fullMessage(for: error) + "\n")
+            StandardStreams.error(SafeText.terminal(fullMessage(for: error), keepingNewlines: true) + "\n")
             Foundation.exit(2)
         }
     }

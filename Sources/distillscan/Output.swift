@@ -1,6 +1,7 @@
 import ArgumentParser
 import DistillDecode
 import DistillInput
+import DistillReport
 import Foundation
 
 /// Writing results and messages: results to stdout or `-o`, messages to stderr. Nothing
@@ -14,9 +15,10 @@ enum Output {
         }
     }
 
-    /// One line on stderr, prefixed (a failed write is ignored: nowhere left to say so).
+    /// One line on stderr, prefixed; control characters in it (from file names, rule
+    /// names, log values) are shown escaped, never sent to the terminal.
     static func message(_ s: String) {
-        StandardStreams.error("distillscan: " + s + "\n")
+        StandardStreams.error("distillscan: " + SafeText.terminal(s) + "\n")
     }
 
     /// One line per unreadable file and a rejection summary, on stderr.
