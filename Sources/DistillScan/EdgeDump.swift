@@ -1,4 +1,5 @@
 import DistillLink
+import DistillReport
 import DistillInput
 import Foundation
 
@@ -11,8 +12,9 @@ enum EdgeDump {
             o += link.accounts[e.a].id + "\t" + link.accounts[e.b].id + "\t" + String(e.evidence.total) + "\t"
             o += e.evidence.weights.map { String($0) }.joined(separator: "\t") + "\n"
         }
-        if !FileManager.default.createFile(atPath: path, contents: Data(o.utf8)) {
-            StandardStreams.error("distillscan: DISTILLSCAN_EDGES: cannot write the file\n")
+        // Through OutputFile, like -o: a device or symlink given here is written through, not replaced.
+        do { try OutputFile.write(Array(o.utf8), to: path) } catch {
+            StandardStreams.error("distillscan: DISTILLSCAN_EDGES: " + SafeText.terminal(error.description) + "\n")
         }
     }
 }
