@@ -64,11 +64,15 @@ struct OutputFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["secret.md"])
     }
 
-    @Test func directoryAndFullDeviceAreErrorsNamingTheDestination() {
+    @Test func directoryAndFullDeviceAreErrorsNamingTheDestination() throws {
         let dir = TempDir()
         #expect(throws: OutputError.self) { try OutputFile.write([1], to: dir.path) }
-        #expect(throws: OutputError(destination: "/dev/full", reason: "No space left on device")) {
-            try OutputFile.write([1], to: "/dev/full")
+        // Our own node with the numbers of /dev/full (every write fails with ENOSPC).
+        let full = dir.path + "/full"
+        try #require(mknod(full, S_IFCHR | 0o666, dev_t((1 << 8) | 7)) == 0, "mknod needs root")
+        #expect(throws: OutputError(destination: full, reason: "No space left on device")) {
+            try OutputFile.write([1], to: full)
         }
+        #expect(lstatOf(full).st_mode & S_IFMT == S_IFCHR)
     }
 }
