@@ -1,16 +1,28 @@
 SWIFT ?= swift
 BIN = .build/release/distillscan
 
-.PHONY: build release test demo bench bench-templates eval-seeds fixtures clean eval-holdout
+.PHONY: deps build release install test demo bench bench-templates eval-seeds fixtures clean eval-holdout
 
-build:
+PREFIX ?= /usr/local
+
+# The system packages the build needs (zlib, ISA-L, libcrypto, pkg-config), installed when missing.
+deps:
+	@scripts/install-deps.sh
+
+build: deps
 	$(SWIFT) build
 
-release:
+release: deps
 	$(SWIFT) build -c release --product distillscan
 
+# A release binary with the Swift runtime linked in (runs without a Swift toolchain) in $(PREFIX)/bin.
+install: deps
+	$(SWIFT) build -c release --product distillscan --static-swift-stdlib
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 "$$($(SWIFT) build -c release --product distillscan --static-swift-stdlib --show-bin-path)/distillscan" $(DESTDIR)$(PREFIX)/bin/distillscan
+
 # Unit, end-to-end and golden tests (quick: fixtures only).
-test:
+test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
 

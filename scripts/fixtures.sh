@@ -7,4 +7,5 @@ rm -rf Fixtures/demo Fixtures/litellm Fixtures/bedrock
 "$BIN" synth Fixtures/demo --seed 11 --accounts 300 --days 3 --format canonical --dirty-lines 2
 "$BIN" synth Fixtures/litellm --seed 12 --accounts 200 --days 2 --format litellm
 "$BIN" synth Fixtures/bedrock --seed 13 --accounts 200 --days 2 --format bedrock
+python3 scripts/hostile-corpus.py   # Fixtures/hostile: dirty inputs and their expected accounting
 du -sh Fixtures/*

@@ -36,6 +36,7 @@ extension RecordDecoder {
             case .invalidUTF8: return .failure(.invalidUTF8)
             case .nulByte: return .failure(.nulByte)
             case .tooDeep: return .failure(.tooDeep)
+            case .tooLong: return .failure(.lineTooLong)
             case .invalidJSON: return .failure(.invalidJSON)
             }
         }

@@ -8,6 +8,8 @@ public enum JSONParseError: Error, Equatable, Sendable {
     case invalidUTF8(offset: Int)
     case nulByte(offset: Int)
     case tooDeep(limit: Int)
+    /// Longer than the tape can address (`JSONTape.maxDocumentBytes`).
+    case tooLong(limit: Int)
 }
 
 extension JSONTape {
@@ -26,6 +28,8 @@ extension JSONTape {
             count += 1
         }
         bytes = line
+        // Offsets are 32-bit: a longer line is refused, never wrapped or trapped on.
+        guard line.count <= Self.maxDocumentBytes else { throw .tooLong(limit: Self.maxDocumentBytes) }
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw .invalidJSON(offset: 0) }
         let n = line.count
         var p = 0

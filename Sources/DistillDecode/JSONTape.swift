@@ -33,6 +33,10 @@ public struct JSONTape {
 
     public init() { openContainers.reserveCapacity(16) }
 
+    /// The longest document the tape can address: node offsets are 32-bit
+    /// (`--max-line-bytes` is capped to it).
+    public static let maxDocumentBytes = Int(Int32.max)
+
     /// The root value's index.
     public var root: Int { 0 }
 

@@ -37,6 +37,7 @@ public struct RecordDecoder {
             case .invalidUTF8: return .malformed(.invalidUTF8)
             case .nulByte: return .malformed(.nulByte)
             case .tooDeep: return .malformed(.tooDeep)
+            case .tooLong: return .malformed(.lineTooLong)
             }
         }
         guard tape.kind(tape.root) == .object else { return .malformed(.notObject) }
@@ -50,6 +51,7 @@ public struct RecordDecoder {
         }
         if let kind = failure { return .malformed(kind) }
         r.format = format
+        Self.boundCounts(&r)
         if let since = options.since, r.timestamp < since { return .skipped(.outsideTimeRange) }
         if let until = options.until, r.timestamp >= until { return .skipped(.outsideTimeRange) }
         return .record
@@ -74,6 +76,21 @@ public struct RecordDecoder {
         }
         if bedrock || (identity && modelId) { return .bedrock }
         return litellm ? .litellm : .canonical
+    }
+
+    /// Largest token count (and latency in ms) kept: 2^31. Counts are summed per account
+    /// and per campaign; a record claiming more (`"output_tokens": 9e15`) would overflow
+    /// those sums, so the field is dropped like any other out-of-range optional number
+    /// (docs/formats.md). Negative counts are dropped too.
+    public static let maxCount = 1 << 31
+
+    /// Drops counts outside `0...maxCount` (every format goes through here).
+    @inline(__always)
+    static func boundCounts(_ r: inout RequestRecord) {
+        if let v = r.inputTokens, v < 0 || v > maxCount { r.inputTokens = nil }
+        if let v = r.outputTokens, v < 0 || v > maxCount { r.outputTokens = nil }
+        if let v = r.maxTokens, v < 0 || v > maxCount { r.maxTokens = nil }
+        if let v = r.latencyMs, v < 0 || v > maxCount { r.latencyMs = nil }
     }
 
     @inline(__always)

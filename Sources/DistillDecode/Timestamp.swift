@@ -3,6 +3,9 @@ public enum Timestamp {
     /// RFC 3339 / ISO 8601 (`2026-06-03T14:02:11.532Z`, `+02:00` offsets, space instead
     /// of `T`, no zone meaning UTC), or a number in epoch seconds, milliseconds,
     /// microseconds or nanoseconds (told apart by magnitude).
+    /// Records' plausible times, in epoch milliseconds: 1990-01-01 to 2100-01-01 (UTC).
+    public static let plausibleRange: ClosedRange<Int64> = 631_152_000_000...4_102_444_800_000
+
     public static func parse(_ tape: JSONTape, _ i: Int) -> Int64? {
         switch tape.kind(i) {
         case .number: return tape.double(i).flatMap(fromEpoch)
@@ -11,7 +14,9 @@ public enum Timestamp {
             if let f = r.first, f >= 0x30 && f <= 0x39, r.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) {
                 return tape.double(i).flatMap(fromEpoch)
             }
-            return parseRFC3339(r)
+            // The same range as epoch numbers: years 0000 or 9999 are not log times.
+            guard let ms = parseRFC3339(r), plausibleRange.contains(ms) else { return nil }
+            return ms
         default: return nil
         }
     }
@@ -21,8 +26,17 @@ public enum Timestamp {
         guard v.isFinite, v > 0 else { return nil }
         let ms: Double
         if v < 1e11 { ms = v * 1000 } else if v < 1e14 { ms = v } else if v < 1e17 { ms = v / 1000 } else { ms = v / 1_000_000 }
-        guard ms >= 631_152_000_000, ms <= 4_102_444_800_000 else { return nil }
+        guard ms >= Double(plausibleRange.lowerBound), ms <= Double(plausibleRange.upperBound) else { return nil }
         return Int64(ms.rounded(.down))
+    }
+
+    /// Days in a month of the proleptic Gregorian calendar.
+    public static func daysIn(month m: Int, year y: Int) -> Int {
+        switch m {
+        case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
     }
 
     public static func parseRFC3339(_ r: some RandomAccessCollection<UInt8>) -> Int64? {
@@ -43,7 +57,7 @@ public enum Timestamp {
             return v
         }
         guard b.count >= 10, let y = num(0, 4), b[4] == UInt8(ascii: "-"), let mo = num(5, 2),
-              b[7] == UInt8(ascii: "-"), let d = num(8, 2), (1...12).contains(mo), (1...31).contains(d) else { return nil }
+              b[7] == UInt8(ascii: "-"), let d = num(8, 2), (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y) else { return nil }
         var h = 0, mi = 0, s = 0, fracMs = 0
         var p = 10
         if p < b.count {
@@ -76,6 +90,7 @@ public enum Timestamp {
                 var om = 0
                 if p + 3 < b.count && b[p + 3] == UInt8(ascii: ":") { guard let m = num(p + 4, 2) else { return nil }; om = m; p += 6 }
                 else if let m = num(p + 3, 2) { om = m; p += 5 } else { p += 3 }
+                guard oh < 24, om < 60 else { return nil }
                 offsetMinutes = (oh * 60 + om) * (z == UInt8(ascii: "-") ? -1 : 1)
             }
             guard p == b.count else { return nil }

@@ -108,7 +108,10 @@ public final class GzipReader: ByteReader {
                 step = try inflater.inflate(UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd]), into: buffer)
             } catch {
                 finished = true
-                throw .corruptGzip(path: path, offset: consumedTotal + error.consumed, detail: error.message)
+                let e = InputError.corruptGzip(path: path, offset: consumedTotal + error.consumed, detail: error.message)
+                // What this call inflated before the damage is good data: hand it out first.
+                if error.produced > 0 { pendingError = e; return error.produced }
+                throw e
             }
             inputStart += step.consumed
             consumedTotal += step.consumed

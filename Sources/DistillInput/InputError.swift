@@ -7,6 +7,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case corruptGzip(path: String, offset: Int, detail: String)
     case trailingGarbage(path: String, offset: Int)
     case noInputs(pattern: String)
+    /// A FIFO, device or socket met in a directory walk or a glob: skipped, never opened.
+    case notRegularFile(path: String, kind: String)
 
     public var description: String {
         switch self {
@@ -19,15 +21,18 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .corruptGzip(let p, let o, let d):
             return "\(p): corrupt gzip data at compressed byte \(o) (\(d)); records before it were kept"
         case .trailingGarbage(let p, let o):
-            return "\(p): bytes after the last gzip member at byte \(o) are not gzip; they were ignored"
+            return "\(p): bytes after the last gzip member at byte \(o) are not gzip (a damaged member?) and could not be read; records before them were kept"
         case .noInputs(let p): return "\(p): matches no readable file; give files, directories, globs or - for stdin"
+        case .notRegularFile(let p, let k): return "\(p): \(k), not a regular file; skipped (name it as an operand to read it)"
         }
     }
 
-    /// Whether the file's data could not be read to its end (exit code 3).
+    /// Whether the file's data could not be read to its end (exit code 3). Bytes after
+    /// the last member that are neither gzip nor zero padding lose data too: they may be a
+    /// member whose header was damaged.
     public var losesData: Bool {
         switch self {
-        case .trailingGarbage: return false
+        case .notRegularFile: return false
         default: return true
         }
     }

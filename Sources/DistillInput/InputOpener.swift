@@ -19,8 +19,12 @@ public enum InputOpener {
         case .stdin:
             fd = 0
             owns = false
+        case .unreadable(let path, let reason):
+            throw .cannotOpen(path: path, reason: reason)
+        case .skipped(let path, let kind):
+            throw .notRegularFile(path: path, kind: kind)
         case .file(let path):
-            fd = Glibc.open(path, O_RDONLY)
+            fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
             owns = true
         }

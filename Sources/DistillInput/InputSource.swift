@@ -2,92 +2,46 @@
 import Glibc
 #endif
 
-/// One input to read: a file on disk or standard input.
+/// One input to read: a file on disk or standard input — or a path found while resolving
+/// operands that cannot be read as one, kept so that the report names it.
 public enum InputSource: Sendable, Hashable, Comparable {
     case file(String)
     case stdin
+    /// Found but not readable (a directory that cannot be listed, a file that cannot be
+    /// looked at): reading it reports `reason` and the input is incomplete (exit 3).
+    case unreadable(String, reason: String)
+    /// Not a regular file (a FIFO, device or socket) met in a directory walk or a glob:
+    /// skipped with a note, never opened (a FIFO without a writer would block forever).
+    /// Named as an operand, such a file is read (`<(zcat dump.gz)`).
+    case skipped(String, kind: String)
 
     /// How messages and reports name this input.
     public var displayName: String {
         switch self {
-        case .file(let p): return p
+        case .file(let p), .unreadable(let p, _), .skipped(let p, _): return p
         case .stdin: return "<stdin>"
         }
     }
 
-    /// Size on disk in bytes (nil for stdin).
+    /// Size on disk in bytes (nil for stdin and for what is not read).
     public var fileSize: Int? {
         guard case .file(let p) = self else { return nil }
         var st = stat()
         return stat(p, &st) == 0 ? Int(st.st_size) : nil
     }
-}
 
-/// Expands command-line operands (files, directories, globs, `-`) into a sorted,
-/// de-duplicated list of inputs, so that results never depend on operand order.
-public enum InputResolver {
-    /// File names a directory walk picks up.
-    public static let directoryExtensions = [".jsonl", ".json", ".ndjson", ".log"]
+    /// By name (stdin last), so that results never depend on operand order.
+    public static func < (a: Self, b: Self) -> Bool {
+        if (a == .stdin) != (b == .stdin) { return b == .stdin }
+        return (a.displayName, a.rank) < (b.displayName, b.rank)
+    }
 
-    public static func resolve(_ operands: [String]) throws(InputError) -> [InputSource] {
-        var files = Set<String>()
-        var wantsStdin = false
-        for operand in operands {
-            if operand == "-" { wantsStdin = true; continue }
-            if isDirectory(operand) {
-                walk(operand, into: &files)
-            } else if exists(operand) {
-                files.insert(operand)
-            } else if operand.contains(where: { "*?[".contains($0) }) {
-                let matches = glob(operand)
-                if matches.isEmpty { throw .noInputs(pattern: operand) }
-                for m in matches { if isDirectory(m) { walk(m, into: &files) } else { files.insert(m) } }
-            } else {
-                throw .cannotOpen(path: operand, reason: "no such file or directory")
-            }
+    private var rank: Int {
+        switch self {
+        case .file: return 0
+        case .unreadable: return 1
+        case .skipped: return 2
+        case .stdin: return 3
         }
-        var sources = files.sorted().map(InputSource.file)
-        if wantsStdin { sources.append(.stdin) }
-        return sources
-    }
-
-    static func matchesExtension(_ name: String) -> Bool {
-        var base = name
-        if base.hasSuffix(".gz") { base.removeLast(3) }
-        return directoryExtensions.contains { base.hasSuffix($0) }
-    }
-
-    static func walk(_ dir: String, into files: inout Set<String>) {
-        guard let d = opendir(dir) else { return }
-        defer { closedir(d) }
-        var children: [String] = []
-        while let entry = readdir(d) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." || name.hasPrefix(".") { continue }
-            children.append(name)
-        }
-        for name in children.sorted() {
-            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
-            if isDirectory(path) { walk(path, into: &files) } else if matchesExtension(name) { files.insert(path) }
-        }
-    }
-
-    static func exists(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0
-    }
-
-    static func isDirectory(_ path: String) -> Bool {
-        var st = stat()
-        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    static func glob(_ pattern: String) -> [String] {
-        var g = glob_t()
-        defer { globfree(&g) }
-        guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
-        return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].map { String(cString: $0) } }
     }
 }

@@ -24,7 +24,8 @@ public struct LineSplitter {
     }
 
     /// Calls `body` for every line of `reader`, in order. Read errors propagate after the
-    /// lines before them were delivered; a final line without `\n` is delivered too.
+    /// lines before them were delivered (a partial line before the fault included); a
+    /// final line without `\n` is delivered too.
     public func forEachLine(
         of reader: any ByteReader, _ body: (Line) throws -> Void
     ) throws {
@@ -35,6 +36,7 @@ public struct LineSplitter {
         var lineNumber = 0
         var discarding = false  // inside an oversized line
         var discardedLength = 0
+        var readError: InputError?
         while true {
             // Make room: roll the partial line to the front, or grow up to the bound.
             if capacity - end < chunkSize {
@@ -51,7 +53,12 @@ public struct LineSplitter {
                     capacity *= 2
                 }
             }
-            let n = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<capacity]))
+            let n: Int
+            do { n = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<capacity])) } catch {
+                // The bytes read before the fault are a last (partial) line: counted, not dropped.
+                readError = error
+                break
+            }
             if n == 0 { break }
             var scan = end
             end += n
@@ -94,6 +101,7 @@ public struct LineSplitter {
                 try body(Line(bytes: UnsafeRawBufferPointer(start: buffer.baseAddress! + start, count: end - start), number: lineNumber, oversizedLength: nil))
             }
         }
+        if let e = readError { throw e }
     }
 }
 

@@ -1,3 +1,4 @@
+import DistillDecode
 import DistillScore
 
 extension AnalysisReport {
@@ -5,25 +6,49 @@ extension AnalysisReport {
     /// per campaign, shared IPs / subnets / cards / domains / clients as nodes.
     public func dot() -> String {
         var o = "graph distillscan {\n  graph [overlap=false, splines=true];\n  node [fontsize=10];\n"
-        func q(_ s: String) -> String { "\"" + SafeText.plain(s, limit: 80).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+        func q(_ s: String) -> String { DOTText.quoted(SafeText.plain(s, limit: 80)) }
+        func id(_ kind: String, _ value: String) -> String { DOTText.nodeID(kind, value) }
         var infra = Set<String>()
         for c in campaigns {
-            o += "  subgraph \(q("cluster_" + c.id)) {\n    label=\(q("\(c.id) \(c.severity.rawValue) \(c.score)"));\n"
-            for a in c.accounts { o += "    \(q("acct:" + a)) [label=\(q(a)), shape=box];\n" }
+            o += "  subgraph \(DOTText.quoted("cluster_" + SafeText.plain(c.id, limit: 80))) {\n    label=\(q("\(c.id) \(c.severity.rawValue) \(c.score)"));\n"
+            for a in c.accounts { o += "    \(id("acct", a)) [label=\(q(a)), shape=box];\n" }
             o += "  }\n"
             let shared: [(String, [Tally])] = [("ip", c.ips), ("subnet", c.subnets), ("card", c.payments), ("domain", c.emailDomains), ("client", c.clients)]
             for (kind, tallies) in shared {
                 for t in tallies where t.accounts >= 2 {
-                    let node = kind + ":" + t.value
-                    if infra.insert(node).inserted { o += "  \(q(node)) [label=\(q(kind + " " + t.value)), shape=ellipse];\n" }
-                    o += "  \(q("campaign:" + c.id)) -- \(q(node)) [label=\(q("\(t.accounts) accounts"))];\n"
+                    if infra.insert(kind + ":" + t.value).inserted { o += "  \(id(kind, t.value)) [label=\(q(kind + " " + t.value)), shape=ellipse];\n" }
+                    o += "  \(id("campaign", c.id)) -- \(id(kind, t.value)) [label=\(q("\(t.accounts) accounts"))];\n"
                 }
             }
-            o += "  \(q("campaign:" + c.id)) [label=\(q(c.id)), shape=doubleoctagon];\n"
-            for a in c.accounts { o += "  \(q("campaign:" + c.id)) -- \(q("acct:" + a));\n" }
+            o += "  \(id("campaign", c.id)) [label=\(q(c.id)), shape=doubleoctagon];\n"
+            for a in c.accounts { o += "  \(id("campaign", c.id)) -- \(id("acct", a));\n" }
         }
         return o + "}\n"
     }
 }
 
 import Foundation
+
+/// Quoting for Graphviz DOT: labels are cleaned and cut for display, node ids are
+/// unique per value whatever its length or content.
+enum DOTText {
+    /// A DOT quoted string (backslashes and quotes escaped).
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for ch in s {
+            if ch == "\\" || ch == "\"" { out.append("\\") }
+            out.append(ch)
+        }
+        return out + "\""
+    }
+
+    /// The node id of `value`: `kind:value` when the value is short and clean, else
+    /// `kind#<hash>:<clean prefix>`, so that two accounts sharing their first 80
+    /// characters (or differing only in control characters) stay two nodes. The two
+    /// forms never meet: only the second has `#` right after the kind.
+    static func nodeID(_ kind: String, _ value: String) -> String {
+        let clean = SafeText.plain(value, limit: 80)
+        if clean == value { return quoted(kind + ":" + value) }
+        return quoted(kind + "#" + String(StableHash.string(value), radix: 16) + ":" + clean)
+    }
+}

@@ -21,7 +21,8 @@ public enum Analysis {
             config.accountsFile.map { AccountsFile.load($0, options: config.input.decode) } ?? AccountsFile.Loaded()
         })
         clock.lap("read+decode+profile+sha256+merge, accounts file")
-        let summary = InputSummary(scan.files)
+        var summary = InputSummary(scan.files)
+        if let path = config.accountsFile { summary.noteAccountsFile(path, accounts) }
         let state = scan.sink
         let link = Linker(params: config.link, threads: config.input.threads).run(accounts: state.accountsByID, infos: accounts.accounts)
         clock.lap("link")

@@ -1,4 +1,6 @@
 import DistillLink
+import DistillReport
+import DistillInput
 import Foundation
 
 /// Troubleshooting aid: with `DISTILLSCAN_EDGES=FILE`, `analyze` writes every kept edge
@@ -10,8 +12,9 @@ enum EdgeDump {
             o += link.accounts[e.a].id + "\t" + link.accounts[e.b].id + "\t" + String(e.evidence.total) + "\t"
             o += e.evidence.weights.map { String($0) }.joined(separator: "\t") + "\n"
         }
-        if !FileManager.default.createFile(atPath: path, contents: Data(o.utf8)) {
-            FileHandle.standardError.write(Data("distillscan: DISTILLSCAN_EDGES=\(path): cannot write the file\n".utf8))
+        // Through OutputFile, like -o: a device or symlink given here is written through, not replaced.
+        do { try OutputFile.write(Array(o.utf8), to: path) } catch {
+            StandardStreams.error("distillscan: DISTILLSCAN_EDGES: " + SafeText.terminal(error.description) + "\n")
         }
     }
 }

@@ -49,6 +49,10 @@ public struct InputConfiguration: Sendable {
         if let a = decode.since, let b = decode.until, a >= b { throw Invalid("--since must be before --until") }
         if let m = maxLineBytes {
             guard m >= 1024 else { throw Invalid("--max-line-bytes must be at least 1024") }
+            // The JSON tape addresses a line with 32-bit offsets.
+            guard m <= JSONTape.maxDocumentBytes else {
+                throw Invalid("--max-line-bytes \(m): at most \(JSONTape.maxDocumentBytes) (2 GiB - 1, what the JSON parser can address); lines longer than that are counted as line_too_long")
+            }
             decode.maxLineBytes = m
         }
         if let d = maxDepth {

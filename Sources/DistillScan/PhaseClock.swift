@@ -1,3 +1,4 @@
+import DistillInput
 import Foundation
 
 /// With `DISTILLSCAN_TIMING=1`, prints how long each pipeline phase took (stderr).
@@ -8,7 +9,7 @@ final class PhaseClock: @unchecked Sendable {
     func lap(_ name: String) {
         guard enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "distillscan: %@ %.2f s\n", name, now.timeIntervalSince(last)).utf8))
+        StandardStreams.error(String(format: "distillscan: %@ %.2f s\n", name, now.timeIntervalSince(last)))
         last = now
     }
 }

@@ -63,6 +63,7 @@ public enum TemplateMining {
         let sources = try InputResolver.resolve(paths)
         let state = Run(mode: mode, configuration: configuration)
         for source in sources {
+            if case .skipped = source { continue }
             let opened = try InputOpener.open(source)
             try LineSplitter().forEachLine(of: opened.reader) { line in
                 if line.oversizedLength == nil { state.line(line.bytes) }

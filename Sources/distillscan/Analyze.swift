@@ -57,17 +57,19 @@ struct Analyze: ParsableCommand {
         if let r = rules {
             let extra: RulePack
             do { extra = try RulePack.load(path: r) } catch { throw ValidationError("\(error)") }
-            let problems = extra.lint()
+            let problems = extra.lint() + RegexSafety.problems(extra)
             guard problems.isEmpty else { throw ValidationError("--rules \(r): " + problems.joined(separator: "; ")) }
             config.rules = RulePack.builtIn.adding(extra)
         }
-        if let a = accounts, !FileManager.default.fileExists(atPath: a) { throw ValidationError("--accounts \(a): no such file") }
+        if let a = accounts, let problem = AccountsFile.problem(a) { throw ValidationError(problem) }
         config.commandLine = canonicalCommand()
         let progress = (quiet || noProgress) ? nil : Progress.start(totalBytes: config.input.sources.compactMap(\.fileSize).reduce(0, +))
         var callback: (@Sendable (Int, Int) -> Void)? = nil
         if let p = progress { callback = { bytes, records in p.add(bytes: bytes, records: records) } }
         var report = Analysis.run(config, progress: callback)
         progress?.finish()
+        // --fail-on is decided on every finding, before --min-severity hides some from the report.
+        let failed = failSev.map { f in report.campaigns.contains { $0.severity >= f } } ?? false
         report = report.filtered(minSeverity: minSev)
         if redact { report = Redaction.apply(report) }
         try Output.write(ReportWriter.render(report, format: style), to: out.output)
@@ -75,7 +77,7 @@ struct Analyze: ParsableCommand {
         if !quiet {
             Output.message("\(report.campaigns.count) campaign(s): " + Severity.allCases.reversed().map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", "))
         }
-        if let f = failSev, report.campaigns.contains(where: { $0.severity >= f }) { throw ExitCode(1) }
+        if failed { throw ExitCode(1) }
         if !report.input.complete { throw ExitCode(3) }
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import DistillInput
+import DistillReport
 import DistillScan
 
 /// The `distillscan` command: a list of verbs over the DistillScan library.
@@ -26,10 +28,13 @@ struct DistillScanCommand: ParsableCommand {
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
+        } catch let e as OutputError {
+            Output.message(e.description)
+            Foundation.exit(e.exitCode)
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            StandardStreams.error(SafeText.terminal(fullMessage(for: error), keepingNewlines: true) + "\n")
             Foundation.exit(2)
         }
     }

@@ -1,21 +1,24 @@
 import ArgumentParser
 import DistillDecode
+import DistillInput
+import DistillReport
 import Foundation
 
-/// Writing results and messages: results to stdout or `-o`, messages to stderr.
+/// Writing results and messages: results to stdout or `-o`, messages to stderr. Nothing
+/// here traps: a result that cannot be written is an `OutputError` (one line, exit 2).
 enum Output {
     static func write(_ text: String, to path: String?) throws {
         if let path {
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw ValidationError("-o \(path): cannot write the file; check the directory exists and is writable")
-            }
+            try OutputFile.write(Array(text.utf8), to: path)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardStreams.output(text)
         }
     }
 
+    /// One line on stderr, prefixed; control characters in it (from file names, rule
+    /// names, log values) are shown escaped, never sent to the terminal.
     static func message(_ s: String) {
-        FileHandle.standardError.write(Data(("distillscan: " + s + "\n").utf8))
+        StandardStreams.error("distillscan: " + SafeText.terminal(s) + "\n")
     }
 
     /// One line per unreadable file and a rejection summary, on stderr.

@@ -1,3 +1,4 @@
+import DistillInput
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -27,8 +28,8 @@ final class Progress: @unchecked Sendable {
         let rate = Double(done) / elapsed
         let eta = rate > 0 ? Double(total - done) / rate : 0
         let line = String(format: "\r%@ %.0f / %.0f MB, %.0f records/s, ETA %.0f s ", "distillscan:", Double(done) / 1e6, Double(total) / 1e6, Double(records) / elapsed, max(0, eta))
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStreams.error(line)
     }
 
-    func finish() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    func finish() { StandardStreams.error("\r\u{1B}[K") }
 }

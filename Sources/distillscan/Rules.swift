@@ -19,7 +19,7 @@ struct Rules: ParsableCommand {
         @Argument(help: "Rule pack (JSON).") var file: String?
         func run() throws {
             let pack = try loadValid(file)
-            print("\(file ?? "built-in"): \(pack.rules.count) rules, version \(pack.version): ok")
+            try Output.write("\(file ?? "built-in"): \(pack.rules.count) rules, version \(pack.version): ok\n", to: nil)
         }
     }
 
@@ -31,7 +31,7 @@ struct Rules: ParsableCommand {
             let failures = IntentMatcher(pack: pack).testExamples()
             for f in failures { Output.message("FAIL \(f)") }
             let examples = pack.rules.reduce(0) { $0 + $1.examples.match.count + $1.examples.noMatch.count }
-            print("\(examples - failures.count)/\(examples) examples pass")
+            try Output.write("\(examples - failures.count)/\(examples) examples pass\n", to: nil)
             if !failures.isEmpty { throw ExitCode(1) }
         }
     }
@@ -41,7 +41,7 @@ struct Rules: ParsableCommand {
         func run() throws {
             let e = JSONEncoder()
             e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try e.encode(RulePack.builtIn), as: UTF8.self))
+            try Output.write(String(decoding: try e.encode(RulePack.builtIn), as: UTF8.self) + "\n", to: nil)
         }
     }
 
@@ -54,7 +54,7 @@ struct Rules: ParsableCommand {
         } else {
             pack = .builtIn
         }
-        let problems = pack.lint()
+        let problems = pack.lint() + RegexSafety.problems(pack)
         for p in problems { Output.message("\(file ?? "built-in"): \(p)") }
         if !problems.isEmpty { throw ExitCode(2) }
         return pack

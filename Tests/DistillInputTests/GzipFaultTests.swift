@@ -1,0 +1,108 @@
+import DistillTestSupport
+import Testing
+@testable import DistillInput
+
+/// Issue 19, silent loss in gzip: every byte inflated before a fault is kept, every tail
+/// that is not gzip is reported as lost data, and valid headers of any size are read.
+@Suite("gzip faults lose nothing silently")
+struct GzipFaultTests {
+    let body = (0..<100).map { "{\"ts\":\"2026-06-01T00:00:00Z\",\"account_id\":\"a\($0)\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}\n" }.joined()
+
+    func readAll(_ path: String) -> (text: String, error: InputError?) {
+        var bytes: [UInt8] = []
+        do {
+            let opened = try InputOpener.open(.file(path))
+            var buf = [UInt8](repeating: 0, count: 256 << 10)
+            while true {
+                let n = try buf.withUnsafeMutableBytes { try opened.reader.read(into: $0) }
+                if n == 0 { break }
+                bytes += buf[0..<n]
+            }
+            return (String(decoding: bytes, as: UTF8.self), nil)
+        } catch let e as InputError {
+            return (String(decoding: bytes, as: UTF8.self), e)
+        } catch {
+            return (String(decoding: bytes, as: UTF8.self), .readFailed(path: path, reason: "\(error)"))
+        }
+    }
+
+    /// Was: 0 of 100 records kept (the last inflated chunk was dropped with the error).
+    @Test func crcFailureKeepsEveryByteInflatedBeforeIt() {
+        let dir = TempDir()
+        var gz = Gzip.compress(Array(body.utf8))
+        gz[gz.count - 8] ^= 0xFF
+        let r = readAll(dir.write("crc.jsonl.gz", gz))
+        #expect(r.text == body)
+        guard case .corruptGzip(_, _, let detail)? = r.error else { Issue.record("expected a checksum failure, got \(String(describing: r.error))"); return }
+        #expect(detail.contains("CRC-32"))
+    }
+
+    /// Was: exit 0 and `complete: true` when the second member's magic bytes were damaged.
+    @Test func damagedSecondMemberLosesData() {
+        let dir = TempDir()
+        let gz = Gzip.compress(Array(body.utf8))
+        var second = gz
+        second[1] = 0x8C
+        let r = readAll(dir.write("two.jsonl.gz", gz + second))
+        #expect(r.text == body)
+        #expect(r.error == .trailingGarbage(path: dir.path + "/two.jsonl.gz", offset: gz.count))
+        #expect(r.error?.losesData == true)
+        let r2 = readAll(dir.write("two2.jsonl.gz", gz + [0x1F, 0x8B, 8, 0] + [UInt8](repeating: 0xFF, count: 50)))
+        #expect(r2.text == body)
+        #expect(r2.error?.losesData == true)
+    }
+
+    /// Was: a valid member with a ~70 KB FNAME was called truncated (ISA-L's header reader).
+    @Test(arguments: [100, 65_530, 70_000, 200_000])
+    func longFileNameInTheHeaderIsValid(nameLength: Int) {
+        let dir = TempDir()
+        let plain = Array(body.utf8)
+        let member = Gzip.compress(plain)
+        // Same deflate body and trailer, header with FNAME (and FCOMMENT, FEXTRA, FHCRC on the largest).
+        let all = nameLength == 200_000
+        var header: [UInt8] = [0x1F, 0x8B, 8, all ? 0x1E : 0x08, 0, 0, 0, 0, 0, 0xFF]
+        if all { header += [4, 0, 1, 2, 3, 4] }
+        header += [UInt8](repeating: UInt8(ascii: "n"), count: nameLength) + [0]
+        if all { header += Array("a comment".utf8) + [0, 0xAB, 0xCD] }
+        let p = dir.write("longname-\(nameLength)-with-a-path-longer-than-sixteen.jsonl.gz", header + member[10...])
+        let r = readAll(p)
+        #expect(r.error == nil)
+        #expect(r.text == body)
+    }
+
+    @Test func reservedFlagBitsAreAnInvalidHeader() {
+        let dir = TempDir()
+        var gz = Gzip.compress(Array(body.utf8))
+        gz[3] = 0x20
+        let r = readAll(dir.write("flags.jsonl.gz", gz))
+        guard case .corruptGzip(_, _, let detail)? = r.error else { Issue.record("got \(String(describing: r.error))"); return }
+        #expect(detail.contains("header"))
+    }
+}
+
+/// A reader that hands out some bytes, then fails.
+final class FailingReader: ByteReader {
+    var bytes: [UInt8]
+    init(_ s: String) { bytes = Array(s.utf8) }
+    var rawBytesRead: Int { 0 }
+    var sha256: String? { nil }
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        guard !bytes.isEmpty else { throw .truncatedGzip(path: "f", offset: 1) }
+        let n = min(buffer.count, bytes.count)
+        buffer.copyBytes(from: bytes[0..<n])
+        bytes.removeFirst(n)
+        return n
+    }
+}
+
+@Suite("line splitting at a read fault")
+struct LineSplitterFaultTests {
+    /// Was: the partial last line before a read error was dropped without being counted.
+    @Test func partialLineBeforeAReadFaultIsDeliveredThenTheErrorThrown() {
+        var got: [String] = []
+        #expect(throws: InputError.truncatedGzip(path: "f", offset: 1)) {
+            try LineSplitter(chunkSize: 64).forEachLine(of: FailingReader("{\"a\":1}\n{\"b\":")) { got.append(String(decoding: $0.bytes, as: UTF8.self)) }
+        }
+        #expect(got == ["{\"a\":1}", "{\"b\":"])
+    }
+}
