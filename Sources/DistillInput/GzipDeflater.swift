@@ -23,6 +23,21 @@ public struct GzipDeflater: ~Copyable {
 
     /// Deflates `input` (all of it) and appends the compressed bytes to `out`; `finish` ends the member.
     public mutating func deflate(_ input: UnsafeRawBufferPointer, finish: Bool, appendingTo out: inout [UInt8]) {
+        deflate(input, finish: finish, appendingTo: &out, pieceBytes: 1 << 30)
+    }
+
+    /// zlib counts input in 32 bits (`UInt32(input.count)` trapped above 4 GiB): larger
+    /// inputs are handed over in pieces of `pieceBytes`.
+    mutating func deflate(_ input: UnsafeRawBufferPointer, finish: Bool, appendingTo out: inout [UInt8], pieceBytes: Int) {
+        var start = 0
+        repeat {
+            let end = min(input.count, start + pieceBytes)
+            deflatePiece(UnsafeRawBufferPointer(rebasing: input[start..<end]), finish: finish && end == input.count, appendingTo: &out)
+            start = end
+        } while start < input.count
+    }
+
+    private mutating func deflatePiece(_ input: UnsafeRawBufferPointer, finish: Bool, appendingTo out: inout [UInt8]) {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
         stream.pointee.avail_in = UInt32(input.count)

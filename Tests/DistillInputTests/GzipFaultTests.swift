@@ -106,3 +106,26 @@ struct LineSplitterFaultTests {
         #expect(got == ["{\"a\":1}", "{\"b\":"])
     }
 }
+
+@Suite("gzip writing in pieces")
+struct GzipDeflaterPieceTests {
+    /// zlib's avail_in is 32-bit: `UInt32(input.count)` trapped on inputs over 4 GiB.
+    /// Pieces of 1 GiB are used; small pieces here exercise the same path.
+    @Test func inputsHandedOverInPiecesMakeOneMember() throws {
+        let text = Array((0..<5000).map { "{\"line\":\($0)}\n" }.joined().utf8)
+        var z = try GzipDeflater(level: 6)
+        var out: [UInt8] = []
+        text.withUnsafeBytes { z.deflate($0, finish: true, appendingTo: &out, pieceBytes: 1000) }
+        let dir = TempDir()
+        let p = dir.write("pieces.gz", out)
+        let opened = try InputOpener.open(.file(p))
+        var got: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = try buf.withUnsafeMutableBytes { try opened.reader.read(into: $0) }
+            if n == 0 { break }
+            got += buf[0..<n]
+        }
+        #expect(got == text)
+    }
+}
