@@ -27,6 +27,10 @@ public struct PromptFamilies: Sendable {
         public var hash: UInt64
         public var count: Int
         public var prompt: AccountProfile.PromptSample
+        /// In the account's general sample, its extraction-part sample, or both (a kept
+        /// key's sketch membership is exact under merging, unlike a flag in the payload).
+        public var general = true
+        public var part = false
     }
 
     public var samples: [Sample]
@@ -39,11 +43,13 @@ public struct PromptFamilies: Sendable {
     public init(accounts: [AccountView], include: (Int) -> Bool, params: LinkParameters, threads: Int = 1) {
         var unordered: [Sample] = []
         for i in accounts.indices where include(i) {
-            let general = accounts[i].profile.promptSamples.itemsUnordered
-            for e in general { unordered.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload)) }
+            let general = accounts[i].profile.promptSamples.itemsUnordered, part = accounts[i].profile.partSamples.itemsUnordered
+            for e in general {
+                unordered.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload, part: part.contains { $0.hash == e.hash }))
+            }
             // The extraction part's own sample, less the prompts already sampled.
-            for e in accounts[i].profile.partSamples.itemsUnordered where !general.contains(where: { $0.hash == e.hash }) {
-                unordered.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload))
+            for e in part where !general.contains(where: { $0.hash == e.hash }) {
+                unordered.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload, general: false, part: true))
             }
         }
         // (hash, account) is unique, so this order does not depend on the order found; the
@@ -149,27 +155,28 @@ public struct PromptFamilies: Sendable {
         // (account, family) of every sample, sorted: an account's samples form one run,
         // its samples of a family a run within it (no dictionary update per sample).
         let keyed = samples.indices.map { (account: samples[$0].account, family: linking ? linkFamily[familyOf[$0]] : familyOf[$0],
-                                           shaped: samples[$0].prompt.extractionShaped) }
+                                           general: samples[$0].general, part: samples[$0].part) }
             .sorted { ($0.account, $0.family) < ($1.account, $1.family) }
         var out: [(account: Int, shares: [Int: Double])] = []
         var i = 0
         while i < keyed.count {
-            var end = i, shapedTotal = 0
+            var end = i, generalTotal = 0, partTotal = 0
             while end < keyed.count && keyed[end].account == keyed[i].account {
-                if keyed[end].shaped { shapedTotal += 1 }
+                if keyed[end].general { generalTotal += 1 }
+                if keyed[end].part { partTotal += 1 }
                 end += 1
             }
-            let total = Double(end - i)
             var shares: [Int: Double] = [:]
             var k = i
             while k < end {
-                var m = k, shaped = 0
+                var m = k, general = 0, part = 0
                 while m < end && keyed[m].family == keyed[k].family {
-                    if keyed[m].shaped { shaped += 1 }
+                    if keyed[m].general { general += 1 }
+                    if keyed[m].part { part += 1 }
                     m += 1
                 }
-                var share = Double(m - k) / total
-                if linking && shapedTotal > 0 { share = max(share, Double(shaped) / Double(shapedTotal)) }
+                var share = generalTotal == 0 ? 0 : Double(general) / Double(generalTotal)
+                if linking && partTotal > 0 { share = max(share, Double(part) / Double(partTotal)) }
                 shares[keyed[k].family] = share
                 k = m
             }

@@ -10,13 +10,10 @@ public struct AccountProfile: Sendable {
         public var tags: UInt8
         /// The whole prompt's `ShingleSketch` (not only the kept text's).
         public var shingles: [UInt32]
-        /// The request was in the account's extraction part (single-turn, long output).
-        public var extractionShaped: Bool
 
-        public init(prompt: String, textBytes: Int, tags: UInt8, extractionShaped: Bool = false) {
+        public init(prompt: String, textBytes: Int, tags: UInt8) {
             text = prompt.utf8Prefix(textBytes)
             self.tags = tags
-            self.extractionShaped = extractionShaped
             shingles = ShingleSketch.of(prompt)
         }
     }

@@ -99,7 +99,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
             a.promptHashes.add(h, true)
             let general = a.promptSamples.admits(h), part = shaped && a.partSamples.admits(h)
             if general || part {
-                let sample = AccountProfile.PromptSample(prompt: prompt, textBytes: p.sampleTextBytes, tags: tags, extractionShaped: shaped)
+                let sample = AccountProfile.PromptSample(prompt: prompt, textBytes: p.sampleTextBytes, tags: tags)
                 if general { a.promptSamples.add(h, sample) }
                 if part { a.partSamples.add(h, sample) }
             }

@@ -3,8 +3,9 @@ import Testing
 /// Issue 19: `--fail-on` was checked after `--min-severity` had hidden the finding.
 @Suite("--fail-on decides on every finding", .serialized)
 struct FailOnTests {
-    /// The demo corpus's first two hours hold high and medium campaigns, nothing critical.
-    let base = ["analyze", "Fixtures/demo/logs", "--accounts", "Fixtures/demo/accounts.jsonl", "--until", "2026-01-27T02:00:00Z",
+    /// This window of the demo corpus holds high and medium campaigns, nothing critical.
+    let base = ["analyze", "Fixtures/demo/logs", "--accounts", "Fixtures/demo/accounts.jsonl",
+                "--since", "2026-01-29T09:00:00Z", "--until", "2026-01-29T09:45:00Z",
                 "--format", "ndjson", "--quiet", "--threads", "2"]
 
     @Test func failOnCountsFindingsThatMinSeverityHides() throws {
