@@ -148,10 +148,14 @@ enum BusinessText {
 
     static func paragraph(_ rng: inout SplitMix, sentences: ClosedRange<Int>, product: String = "the app") -> String {
         (0..<rng.int(sentences)).map { _ in
-            var s = rng.pick(frames)
-            while let r = s.range(of: "{d}") { s.replaceSubrange(r, with: String(rng.int(2...30))) }
-            while let r = s.range(of: "{e}") { s.replaceSubrange(r, with: String(rng.int(100...999))) }
-            return s.replacingOccurrences("{product}", product)
+            Slots.fill(rng.pick(frames)) { name in
+                switch name {
+                case "d": return String(rng.int(2...30))
+                case "e": return String(rng.int(100...999))
+                case "product": return product
+                default: return nil
+                }
+            }
         }.joined(separator: " ")
     }
 }

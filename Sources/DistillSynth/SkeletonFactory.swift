@@ -123,12 +123,14 @@ enum ContextText {
                          "Hugo Lefebvre", "Sofia Almeida", "Daniel Cohen", "Nadia Rahman", "Lars Eriksen"]
 
     static func sentence(_ rng: inout SplitMix) -> String {
-        var s = rng.pick(frames)
-        while let r = s.range(of: "{N2}") { s.replaceSubrange(r, with: rng.pick(people)) }
-        while let r = s.range(of: "{N}") { s.replaceSubrange(r, with: rng.pick(people)) }
-        while let r = s.range(of: "{y}") { s.replaceSubrange(r, with: String(rng.int(1820...2025))) }
-        while let r = s.range(of: "{k}") { s.replaceSubrange(r, with: String(rng.int(2...40))) }
-        return PromptFactory.fill(s, &rng)
+        Slots.fill(rng.pick(frames)) { name in
+            switch name {
+            case "N", "N2": return rng.pick(people)
+            case "y": return String(rng.int(1820...2025))
+            case "k": return String(rng.int(2...40))
+            default: return PromptFactory.slot(name, &rng)
+            }
+        }
     }
 
     static func paragraph(_ rng: inout SplitMix, sentences: ClosedRange<Int>) -> String {
