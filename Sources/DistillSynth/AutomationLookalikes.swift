@@ -14,18 +14,25 @@ enum AutomationLookalikes {
             let template = AutomationText.publicTemplates[t]
             let sdk = rng.pick(AutomationText.frameworkClients)
             let ua = (sdk, rng.hex(32))
+            let maxTokens = rng.pick([[512, 1024], [1024, 2048], [2048, 4096], [4096, 8192]])
+            let outLo = rng.int(60...300)
+            let output = outLo...(outLo + rng.int(250...1200))
+            let rate = 5.0...(20.0 + 280 * rng.unit())
             for _ in 0..<k {
                 let domain = rng.letters(rng.int(5...9)) + rng.pick([".com", ".io", ".ai", ".co", ".de", ".net"])
                 let a = f.make(kind: "benign", group: "sdk_template", population: "sdk_template", createdAt: Draw.agedSignup(w, &rng),
                                email: f.humanEmail(domain: domain), verified: rng.chance(0.3), org: rng.chance(0.5) ? "org_" + rng.hex(6) : nil)
                 let subnet = World.subnet(&rng)
                 out.append(Behaviour(
-                    account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, 10...250), timing: .uniform,
+                    account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, rate), timing: .uniform,
                     ips: (0..<rng.int(1...3)).map { _ in "\(subnet).\(rng.int(2...250))" }, userAgent: ua,
                     prompts: .publicTemplate(template: template, product: rng.pick(AutomationText.customerProducts)),
-                    maxTokens: [512, 1024, 2048], output: 120...700, hitLimitShare: 0.01))
+                    maxTokens: maxTokens, output: output, hitLimitShare: 0.01))
             }
-            params.record("sdk_template", "sdk_template", [("accounts", "\(k)"), ("template", "\(t)"), ("client", DrawnParameters.text(sdk))])
+            params.record("sdk_template", "sdk_template", [
+                ("accounts", "\(k)"), ("template", "\(t)"), ("client", DrawnParameters.text(sdk)), ("max_tokens", DrawnParameters.range(maxTokens[0]...maxTokens[1])),
+                ("output_tokens", DrawnParameters.range(output)), ("requests_per_day", DrawnParameters.range(rate)),
+            ])
         }
 
         // 6. A lab's benchmark from 10–20 accounts of one org: the same fixed questions sent
@@ -39,32 +46,50 @@ enum AutomationLookalikes {
                 PromptFactory.fill(rng.pick(TextPools.mathProblems + AutomationText.benchmarkFrames), &rng) + " " + suffix
             }
             let card: String? = rng.chance(0.6) ? f.card() : nil
+            // Declared or not: the org may be in the logs and the accounts file, or nowhere.
+            let declared = rng.chance(0.5), verified = rng.chance(0.5)
+            // One lab NAT, one address each in the lab's subnet, or unrelated cloud addresses.
+            let network = rng.pick(["nat", "subnet", "cloud"])
             let subnet = World.subnet(&rng)
-            let ip = "\(subnet).\(rng.int(2...250))"
+            let nat = "\(subnet).\(rng.int(2...250))"
+            // A sweep starts every account's run at the same times; else each account runs on its own.
+            let sweep = rng.chance(0.5)
+            let sweepStarts = (0..<w.config.days).filter { _ in rng.chance(0.5) }.map { w.dayStart($0) + Int64(rng.int(0...22)) * 3_600_000 + Int64(rng.int(0...3599)) * 1000 }
             let client = (rng.pick(["lm-eval-harness/0.4.3", "inspect-ai/0.3", "openai-python/1.40.0", "python-httpx/0.27.0"]), rng.hex(32))
             let runsPerDay = 1...rng.int(1...3)
+            let outHi = rng.int(60...300)
             for _ in 0..<k {
                 let a = f.make(kind: "benign", group: "lab_benchmark", population: "lab_benchmark", createdAt: Draw.agedSignup(w, &rng),
-                               email: f.humanEmail(domain: domain), payment: card, verified: true, org: org)
-                var schedule: [Int64] = []
-                for d in 0..<w.config.days where rng.chance(0.5) {
-                    for _ in 0..<rng.int(runsPerDay) {
-                        var t = w.dayStart(d) + Int64(rng.int(0...22)) * 3_600_000 + Int64(rng.int(0...3599)) * 1000
-                        for _ in questions.indices { schedule.append(t); t += Int64(rng.int(800...6_000)) }
+                               email: f.humanEmail(domain: domain), payment: card, verified: verified, org: declared ? org : nil)
+                var starts: [Int64] = []
+                if sweep {
+                    starts = sweepStarts.map { $0 + Int64(rng.int(0...30)) * 1000 }
+                } else {
+                    for d in 0..<w.config.days where rng.chance(0.5) {
+                        for _ in 0..<rng.int(runsPerDay) { starts.append(w.dayStart(d) + Int64(rng.int(0...22)) * 3_600_000 + Int64(rng.int(0...3599)) * 1000) }
                     }
                 }
-                if schedule.isEmpty {
-                    var t = w.dayStart(0) + Int64(rng.int(8...18)) * 3_600_000
+                if starts.isEmpty { starts = [w.dayStart(0) + Int64(rng.int(8...18)) * 3_600_000] }
+                var schedule: [Int64] = []
+                for start in starts {
+                    var t = start
                     for _ in questions.indices { schedule.append(t); t += Int64(rng.int(800...6_000)) }
                 }
                 schedule.sort()
+                let ips: [String]
+                switch network {
+                case "nat": ips = [nat]
+                case "subnet": ips = ["\(subnet).\(rng.int(2...250))"]
+                default: ips = [World.subnet(&rng) + ".\(rng.int(2...250))"]
+                }
                 out.append(Behaviour(
-                    account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: 0, timing: .uniform, ips: [ip], userAgent: client,
-                    prompts: .benchmark(questions), maxTokens: [256, 512, 1024], output: 15...260, schedule: schedule))
+                    account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: 0, timing: .uniform, ips: ips, userAgent: client,
+                    prompts: .benchmark(questions), maxTokens: [256, 512, 1024], output: 10...outHi, schedule: schedule))
             }
             params.record("lab_benchmark", "lab_benchmark", [
                 ("accounts", "\(k)"), ("questions", "\(questions.count)"), ("shared_card", card == nil ? "false" : "true"),
-                ("runs_per_active_day", DrawnParameters.range(runsPerDay)), ("suffix", DrawnParameters.text(suffix)),
+                ("org_declared", "\(declared)"), ("verified", "\(verified)"), ("network", DrawnParameters.text(network)), ("sweep", "\(sweep)"),
+                ("runs_per_active_day", DrawnParameters.range(runsPerDay)), ("output_tokens", DrawnParameters.range(10...outHi)), ("suffix", DrawnParameters.text(suffix)),
             ])
         }
 

@@ -5,11 +5,12 @@ struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic corpus with ground truth (logs/, accounts.jsonl, truth.json).",
         discussion: """
-        Every benign look-alike and campaign style of the threat model is present, evasive
-        campaigns (skeleton, minute lockstep, camouflage, paraphrase farm) and benign
-        automation (shared public template, lab benchmark, translation company) included.
-        The specifics (wording, domains, model names, sizes, rates, time resolution,
-        whether IPs are logged) are drawn per seed; truth.json records them.
+        Every benign look-alike and campaign style of the threat model is present:
+        evasive campaigns (skeleton, minute lockstep, camouflage, paraphrase farm)
+        and benign automation (shared public template, lab benchmark, translation
+        company) included. The specifics (wording, domains, model names, sizes,
+        rates, time resolution, whether IPs are logged) are drawn per seed, and
+        truth.json records them.
         Examples:
           distillscan synth /tmp/corpus --seed 7
           distillscan synth /tmp/big --accounts 20000 --days 14 --volume 4 --format litellm
