@@ -38,7 +38,9 @@ bench: release
 bench-templates: release
 	python3 scripts/loghub_ga.py ../shared/benchmarks/loghub $(BIN)
 
-# Detection quality on fresh synthetic corpora (several seeds, all formats).
+# Detection quality on fresh synthetic corpora: 10 seeds x 3 formats plus a run without the
+# accounts file, real human prompts when scripts/human-prompts.sh can install them; prints
+# the worst seed per format (SEEDS=, ACCOUNTS=, DAYS=, KEEP=dir to keep every report).
 eval-seeds: release
 	scripts/eval-seeds.sh
 

@@ -13,12 +13,24 @@ public enum CorpusWriter {
         public var campaigns: Int
     }
 
-    public static func write(_ config: SynthConfig, to outdir: String) throws -> Summary {
+    /// The world and every account's behaviour for a configuration, with the parameters drawn.
+    static func plan(_ config: SynthConfig) -> (world: World, behaviours: [Behaviour], parameters: DrawnParameters) {
         let world = World(config: config)
         var rng = SplitMix(seed: config.seed, [3])
         var factory = AccountFactory(rng: SplitMix(seed: config.seed, [4]))
+        var parameters = DrawnParameters()
         var behaviours = BenignPopulations.build(world, &factory, &rng)
         behaviours += CampaignPopulations.build(world, &factory, &rng)
+        let firstID = Set(behaviours.filter { $0.account.kind == "campaign" }.map(\.account.group)).count + 1
+        var evasion = SplitMix(seed: config.seed, [7])
+        behaviours += EvasionCampaigns.build(world, &factory, &evasion, &parameters, firstID: firstID)
+        var lookalikes = SplitMix(seed: config.seed, [8])
+        behaviours += AutomationLookalikes.build(world, &factory, &lookalikes, &parameters)
+        return (world, behaviours, parameters)
+    }
+
+    public static func write(_ config: SynthConfig, to outdir: String) throws -> Summary {
+        let (world, behaviours, parameters) = plan(config)
         let fm = FileManager.default
         do { try fm.createDirectory(atPath: outdir + "/logs", withIntermediateDirectories: true) } catch {
             throw WriteFailed(path: outdir + "/logs")
@@ -39,7 +51,7 @@ public enum CorpusWriter {
             let dirtyEvery = config.dirtyLinesPerFile > 0 ? max(1, events.count / config.dirtyLinesPerFile) : Int.max
             var bytes: [UInt8] = []
             for (i, e) in events.enumerated() {
-                text += EventWriter.line(e, format: config.format)
+                text += EventWriter.line(e, format: config.format, variant: world.variant)
                 text += "\n"
                 if i % dirtyEvery == dirtyEvery - 1 {
                     let (kind, line) = DirtyLines.make(&drng)
@@ -58,13 +70,18 @@ public enum CorpusWriter {
         // accounts.jsonl and truth.json
         let accounts = behaviours.map(\.account).sorted { $0.id < $1.id }
         var acc = ""
-        for a in accounts {
-            acc += "{\"account_id\":\(EventWriter.q(EventWriter.accountKey(a.id, config.format))),\"created_at\":\"\(EventWriter.rfc3339(a.createdAt))\",\"email\":\(EventWriter.q(a.email))"
+        for a in accounts where config.writeAccountsFile {
+            acc += "{\"account_id\":\(EventWriter.q(EventWriter.accountKey(a.id, config.format, owner: world.variant.logOwner))),\"created_at\":\"\(EventWriter.rfc3339(a.createdAt))\",\"email\":\(EventWriter.q(a.email))"
             acc += ",\"payment_fingerprint\":\(EventWriter.q(a.payment)),\"billing_country\":\(EventWriter.q(a.country)),\"verified\":\(a.verified)"
             acc += ",\"org_id\":\(a.org.map(EventWriter.q) ?? "null")}\n"
         }
-        guard fm.createFile(atPath: outdir + "/accounts.jsonl", contents: Data(acc.utf8)) else { throw WriteFailed(path: outdir + "/accounts.jsonl") }
-        let truth = Truth.render(config: config, world: world, accounts: accounts, dirty: dirtyCounts.value)
+        if config.writeAccountsFile {
+            guard fm.createFile(atPath: outdir + "/accounts.jsonl", contents: Data(acc.utf8)) else { throw WriteFailed(path: outdir + "/accounts.jsonl") }
+        } else if fm.fileExists(atPath: outdir + "/accounts.jsonl") {
+            // A corpus rewritten without accounts must not keep an earlier run's file.
+            try? fm.removeItem(atPath: outdir + "/accounts.jsonl")
+        }
+        let truth = Truth.render(config: config, world: world, accounts: accounts, dirty: dirtyCounts.value, parameters: parameters)
         guard fm.createFile(atPath: outdir + "/truth.json", contents: Data(truth.utf8)) else { throw WriteFailed(path: outdir + "/truth.json") }
         return Summary(files: paths, requests: counts.value.reduce(0, +), accounts: accounts.count,
                        campaigns: Set(accounts.filter { $0.kind == "campaign" }.map(\.group)).count)

@@ -2,17 +2,24 @@ import DistillDecode
 
 /// Writes synthetic requests as log lines in each supported format.
 enum EventWriter {
-    static func line(_ e: SynthEvent, format: SynthConfig.Format) -> String {
+    static func line(_ e: SynthEvent, format: SynthConfig.Format, variant: World.Variant) -> String {
         switch format {
-        case .canonical: return canonical(e)
+        case .canonical: return canonical(e, variant)
         case .litellm: return litellm(e)
-        case .bedrock: return bedrock(e)
+        case .bedrock: return bedrock(e, variant)
         }
     }
 
-    /// The account id as the log format shows it (Bedrock: the caller's role-session ARN).
-    static func accountKey(_ id: String, _ format: SynthConfig.Format) -> String {
-        format == .bedrock ? "arn:aws:sts::111122223333:assumed-role/app/" + id : id
+    /// The account id as the log format shows it (Bedrock: the caller's role-session ARN in
+    /// the AWS account that owns the logs).
+    static func accountKey(_ id: String, _ format: SynthConfig.Format, owner: String) -> String {
+        format == .bedrock ? "arn:aws:sts::\(owner):assumed-role/app/" + id : id
+    }
+
+    /// A timestamp as this seed's logs write it: RFC 3339 or epoch, milliseconds or whole seconds.
+    static func timestamp(_ ms: Int64, _ v: World.Variant, epochAllowed: Bool) -> String {
+        if epochAllowed && v.epochTimestamps { return v.wholeSeconds ? String(ms / 1000) : String(ms) }
+        return v.wholeSeconds ? Timestamp.format(ms) : rfc3339(ms)
     }
 
     static func q(_ s: String) -> String { JSONQuote.quoted(s) }
@@ -29,8 +36,9 @@ enum EventWriter {
         return "[" + parts.joined(separator: ",") + "]"
     }
 
-    static func canonical(_ e: SynthEvent) -> String {
-        var s = "{\"ts\":\"\(rfc3339(e.ts))\",\"request_id\":\(q(e.requestID)),\"account_id\":\(q(e.account)),\"api_key_id\":\(q(e.apiKey))"
+    static func canonical(_ e: SynthEvent, _ v: World.Variant) -> String {
+        let ts = timestamp(e.ts, v, epochAllowed: true)
+        var s = "{\"ts\":\(v.epochTimestamps ? ts : "\"" + ts + "\""),\"request_id\":\(q(e.requestID)),\"account_id\":\(q(e.account)),\"api_key_id\":\(q(e.apiKey))"
         if let o = e.org { s += ",\"org_id\":\(q(o))" }
         if let ip = e.ip { s += ",\"ip\":\(q(ip))" }
         if let ua = e.userAgent { s += ",\"user_agent\":\(q(ua))" }
@@ -63,10 +71,11 @@ enum EventWriter {
         return s
     }
 
-    static func bedrock(_ e: SynthEvent) -> String {
-        let converse = e.ts % 2 == 0
-        var s = "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"\(rfc3339(e.ts))\",\"accountId\":\(q(e.org ?? "111122223333"))"
-        s += ",\"identity\":{\"arn\":\(q(accountKey(e.account, .bedrock)))},\"region\":\"us-east-1\",\"requestId\":\(q(e.requestID))"
+    static func bedrock(_ e: SynthEvent, _ v: World.Variant) -> String {
+        let converse = (e.requestID.utf8.last ?? 0) % 2 == 0
+        // accountId is the AWS account that owns the logs: the same on every record, never the caller's organisation.
+        var s = "{\"schemaType\":\"ModelInvocationLog\",\"schemaVersion\":\"1.0\",\"timestamp\":\"\(timestamp(e.ts, v, epochAllowed: false))\",\"accountId\":\(q(v.logOwner))"
+        s += ",\"identity\":{\"arn\":\(q(accountKey(e.account, .bedrock, owner: v.logOwner)))},\"region\":\"us-east-1\",\"requestId\":\(q(e.requestID))"
         s += ",\"operation\":\(converse ? "\"Converse\"" : "\"InvokeModel\""),\"modelId\":\(q("vendor." + e.model + "-v1:0"))"
         if e.status != 200 { s += ",\"errorCode\":\"ThrottlingException\"" }
         var body: String

@@ -2,24 +2,21 @@
 /// seed-specific templates with slots for campaigns.
 enum PromptFactory {
     static func fill(_ frame: String, _ rng: inout SplitMix) -> String {
-        var s = frame
-        let keys = ["{t2}", "{t}", "{f}", "{p2}", "{p}", "{l}"]
-        for k in keys {
-            while let r = s.range(of: k) {
-                let v: String
-                switch k {
-                case "{t}", "{t2}": v = rng.pick(TextPools.topics)
-                case "{f}": v = rng.pick(TextPools.foods)
-                case "{p}", "{p2}": v = rng.pick(TextPools.places)
-                default: v = rng.pick(TextPools.codeLangs)
-                }
-                s.replaceSubrange(r, with: v)
-            }
+        Slots.fill(frame) { slot($0, &rng) }
+    }
+
+    /// The value of a common slot: topics, foods, places, languages and numbers.
+    static func slot(_ name: Substring, _ rng: inout SplitMix) -> String? {
+        switch name {
+        case "t", "t2": return rng.pick(TextPools.topics)
+        case "f": return rng.pick(TextPools.foods)
+        case "p", "p2": return rng.pick(TextPools.places)
+        case "l": return rng.pick(TextPools.codeLangs)
+        case "n": return String(rng.int(2...400))
+        case "a": return String(rng.int(3...2000))
+        case "b": return String(rng.int(2...12))
+        default: return nil
         }
-        while let r = s.range(of: "{n}") { s.replaceSubrange(r, with: String(rng.int(2...400))) }
-        while let r = s.range(of: "{a}") { s.replaceSubrange(r, with: String(rng.int(3...2000))) }
-        while let r = s.range(of: "{b}") { s.replaceSubrange(r, with: String(rng.int(2...12))) }
-        return s
     }
 
     /// A casual chat prompt; `foreign` picks another language or script.
@@ -130,24 +127,25 @@ enum PromptFactory {
 
     /// Fills a campaign template's slots.
     static func instantiate(_ template: String, _ rng: inout SplitMix) -> String {
-        var s = template
-        while let r = s.range(of: "{x}") {
-            let v: String
-            switch rng.int(0...3) {
-            case 0: v = fill(rng.pick(TextPools.mathProblems), &rng).replacingOccurrences("{a}", String(rng.int(3...9999)))
-            case 1: v = "Explain " + rng.pick(TextPools.topics) + " and its consequences for " + rng.pick(TextPools.topics) + "."
-            case 2: v = "How does " + rng.pick(TextPools.topics) + " relate to " + rng.pick(TextPools.topics) + " in " + rng.pick(TextPools.places) + "?"
-            default: v = "Derive the main result about " + rng.pick(TextPools.topics) + " (case \(rng.int(1...5000)))."
+        Slots.fill(template) { name in
+            switch name {
+            case "x":
+                switch rng.int(0...3) {
+                case 0: return fill(rng.pick(TextPools.mathProblems), &rng)
+                case 1: return "Explain " + rng.pick(TextPools.topics) + " and its consequences for " + rng.pick(TextPools.topics) + "."
+                case 2: return "How does " + rng.pick(TextPools.topics) + " relate to " + rng.pick(TextPools.topics) + " in " + rng.pick(TextPools.places) + "?"
+                default: return "Derive the main result about " + rng.pick(TextPools.topics) + " (case \(rng.int(1...5000)))."
+                }
+            case "y":
+                return "\(rng.pick(TextPools.topics).capitalized) is " + rng.pick(["a process", "a concept", "an event", "a field"]) + " that "
+                    + rng.pick(["changed how we think.", "has many parts.", "is often misunderstood.", "matters today."])
+            case "s": return rng.pick(TextPools.sensitive)
+            case "g": return fill(rng.pick(TextPools.agentTasks), &rng)
+            case "c":
+                return rng.pick(TextPools.cjkTopics) + rng.pick(["的原理", "的历史", "与", "对", "在"]) + rng.pick(TextPools.cjkTopics)
+                    + rng.pick(["的关系", "的影响", "中的应用", "的比较"]) + "（第\(rng.int(1...9999))题）"
+            default: return nil
             }
-            s.replaceSubrange(r, with: v)
         }
-        while let r = s.range(of: "{y}") { s.replaceSubrange(r, with: "\(rng.pick(TextPools.topics).capitalized) is " + rng.pick(["a process", "a concept", "an event", "a field"]) + " that " + rng.pick(["changed how we think.", "has many parts.", "is often misunderstood.", "matters today."])) }
-        while let r = s.range(of: "{s}") { s.replaceSubrange(r, with: rng.pick(TextPools.sensitive)) }
-        while let r = s.range(of: "{g}") { s.replaceSubrange(r, with: fill(rng.pick(TextPools.agentTasks), &rng)) }
-        while let r = s.range(of: "{c}") {
-            s.replaceSubrange(r, with: rng.pick(TextPools.cjkTopics) + rng.pick(["的原理", "的历史", "与", "对", "在"]) + rng.pick(TextPools.cjkTopics)
-                + rng.pick(["的关系", "的影响", "中的应用", "的比较"]) + "（第\(rng.int(1...9999))题）")
-        }
-        return s
     }
 }

@@ -12,5 +12,10 @@ public struct SynthConfig: Sendable {
     public var dirtyLinesPerFile: Int = 0
     /// gzip level of the log files.
     public var gzipLevel: Int32 = 6
+    /// Write `accounts.jsonl` (false: the corpus has logs and truth only).
+    public var writeAccountsFile = true
+    /// Real human prompts (one per element) that ordinary users, camouflage chat and the
+    /// dataset-replay campaign draw from instead of the internal pools; empty: pools only.
+    public var humanPrompts: [String] = []
     public init() {}
 }

@@ -14,6 +14,19 @@ struct World {
     /// Mobile carrier CGNAT addresses (thousands of users behind a few IPs).
     let carrierNAT: [String]
     let throwawayDomains: [String]
+    /// How this seed's logs look: time resolution, IPs present or not, timestamp style.
+    let variant: Variant
+
+    struct Variant: Sendable {
+        /// Timestamps cut to whole seconds (else milliseconds).
+        var wholeSeconds: Bool
+        /// Client IPs logged (never in Bedrock logs).
+        var withIPs: Bool
+        /// Canonical logs: `ts` as epoch numbers instead of RFC 3339 text.
+        var epochTimestamps: Bool
+        /// Bedrock: the AWS account that owns the logs (the same on every record).
+        var logOwner: String
+    }
 
     init(config: SynthConfig) {
         self.config = config
@@ -30,6 +43,9 @@ struct World {
         proxyPool = (0..<max(400, config.accounts / 2)).map { _ in World.residentialIP(&rng) }
         carrierNAT = (0..<6).map { _ in "100.\(rng.int(64...127)).\(rng.int(0...255)).\(rng.int(1...254))" }
         throwawayDomains = (0..<4).map { _ in rng.letters(rng.int(5...8)) + rng.pick([".xyz", ".top", ".click", ".site", ".online"]) }
+        var vr = SplitMix(seed: config.seed, [6])
+        variant = Variant(wholeSeconds: vr.chance(0.5), withIPs: config.format != .bedrock && vr.chance(0.7), epochTimestamps: vr.chance(0.3),
+                          logOwner: String(vr.int(100_000...999_999)) + String(vr.int(100_000...999_999)))
     }
 
     static func residentialIP(_ rng: inout SplitMix) -> String {

@@ -5,13 +5,18 @@ struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic corpus with ground truth (logs/, accounts.jsonl, truth.json).",
         discussion: """
-        Every benign look-alike and campaign style of the threat model is present; the
-        specifics (wording, domains, model names, sizes) change with the seed.
+        Every benign look-alike and campaign style of the threat model is present:
+        evasive campaigns (skeleton, minute lockstep, camouflage, paraphrase farm)
+        and benign automation (shared public template, lab benchmark, translation
+        company) included. The specifics (wording, domains, model names, sizes,
+        rates, time resolution, whether IPs are logged) are drawn per seed, and
+        truth.json records them.
         Examples:
           distillscan synth /tmp/corpus --seed 7
           distillscan synth /tmp/big --accounts 20000 --days 14 --volume 4 --format litellm
           distillscan analyze /tmp/corpus/logs --accounts /tmp/corpus/accounts.jsonl --format json > r.json
           distillscan eval r.json /tmp/corpus/truth.json
+          distillscan synth /tmp/real --human-prompts prompts.jsonl --no-accounts-file
         """)
 
     @Argument(help: "Output directory.") var outdir: String
@@ -22,6 +27,9 @@ struct Synth: ParsableCommand {
     @Option(help: "Multiplies every request rate (same accounts, more requests).") var volume: Double = 1
     @Option(help: "Dirty lines injected per day file (counted in truth.json).") var dirtyLines: Int = 0
     @Option(help: "gzip level 1-9.") var gzipLevel: Int = 6
+    @Flag(help: "Do not write accounts.jsonl (logs and truth only).") var noAccountsFile = false
+    @Option(help: ArgumentHelp("Real human prompts for ordinary users and the dataset-replay campaign: JSONL ({\"prompt\": …} per line) or text, one prompt per line.",
+                               valueName: "file")) var humanPrompts: String?
 
     func run() throws {
         guard let f = SynthConfig.Format(rawValue: format) else { throw ValidationError("--format must be canonical, litellm or bedrock") }
@@ -32,6 +40,10 @@ struct Synth: ParsableCommand {
         var c = SynthConfig()
         c.seed = seed; c.accounts = accounts; c.days = days; c.format = f; c.volume = volume
         c.dirtyLinesPerFile = max(0, dirtyLines); c.gzipLevel = Int32(gzipLevel)
+        c.writeAccountsFile = !noAccountsFile
+        if let path = humanPrompts {
+            do { c.humanPrompts = try HumanPrompts.load(path: path) } catch { throw ValidationError("--human-prompts: \(error)") }
+        }
         let s: CorpusWriter.Summary
         do { s = try CorpusWriter.write(c, to: outdir) } catch { throw ValidationError("\(error)") }
         Output.message("wrote \(s.requests) requests of \(s.accounts) accounts (\(s.campaigns) campaigns) in \(s.files.count) files under \(outdir)/logs")

@@ -18,16 +18,36 @@ struct SynthTests {
         return d
     }
 
-    @Test func regeneratingAFixtureIsByteIdentical() throws {
-        let dir = tempDir()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        var c = SynthConfig()
-        c.seed = 12; c.accounts = 200; c.days = 2; c.format = .litellm
-        _ = try CorpusWriter.write(c, to: dir)
-        let committed = Self.root + "/Fixtures/litellm"
-        for f in ["accounts.jsonl", "truth.json"] + (try FileManager.default.contentsOfDirectory(atPath: committed + "/logs")).map({ "logs/" + $0 }) {
-            #expect(FileManager.default.contents(atPath: dir + "/" + f) == FileManager.default.contents(atPath: committed + "/" + f), "\(f) differs")
+    /// Every file of a corpus, by path relative to its folder.
+    func files(_ dir: String) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for f in try FileManager.default.subpathsOfDirectory(atPath: dir).sorted() {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir + "/" + f, isDirectory: &isDir), !isDir.boolValue { out[f] = FileManager.default.contents(atPath: dir + "/" + f) }
         }
+        return out
+    }
+
+    @Test(arguments: SynthConfig.Format.allCases)
+    func theSameSeedWritesTheSameBytes(_ format: SynthConfig.Format) throws {
+        let a = tempDir(), b = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        var c = SynthConfig()
+        c.seed = 12; c.accounts = 120; c.days = 2; c.format = format
+        c.humanPrompts = ["how do I get rid of fruit flies", "¿qué puedo cocinar con garbanzos?", "晚饭吃什么好", "write a haiku about rain"]
+        _ = try CorpusWriter.write(c, to: a)
+        _ = try CorpusWriter.write(c, to: b)
+        let fa = try files(a), fb = try files(b)
+        #expect(fa.keys.sorted() == fb.keys.sorted())
+        #expect(fa.keys.contains("truth.json") && fa.keys.contains("accounts.jsonl") && fa.keys.count == 4)
+        for (k, v) in fa { #expect(v == fb[k], "\(k) differs") }
+        // Another seed writes another corpus.
+        guard format == .canonical else { return }
+        c.seed = 13
+        let d = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: d) }
+        _ = try CorpusWriter.write(c, to: d)
+        #expect(try files(d)["truth.json"] != fa["truth.json"])
     }
 
     /// Reads a corpus back through the real decoder.
