@@ -59,10 +59,10 @@ public struct ScoreParameters: Sendable, Equatable {
     /// The rule that gives `severity` (for the report).
     public func severityRule(_ s: Severity) -> String {
         switch s {
-        case .critical: return "score >= \(Int(criticalScore)) with >= \(criticalMinAccounts) accounts: critical"
-        case .high: return "score >= \(Int(highScore)): high"
-        case .medium: return "score >= \(Int(mediumScore)): medium"
-        case .low: return "score >= \(Int(lowScore)): low"
+        case .critical: return "score ≥ \(Int(criticalScore)) with ≥ \(criticalMinAccounts) accounts: critical"
+        case .high: return "score ≥ \(Int(highScore)): high"
+        case .medium: return "score ≥ \(Int(mediumScore)): medium"
+        case .low: return "score ≥ \(Int(lowScore)): low"
         }
     }
 
