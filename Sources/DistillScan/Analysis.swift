@@ -28,11 +28,12 @@ public enum Analysis {
         let campaigns = CampaignScorer(params: config.score).score(link, threads: config.input.threads)
         clock.lap("score")
         if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_EDGES"] { EdgeDump.write(link, to: path) }
-        let report = AnalysisReport(
+        var report = AnalysisReport(
             input: summary, campaigns: campaigns, accounts: link.accounts.count,
             candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,
             familyStatistics: link.familyStatistics,
             manifest: RunManifest(config: config, accountsFile: accounts))
+        (report.members, report.edges) = CaseMaterialBuilder.build(campaigns, link)
         releaseInBackground((scan, link, accounts))
         return report
     }

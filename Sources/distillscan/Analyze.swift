@@ -21,7 +21,7 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var out: OutputOptions
-    @Option(help: "markdown, json, ndjson or dot.") var format: String = "markdown"
+    @Option(help: "markdown, json, ndjson, dot or csv (one row per campaign member).") var format: String = "markdown"
     @Option(help: "Accounts file (JSONL, may be gzip): account_id, created_at, email, payment_fingerprint, …") var accounts: String?
     @Option(help: "Extra intent rule pack (JSON) added to the built-in one.") var rules: String?
     @Option(help: "Report only campaigns at or above: low, medium, high, critical.") var minSeverity: String = "low"
@@ -46,7 +46,8 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
-        guard let style = ReportFormat(rawValue: format) else { throw ValidationError("--format must be markdown, json, ndjson or dot") }
+        let style = ReportFormat(rawValue: format)
+        guard style != nil || format == "csv" else { throw ValidationError("--format must be markdown, json, ndjson, dot or csv") }
         guard let minSev = Severity(rawValue: minSeverity) else { throw ValidationError("--min-severity must be low, medium, high or critical") }
         var failSev: Severity?
         if let f = failOn {
@@ -69,8 +70,8 @@ struct Analyze: ParsableCommand {
         var report = Analysis.run(config, progress: callback)
         progress?.finish()
         report = report.filtered(minSeverity: minSev)
-        if redact { report = Redaction.apply(report) }
-        try Output.write(ReportWriter.render(report, format: style), to: out.output)
+        if redact { report = Redaction.applyToMembers(Redaction.apply(report)) }
+        try Output.write(style.map { ReportWriter.render(report, format: $0) } ?? report.csv(), to: out.output)
         Output.warnAboutInput(report.input, quiet: quiet)
         if !quiet {
             Output.message("\(report.campaigns.count) campaign(s): " + Severity.allCases.reversed().map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", "))
