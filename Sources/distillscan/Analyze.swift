@@ -1,4 +1,5 @@
 import ArgumentParser
+import DistillCase
 import DistillProfile
 import DistillReport
 import DistillScan
@@ -27,6 +28,8 @@ struct Analyze: ParsableCommand {
     @Option(help: "Report only campaigns at or above: low, medium, high, critical.") var minSeverity: String = "low"
     @Option(help: "Exit with 1 when a campaign reaches this severity.") var failOn: String?
     @Flag(help: "Hash payment and email domains, truncate IPs to /24 or /48, drop sample prompts (templates only).") var redact = false
+    @Option(help: "A prior report (--format json): carry its campaign ids over and mark each campaign new, grown, shrunk, changed or unchanged, and list those gone.") var baseline: String?
+    @Option(help: "Append this run to a SQLite case database (created if missing).") var db: String?
     @Flag(help: "No messages on stderr except errors.") var quiet = false
     @Flag(help: "No progress line.") var noProgress = false
 
@@ -38,7 +41,7 @@ struct Analyze: ParsableCommand {
         let options: [(String, String?)] = [
             ("--accounts", accounts), ("--rules", rules), ("--input-format", input.inputFormat), ("--schema", input.schema),
             ("--since", input.since), ("--until", input.until), ("--min-severity", minSeverity == "low" ? nil : minSeverity),
-            ("--fail-on", failOn), ("--max-line-bytes", input.maxLineBytes.map(String.init)), ("--max-depth", input.maxDepth.map(String.init)),
+            ("--fail-on", failOn), ("--baseline", baseline), ("--max-line-bytes", input.maxLineBytes.map(String.init)), ("--max-depth", input.maxDepth.map(String.init)),
         ]
         for (name, value) in options { if let v = value { c += [name, v] } }
         if redact { c.append("--redact") }
@@ -63,6 +66,8 @@ struct Analyze: ParsableCommand {
             config.rules = RulePack.builtIn.adding(extra)
         }
         if let a = accounts, !FileManager.default.fileExists(atPath: a) { throw ValidationError("--accounts \(a): no such file") }
+        let prior = try baseline.map { b in try CaseCommand.check { try ReportFile.load(b) } }
+        let caseDB = try db.map { try CaseDatabase(path: $0) }   // fails early on a bad database or path
         config.commandLine = canonicalCommand()
         let progress = (quiet || noProgress) ? nil : Progress.start(totalBytes: config.input.sources.compactMap(\.fileSize).reduce(0, +))
         var callback: (@Sendable (Int, Int) -> Void)? = nil
@@ -70,8 +75,14 @@ struct Analyze: ParsableCommand {
         var report = Analysis.run(config, progress: callback)
         progress?.finish()
         report = report.filtered(minSeverity: minSev)
+        var comparison: Comparison?
+        if let p = prior { (report, comparison) = Baseline.apply(p, to: report) }
         if redact { report = Redaction.applyToMembers(Redaction.apply(report)) }
         try Output.write(style.map { ReportWriter.render(report, format: $0) } ?? report.csv(), to: out.output)
+        if let path = db {
+            let run = try (caseDB ?? CaseDatabase(path: path)).append(report, json: ReportWriter.render(report, format: .json), comparison: comparison)
+            if !quiet { Output.message("run \(run) appended to \(path)") }
+        }
         Output.warnAboutInput(report.input, quiet: quiet)
         if !quiet {
             Output.message("\(report.campaigns.count) campaign(s): " + Severity.allCases.reversed().map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", "))
