@@ -211,6 +211,15 @@ public final class CaseDatabase {
         return doc
     }
 
+    /// The report of the latest run (`--baseline case.sqlite`, `diff case.sqlite NEW.json`).
+    public func latestReport() throws -> ReportFile {
+        let q = try db.prepare("SELECT run_id, report_json FROM runs ORDER BY run_id DESC LIMIT 1")
+        guard try q.step() else { throw CaseError("\(db.path): the case database has no run yet") }
+        var r = try ReportFile.parse(Data((q.text(1) ?? "").utf8), path: "\(db.path) run \(q.int(0))")
+        r.path = "\(db.path) run \(q.int(0))"
+        return r
+    }
+
     /// Runs a read-only query and returns the column names and the rows as text (tests and docs).
     public func query(_ sql: String) throws -> (columns: [String], rows: [[String]]) {
         let s = try db.prepare(sql)

@@ -29,8 +29,9 @@ public struct ReportFile: @unchecked Sendable {
     public var campaigns: [[String: Any]]
     public var digests: [CampaignDigest]
 
-    /// Reads and checks a report; every problem is a `CaseError` naming the file.
+    /// Reads and checks a report (or the latest run's report of a case database); every problem is a `CaseError` naming the file.
     public static func load(_ path: String) throws -> ReportFile {
+        if CaseDatabase.looksLikeDatabase(path) { return try CaseDatabase(path: path, readOnly: true).latestReport() }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
             throw CaseError("\(path): no such report file")

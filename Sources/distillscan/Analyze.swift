@@ -28,7 +28,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Report only campaigns at or above: low, medium, high, critical.") var minSeverity: String = "low"
     @Option(help: "Exit with 1 when a campaign reaches this severity.") var failOn: String?
     @Flag(help: "Hash payment and email domains, truncate IPs to /24 or /48, drop sample prompts (templates only).") var redact = false
-    @Option(help: "A prior report (--format json): carry its campaign ids over and mark each campaign new, grown, shrunk, changed or unchanged, and list those gone.") var baseline: String?
+    @Option(help: "A prior report (--format json) or case database (its latest run): carry its campaign ids over and mark each campaign new, grown, shrunk, changed or unchanged, and list those gone.") var baseline: String?
     @Option(help: "Append this run to a SQLite case database (created if missing).") var db: String?
     @Flag(help: "No messages on stderr except errors.") var quiet = false
     @Flag(help: "No progress line.") var noProgress = false

@@ -67,6 +67,18 @@ struct CaseDatabaseCLITests {
         #expect(try store.query("SELECT count(*) FROM campaigns WHERE run_id = 3 AND status IS NOT NULL").rows == [[String(runs[2].count)]])
         let (code, md, _) = try Fixture.run(["show", db, id])
         #expect(code == 0 && md.hasPrefix("# Campaign \(id)") && md.contains("run 3 recorded"))
+
+        // The database stands in for a report: as a baseline (its latest run) and for extract.
+        let (code2, json, err2) = try Fixture.run(["analyze", week.logs, "--accounts", week.accounts, "--baseline", db, "--format", "json", "--quiet"])
+        #expect(code2 == 0, "\(err2)")
+        let baseline = (try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any])["baseline"] as! [String: Any]
+        #expect(((baseline["prior_report"] as! [String: Any])["path"] as! String).hasSuffix("case.sqlite run 3"))
+        #expect((baseline["counts"] as! [String: Int])["unchanged"] == runs[2].count)
+        let out = t.path + "/e.jsonl.gz"
+        let (code3, _, err3) = try Fixture.run(["extract", week.logs, "--campaign", id, "--report", db, "-o", out])
+        #expect(code3 == 0, "\(err3)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + ".manifest.json"))) as! [String: Any]
+        #expect((manifest["lines"] as! [Any]).count == c["requests"] as! Int)
     }
 
     @Test func twoConcurrentWritersBothLand() throws {

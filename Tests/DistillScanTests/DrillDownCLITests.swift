@@ -43,6 +43,10 @@ struct DrillDownCLITests {
         #expect(code2 == 2 && err2.contains("schema_version 2"))
         let (code3, _, err3) = try Fixture.run(["show", t.path + "/none.json", "C-1"])
         #expect(code3 == 2 && err3.contains("no such report file"))
+        // Ids read from a hostile report never reach the terminal as escape sequences.
+        let hostile = t.write("hostile.json", #"{"schema_version": 1, "campaigns": [{"id": "C-\u001b]8;;http://x\u0007evil", "severity": "high", "score": 1, "accounts": ["a"]}]}"#)
+        let (code4, _, err4) = try Fixture.run(["show", hostile, "C-1"])
+        #expect(code4 == 2 && err4.contains("no campaign C-1") && !err4.contains("\u{1b}") && !err4.contains("\u{7}"))
     }
 
     @Test func accountShowsProfileLinksAndCampaignAgreeingWithTheReport() throws {
