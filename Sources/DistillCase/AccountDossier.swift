@@ -38,7 +38,9 @@ public struct AccountDossier: Sendable {
         var near: [String] = []
         let report = Analysis.run(config, inspect: { link, campaigns in
             guard let i = link.accounts.firstIndex(where: { $0.id == id }) else {
-                near = link.accounts.map(\.id).filter { $0.hasPrefix(String(id.prefix(4))) }.prefix(5).map { $0 }
+                // Ids that contain the one asked for, or are contained in it (a typo'd prefix, a pasted suffix).
+                let q = id.lowercased()
+                near = link.accounts.map(\.id).filter { let l = $0.lowercased(); return !q.isEmpty && (l.contains(q) || q.contains(l)) }.prefix(5).map { $0 }
                 return
             }
             found = make(i, link, campaigns)
