@@ -45,6 +45,14 @@ public struct CampaignDocument {
         for s in (c["signals"] as? [[String: Any]]) ?? [] {
             o += "| \(SafeText.markdown(str(s["kind"]), limit: 40)) | \(num(s["strength"])) | \(SafeText.markdown(str(s["evidence"]), limit: 400)) |\n"
         }
+        let benign = (c["benign_explanations"] as? [[String: Any]]) ?? []
+        if !benign.isEmpty {
+            o += "\n## Benign explanations considered\n\n| kind | applied | factor | strength | evidence |\n|---|---|---:|---:|---|\n"
+            for b in benign {
+                o += "| \(SafeText.markdown(str(b["kind"]), limit: 40)) | \((b["applied"] as? Bool) == true ? "yes" : "no") | \(num(b["factor"])) | \(num(b["strength"])) | \(SafeText.markdown(str(b["evidence"]), limit: 400)) |\n"
+            }
+        }
+        if let rule = c["severity_rule"] as? String { o += "\nSeverity rule: \(SafeText.markdown(rule, limit: 300)).\n" }
         o += "\n## Members (\(accounts.count))\n\n"
         let members = (c["members"] as? [[String: Any]]) ?? accounts.map { ["account": $0] }
         o += "| account | requests | first seen | last seen | email domain | payment | country | top IP | top client | suspicion | linked by |\n"

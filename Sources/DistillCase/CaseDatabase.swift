@@ -138,26 +138,32 @@ public final class CaseDatabase {
     @discardableResult
     public func append(_ report: AnalysisReport, json: String, comparison: Comparison? = nil, recordedAt: Date = Date()) throws -> Int64 {
         let changes = Dictionary((comparison?.changes ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return try db.transaction {
+        return try db.transaction { try insertRun(report, json: json, changes: changes, recordedAt: recordedAt) }
+    }
+
+    // Rows are built in small typed pieces: long heterogeneous literals strain the type checker.
+    private func insertRun(_ report: AnalysisReport, json: String, changes: [String: CampaignChange], recordedAt: Date) throws -> Int64 {
             let m = report.manifest, t = report.input.tally
+            let first = report.input.firstTimestamp.map(Timestamp.format), last = report.input.lastTimestamp.map(Timestamp.format)
+            let commandLine = JSONValue.array(m.commandLine.map { JSONValue.string($0) }).render(pretty: false)
+            var row: [SQLValue?] = [.text(ISO8601DateFormatter().string(from: recordedAt)), .text(m.toolVersion), .text(commandLine)]
+            row += [.text(m.rulePackName), .text(m.rulePackVersion), .text(m.rulePackSHA256)] as [SQLValue?]
+            row += [SQLValue.t(m.accountsFile), SQLValue.t(m.accountsFileSHA256), SQLValue.t(first), SQLValue.t(last)]
+            row += [SQLValue.i(t.lines), .i(t.records), .i(t.malformedTotal), .i(t.skippedTotal), .i(report.input.complete ? 1 : 0)] as [SQLValue?]
+            row += [SQLValue.i(report.accounts), .i(report.candidates), .text(json)] as [SQLValue?]
             try db.prepare("""
                 INSERT INTO runs (recorded_at, tool_version, command_line, rule_pack_name, rule_pack_version, rule_pack_sha256,
                   accounts_file, accounts_file_sha256, first_ts, last_ts, lines, records, malformed, skipped, complete,
                   accounts, suspicious_accounts, report_json)
                 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """).run([
-                .text(ISO8601DateFormatter().string(from: recordedAt)), .text(m.toolVersion),
-                .text(JSONValue.array(m.commandLine.map { .string($0) }).render(pretty: false)),
-                .text(m.rulePackName), .text(m.rulePackVersion), .text(m.rulePackSHA256), .t(m.accountsFile), .t(m.accountsFileSHA256),
-                .t(report.input.firstTimestamp.map(Timestamp.format)), .t(report.input.lastTimestamp.map(Timestamp.format)),
-                .i(t.lines), .i(t.records), .i(t.malformedTotal), .i(t.skippedTotal), .i(report.input.complete ? 1 : 0),
-                .i(report.accounts), .i(report.candidates), .text(json),
-            ])
+                """).run(row)
             let run = db.lastInsertRowID
             let input = try db.prepare("INSERT INTO inputs VALUES (?,?,?,?,?,?,?,?,?,?,?)")
             for f in report.input.files {
-                try input.run([.int(run), .text(f.path), .t(f.sha256), .text(f.compression.rawValue), .i(f.sizeBytes), .i(f.bytes),
-                               .i(f.tally.lines), .i(f.tally.records), .i(f.tally.malformedTotal), .i(f.tally.skippedTotal), .t(f.error)])
+                var r: [SQLValue?] = [.int(run), .text(f.path), .t(f.sha256), .text(f.compression.rawValue)]
+                r += [SQLValue.i(f.sizeBytes), .i(f.bytes), .i(f.tally.lines), .i(f.tally.records)] as [SQLValue?]
+                r += [SQLValue.i(f.tally.malformedTotal), .i(f.tally.skippedTotal), .t(f.error)]
+                try input.run(r)
             }
             let param = try db.prepare("INSERT OR REPLACE INTO parameters VALUES (?,?,?)")
             for (k, v) in m.parameters { try param.run([.int(run), .text(k), .double(v)]) }
@@ -169,20 +175,26 @@ public final class CaseDatabase {
             var campaignOf: [String: String] = [:]
             for c in report.campaigns {
                 let ch = changes[c.id]
-                try campaign.run([.int(run), .text(c.id), .text(c.severity.rawValue), .double(c.score), .i(c.accounts.count), .i(c.requests),
-                                  .text(Timestamp.format(c.firstSeen)), .text(Timestamp.format(c.lastSeen)), .t(ch?.status.rawValue), .t(ch?.priorID)])
+                var cr: [SQLValue?] = [.int(run), .text(c.id), .text(c.severity.rawValue), .double(c.score), .i(c.accounts.count), .i(c.requests)]
+                cr += [SQLValue.text(Timestamp.format(c.firstSeen)), .text(Timestamp.format(c.lastSeen)), .t(ch?.status.rawValue), .t(ch?.priorID)] as [SQLValue?]
+                try campaign.run(cr)
                 for r in report.memberRows(c) {
                     campaignOf[r.account] = c.id
-                    try member.run([.int(run), .text(c.id), .text(r.account), .i(r.requests),
-                                    .t(r.requests > 0 ? Timestamp.format(r.firstSeen) : nil), .t(r.requests > 0 ? Timestamp.format(r.lastSeen) : nil),
-                                    .t(r.emailDomain), .t(r.payment), .t(r.country), .t(r.topIP), .t(r.topClient),
-                                    .double(r.suspicion), .double(r.extractionShare), .text(r.evidence.joined(separator: ",")), .i(r.links)])
+                    let seen: (String?, String?) = r.requests > 0 ? (Timestamp.format(r.firstSeen), Timestamp.format(r.lastSeen)) : (nil, nil)
+                    var mr: [SQLValue?] = [.int(run), .text(c.id), .text(r.account), .i(r.requests), .t(seen.0), .t(seen.1)]
+                    mr += [SQLValue.t(r.emailDomain), .t(r.payment), .t(r.country), .t(r.topIP), .t(r.topClient)]
+                    mr += [SQLValue.double(r.suspicion), .double(r.extractionShare), .text(r.evidence.joined(separator: ",")), .i(r.links)] as [SQLValue?]
+                    try member.run(mr)
                 }
                 for (kind, tallies) in [("ip", c.ips), ("subnet", c.subnets), ("client", c.clients), ("payment", c.payments), ("email_domain", c.emailDomains), ("model", c.models)] {
                     for x in tallies { try infra.run([.int(run), .text(c.id), .text(kind), .text(x.value), .i(x.accounts), .i(x.requests)]) }
                 }
                 for f in c.families { try family.run([.int(run), .text(c.id), .text(f.template), .double(f.share), .i(f.accounts), .i(f.outsideAccounts)]) }
-                for s in c.signals { try signal.run([.int(run), .text(c.id), .text(s.kind), .double(s.strength), .text(s.evidence)]) }
+                for s in c.signals { try signal.run([.int(run), .text(c.id), .text(s.kind.rawValue), .double(s.strength), .text(s.evidence)]) }
+                for b in c.benign {
+                    let note = b.applied ? "applied, score × \(JSONValue.number(b.factor)): " : "considered, not applied: "
+                    try signal.run([.int(run), .text(c.id), .text("benign:" + b.kind.rawValue), .double(b.strength), .text(note + b.evidence)])
+                }
             }
             let edge = try db.prepare("INSERT INTO evidence VALUES (?,?,?,?,?,?)")
             for e in report.edges {
@@ -190,7 +202,6 @@ public final class CaseDatabase {
                 for w in e.weights { try edge.run([.int(run), .text(c), .text(e.a), .text(e.b), .text(w.kind), .double(w.weight)]) }
             }
             return run
-        }
     }
 
     /// The campaign as `show` prints it, from the latest run that has it.

@@ -1,6 +1,8 @@
 extension RecordDecoder {
     /// AWS Bedrock model-invocation logs. The caller (`identity.arn`) is the account;
-    /// `accountId` (the AWS account that logs) is kept as the org. No IP, no user agent.
+    /// `accountId` is the AWS account that writes the log, the same for every caller: it
+    /// is not the callers' organisation, so no org is taken from the log (an accounts file
+    /// may declare one). No IP, no user agent.
     func decodeBedrock(into r: inout RequestRecord) -> MalformedKind? {
         let t = tape
         let root = t.root
@@ -19,7 +21,6 @@ extension RecordDecoder {
         case .failure(let k): return k
         }
         r = RequestRecord(timestamp: time, account: accountID)
-        r.org = text(t.member(root, "accountId"))
         r.model = text(t.member(root, "modelId"), limit: 128)
         r.endpoint = text(t.member(root, "operation"), limit: 64)
         if let e = t.member(root, "errorCode"), t.kind(e) != .null { r.failed = true }

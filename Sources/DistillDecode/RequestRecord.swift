@@ -5,7 +5,7 @@ public struct RequestRecord: Sendable, Equatable {
     /// The account the analysis attributes the request to (for Bedrock: the caller ARN).
     public var account: String
     public var apiKey: String? = nil
-    /// Declared organisation / team (for Bedrock: the AWS account that logged).
+    /// Declared organisation / team (none for Bedrock: its `accountId` is the log owner).
     public var org: String? = nil
     public var ip: String? = nil
     public var userAgent: String? = nil

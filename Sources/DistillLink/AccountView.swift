@@ -12,6 +12,16 @@ public struct AccountView: Sendable {
     public var isCandidate = false
     /// Family id → share of the account's sampled prompts in it.
     public var families: [Int: Double] = [:]
+    /// Linking family id (sibling families together) → share of the account's sampled prompts in it.
+    public var linkFamilies: [Int: Double] = [:]
+
+    /// Whether the account is judged: enough prompts, and suspicious as a whole or in its
+    /// extraction part (so that ordinary chat mixed in cannot keep it from being linked).
+    public static func isCandidate(_ p: AccountProfile, suspicion: Double, _ params: LinkParameters) -> Bool {
+        guard p.withPrompt >= params.minPrompts else { return false }
+        return suspicion >= params.candidateSuspicion
+            || (p.extractionShaped >= params.minPrompts && p.extractionShapedShare >= params.candidatePartShare)
+    }
 
     /// Per-account suspicion from its own behaviour: extraction intent, output appetite,
     /// single-turn share, 24/7 pacing, large `max_tokens`; minus the classification tell.

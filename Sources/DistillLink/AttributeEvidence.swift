@@ -39,23 +39,31 @@ struct AttributeEvidence: Sendable {
             if let d = a.info?.emailDomain, !CommonMailDomains.neverLinks(d) { byDomain[d, default: []].append(i) }
             if let c = a.info?.paymentFingerprint { byCard[c, default: []].append(i) }
         }
-        for (card, m) in byCard where m.count > 1 && cardCount[card, default: 0] <= params.paymentHubCap {
+        // Hubs are relative to the dump: the same SDK is rare among 4,000 accounts and common among 400,000.
+        let n = accounts.count
+        let paymentCap = params.hubCap(params.paymentHubShare, accounts: n), ipCap = params.hubCap(params.ipHubShare, accounts: n)
+        let subnetCap = params.hubCap(params.subnetHubShare, accounts: n), clientCap = params.hubCap(params.clientHubShare, accounts: n)
+        let domainCap = params.hubCap(params.emailDomainHubShare, accounts: n)
+        for (card, m) in byCard where m.count > 1 && cardCount[card, default: 0] <= paymentCap {
             pairUp(m) { pairs.add($0, $1, .payment, params.paymentWeight, cap: params.paymentWeight) }
         }
         // IP and subnet overlap as a rarity-weighted Jaccard of the two sampled sets: many
         // shared rare addresses link strongly; a few shared addresses of a large rotating
         // pool barely do; hub addresses (NAT, CGNAT, proxy exits) are left out entirely.
-        Self.jaccardEvidence(accounts, byIP, ipCount, cap: params.ipHubCap, sets: { $0.ips.payloadsUnordered }) {
+        Self.jaccardEvidence(accounts, byIP, ipCount, cap: ipCap, sets: { $0.ips.payloadsUnordered }) {
             pairs.add($0, $1, .ip, params.ipWeight * $2, cap: params.ipWeight)
         }
-        Self.jaccardEvidence(accounts, byNet, netCount, cap: params.subnetHubCap, sets: { $0.subnets.payloadsUnordered }) {
+        Self.jaccardEvidence(accounts, byNet, netCount, cap: subnetCap, sets: { $0.subnets.payloadsUnordered }) {
             pairs.add($0, $1, .subnet, params.subnetWeight * $2, cap: params.subnetWeight)
         }
-        for (c, m) in byClient where m.count > 1 && clientCount[c, default: 0] <= params.clientHubCap {
-            let w = c.tls.isEmpty || c.userAgent.isEmpty ? params.clientWeight / 2 : params.clientWeight
+        for (c, m) in byClient where m.count > 1 && clientCount[c, default: 0] <= clientCap {
+            // Weighted by rarity in this dump: a client on two accounts links almost fully,
+            // one on a few percent of them barely.
+            let rarity = max(0, 1 - log(Double(clientCount[c, default: 2])) / log(Double(max(3, n))))
+            let w = (c.tls.isEmpty || c.userAgent.isEmpty ? params.clientWeight / 2 : params.clientWeight) * rarity
             pairUp(m) { pairs.add($0, $1, .client, w, cap: params.clientWeight) }
         }
-        for (d, m) in byDomain where m.count > 1 && domainCount[d, default: 0] <= params.emailDomainHubCap {
+        for (d, m) in byDomain where m.count > 1 && domainCount[d, default: 0] <= domainCap {
             pairUp(m) { pairs.add($0, $1, .emailDomain, params.emailDomainWeight, cap: params.emailDomainWeight) }
         }
         Self.signupBursts(accounts, candidates, params) { pairs.add($0, $1, .signup, params.signupWeight, cap: params.signupWeight) }

@@ -1,15 +1,15 @@
 /// The kinds of evidence that link two accounts.
 public enum EvidenceKind: String, CaseIterable, Sendable, Comparable {
-    case payment, ip, subnet, client, emailDomain = "email_domain", signup, family, sync, handoff
+    case payment, ip, subnet, client, emailDomain = "email_domain", signup, family, sync, lockstep, handoff
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// Weighted evidence between two accounts, by kind.
 public struct PairEvidence: Sendable {
     // One stored field per kind: no heap allocation per pair.
-    var payment = 0.0, ip = 0.0, subnet = 0.0, client = 0.0, emailDomain = 0.0, signup = 0.0, family = 0.0, sync = 0.0, handoff = 0.0
+    var payment = 0.0, ip = 0.0, subnet = 0.0, client = 0.0, emailDomain = 0.0, signup = 0.0, family = 0.0, sync = 0.0, lockstep = 0.0, handoff = 0.0
     public init() {}
-    public var total: Double { payment + ip + subnet + client + emailDomain + signup + family + sync + handoff }
+    public var total: Double { payment + ip + subnet + client + emailDomain + signup + family + sync + lockstep + handoff }
     public var weights: [Double] { EvidenceKind.allCases.map { self[$0] } }
     public subscript(_ k: EvidenceKind) -> Double {
         get {
@@ -22,6 +22,7 @@ public struct PairEvidence: Sendable {
             case .signup: return signup
             case .family: return family
             case .sync: return sync
+            case .lockstep: return lockstep
             case .handoff: return handoff
             }
         }
@@ -35,6 +36,7 @@ public struct PairEvidence: Sendable {
             case .signup: signup = newValue
             case .family: family = newValue
             case .sync: sync = newValue
+            case .lockstep: lockstep = newValue
             case .handoff: handoff = newValue
             }
         }

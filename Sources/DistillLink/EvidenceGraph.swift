@@ -12,7 +12,8 @@ public struct EvidenceGraph: Sendable {
         var pairs = attributes.pairs
         // Candidates come in ascending order, so each family's list is sorted.
         var byFamily: [Int: [(account: Int, share: Double)]] = [:]
-        for i in candidates { for (f, share) in accounts[i].families { byFamily[f, default: []].append((i, share)) } }
+        for i in candidates { for (f, share) in accounts[i].linkFamilies { byFamily[f, default: []].append((i, share)) } }
+        MinuteLockstep.pairs(accounts, candidates, params) { pairs.add($0, $1, .lockstep, $2, cap: params.lockstepWeight) }
         Self.handoffs(accounts, candidates, params) { pairs.add($0, $1, .handoff, params.handoffWeight, cap: params.handoffWeight) }
         // Family pairs are made per account while folding (see `FamilyPairs`).
         let families = FamilyPairs(members: byFamily, familyAccounts: familyAccounts, weight: params.familyWeight,
@@ -48,7 +49,7 @@ public struct EvidenceGraph: Sendable {
                 if s < end { continue }
                 if s > end + gap { break }
                 // A hand-off needs something shared besides timing: a family carrying a good part of both accounts' prompts.
-                let shared = accounts[x].families.contains { f, share in share >= 0.3 && (accounts[y].families[f] ?? 0) >= 0.3 }
+                let shared = accounts[x].linkFamilies.contains { f, share in share >= 0.3 && (accounts[y].linkFamilies[f] ?? 0) >= 0.3 }
                 if shared { link(x, y) }
             }
         }

@@ -5,6 +5,9 @@ public struct LinkParameters: Sendable, Equatable {
     public var minPrompts = 3
     /// Account suspicion (0–1) at or above which an account is a candidate.
     public var candidateSuspicion = 0.45
+    /// ... or the share of its prompted requests in its extraction part (single-turn asks
+    /// for long output) at or above which it is one, however much ordinary chat surrounds it.
+    public var candidatePartShare = 0.25
     /// Mean output tokens that count as a full output appetite (linear from 500).
     public var longOutputTokens = 2000.0
     /// Hour-of-day entropy (0–1) at or above which pacing counts as 24/7 machine pacing.
@@ -13,25 +16,39 @@ public struct LinkParameters: Sendable, Equatable {
     public var familySimilarity = 0.5
     /// LSH bands × rows over the signature (bands × rows = signature bins).
     public var lshBands = 8
+    /// A shingle held by more than this share of the ordinary (non-candidate) accounts
+    /// with prompts is an everyday phrase and left out of family signatures ...
+    public var familyBackgroundShare = 0.005
+    /// ... but never below this many accounts (small dumps).
+    public var familyBackgroundFloor = 3
+    /// A prompt with fewer shingles shared with other accounts joins no family.
+    public var familyMinShingles = 4
+    /// Families whose candidate accounts overlap by at least this coefficient ...
+    public var familySiblingOverlap = 0.3
+    /// ... with at least this many shared candidates link as one (paraphrased wordings).
+    public var familySiblingAccounts = 3
     /// Total evidence weight for an edge between two accounts to be kept.
     public var edgeThreshold = 2.0
     /// Shared payment fingerprint weight, and the most accounts a card may be on to count.
     public var paymentWeight = 3.0
-    public var paymentHubCap = 25
+    public var paymentHubShare = 0.01
+    /// Every hub cap below is a share of the accounts in the dump, and at least this many accounts.
+    public var hubFloor = 10
     /// IP overlap: `ipWeight` × the Jaccard similarity of the two sampled IP sets, each IP
-    /// weighted by 1 / log2(1 + accounts on it); IPs on more accounts than `ipHubCap`
-    /// (NAT, CGNAT, proxy hubs) are left out of both sets.
+    /// weighted by 1 / log2(1 + accounts on it); IPs on more than `ipHubShare` of the
+    /// accounts (NAT, CGNAT, proxy hubs) are left out of both sets.
     public var ipWeight = 3.0
-    public var ipHubCap = 40
-    /// Subnet (/24 or /48) overlap, weighted Jaccard like IPs; subnets on more than `subnetHubCap` accounts are left out.
+    public var ipHubShare = 0.01
+    /// Subnet (/24 or /48) overlap, weighted Jaccard like IPs; subnets on more than `subnetHubShare` of the accounts are left out.
     public var subnetWeight = 1.0
-    public var subnetHubCap = 60
-    /// Shared user-agent + TLS combination, counted when on at most `clientHubCap` accounts.
+    public var subnetHubShare = 0.015
+    /// Shared user-agent + TLS combination: `clientWeight` × its rarity, 1 − log(accounts
+    /// on it) / log(accounts in the dump); ignored on more than `clientHubShare` of the accounts.
     public var clientWeight = 1.0
-    public var clientHubCap = 80
-    /// Shared email domain (never a common mail provider), on at most `emailDomainHubCap` accounts.
+    public var clientHubShare = 0.02
+    /// Shared email domain (never a common mail provider), on at most `emailDomainHubShare` of the accounts.
     public var emailDomainWeight = 0.75
-    public var emailDomainHubCap = 400
+    public var emailDomainHubShare = 0.1
     /// Signups within `signupWindowMinutes` of each other, in a window of at least `signupBurstMin` candidates.
     public var signupWeight = 1.0
     public var signupWindowMinutes = 60
@@ -43,6 +60,16 @@ public struct LinkParameters: Sendable, Equatable {
     public var syncOverlap = 0.7
     /// ... and when that overlap is at least this many times what chance gives.
     public var syncLift = 2.0
+    /// Lockstep below the hour: accounts with at least `lockstepMinRequests` requests whose
+    /// busiest `lockstepWindowMinutes` of the hour hold at least `lockstepConcentration` of
+    /// them (chance: window / 60), paired when the histogram intersection of their minutes
+    /// reaches `lockstepOverlap`; weight `lockstepWeight` × intersection × the smaller
+    /// concentration. Valid for accounts active around the clock.
+    public var lockstepWeight = 2.5
+    public var lockstepMinRequests = 24
+    public var lockstepWindowMinutes = 5
+    public var lockstepConcentration = 0.5
+    public var lockstepOverlap = 0.5
     /// Sequential hand-off: the next account starts within this many minutes after the previous stops.
     public var handoffWeight = 2.0
     public var handoffGapMinutes = 120
@@ -51,15 +78,24 @@ public struct LinkParameters: Sendable, Equatable {
 
     public init() {}
 
+    /// A hub cap: `share` of `accounts`, at least `hubFloor`.
+    public func hubCap(_ share: Double, accounts: Int) -> Int { max(hubFloor, Int(share * Double(accounts))) }
+
     public var listed: [(String, Double)] {
-        [("min_prompts", Double(minPrompts)), ("candidate_suspicion", candidateSuspicion), ("long_output_tokens", longOutputTokens),
+        [("min_prompts", Double(minPrompts)), ("candidate_suspicion", candidateSuspicion), ("candidate_part_share", candidatePartShare), ("long_output_tokens", longOutputTokens),
          ("machine_hour_entropy", machineHourEntropy), ("family_similarity", familySimilarity), ("lsh_bands", Double(lshBands)),
-         ("edge_threshold", edgeThreshold), ("payment_weight", paymentWeight), ("payment_hub_cap", Double(paymentHubCap)),
-         ("ip_weight", ipWeight), ("ip_hub_cap", Double(ipHubCap)),
-         ("subnet_weight", subnetWeight), ("subnet_hub_cap", Double(subnetHubCap)), ("client_weight", clientWeight),
-         ("client_hub_cap", Double(clientHubCap)), ("email_domain_weight", emailDomainWeight), ("email_domain_hub_cap", Double(emailDomainHubCap)),
+         ("family_background_share", familyBackgroundShare), ("family_background_floor", Double(familyBackgroundFloor)),
+         ("family_min_shingles", Double(familyMinShingles)), ("family_sibling_overlap", familySiblingOverlap),
+         ("family_sibling_accounts", Double(familySiblingAccounts)),
+         ("edge_threshold", edgeThreshold), ("payment_weight", paymentWeight), ("payment_hub_share", paymentHubShare), ("hub_floor", Double(hubFloor)),
+         ("ip_weight", ipWeight), ("ip_hub_share", ipHubShare),
+         ("subnet_weight", subnetWeight), ("subnet_hub_share", subnetHubShare), ("client_weight", clientWeight),
+         ("client_hub_share", clientHubShare), ("email_domain_weight", emailDomainWeight), ("email_domain_hub_share", emailDomainHubShare),
          ("signup_weight", signupWeight), ("signup_window_minutes", Double(signupWindowMinutes)), ("signup_burst_min", Double(signupBurstMin)),
          ("family_weight", familyWeight), ("sync_weight", syncWeight), ("sync_overlap", syncOverlap), ("sync_lift", syncLift),
+         ("lockstep_weight", lockstepWeight), ("lockstep_min_requests", Double(lockstepMinRequests)),
+         ("lockstep_window_minutes", Double(lockstepWindowMinutes)), ("lockstep_concentration", lockstepConcentration),
+         ("lockstep_overlap", lockstepOverlap),
          ("handoff_weight", handoffWeight), ("handoff_gap_minutes", Double(handoffGapMinutes)),
          ("min_campaign_accounts", Double(minCampaignAccounts))]
     }

@@ -34,7 +34,7 @@ public struct Linker: Sendable {
         var views = accounts.map { AccountView(id: $0.id, profile: $0.profile, info: infos[$0.id]) }
         for i in views.indices {
             views[i].suspicion = AccountView.suspicion(views[i].profile, params)
-            views[i].isCandidate = views[i].profile.withPrompt >= params.minPrompts && views[i].suspicion >= params.candidateSuspicion
+            views[i].isCandidate = AccountView.isCandidate(views[i].profile, suspicion: views[i].suspicion, params)
         }
         let candidates = views.indices.filter { views[$0].isCandidate }
         // Families over every account, so a prompt common among ordinary users is seen to be
@@ -44,7 +44,11 @@ public struct Linker: Sendable {
             { PromptFamilies(accounts: suspected, include: { suspected[$0].profile.withPrompt > 0 }, params: params, threads: threads) },
             { AttributeEvidence(accounts: suspected, candidates: candidates, params: params) })
         for (account, shares) in families.shares() { views[account].families = shares }
-        let familyAccounts = Dictionary(uniqueKeysWithValues: families.families.map { ($0.id, $0.accounts.count) })
+        for (account, shares) in families.shares(linking: true) { views[account].linkFamilies = shares }
+        // Accounts of each linking family (siblings' accounts together).
+        var linkMembers: [Int: Set<Int>] = [:]
+        for f in families.families { linkMembers[families.linkFamily[f.id], default: []].formUnion(f.accounts) }
+        let familyAccounts = linkMembers.mapValues(\.count)
         // The graph and the dump-wide statistics both only read the judged accounts: side by side.
         let judged = views
         let (graph, statistics) = bothInParallel(threads: threads,

@@ -2,9 +2,15 @@ import DistillDecode
 import DistillInput
 import DistillProfile
 
-/// Groups sampled prompts into families of near-duplicates: MinHash signatures, LSH
-/// banding for candidates, then an exact check of the estimated Jaccard similarity
-/// (LSH alone admits a pair at the threshold only about half the time).
+/// Groups sampled prompts into families of near-duplicates by what prompts share with
+/// other accounts' prompts: each prompt's shingle sample (`ShingleSketch`) loses the
+/// shingles no other account has (a per-request payload: a dataset question, a paragraph
+/// of context) and those common across ordinary accounts (everyday phrases), so a fixed
+/// instruction skeleton around a large payload still forms a family. MinHash signatures
+/// of what is left, LSH banding for candidates, then an exact check of the estimated
+/// Jaccard similarity (LSH alone admits a pair at the threshold only about half the time).
+/// Families whose accounts largely coincide (paraphrased wordings of one skeleton used by
+/// the same accounts) form one linking family (`linkFamily`).
 public struct PromptFamilies: Sendable {
     /// One family.
     public struct Family: Sendable {
@@ -27,6 +33,8 @@ public struct PromptFamilies: Sendable {
     public var families: [Family]
     /// Sample index → family id.
     public var familyOf: [Int]
+    /// Family id → linking family id (the smallest family id among its siblings).
+    public var linkFamily: [Int]
 
     public init(accounts: [AccountView], include: (Int) -> Bool, params: LinkParameters, threads: Int = 1) {
         var unordered: [Sample] = []
@@ -39,25 +47,26 @@ public struct PromptFamilies: Sendable {
             .sorted { ($0.hash, $0.account) < ($1.hash, $1.account) }
         let s = order.map { unordered[$0.index] }
         samples = s
+        let ordinary = accounts.indices.filter { include($0) && !accounts[$0].isCandidate }.count
+        let kept = SharedShingles.filter(s, isCandidate: { accounts[$0].isCandidate },
+                                         backgroundCap: max(params.familyBackgroundFloor, Int(params.familyBackgroundShare * Double(ordinary))),
+                                         threads: threads)
         var uf = UnionFind(s.count)
         let bins = ShingleSignature.bins
         let bands = max(1, min(params.lshBands, bins))
         let rows = bins / bands
-        // All signatures in one flat array: the band loops read them without copying samples.
-        // Most are computed here (see `PromptSample.signature`), in chunks on all threads.
+        // Signatures of the kept shingles in one flat array; a prompt with too few shingles
+        // shared with other accounts joins no family.
+        let signed = kept.indices.filter { kept[$0].count >= params.familyMinShingles }
         let chunk = 2048
-        let flat = parallelMap((s.count + chunk - 1) / chunk, threads: threads) { c -> [UInt32] in
+        let flat = parallelMap((signed.count + chunk - 1) / chunk, threads: threads) { c -> [UInt32] in
             var part = [UInt32]()
             part.reserveCapacity(chunk * bins)
-            for x in s[(c * chunk)..<min(s.count, (c + 1) * chunk)] {
-                let v = x.prompt.signature.values
-                precondition(v.count == bins, "a prompt signature has \(v.count) values, not \(bins)")
-                part += v
-            }
+            for i in signed[(c * chunk)..<min(signed.count, (c + 1) * chunk)] { part += ShingleSignature(shingles: kept[i]).values }
             return part
         }.flatMap { $0 }
         let signatures = flat
-        let count = s.count
+        let count = signed.count
         @Sendable func similarity(_ x: Int, _ y: Int) -> Double {
             var same = 0
             for k in 0..<bins where signatures[x * bins + k] == signatures[y * bins + k] { same += 1 }
@@ -91,7 +100,7 @@ public struct PromptFamilies: Sendable {
             }
             return out
         }
-        for band in unions { for (x, y) in band { uf.union(x, y) } }
+        for band in unions { for (x, y) in band { uf.union(signed[x], signed[y]) } }
         var fams: [Family] = []
         var of = [Int](repeating: -1, count: s.count)
         for g in uf.groups() {
@@ -101,13 +110,38 @@ public struct PromptFamilies: Sendable {
         }
         families = fams
         familyOf = of
+        linkFamily = Self.siblings(fams, candidates: { accounts[$0].isCandidate }, params: params)
     }
 
-    /// Family id → share of each account's samples, per account with samples.
-    public func shares() -> [(account: Int, shares: [Int: Double])] {
+    /// Families whose candidate accounts largely coincide are siblings: one campaign's
+    /// paraphrased wordings, each used by many of the same accounts. The overlap
+    /// coefficient of their candidate sets must reach `familySiblingOverlap` with at least
+    /// `familySiblingAccounts` shared candidates.
+    static func siblings(_ fams: [Family], candidates: (Int) -> Bool, params: LinkParameters) -> [Int] {
+        var byAccount: [Int: [Int]] = [:]
+        var size = [Int](repeating: 0, count: fams.count)
+        for f in fams where f.accounts.count >= 2 {
+            for a in f.accounts where candidates(a) { byAccount[a, default: []].append(f.id); size[f.id] += 1 }
+        }
+        var together: [UInt64: Int] = [:]
+        for (_, fs) in byAccount where fs.count > 1 {
+            let sorted = fs.sorted()
+            for i in 0..<sorted.count { for j in (i + 1)..<sorted.count { together[UInt64(sorted[i]) << 32 | UInt64(sorted[j]), default: 0] += 1 } }
+        }
+        var uf = UnionFind(fams.count)
+        for (key, n) in together where n >= params.familySiblingAccounts {
+            let f = Int(key >> 32), g = Int(key & 0xFFFF_FFFF)
+            if Double(n) >= params.familySiblingOverlap * Double(min(size[f], size[g])) { uf.union(f, g) }
+        }
+        return fams.indices.map { uf.find($0) }
+    }
+
+    /// Family id → share of each account's samples, per account with samples; with
+    /// `linking`, shares of linking families (siblings together).
+    public func shares(linking: Bool = false) -> [(account: Int, shares: [Int: Double])] {
         // (account, family) of every sample, sorted: an account's samples form one run,
         // its samples of a family a run within it (no dictionary update per sample).
-        let keyed = samples.indices.map { (account: samples[$0].account, family: familyOf[$0]) }
+        let keyed = samples.indices.map { (account: samples[$0].account, family: linking ? linkFamily[familyOf[$0]] : familyOf[$0]) }
             .sorted { ($0.account, $0.family) < ($1.account, $1.family) }
         var out: [(account: Int, shares: [Int: Double])] = []
         var i = 0

@@ -1,9 +1,10 @@
 /// The per-request updates that go through the open day and open model: a request on
 /// the same day or model as the account's previous one touches only the profile itself.
 extension AccountProfile {
-    /// Counts a request at `hour` of epoch `day`.
-    mutating func countActivity(day: Int32, hour: Int) {
+    /// Counts a request at `minute` of `hour` of epoch `day`.
+    mutating func countActivity(day: Int32, hour: Int, minute: Int) {
         hourCounts[hour] += 1
+        if minuteCounts[minute] < .max { minuteCounts[minute] += 1 }
         if day != openDay {
             closeDay()
             openDay = day

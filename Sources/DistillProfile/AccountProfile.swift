@@ -3,23 +3,19 @@ import DistillDecode
 /// Everything the analysis keeps about one account, bounded by sketch sizes, not by its
 /// number of requests. Mergeable exactly (`merge`).
 public struct AccountProfile: Sendable {
-    /// A sampled distinct prompt with its signature (for prompt families).
+    /// A sampled distinct prompt with a consistent sample of its shingles (for prompt families).
     public struct PromptSample: Sendable {
         /// The prompt, cut to the sample size.
         public var text: String
         public var tags: UInt8
-        /// The whole prompt's signature when `text` is cut; a prompt that fits is signed
-        /// only when read, so only for the samples kept to the end (most are replaced).
-        private var cutSignature: ShingleSignature?
+        /// The whole prompt's `ShingleSketch` (not only the kept text's).
+        public var shingles: [UInt32]
 
         public init(prompt: String, textBytes: Int, tags: UInt8) {
             text = prompt.utf8Prefix(textBytes)
             self.tags = tags
-            cutSignature = text.utf8.count == prompt.utf8.count ? nil : ShingleSignature(text: prompt)
+            shingles = ShingleSketch.of(prompt)
         }
-
-        /// MinHash signature of the whole prompt.
-        public var signature: ShingleSignature { cutSignature ?? ShingleSignature(text: text) }
     }
 
     /// Use of one model.
@@ -36,6 +32,10 @@ public struct AccountProfile: Sendable {
     var hourCounts = InlineArray<24, Int>(repeating: 0)
     /// Requests per UTC hour of day.
     public var hours: [Int] { (0..<24).map { hourCounts[$0] } }
+    /// Requests per minute of the hour (inline; saturating): lockstep below the hour.
+    var minuteCounts = InlineArray<60, UInt32>(repeating: 0)
+    /// Requests per minute of the hour.
+    public var minutes: [Int] { (0..<60).map { Int(minuteCounts[$0]) } }
     /// One epoch day of an account: requests and the UTC hours active (bit set).
     public struct DayActivity: Sendable, Equatable {
         public var requests = 0
@@ -75,6 +75,12 @@ public struct AccountProfile: Sendable {
     public var intents: [Int] { (0..<IntentTag.allCases.count).map { intentCounts[$0] } }
     /// Requests carrying any extraction intent.
     public var extractionIntent = 0
+    /// Single-turn requests with a long output (or an output at the limit; a large
+    /// `max_tokens` when no output is logged): the account's extraction part, measured by shape, not
+    /// by wording, so that ordinary chat mixed in (camouflage) does not hide it.
+    public var extractionShaped = 0
+    /// Extraction-shaped requests that also match an extraction rule.
+    public var extractionShapedTagged = 0
     /// One model and its use.
     struct ModelEntry: Sendable {
         var name: String
@@ -126,6 +132,8 @@ public struct AccountProfile: Sendable {
         outputTokens += o.outputTokens; withOutput += o.withOutput
         for i in 0..<8 { intentCounts[i] += o.intentCounts[i] }
         extractionIntent += o.extractionIntent
+        extractionShaped += o.extractionShaped; extractionShapedTagged += o.extractionShapedTagged
+        for m in 0..<60 { minuteCounts[m] = minuteCounts[m].addingReportingOverflow(o.minuteCounts[m]).overflow ? .max : minuteCounts[m] + o.minuteCounts[m] }
         closeModel()
         for e in o.modelList { Self.addModel(&modelList, e.name, e.use) }
         if let m = o.openModel { Self.addModel(&modelList, m, o.openModelUse) }
@@ -160,6 +168,8 @@ public struct AccountProfile: Sendable {
     public var meanOutput: Double { withOutput == 0 ? 0 : Double(outputTokens) / Double(withOutput) }
     public var largeMaxTokensShare: Double { share(largeMaxTokens, withMaxTokens) }
     public var extractionShare: Double { share(extractionIntent, withPrompt) }
+    /// Share of prompted requests in the extraction part (see `extractionShaped`).
+    public var extractionShapedShare: Double { share(extractionShaped, withPrompt) }
     public var toolShare: Double { share(withTools, requests) }
     public func intentShare(_ t: IntentTag) -> Double { share(intentCounts[IntentTag.allCases.firstIndex(of: t)!], withPrompt) }
 

@@ -14,6 +14,9 @@ public struct ProfileParameters: Sendable, Equatable {
     public var sampleTextBytes = 600
     /// `max_tokens` at or above this counts as a large output appetite.
     public var largeMaxTokens = 4096
+    /// An output of at least this many tokens makes a single-turn request part of the
+    /// account's extraction part (with a large `max_tokens` or an output at the limit).
+    public var longRequestOutputTokens = 1000
 
     public init() {}
 
@@ -21,6 +24,7 @@ public struct ProfileParameters: Sendable, Equatable {
     public var listed: [(String, Double)] {
         [("ip_sketch", Double(ipSketch)), ("subnet_sketch", Double(subnetSketch)), ("client_sketch", Double(clientSketch)),
          ("prompt_hash_sketch", Double(promptHashSketch)), ("prompt_samples", Double(promptSamples)),
-         ("sample_text_bytes", Double(sampleTextBytes)), ("large_max_tokens", Double(largeMaxTokens))]
+         ("sample_text_bytes", Double(sampleTextBytes)), ("large_max_tokens", Double(largeMaxTokens)),
+         ("long_request_output_tokens", Double(longRequestOutputTokens))]
     }
 }

@@ -49,8 +49,8 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         a.lastSeen = max(a.lastSeen, r.timestamp)
         let secs = r.timestamp >= 0 ? r.timestamp / 1000 : (r.timestamp - 999) / 1000
         let day = Int32(secs >= 0 ? secs / 86400 : (secs - 86399) / 86400)
-        let hour = Int((secs - Int64(day) * 86400) / 3600)
-        a.countActivity(day: day, hour: hour)
+        let secondOfDay = secs - Int64(day) * 86400
+        a.countActivity(day: day, hour: Int(secondOfDay / 3600), minute: Int(secondOfDay % 3600 / 60))
         if !r.toolNames.isEmpty { a.withTools += 1 }
         if let m = r.maxTokens {
             a.withMaxTokens += 1
@@ -86,9 +86,14 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
             if r.userTurns <= 1 { a.singleTurn += 1 }
             let h = StableHash.string(prompt)
             let tags = matcher.tags(prompt: prompt, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns)
+            let extraction = tags & Self.extractionMask != 0
             if tags != 0 {
                 a.countIntents(tags)
-                if tags & Self.extractionMask != 0 { a.extractionIntent += 1 }
+                if extraction { a.extractionIntent += 1 }
+            }
+            if r.userTurns <= 1 && Self.asksForLongOutput(r, p) {
+                a.extractionShaped += 1
+                if extraction { a.extractionShapedTagged += 1 }
             }
             a.promptHashes.add(h, true)
             if a.promptSamples.admits(h) {
@@ -137,6 +142,15 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
     /// The profile array, handed to the threads of a merge (each writes its own elements).
     private struct ProfileBuffer: @unchecked Sendable {
         let profiles: UnsafeMutableBufferPointer<AccountProfile>
+    }
+
+    /// A request whose output is long: at least `longRequestOutputTokens`, or stopped at
+    /// the limit. Only when no output is logged does a large `max_tokens` stand in for it
+    /// (a client may set a large limit on every request by default).
+    static func asksForLongOutput(_ r: RequestRecord, _ p: ProfileParameters) -> Bool {
+        if !r.failed, let o = r.outputTokens { return o >= p.longRequestOutputTokens || r.hitTokenLimit }
+        if let m = r.maxTokens { return m >= p.largeMaxTokens }
+        return false
     }
 
     static let extractionMask: UInt8 = IntentTag.allCases.enumerated().reduce(0) { $1.element.isExtraction ? $0 | (1 << UInt8($1.offset)) : $0 }

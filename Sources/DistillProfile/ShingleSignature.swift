@@ -18,17 +18,29 @@ public struct ShingleSignature: Sendable, Equatable {
     public init(values: [UInt32]) { self.values = values }
 
     public init(text: String) {
-        // Bins on the stack, shingles hashed as tokens arrive: no array per prompt but the result.
-        values = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.bins) { bins in
-            bins.initialize(repeating: .max)
+        self.init { put in
             // Shingles: token bigrams (and the lone token of a one-token text).
             var count = 0, first: UInt64 = 0, previous: UInt64 = 0
             Tokenizer.forEachToken(text) { t in
-                if count == 0 { first = t } else { Self.put(StableHash.mix(previous &* 31 ^ t), bins) }
+                if count == 0 { first = t } else { put(StableHash.mix(previous &* 31 ^ t)) }
                 previous = t
                 count += 1
             }
-            if count == 1 { Self.put(StableHash.mix(first), bins) }
+            if count == 1 { put(StableHash.mix(first)) }
+        }
+    }
+
+    /// The signature of a set of shingles already hashed (a filtered `ShingleSketch`).
+    public init(shingles: some Sequence<UInt32>) {
+        self.init { put in for s in shingles { put(StableHash.mix(UInt64(s) | 0x5348_0000_0000_0000)) } }
+    }
+
+    /// Bins filled by `feed`, which hands each shingle hash to the function it is given.
+    init(_ feed: ((UInt64) -> Void) -> Void) {
+        // Bins on the stack, shingles hashed as they arrive: no array per prompt but the result.
+        values = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.bins) { bins in
+            bins.initialize(repeating: .max)
+            feed { Self.put($0, bins) }
             // Densification: an empty bin borrows from the next non-empty one (rotation).
             if bins.contains(.max), bins.contains(where: { $0 != .max }) {
                 let n = bins.count

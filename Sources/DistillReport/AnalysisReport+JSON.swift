@@ -56,7 +56,15 @@ extension Campaign {
             ("requests", .int(requests)),
             ("first_seen", .string(Timestamp.format(firstSeen))),
             ("last_seen", .string(Timestamp.format(lastSeen))),
-            ("signals", .array(signals.map { .object([("kind", .string($0.kind)), ("strength", .double($0.strength)), ("evidence", .string($0.evidence))]) })),
+            ("severity_rule", .string(severityRule)),
+            ("signals", .array(signals.map { s in
+                .object([("kind", .string(s.kind.rawValue)), ("link", .opt(s.link)), ("strength", .double(s.strength)), ("weight", .double(s.weight)),
+                         ("counts", .object(s.counts.map { ($0.0, .double($0.1)) })), ("evidence", .string(s.evidence))])
+            })),
+            ("benign_explanations", .array(benign.map { b in
+                .object([("kind", .string(b.kind.rawValue)), ("applied", .bool(b.applied)), ("factor", .double(b.factor)),
+                         ("strength", .double(b.strength)), ("counts", .object(b.counts.map { ($0.0, .double($0.1)) })), ("evidence", .string(b.evidence))])
+            })),
             ("prompt_families", .array(families.map {
                 .object([("template", .string($0.template)), ("share", .double($0.share)), ("accounts", .int($0.accounts)),
                          ("outside_accounts", .int($0.outsideAccounts))])

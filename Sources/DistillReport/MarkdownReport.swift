@@ -43,9 +43,15 @@ struct MarkdownReport {
     func campaign(_ c: Campaign, index: Int) -> String {
         var o = "\n## \(index). Campaign \(c.id) — \(c.severity.rawValue.uppercased()) (score \(JSONValue.number(c.score)))\n\n"
         o += "\(c.accounts.count) accounts, \(c.requests) requests, \(Timestamp.format(c.firstSeen)) → \(Timestamp.format(c.lastSeen)).\n\n"
-        o += "### Why this is a campaign\n\n| signal | strength | evidence |\n|---|---:|---|\n"
-        for s in c.signals.sorted(by: { ($0.kind == "benign_explanation" ? 1 : 0, -$0.strength, $0.kind) < ($1.kind == "benign_explanation" ? 1 : 0, -$1.strength, $1.kind) }) {
-            o += "| \(s.kind) | \(JSONValue.number(s.strength)) | \(SafeText.markdown(s.evidence, limit: 300)) |\n"
+        o += "Severity rule: \(SafeText.markdown(c.severityRule, limit: 200)).\n\n"
+        o += "### Why this is a campaign\n\n| signal | strength | points | evidence |\n|---|---:|---:|---|\n"
+        for s in c.signals.sorted(by: { (-$0.weight, -$0.strength, $0.kind, $0.link ?? "") < (-$1.weight, -$1.strength, $1.kind, $1.link ?? "") }) {
+            let name = s.kind.rawValue + (s.link.map { " (\($0))" } ?? "")
+            o += "| \(name) | \(JSONValue.number(s.strength)) | \(JSONValue.number((s.weight * 10).rounded() / 10)) | \(SafeText.markdown(s.evidence, limit: 300)) |\n"
+        }
+        o += "\n### Benign explanations considered\n\n| explanation | applied | factor | evidence |\n|---|---|---:|---|\n"
+        for b in c.benign {
+            o += "| \(b.kind.rawValue) | \(b.applied ? "**yes**" : "no") | \(JSONValue.number(b.factor)) | \(SafeText.markdown(b.evidence, limit: 300)) |\n"
         }
         o += "\n### Members (\(c.accounts.count))\n\n"
         o += c.accounts.map { SafeText.id($0) }.joined(separator: ", ") + "\n"

@@ -14,14 +14,9 @@ public enum Redaction {
             c.payments = c.payments.map { Tally(value: hash($0.value), accounts: $0.accounts, requests: $0.requests) }
             c.emailDomains = c.emailDomains.map { Tally(value: hash($0.value), accounts: $0.accounts, requests: $0.requests) }
             // Sample prompts are one user's words: dropped. Family templates are shared by
-            // several accounts, with their variable parts as slots: kept.
+            // several accounts, with their variable parts as slots: kept. Signals and benign
+            // explanations carry numbers only (no organisation names, no addresses).
             c.samples = []
-            c.signals = c.signals.map { s in
-                var s = s
-                if s.kind == "benign_explanation", s.evidence.hasPrefix("one declared organisation") { s.evidence = "one declared organisation with short outputs: a batch pipeline" }
-                if s.kind == "benign_explanation", s.evidence.hasPrefix("every member is a verified") { s.evidence = "every member is a verified account of one declared organisation" }
-                return s
-            }
             return c
         }
         // Dump-wide families: only those on at least 5 accounts (no single user's words).

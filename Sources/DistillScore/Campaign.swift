@@ -5,14 +5,75 @@ public enum Severity: String, CaseIterable, Sendable, Comparable, Codable {
     public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
 }
 
+/// What a signal measures.
+public enum SignalKind: String, Sendable, CaseIterable, Comparable {
+    /// Shared infrastructure or identity (cards, IPs, subnets, clients, email domains, signups).
+    case linkage
+    /// Shared prompt families.
+    case promptFamily = "prompt_family"
+    /// Coordination in time (same hours, lockstep minutes, hand-offs).
+    case coordination
+    case extractionIntent = "extraction_intent"
+    case outputAppetite = "output_appetite"
+    case automation
+    case modelPivot = "model_pivot"
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
 /// One measured reason to believe a group is a campaign, with its numbers.
 public struct Signal: Sendable, Equatable {
-    /// `linkage`, `prompt_family`, `coordination`, `extraction_intent`, `output_appetite`,
-    /// `automation`, `model_pivot`, `benign_explanation`.
-    public var kind: String
+    public var kind: SignalKind
+    /// The evidence kind behind a linkage, prompt-family or coordination signal.
+    public var link: String?
     /// 0–1.
     public var strength: Double
+    /// Points of the score this signal accounts for (before benign factors); 0 for
+    /// linkage detail, which counts through `coordination`.
+    public var weight: Double
+    /// The counts behind it, by name.
+    public var counts: [(String, Double)]
+    /// The sentence that says it.
     public var evidence: String
+
+    public init(kind: SignalKind, link: String? = nil, strength: Double, weight: Double = 0, counts: [(String, Double)] = [], evidence: String) {
+        self.kind = kind; self.link = link; self.strength = strength; self.weight = weight; self.counts = counts; self.evidence = evidence
+    }
+
+    public static func == (a: Signal, b: Signal) -> Bool {
+        a.kind == b.kind && a.link == b.link && a.strength == b.strength && a.weight == b.weight && a.evidence == b.evidence
+            && a.counts.map(\.0) == b.counts.map(\.0) && a.counts.map(\.1) == b.counts.map(\.1)
+    }
+}
+
+/// A benign reading of a group's traffic, considered for every group and applied (its
+/// factor multiplies the score) only when its condition holds.
+public struct BenignExplanation: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Members repeat identical earlier prompts (an evaluation harness).
+        case repeatedPrompts = "repeated_prompts"
+        /// The same prompts verbatim across members with short outputs (a benchmark run).
+        case fixedSetReplay = "fixed_set_replay"
+        /// One declared organisation with short outputs (a batch pipeline).
+        case batchPipeline = "batch_pipeline"
+        /// Every member verified and of one declared organisation (one customer's keys).
+        case verifiedOrganisation = "verified_organisation"
+        /// Most requests carry a system prompt used by many accounts (a popular client).
+        case widespreadClient = "widespread_client"
+        /// Linked by a shared template only, with independent cards, IPs, domains and signups.
+        case independentInfrastructure = "independent_infrastructure"
+    }
+    public var kind: Kind
+    public var applied: Bool
+    /// The score factor when applied.
+    public var factor: Double
+    /// The measure behind it (0–1).
+    public var strength: Double
+    public var counts: [(String, Double)]
+    public var evidence: String
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.kind == b.kind && a.applied == b.applied && a.factor == b.factor && a.strength == b.strength && a.evidence == b.evidence
+    }
 }
 
 /// A value with how many accounts / requests carry it.
@@ -36,6 +97,9 @@ public struct Campaign: Sendable {
     public var firstSeen: Int64
     public var lastSeen: Int64
     public var signals: [Signal]
+    public var benign: [BenignExplanation]
+    /// The severity rule that decided (`score >= 65: high`, or a cap and why).
+    public var severityRule: String
     public var families: [FamilySummary]
     public var ips: [Tally]
     public var subnets: [Tally]

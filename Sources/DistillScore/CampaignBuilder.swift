@@ -8,7 +8,7 @@ enum CampaignBuilder {
     static let topValues = 8
 
     static func build(id: String, severity: Severity, score: Double, group: [Int], link: Linker.Result,
-                      aggregate agg: AccountProfile, signals: [Signal]) -> Campaign {
+                      aggregate agg: AccountProfile, signals: [Signal], benign: [BenignExplanation], severityRule: String) -> Campaign {
         let members = group.map { link.accounts[$0] }
         func tallies(_ pick: (AccountView) -> [(String, Int)]) -> [Tally] {
             var acc: [String: (Int, Int)] = [:]
@@ -59,7 +59,7 @@ enum CampaignBuilder {
         }
         return Campaign(
             id: id, severity: severity, score: (score * 10).rounded() / 10, accounts: members.map(\.id).sorted(), requests: agg.requests,
-            firstSeen: agg.firstSeen, lastSeen: agg.lastSeen, signals: signals, families: families,
+            firstSeen: agg.firstSeen, lastSeen: agg.lastSeen, signals: signals, benign: benign, severityRule: severityRule, families: families,
             ips: ips, subnets: subnets, clients: clients, payments: payments, emailDomains: domains, models: models,
             timeline: timeline, samples: samples)
     }

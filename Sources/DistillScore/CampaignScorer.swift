@@ -25,65 +25,65 @@ public struct CampaignScorer: Sendable {
         var agg = AccountProfile(ProfileParameters())
         for m in members { agg.merge(m.profile) }
         let ids = members.map(\.id).sorted()
+        let size = min(1, Double(members.count) / Double(params.fullSizeAccounts))
+        let sizeFactor = 0.6 + 0.4 * size
+        func points(_ weight: Double, _ strength: Double) -> Double { 100 * weight * strength * sizeFactor }
         var signals: [Signal] = []
 
-        // Extraction intent.
-        let intent = agg.extractionShare
+        // Extraction intent: by wording (rules) or by shape (single-turn asks for long output).
+        let phrase = agg.extractionShare, shape = agg.extractionShapedShare
+        let intent = max(phrase, params.shapeIntentFactor * shape)
         let tagText = IntentTag.allCases.filter(\.isExtraction).compactMap { t -> String? in
             let s = agg.intentShare(t)
             return s >= 0.02 ? "\(t.rawValue) \(pct(s))" : nil
         }.joined(separator: ", ")
-        signals.append(Signal(kind: "extraction_intent", strength: intent,
-                              evidence: "\(pct(intent)) of \(agg.withPrompt) requests match extraction rules" + (tagText.isEmpty ? "" : " (\(tagText))")))
+        signals.append(Signal(kind: .extractionIntent, strength: intent, weight: points(params.intentWeight, intent),
+                              counts: [("requests", Double(agg.withPrompt)), ("phrase_share", phrase), ("shape_share", shape)],
+                              evidence: "\(pct(phrase)) of \(agg.withPrompt) requests match extraction rules" + (tagText.isEmpty ? "" : " (\(tagText))")
+                                + "; \(pct(shape)) are single-turn asks for a long output"))
         // Output appetite.
         let appetite = min(1, max(min(1, agg.hitLimitShare * 3), min(1, max(0, (agg.meanOutput - 300) / (params.longOutputTokens - 300)))) * 0.7 + 0.3 * agg.largeMaxTokensShare)
-        signals.append(Signal(kind: "output_appetite", strength: appetite,
+        signals.append(Signal(kind: .outputAppetite, strength: appetite, weight: points(params.appetiteWeight, appetite),
+                              counts: [("mean_output_tokens", agg.meanOutput.rounded()), ("hit_limit_share", agg.hitLimitShare), ("large_max_tokens_share", agg.largeMaxTokensShare)],
                               evidence: "mean output \(Int(agg.meanOutput)) tokens, \(pct(agg.hitLimitShare)) of outputs stop at the token limit, \(pct(agg.largeMaxTokensShare)) ask for max_tokens ≥ \(ProfileParameters().largeMaxTokens)"))
         // Automation.
         let entropy = agg.hourEntropy
         let machine = entropy >= 0.9 ? 1.0 : max(0, (entropy - 0.75) / 0.15)
-        let automation = 0.5 * agg.singleTurnShare + 0.5 * max(machine, ctx.synchronized(members))
-        signals.append(Signal(kind: "automation", strength: automation,
+        let synchronized = ctx.synchronized(members)
+        let automation = 0.5 * agg.singleTurnShare + 0.5 * max(machine, synchronized)
+        signals.append(Signal(kind: .automation, strength: automation, weight: points(params.automationWeight, automation),
+                              counts: [("single_turn_share", agg.singleTurnShare), ("hour_entropy", entropy), ("synchronized", synchronized)],
                               evidence: "\(pct(agg.singleTurnShare)) single-turn requests; hour-of-day entropy \(fmt(entropy)) (1 = flat, 24/7)"))
         // Coordination: linkage evidence inside the group.
         let (coordination, linkageSignals) = ctx.coordination(group, linkage)
+        signals.append(Signal(kind: .coordination, strength: coordination, weight: points(params.coordinationWeight, coordination),
+                              counts: [("edges", Double(linkage.edges)), ("linked_accounts", Double(linkage.linkedAccounts)), ("accounts", Double(group.count))],
+                              evidence: "\(linkage.edges) evidence edges link \(linkage.linkedAccounts) of \(group.count) accounts"))
         signals += linkageSignals
-        // Size.
-        let size = min(1, Double(members.count) / Double(params.fullSizeAccounts))
-        var score = 100 * (params.intentWeight * intent + params.appetiteWeight * appetite + params.automationWeight * automation
-                           + params.coordinationWeight * coordination) * (0.6 + 0.4 * size)
+        var score = points(params.intentWeight, intent) + points(params.appetiteWeight, appetite)
+            + points(params.automationWeight, automation) + points(params.coordinationWeight, coordination)
         // Model pivot.
-        if let pivot = ctx.pivot(members, hours: params.pivotHours) {
+        if var pivot = ctx.pivot(members, hours: params.pivotHours) {
+            pivot.weight = 5 * pivot.strength
             signals.append(pivot)
-            score += 5 * pivot.strength
+            score += pivot.weight
         }
-        // Benign explanations.
-        let repeats = members.map(\.profile.repeatShare).sorted()[members.count / 2]
-        if repeats >= params.repeatShareBenign {
-            signals.append(Signal(kind: "benign_explanation", strength: repeats,
-                                  evidence: "the median account repeats an identical earlier prompt in \(pct(repeats)) of its requests, as evaluation harnesses re-running a fixed set do"))
-            score *= 0.5
-        }
-        let orgs = Set(members.flatMap { m in m.profile.orgs.entries.values.map(\.payload) } + members.compactMap { $0.info?.org })
-        if orgs.count == 1, agg.meanOutput < params.shortOutputTokens {
-            signals.append(Signal(kind: "benign_explanation", strength: 1, evidence: "one declared organisation (\(orgs.first!)) with short outputs (mean \(Int(agg.meanOutput)) tokens): a batch pipeline"))
-            score *= 0.5
-        }
-        let verified = members.allSatisfy { $0.info?.verified == true }
-        if orgs.count == 1, verified, agg.meanOutput >= params.shortOutputTokens {
-            signals.append(Signal(kind: "benign_explanation", strength: 1, evidence: "every member is a verified account of one declared organisation (\(orgs.first!)): likely one customer's keys"))
-            score *= params.verifiedOrgFactor
-        }
-        let clientShare = ctx.widespreadClientShare(members, minAccounts: params.widespreadClientAccounts)
-        if clientShare >= params.widespreadClientShare {
-            signals.append(Signal(kind: "benign_explanation", strength: clientShare,
-                                  evidence: "\(pct(clientShare)) of requests carry a system prompt used by ≥ \(params.widespreadClientAccounts) accounts (a widespread client)"))
-            score *= 0.4
-        }
+        // What the outputs show (a client may ask for a large max_tokens on every request);
+        // the limit asked for stands in only when no output is logged.
+        let observedAppetite = agg.withOutput > 0
+            ? min(1, max(min(1, agg.hitLimitShare * 3), min(1, max(0, (agg.meanOutput - 300) / (params.longOutputTokens - 300))))) : agg.largeMaxTokensShare
+        let benign = BenignReading(params: params, members: members, aggregate: agg, linkage: linkage, appetite: observedAppetite, context: ctx).all()
+        for b in benign where b.applied { score *= b.factor }
         score = min(100, max(0, score))
-        guard let severity = params.severity(score: score, accounts: members.count) else { return nil }
+        guard var severity = params.severity(score: score, accounts: members.count) else { return nil }
+        var rule = params.severityRule(severity)
+        // Coordination and automation alone are not distillation.
+        if intent < params.intentFloor && observedAppetite < params.appetiteFloor && severity > .low {
+            severity = .low
+            rule = "capped at low: extraction intent \(pct(intent)) < \(pct(params.intentFloor)) and observed output appetite \(fmt(observedAppetite)) < \(fmt(params.appetiteFloor))"
+        }
         return CampaignBuilder.build(id: Self.campaignID(ids), severity: severity, score: score, group: group, link: link,
-                                     aggregate: agg, signals: signals)
+                                     aggregate: agg, signals: signals, benign: benign, severityRule: rule)
     }
 
     /// Named after the member with the smallest hash: see `CampaignIdentity`.

@@ -4,6 +4,13 @@ public struct ScoreParameters: Sendable, Equatable {
     public var appetiteWeight = 0.25
     public var automationWeight = 0.15
     public var coordinationWeight = 0.30
+    /// Extraction intent is the larger of the share matching extraction rules and this
+    /// factor × the share of single-turn asks for a long output (intent by shape).
+    public var shapeIntentFactor = 0.8
+    /// A group below both floors (extraction intent, output appetite) is reported at most
+    /// `low`: coordination and automation alone are not distillation.
+    public var intentFloor = 0.2
+    public var appetiteFloor = 0.3
     /// Mean output tokens counted as a full appetite.
     public var longOutputTokens = 2000.0
     /// Groups at least this big get the full size factor.
@@ -17,6 +24,16 @@ public struct ScoreParameters: Sendable, Equatable {
     public var shortOutputTokens = 200.0
     /// Score factor when every member is verified and declares the same organisation.
     public var verifiedOrgFactor = 0.5
+    /// Share of the members' sampled prompts sent verbatim by at least two members at or
+    /// above which, with output appetite below `appetiteFloor`, a fixed set is replayed
+    /// (a benchmark run); score factor `fixedSetFactor`.
+    public var fixedSetShare = 0.3
+    public var fixedSetFactor = 0.3
+    /// Share of the group's edges carrying shared infrastructure (cards, IPs, subnets,
+    /// email domains, signups) below which, with output appetite below `appetiteFloor`,
+    /// a shared template is independent customers' (score factor `independentFactor`).
+    public var independentInfraShare = 0.1
+    public var independentFactor = 0.6
     /// Hours after a model's first appearance within which moving to it counts as a pivot.
     public var pivotHours = 24.0
     /// Score thresholds (0–100); below `lowScore` a group is not reported.
@@ -30,11 +47,23 @@ public struct ScoreParameters: Sendable, Equatable {
 
     public var listed: [(String, Double)] {
         [("intent_weight", intentWeight), ("appetite_weight", appetiteWeight), ("automation_weight", automationWeight),
-         ("coordination_weight", coordinationWeight), ("score_long_output_tokens", longOutputTokens), ("full_size_accounts", Double(fullSizeAccounts)),
+         ("coordination_weight", coordinationWeight), ("shape_intent_factor", shapeIntentFactor),
+         ("intent_floor", intentFloor), ("appetite_floor", appetiteFloor), ("fixed_set_share", fixedSetShare),
+         ("fixed_set_factor", fixedSetFactor), ("independent_infra_share", independentInfraShare), ("independent_factor", independentFactor), ("score_long_output_tokens", longOutputTokens), ("full_size_accounts", Double(fullSizeAccounts)),
          ("repeat_share_benign", repeatShareBenign), ("widespread_client_share", widespreadClientShare),
          ("widespread_client_accounts", Double(widespreadClientAccounts)), ("short_output_tokens", shortOutputTokens),
          ("verified_org_factor", verifiedOrgFactor), ("pivot_hours", pivotHours), ("critical_score", criticalScore), ("critical_min_accounts", Double(criticalMinAccounts)),
          ("high_score", highScore), ("medium_score", mediumScore), ("low_score", lowScore)]
+    }
+
+    /// The rule that gives `severity` (for the report).
+    public func severityRule(_ s: Severity) -> String {
+        switch s {
+        case .critical: return "score >= \(Int(criticalScore)) with >= \(criticalMinAccounts) accounts: critical"
+        case .high: return "score >= \(Int(highScore)): high"
+        case .medium: return "score >= \(Int(mediumScore)): medium"
+        case .low: return "score >= \(Int(lowScore)): low"
+        }
     }
 
     public func severity(score: Double, accounts: Int) -> Severity? {

@@ -65,13 +65,15 @@ struct ScoringContext: Sendable {
             .payment: "share a payment fingerprint", .ip: "share rare IP addresses", .subnet: "share a /24 or /48 subnet",
             .client: "share a rare user-agent + TLS fingerprint", .emailDomain: "share an uncommon email domain",
             .signup: "signed up within the same burst", .family: "share prompt families", .sync: "are active in the same hours",
+            .lockstep: "fire in the same minutes of the hour (lockstep)",
             .handoff: "hand traffic off sequentially (one stops, the next starts)",
         ]
         for k in EvidenceKind.allCases {
             guard let v = byKind[k] else { continue }
-            let kind = k == .family ? "prompt_family" : (k == .sync || k == .handoff ? "coordination" : "linkage")
-            signals.append(Signal(kind: kind, strength: min(1, Double(v.pairs) / Double(max(1, tally.edges))),
-                                  evidence: "\(v.pairs) linked account pairs \(labels[k]!) (mean weight \(fmt(v.weight / Double(v.pairs))))"))
+            let kind: SignalKind = k == .family ? .promptFamily : (k == .sync || k == .lockstep || k == .handoff ? .coordination : .linkage)
+            signals.append(Signal(kind: kind, link: k.rawValue, strength: min(1, Double(v.pairs) / Double(max(1, tally.edges))),
+                                  counts: [("pairs", Double(v.pairs)), ("mean_weight", v.weight / Double(v.pairs))],
+                                  evidence: "\(v.pairs) linked account pairs \(labels[k] ?? k.rawValue) (mean weight \(fmt(v.weight / Double(v.pairs))))"))
         }
         let familyShare = tally.edges == 0 ? 0 : Double(byKind[.family]?.pairs ?? 0) / Double(tally.edges)
         let strength = min(1, meanWeight / 6) * 0.5 + 0.25 * Double(connected) / Double(group.count) + 0.25 * familyShare
@@ -94,7 +96,7 @@ struct ScoringContext: Sendable {
             let share = Double(groupReq) / Double(max(1, groupTotal))
             let others = Double((modelRequests[model] ?? 0) - groupReq) / Double(max(1, totalRequests - groupTotal))
             guard lag <= hours, share >= 0.2, share >= 2 * others else { continue }
-            let s = Signal(kind: "model_pivot", strength: min(1, share),
+            let s = Signal(kind: .modelPivot, strength: min(1, share), counts: [("lag_hours", lag), ("group_share", share), ("others_share", others)],
                            evidence: "moved to \(model) \(fmt(lag)) h after its first appearance; it carries \(pct(share)) of the group's requests vs \(pct(others)) for all other accounts")
             if best == nil || s.strength > best!.strength { best = s }
         }
@@ -123,6 +125,9 @@ struct GroupLinkage: Sendable {
     var totalWeight = 0.0
     /// Members with at least one edge inside the group.
     var linkedAccounts = 0
+    /// Edges carrying shared infrastructure or identity (cards, IPs, subnets, email domains, signups).
+    var infrastructureEdges = 0
+    var infrastructureShare: Double { edges == 0 ? 0 : Double(infrastructureEdges) / Double(edges) }
 
     mutating func add(_ evidence: PairEvidence) {
         edges += 1
@@ -131,5 +136,6 @@ struct GroupLinkage: Sendable {
             if w > 0 { pairs[i] += 1; weights[i] += w }
         }
         totalWeight += evidence.total
+        if [EvidenceKind.payment, .ip, .subnet, .emailDomain, .signup].contains(where: { evidence[$0] > 0 }) { infrastructureEdges += 1 }
     }
 }

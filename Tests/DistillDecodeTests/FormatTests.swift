@@ -70,7 +70,10 @@ struct FormatTests {
     @Test func bedrockInvokeModelNativeBody() throws {
         let r = try #require(record(#"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:00Z","accountId":"111122223333","identity":{"arn":"arn:aws:sts::1:assumed-role/r/alice"},"operation":"InvokeModel","modelId":"vendor.model-large-v1:0","input":{"inputBodyJson":{"max_tokens":1024,"system":"Be brief.","messages":[{"role":"user","content":"What is a hash map?"}]},"inputTokenCount":14},"output":{"outputBodyJson":{"stop_reason":"end_turn"},"outputTokenCount":96}}"#))
         #expect(r.format == .bedrock)
-        #expect(r.account == "arn:aws:sts::1:assumed-role/r/alice" && r.org == "111122223333")
+        #expect(r.account == "arn:aws:sts::1:assumed-role/r/alice")
+        // Issue 14 (class 8): `accountId` is the log owner, the same for every caller; as
+        // the org it kept declared-organisation explanations from ever applying.
+        #expect(r.org == nil)
         #expect(r.prompt == "What is a hash map?" && r.systemPrompt == "Be brief." && r.maxTokens == 1024)
         #expect(r.inputTokens == 14 && r.outputTokens == 96 && r.ip == nil && r.userAgent == nil)
     }

@@ -83,7 +83,8 @@ struct AnalysisTests {
         let accounts = truth["accounts"] as! [String: [String: Any]]
         let client = r.familyStatistics.filter { $0.origin == "system" }.max { $0.accounts < $1.accounts }
         #expect((client?.accounts ?? 0) >= 30)
-        #expect(client?.suspiciousAccounts == 0)
+        // Its heavy users may be judged on their own long single-turn outputs (issue 14: an
+        // account's extraction part decides too), but the shared system prompt links none of them.
         for c in r.campaigns {
             #expect(!c.accounts.contains { accounts[$0]?["population"] as? String == "coding_client" })
             let top = try #require(c.families.first)

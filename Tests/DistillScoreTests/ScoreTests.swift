@@ -50,14 +50,16 @@ struct ScoreTests {
         let c = try #require(score(verifiedOrg: false, repeats: false).first)
         #expect(c.accounts == (0..<6).map { "acct\($0)" })
         #expect(c.severity >= .high)
-        #expect(Set(c.signals.map(\.kind)).isSuperset(of: ["extraction_intent", "output_appetite", "automation", "linkage", "prompt_family"]))
+        let kinds: Set<SignalKind> = Set(c.signals.map(\.kind))
+        #expect(kinds.isSuperset(of: [.extractionIntent, .outputAppetite, .automation, .linkage, .promptFamily, .coordination]))
+        #expect(c.benign.count == BenignExplanation.Kind.allCases.count)
         #expect(c.signals.allSatisfy { !$0.evidence.isEmpty && (0...1).contains($0.strength) })
     }
 
     @Test func benignExplanationsLowerTheScore() throws {
         let plain = try #require(score(verifiedOrg: false, repeats: false).first)
         let org = score(verifiedOrg: true, repeats: false).first
-        #expect(org == nil || org!.score < plain.score && org!.signals.contains { $0.kind == "benign_explanation" })
+        #expect(org == nil || org!.score < plain.score && org!.benign.contains { $0.kind == .verifiedOrganisation && $0.applied })
         let eval = score(verifiedOrg: false, repeats: true).first
         #expect(eval == nil || eval!.score < plain.score)
     }
