@@ -36,6 +36,14 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // The case database: the system SQLite (Debian libsqlite3-dev), wrapped once in
+        // DistillCase/SQLite.swift.
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(name: "DistillInput", dependencies: ["CZlib", "CIsal", "CCrypto"]),
         .target(name: "DistillDecode", dependencies: ["DistillInput"]),
         .target(name: "DistillProfile", dependencies: ["DistillDecode"]),
@@ -44,10 +52,13 @@ let package = Package(
         .target(name: "DistillReport", dependencies: ["DistillScore"]),
         .target(name: "DistillSynth", dependencies: ["DistillDecode"]),
         .target(name: "DistillScan", dependencies: ["DistillReport", "DistillSynth"]),
+        // The investigator's case: baseline and diff, drill-down, evidence export, case database.
+        .target(name: "DistillCase", dependencies: ["DistillScan", "CSQLite"]),
         .executableTarget(
             name: "distillscan",
             dependencies: [
                 "DistillScan",
+                "DistillCase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +71,7 @@ let package = Package(
         .testTarget(name: "DistillScoreTests", dependencies: ["DistillScore"]),
         .testTarget(name: "DistillReportTests", dependencies: ["DistillReport"]),
         .testTarget(name: "DistillSynthTests", dependencies: ["DistillSynth", "DistillScan"]),
-        .testTarget(name: "DistillScanTests", dependencies: ["DistillScan", "DistillTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "DistillCaseTests", dependencies: ["DistillCase", "DistillTestSupport"]),
+        .testTarget(name: "DistillScanTests", dependencies: ["DistillScan", "DistillCase", "DistillTestSupport"], exclude: ["Golden"]),
     ]
 )

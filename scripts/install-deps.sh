@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the build needs when they are missing: zlib and
-# ISA-L (gzip), OpenSSL's libcrypto (SHA-256) and pkg-config (to find them). Runs
+# ISA-L (gzip), OpenSSL's libcrypto (SHA-256), SQLite (the case database) and pkg-config
+# (to find them). Runs
 # `apt-get update` once, then one `apt-get install`; uses sudo only when not root; says
 # what it installs; does nothing when everything is there. Called by `make test`,
 # `make demo` (through `make deps`) and .ci/run.
 #   DEPS_DRY_RUN=1  print the commands instead of running them
 #   DEPS_PACKAGES   the package list (default below; for tests)
 set -euo pipefail
-PACKAGES=(${DEPS_PACKAGES:-zlib1g-dev libisal-dev libssl-dev pkg-config})
+PACKAGES=(${DEPS_PACKAGES:-zlib1g-dev libisal-dev libssl-dev libsqlite3-dev pkg-config})
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install-deps: not a Debian-based system; make sure zlib, ISA-L (libisal), OpenSSL's libcrypto and pkg-config are installed" >&2

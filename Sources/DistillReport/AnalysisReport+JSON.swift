@@ -22,8 +22,8 @@ extension AnalysisReport {
                          ("suspicious_accounts", .int(f.suspiciousAccounts)), ("requests_estimate", .int(f.requestsEstimate)),
                          ("duplicate_rate", .double(f.duplicateRate)), ("subnets", .int(f.subnets))])
             })),
-            ("campaigns", .array(campaigns.map(\.json))),
-        ])
+            ("campaigns", .array(campaigns.map(campaignJSON))),
+        ] + sectionsJSON)
     }
 
     var manifestJSON: JSONValue {

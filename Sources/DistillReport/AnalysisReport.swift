@@ -13,6 +13,12 @@ public struct AnalysisReport: Sendable {
     /// The most widely used prompt families of the whole dump (user and system prompts).
     public var familyStatistics: [FamilyStatistics.Family]
     public var manifest: RunManifest
+    /// Per-member figures of campaign members (by account id) and the kept evidence edges
+    /// inside campaigns: the members table, CSV and case database (CaseMaterial.swift).
+    public var members: [String: MemberFigures] = [:]
+    public var edges: [CaseEdge] = []
+    /// Sections added after the analysis (`--baseline`): see `ReportSection`.
+    public var sections: [ReportSection] = []
 
     public init(input: InputSummary, campaigns: [Campaign], accounts: Int, candidates: Int, families: Int,
                 familyStatistics: [FamilyStatistics.Family] = [], manifest: RunManifest) {

@@ -9,6 +9,7 @@ struct MarkdownReport {
     func render() -> String {
         var o = "# distillscan report\n\n"
         o += summary()
+        for s in report.sections { o += s.markdown }
         if report.campaigns.isEmpty {
             o += "\nNo coordinated campaign reached the reporting threshold.\n"
         }
@@ -54,6 +55,7 @@ struct MarkdownReport {
         }
         o += "\n### Members (\(c.accounts.count))\n\n"
         o += c.accounts.map { SafeText.id($0) }.joined(separator: ", ") + "\n"
+        o += memberTable(c)
         o += "\n### Infrastructure\n\n| kind | value | accounts | requests |\n|---|---|---:|---:|\n"
         for (kind, tallies) in [("ip", c.ips), ("subnet", c.subnets), ("client", c.clients), ("payment", c.payments), ("email domain", c.emailDomains), ("model", c.models)] {
             for t in tallies.prefix(5) { o += "| \(kind) | \(SafeText.markdown(t.value, limit: 100)) | \(t.accounts) | \(t.requests) |\n" }

@@ -7,7 +7,10 @@ import DistillScore
 
 /// `distillscan analyze`: input → decode → profile → link → score → report.
 public enum Analysis {
-    public static func run(_ config: AnalysisConfiguration, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil) -> AnalysisReport {
+    /// `inspect` sees the link stage's result and the campaigns before they are released
+    /// (`distillscan account` reads one account's profile and edges there).
+    public static func run(_ config: AnalysisConfiguration, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
+                           inspect: ((Linker.Result, [Campaign]) -> Void)? = nil) -> AnalysisReport {
         let clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["DISTILLSCAN_TIMING"] != nil)
         let matcher = IntentMatcher(pack: config.rules)
         let params = config.profile
@@ -29,11 +32,13 @@ public enum Analysis {
         let campaigns = CampaignScorer(params: config.score).score(link, threads: config.input.threads)
         clock.lap("score")
         if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_EDGES"] { EdgeDump.write(link, to: path) }
-        let report = AnalysisReport(
+        var report = AnalysisReport(
             input: summary, campaigns: campaigns, accounts: link.accounts.count,
             candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,
             familyStatistics: link.familyStatistics,
             manifest: RunManifest(config: config, accountsFile: accounts))
+        (report.members, report.edges) = CaseMaterialBuilder.build(campaigns, link)
+        inspect?(link, campaigns)
         releaseInBackground((scan, link, accounts))
         return report
     }

@@ -86,11 +86,9 @@ public struct CampaignScorer: Sendable {
                                      aggregate: agg, signals: signals, benign: benign, severityRule: rule)
     }
 
-    /// `C-` and 10 hex digits of a stable hash of the sorted member ids.
+    /// Named after the member with the smallest hash: see `CampaignIdentity`.
     public static func campaignID(_ sortedIDs: [String]) -> String {
-        var h: UInt64 = 0
-        for id in sortedIDs { h = StableHash.mix(h ^ StableHash.string(id)) }
-        return "C-" + String(String(h, radix: 16).suffix(10)).leftPadded(10)
+        CampaignIdentity.id(members: sortedIDs)
     }
 }
 

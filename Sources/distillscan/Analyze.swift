@@ -1,4 +1,5 @@
 import ArgumentParser
+import DistillCase
 import DistillProfile
 import DistillReport
 import DistillScan
@@ -21,12 +22,14 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var out: OutputOptions
-    @Option(help: "markdown, json, ndjson or dot.") var format: String = "markdown"
+    @Option(help: "markdown, json, ndjson, dot or csv (one row per campaign member).") var format: String = "markdown"
     @Option(help: "Accounts file (JSONL, may be gzip): account_id, created_at, email, payment_fingerprint, …") var accounts: String?
     @Option(help: "Extra intent rule pack (JSON) added to the built-in one.") var rules: String?
     @Option(help: "Report only campaigns at or above: low, medium, high, critical.") var minSeverity: String = "low"
     @Option(help: "Exit with 1 when a campaign reaches this severity.") var failOn: String?
     @Flag(help: "Hash payment and email domains, truncate IPs to /24 or /48, drop sample prompts (templates only).") var redact = false
+    @Option(help: "A prior report (--format json) or case database (its latest run): carry its campaign ids over and mark each campaign new, grown, shrunk, changed or unchanged, and list those gone.") var baseline: String?
+    @Option(help: "Append this run to a SQLite case database (created if missing).") var db: String?
     @Flag(help: "No messages on stderr except errors.") var quiet = false
     @Flag(help: "No progress line.") var noProgress = false
 
@@ -38,7 +41,7 @@ struct Analyze: ParsableCommand {
         let options: [(String, String?)] = [
             ("--accounts", accounts), ("--rules", rules), ("--input-format", input.inputFormat), ("--schema", input.schema),
             ("--since", input.since), ("--until", input.until), ("--min-severity", minSeverity == "low" ? nil : minSeverity),
-            ("--fail-on", failOn), ("--max-line-bytes", input.maxLineBytes.map(String.init)), ("--max-depth", input.maxDepth.map(String.init)),
+            ("--fail-on", failOn), ("--baseline", baseline), ("--max-line-bytes", input.maxLineBytes.map(String.init)), ("--max-depth", input.maxDepth.map(String.init)),
         ]
         for (name, value) in options { if let v = value { c += [name, v] } }
         if redact { c.append("--redact") }
@@ -46,7 +49,8 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
-        guard let style = ReportFormat(rawValue: format) else { throw ValidationError("--format must be markdown, json, ndjson or dot") }
+        let style = ReportFormat(rawValue: format)
+        guard style != nil || format == "csv" else { throw ValidationError("--format must be markdown, json, ndjson, dot or csv") }
         guard let minSev = Severity(rawValue: minSeverity) else { throw ValidationError("--min-severity must be low, medium, high or critical") }
         var failSev: Severity?
         if let f = failOn {
@@ -62,6 +66,8 @@ struct Analyze: ParsableCommand {
             config.rules = RulePack.builtIn.adding(extra)
         }
         if let a = accounts, let problem = AccountsFile.problem(a) { throw ValidationError(problem) }
+        let prior = try baseline.map { b in try CaseCommand.check { try ReportFile.load(b) } }
+        let caseDB = try db.map { try CaseDatabase(path: $0) }   // fails early on a bad database or path
         config.commandLine = canonicalCommand()
         let progress = (quiet || noProgress) ? nil : Progress.start(totalBytes: config.input.sources.compactMap(\.fileSize).reduce(0, +))
         var callback: (@Sendable (Int, Int) -> Void)? = nil
@@ -71,8 +77,14 @@ struct Analyze: ParsableCommand {
         // --fail-on is decided on every finding, before --min-severity hides some from the report.
         let failed = failSev.map { f in report.campaigns.contains { $0.severity >= f } } ?? false
         report = report.filtered(minSeverity: minSev)
-        if redact { report = Redaction.apply(report) }
-        try Output.write(ReportWriter.render(report, format: style), to: out.output)
+        var comparison: Comparison?
+        if let p = prior { (report, comparison) = Baseline.apply(p, to: report) }
+        if redact { report = Redaction.applyToMembers(Redaction.apply(report)) }
+        try Output.write(style.map { ReportWriter.render(report, format: $0) } ?? report.csv(), to: out.output)
+        if let path = db {
+            let run = try (caseDB ?? CaseDatabase(path: path)).append(report, json: ReportWriter.render(report, format: .json), comparison: comparison)
+            if !quiet { Output.message("run \(run) appended to \(path)") }
+        }
         Output.warnAboutInput(report.input, quiet: quiet)
         if !quiet {
             Output.message("\(report.campaigns.count) campaign(s): " + Severity.allCases.reversed().map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", "))

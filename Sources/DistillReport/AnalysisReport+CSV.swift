@@ -1,0 +1,41 @@
+import DistillDecode
+import DistillScore
+
+extension AnalysisReport {
+    /// `--format csv`: one row per campaign member (a takedown list), RFC 4180: CRLF line
+    /// ends, every field quoted when it holds a comma, quote, CR or LF, quotes doubled.
+    /// A cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-`,
+    /// `@`, tab or CR) gets a leading apostrophe, as OWASP advises against CSV injection.
+    public func csv() -> String {
+        var o = CSV.row(CSV.header)
+        for c in campaigns {
+            for m in memberRows(c) {
+                o += CSV.row([
+                    c.id, c.severity.rawValue, JSONValue.number(c.score), m.account, String(m.requests),
+                    m.requests > 0 ? Timestamp.format(m.firstSeen) : "", m.requests > 0 ? Timestamp.format(m.lastSeen) : "",
+                    m.emailDomain ?? "", m.payment ?? "", m.country ?? "", m.topIP ?? "", m.topClient ?? "",
+                    JSONValue.number(m.suspicion), JSONValue.number(m.extractionShare), m.evidence.joined(separator: ";"), String(m.links),
+                ])
+            }
+        }
+        return o
+    }
+}
+
+/// RFC 4180 writing with spreadsheet-formula neutralisation.
+public enum CSV {
+    public static let header = ["campaign_id", "severity", "score", "account_id", "requests", "first_seen", "last_seen", "email_domain",
+                                "payment_fingerprint", "country", "top_ip", "top_client", "suspicion", "extraction_share", "evidence", "links"]
+
+    public static func row(_ cells: [String]) -> String { cells.map(field).joined(separator: ",") + "\r\n" }
+
+    /// One field: formula-leading characters neutralised, then quoted if needed.
+    public static func field(_ raw: String) -> String {
+        var s = raw
+        if let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { s = "'" + s }
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+import Foundation
