@@ -7,7 +7,7 @@ public struct EvidenceGraph: Sendable {
     public var edges: [Edge] = []
 
     /// `attributes`: the family-independent evidence between the same candidates.
-    init(accounts: [AccountView], candidates: [Int], attributes: AttributeEvidence, familyAccounts: [Int: Int],
+    init(accounts: [AccountView], candidates: [Int], attributes: AttributeEvidence, familyPurity: [Int: Double],
          params: LinkParameters, threads: Int = 1) {
         var pairs = attributes.pairs
         // Candidates come in ascending order, so each family's list is sorted.
@@ -16,7 +16,7 @@ public struct EvidenceGraph: Sendable {
         MinuteLockstep.pairs(accounts, candidates, params) { pairs.add($0, $1, .lockstep, $2, cap: params.lockstepWeight) }
         Self.handoffs(accounts, candidates, params) { pairs.add($0, $1, .handoff, params.handoffWeight, cap: params.handoffWeight) }
         // Family pairs are made per account while folding (see `FamilyPairs`).
-        let families = FamilyPairs(members: byFamily, familyAccounts: familyAccounts, weight: params.familyWeight,
+        let families = FamilyPairs(members: byFamily, purity: familyPurity, weight: params.familyWeight,
                                    cap: params.familyWeight, bound: accounts.count)
         // Synchronized activity only strengthens pairs that already share something, and
         // is worth computing only where it could lift the pair to the edge threshold.

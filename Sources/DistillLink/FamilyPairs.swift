@@ -21,14 +21,14 @@ struct FamilyPairs: PairSource {
     private var entryPosition: [Int32]
 
     /// `members[f]`: the candidates in family `f` (ascending) and the share of their
-    /// prompts in it; `familyAccounts[f]`: all accounts in it.
-    init(members: [Int: [(account: Int, share: Double)]], familyAccounts: [Int: Int], weight: Double, cap: Double, bound: Int) {
+    /// prompts in it; `purity[f]`: the share of the family's sampled prompts sent by candidates.
+    init(members: [Int: [(account: Int, share: Double)]], purity familyPurity: [Int: Double], weight: Double, cap: Double, bound: Int) {
         self.weight = weight
         self.cap = cap
         self.bound = bound
         var perAccount = [Int](repeating: 0, count: bound + 1)
         for (f, m) in members.sorted(by: { $0.key < $1.key }) where m.count > 1 {
-            purity.append(Double(m.count) / Double(max(m.count, familyAccounts[f] ?? m.count)))
+            purity.append(familyPurity[f] ?? 1)
             for x in m {
                 member.append(x.account)
                 share.append(x.share)

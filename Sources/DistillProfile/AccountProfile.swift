@@ -66,6 +66,7 @@ public struct AccountProfile: Sendable {
     public var withPrompt = 0
     public var largeMaxTokens = 0
     public var withMaxTokens = 0
+    /// Outputs that stopped at a limit of at least `largeMaxTokens`.
     public var hitLimit = 0
     public var outputTokens = 0
     public var withOutput = 0
@@ -75,8 +76,8 @@ public struct AccountProfile: Sendable {
     public var intents: [Int] { (0..<IntentTag.allCases.count).map { intentCounts[$0] } }
     /// Requests carrying any extraction intent.
     public var extractionIntent = 0
-    /// Single-turn requests with a long output (or an output at the limit; a large
-    /// `max_tokens` when no output is logged): the account's extraction part, measured by shape, not
+    /// Single-turn requests with a long output (a large `max_tokens` when no output is
+    /// logged): the account's extraction part, measured by shape, not
     /// by wording, so that ordinary chat mixed in (camouflage) does not hide it.
     public var extractionShaped = 0
     /// Extraction-shaped requests that also match an extraction rule.

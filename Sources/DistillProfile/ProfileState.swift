@@ -59,7 +59,9 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         if let o = r.outputTokens, !r.failed {
             a.withOutput += 1
             a.outputTokens += o
-            if r.hitTokenLimit { a.hitLimit += 1 }
+            // Only a large limit run into counts: a client capping answers at a few hundred
+            // or a thousand tokens hits its limit all the time and wants bounded outputs.
+            if r.hitTokenLimit && max(o, r.maxTokens ?? 0) >= p.largeMaxTokens { a.hitLimit += 1 }
         }
         if let model = r.model { a.countModel(model, at: r.timestamp) }
         if let ip = r.ip {
@@ -148,11 +150,11 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         let profiles: UnsafeMutableBufferPointer<AccountProfile>
     }
 
-    /// A request whose output is long: at least `longRequestOutputTokens`, or stopped at
-    /// the limit. Only when no output is logged does a large `max_tokens` stand in for it
-    /// (a client may set a large limit on every request by default).
+    /// A request whose output is long: at least `longRequestOutputTokens`. Only when no
+    /// output is logged does a large `max_tokens` stand in for it (a client may set a
+    /// large limit on every request by default).
     static func asksForLongOutput(_ r: RequestRecord, _ p: ProfileParameters) -> Bool {
-        if !r.failed, let o = r.outputTokens { return o >= p.longRequestOutputTokens || r.hitTokenLimit }
+        if !r.failed, let o = r.outputTokens { return o >= p.longRequestOutputTokens }
         if let m = r.maxTokens { return m >= p.largeMaxTokens }
         return false
     }

@@ -10,13 +10,13 @@ struct PairAccumulatorTests {
             2: [(1, 0.125), (4, 0.5)],
             5: [(3, 1)],                            // one candidate: pairs nobody
         ]
-        let counts = [7: 6, 2: 2, 5: 40]
-        let source = FamilyPairs(members: members, familyAccounts: counts, weight: 4, cap: 4, bound: 10)
+        let purities = [7: 0.5, 2: 1, 5: 3.0 / 40]
+        let source = FamilyPairs(members: members, purity: purities, weight: 4, cap: 4, bound: 10)
         var generated = PairAccumulator()
         generated.add(1, 4, .ip, 0.5, cap: 1)
         var stored = generated
         for (f, m) in members.sorted(by: { $0.key < $1.key }) where m.count > 1 {
-            let purity = Double(m.count) / Double(max(m.count, counts[f]!))
+            let purity = purities[f]!
             for i in m.indices { for j in (i + 1)..<m.count { stored.add(m[i].account, m[j].account, .family, min(m[i].share, m[j].share) * 4 * purity, cap: 4) } }
         }
         #expect(source.count(1) == 3 && source.count(4) == 1 && source.count(3) == 0 && source.count(9) == 0)
@@ -59,7 +59,7 @@ struct PairAccumulatorTests {
         for f in 0..<30 {
             members[f] = (0..<400).filter { _ in random(f == 0 ? 2 : 20) == 0 }.map { ($0, Double(1 + random(8)) / 8) }
         }
-        let families = FamilyPairs(members: members, familyAccounts: [:], weight: 4, cap: 4, bound: 400)
+        let families = FamilyPairs(members: members, purity: [:], weight: 4, cap: 4, bound: 400)
         var single = acc
         let expected = single.compactMapPairs(threads: 1, adding: families, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
         let split = acc.compactMapPairs(threads: threads, adding: families, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
