@@ -11,21 +11,31 @@ enum CaseMaterialBuilder {
         let index = Dictionary(uniqueKeysWithValues: link.accounts.enumerated().map { ($0.element.id, $0.offset) })
         var campaignOf = [Int](repeating: -1, count: link.accounts.count)
         for (ci, c) in campaigns.enumerated() { for a in c.accounts { if let i = index[a] { campaignOf[i] = ci } } }
-        var kinds: [Int: Set<String>] = [:]
-        var links: [Int: Int] = [:]
+        // Evidence kinds per member as a bit set over `EvidenceKind.allCases`: a campaign of
+        // a few hundred accounts has tens of thousands of edges.
+        let allKinds = EvidenceKind.allCases
+        var kinds = [UInt32](repeating: 0, count: link.accounts.count)
+        var links = [Int](repeating: 0, count: link.accounts.count)
         var edges: [CaseEdge] = []
+        // Accounts are in ascending id order and edges in ascending (a, b) order, so the
+        // edges come out sorted by (id of a, id of b) with a < b.
         for e in link.graph.edges where campaignOf[e.a] >= 0 && campaignOf[e.a] == campaignOf[e.b] {
-            let weights = EvidenceKind.allCases.filter { e.evidence[$0] > 0 }.map { CaseEdge.Weight(kind: $0.rawValue, weight: e.evidence[$0]) }
-            for k in weights { kinds[e.a, default: []].insert(k.kind); kinds[e.b, default: []].insert(k.kind) }
-            links[e.a, default: 0] += 1
-            links[e.b, default: 0] += 1
-            let (x, y) = (link.accounts[e.a].id, link.accounts[e.b].id)
-            edges.append(CaseEdge(a: min(x, y), b: max(x, y), weights: weights))
+            var weights: [CaseEdge.Weight] = []
+            var mask: UInt32 = 0
+            for (k, kind) in allKinds.enumerated() where e.evidence[kind] > 0 {
+                weights.append(CaseEdge.Weight(kind: kind.rawValue, weight: e.evidence[kind]))
+                mask |= 1 << UInt32(k)
+            }
+            kinds[e.a] |= mask
+            kinds[e.b] |= mask
+            links[e.a] += 1
+            links[e.b] += 1
+            edges.append(CaseEdge(a: link.accounts[e.a].id, b: link.accounts[e.b].id, weights: weights))
         }
-        edges.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         var members: [String: MemberFigures] = [:]
         for (i, v) in link.accounts.enumerated() where campaignOf[i] >= 0 {
-            members[v.id] = figures(v, evidence: (kinds[i] ?? []).sorted(), links: links[i] ?? 0)
+            let evidence = allKinds.enumerated().filter { kinds[i] & (1 << UInt32($0.offset)) != 0 }.map(\.element.rawValue).sorted()
+            members[v.id] = figures(v, evidence: evidence, links: links[i])
         }
         return (members, edges)
     }
