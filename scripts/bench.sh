@@ -8,11 +8,14 @@ BIN=.build/release/distillscan
 CORPUS=${BENCH_CORPUS:-bench-corpus}
 ACCOUNTS=${BENCH_ACCOUNTS:-11000}
 DAYS=${BENCH_DAYS:-10}
-if [ ! -d "$CORPUS/x1/logs" ]; then
-  echo "generating $CORPUS/x1 and $CORPUS/x4 (same accounts, 4x the requests) ..."
-  "$BIN" synth "$CORPUS/x1" --seed 101 --accounts "$ACCOUNTS" --days "$DAYS" --volume 1
-  "$BIN" synth "$CORPUS/x4" --seed 101 --accounts "$ACCOUNTS" --days "$DAYS" --volume 4
-fi
+# BENCH_SIZES picks the corpora (x1: ~1 GB of JSONL; x4: the same accounts, 4x the requests).
+SIZES=${BENCH_SIZES:-"x1 x4"}
+for size in $SIZES; do
+  if [ ! -d "$CORPUS/$size/logs" ]; then
+    echo "generating $CORPUS/$size ..."
+    "$BIN" synth "$CORPUS/$size" --seed 101 --accounts "$ACCOUNTS" --days "$DAYS" --volume "${size#x}"
+  fi
+done
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "install GNU time (apt-get install time) for peak RSS"; TIME=""; }
 
@@ -33,7 +36,7 @@ measure() {  # label, command...: prints seconds and peak RSS (MiB)
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 ROUNDS=${BENCH_ROUNDS:-3}
 
-for size in x1 x4; do
+for size in $SIZES; do
   files=$(ls "$CORPUS/$size"/logs/*.gz)
   raw=$(cat $files | wc -c)
   bytes=$(zcat $files | wc -c)
