@@ -7,6 +7,11 @@ import DistillInput
 enum SharedShingles {
     /// Per sample, its kept shingles (ascending).
     static func filter(_ samples: [PromptFamilies.Sample], isCandidate: (Int) -> Bool, backgroundCap: Int, threads: Int) -> [[UInt32]] {
+        // Most samples' shingles are computed here (see `PromptSample.shingles`), in chunks on all threads.
+        let chunk = 2048
+        let shingles = parallelMap((samples.count + chunk - 1) / chunk, threads: threads) { c in
+            samples[(c * chunk)..<min(samples.count, (c + 1) * chunk)].map(\.prompt.shingles)
+        }.flatMap { $0 }
         // Occurrences (shingle, account, sample) split by the shingle's top bits into
         // parts sorted and counted on all threads.
         let parts = 64
@@ -15,7 +20,7 @@ enum SharedShingles {
         for (i, x) in samples.enumerated() {
             if x.account >= candidate.count { candidate += [Bool](repeating: false, count: x.account - candidate.count + 1) }
             candidate[x.account] = isCandidate(x.account)
-            for sh in x.prompt.shingles {
+            for sh in shingles[i] {
                 byPart[Int(sh >> 26)].append((UInt64(sh) << 32 | UInt64(x.account), Int32(i)))
             }
         }

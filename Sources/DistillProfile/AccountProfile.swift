@@ -8,14 +8,19 @@ public struct AccountProfile: Sendable {
         /// The prompt, cut to the sample size.
         public var text: String
         public var tags: UInt8
-        /// The whole prompt's `ShingleSketch` (not only the kept text's).
-        public var shingles: [UInt32]
+        /// The whole prompt's `ShingleSketch` when the prompt is longer than the kept text;
+        /// a prompt that fits is sketched only when read, so only for the samples kept to
+        /// the end (most are replaced).
+        private var longShingles: [UInt32]?
 
         public init(prompt: String, textBytes: Int, tags: UInt8) {
             text = prompt.utf8Prefix(textBytes)
             self.tags = tags
-            shingles = ShingleSketch.of(prompt)
+            longShingles = text.utf8.count == prompt.utf8.count ? nil : ShingleSketch.of(prompt)
         }
+
+        /// The whole prompt's `ShingleSketch`.
+        public var shingles: [UInt32] { longShingles ?? ShingleSketch.of(text) }
     }
 
     /// Use of one model.
