@@ -31,13 +31,14 @@ public enum Analysis {
         clock.lap("link")
         let campaigns = CampaignScorer(params: config.score).score(link, threads: config.input.threads)
         clock.lap("score")
+        if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_ACCOUNTS"] { AccountDump.write(link, to: path) }
         if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_EDGES"] { EdgeDump.write(link, to: path) }
         var report = AnalysisReport(
             input: summary, campaigns: campaigns, accounts: link.accounts.count,
             candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,
             familyStatistics: link.familyStatistics,
             manifest: RunManifest(config: config, accountsFile: accounts))
-        (report.members, report.edges) = CaseMaterialBuilder.build(campaigns, link)
+        (report.members, report.edges) = CaseMaterialBuilder.build(campaigns, link, edges: config.keepCaseEdges)
         inspect?(link, campaigns)
         releaseInBackground((scan, link, accounts))
         return report

@@ -15,6 +15,9 @@ public struct AnalysisConfiguration: Sendable {
     public var commandLine: [String] = []
     /// Hash input files for the manifest (SHA-256).
     public var hashInputs = true
+    /// Keep every evidence edge inside campaigns in the report (for the case database):
+    /// a campaign of a thousand accounts has hundreds of thousands of them.
+    public var keepCaseEdges = false
 
     public init(input: InputConfiguration, accountsFile: String? = nil, rules: RulePack = .builtIn) {
         self.input = input

@@ -7,7 +7,7 @@ import DistillScore
 /// Per-member figures and the evidence edges inside campaigns, taken from the link stage
 /// before it is released (the members table, `--format csv` and `--db` read them).
 enum CaseMaterialBuilder {
-    static func build(_ campaigns: [Campaign], _ link: Linker.Result) -> (members: [String: MemberFigures], edges: [CaseEdge]) {
+    static func build(_ campaigns: [Campaign], _ link: Linker.Result, edges keepEdges: Bool) -> (members: [String: MemberFigures], edges: [CaseEdge]) {
         let index = Dictionary(uniqueKeysWithValues: link.accounts.enumerated().map { ($0.element.id, $0.offset) })
         var campaignOf = [Int](repeating: -1, count: link.accounts.count)
         for (ci, c) in campaigns.enumerated() { for a in c.accounts { if let i = index[a] { campaignOf[i] = ci } } }
@@ -30,7 +30,7 @@ enum CaseMaterialBuilder {
             kinds[e.b] |= mask
             links[e.a] += 1
             links[e.b] += 1
-            edges.append(CaseEdge(a: link.accounts[e.a].id, b: link.accounts[e.b].id, weights: weights))
+            if keepEdges { edges.append(CaseEdge(a: link.accounts[e.a].id, b: link.accounts[e.b].id, weights: weights)) }
         }
         var members: [String: MemberFigures] = [:]
         for (i, v) in link.accounts.enumerated() where campaignOf[i] >= 0 {

@@ -68,6 +68,7 @@ struct Analyze: ParsableCommand {
         if let a = accounts, let problem = AccountsFile.problem(a) { throw ValidationError(problem) }
         let prior = try baseline.map { b in try CaseCommand.check { try ReportFile.load(b) } }
         let caseDB = try db.map { try CaseDatabase(path: $0) }   // fails early on a bad database or path
+        config.keepCaseEdges = db != nil
         config.commandLine = canonicalCommand()
         let progress = (quiet || noProgress) ? nil : Progress.start(totalBytes: config.input.sources.compactMap(\.fileSize).reduce(0, +))
         var callback: (@Sendable (Int, Int) -> Void)? = nil
