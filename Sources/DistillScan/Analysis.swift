@@ -31,7 +31,6 @@ public enum Analysis {
         clock.lap("link")
         let campaigns = CampaignScorer(params: config.score).score(link, threads: config.input.threads)
         clock.lap("score")
-        if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_ACCOUNTS"] { AccountDump.write(link, to: path) }
         if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_EDGES"] { EdgeDump.write(link, to: path) }
         var report = AnalysisReport(
             input: summary, campaigns: campaigns, accounts: link.accounts.count,
