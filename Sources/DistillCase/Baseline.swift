@@ -115,7 +115,7 @@ public enum Baseline {
         var r = report
         let renames = match(prior: prior.digests, current: report.campaigns.map(CampaignDigest.init))
         for i in r.campaigns.indices { r.campaigns[i].id = renames[r.campaigns[i].id] ?? r.campaigns[i].id }
-        r.campaigns.sort { ($1.severity.rank, $0.score, $1.id) < ($0.severity.rank, $1.score, $0.id) }
+        r.campaigns.sort(by: Campaign.reportOrder)
         let comparison = compare(prior: prior.digests, current: r.campaigns.map(CampaignDigest.init), priorPath: prior.path, priorSHA256: prior.sha256)
         r.sections.append(ReportSection(key: "baseline", json: comparison.json, markdown: comparison.markdown(title: "Changes since the baseline")))
         return (r, comparison)

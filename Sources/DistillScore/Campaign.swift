@@ -86,6 +86,12 @@ public struct Tally: Sendable, Equatable {
 
 /// A detected coordinated distillation campaign.
 public struct Campaign: Sendable {
+    /// The report's order: most severe first, then the highest score, ties by id (so the
+    /// order never depends on threads or on the order campaigns were found).
+    public static func reportOrder(_ a: Campaign, _ b: Campaign) -> Bool {
+        (b.severity.rank, b.score, a.id) < (a.severity.rank, a.score, b.id)
+    }
+
     /// Derived from the sorted member ids, so it is stable across runs.
     public var id: String
     public var severity: Severity

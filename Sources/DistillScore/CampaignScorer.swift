@@ -17,7 +17,7 @@ public struct CampaignScorer: Sendable {
         let out = parallelMap(link.groups.count, threads: threads) { i in
             campaign(link.groups[i], link, context, linkage: context.linkage[i])
         }.compactMap { $0 }
-        return out.sorted { ($1.severity.rank, $0.score, $1.id) < ($0.severity.rank, $1.score, $0.id) }
+        return out.sorted(by: Campaign.reportOrder)
     }
 
     func campaign(_ group: [Int], _ link: Linker.Result, _ ctx: ScoringContext, linkage: GroupLinkage) -> Campaign? {
