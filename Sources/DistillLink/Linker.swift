@@ -45,16 +45,7 @@ public struct Linker: Sendable {
             { AttributeEvidence(accounts: suspected, candidates: candidates, params: params) })
         for (account, shares) in families.shares() { views[account].families = shares }
         for (account, shares) in families.shares(linking: true) { views[account].linkFamilies = shares }
-        // Purity of each linking family: the share of its sampled prompts sent by candidates.
-        // By prompts, not accounts: ordinary users who happen to send one of the public
-        // questions a farm wraps add a prompt each, not a member as heavy as a farm account.
-        var familySamples: [Int: (candidate: Int, all: Int)] = [:]
-        for (i, x) in families.samples.enumerated() {
-            let f = families.linkFamily[families.familyOf[i]]
-            familySamples[f, default: (0, 0)].all += 1
-            if views[x.account].isCandidate { familySamples[f, default: (0, 0)].candidate += 1 }
-        }
-        let familyPurity = familySamples.mapValues { Double($0.candidate) / Double(max(1, $0.all)) }
+        let familyPurity = families.linkPurity { views[$0].isCandidate }
         // The graph and the dump-wide statistics both only read the judged accounts: side by side.
         let judged = views
         let (graph, statistics) = bothInParallel(threads: threads,

@@ -147,6 +147,19 @@ public struct PromptFamilies: Sendable {
         return fams.indices.map { uf.find($0) }
     }
 
+    /// Linking family → the share of its sampled prompts sent by candidates. By prompts, not
+    /// accounts: ordinary users who happen to send one of the public questions a farm wraps
+    /// add a prompt each, not a member as heavy as a farm account.
+    public func linkPurity(isCandidate: (Int) -> Bool) -> [Int: Double] {
+        var counts: [Int: (candidate: Int, all: Int)] = [:]
+        for (i, x) in samples.enumerated() {
+            let f = linkFamily[familyOf[i]]
+            counts[f, default: (0, 0)].all += 1
+            if isCandidate(x.account) { counts[f, default: (0, 0)].candidate += 1 }
+        }
+        return counts.mapValues { Double($0.candidate) / Double(max(1, $0.all)) }
+    }
+
     /// Family id → share of each account's samples, per account with samples; with
     /// `linking`, shares of linking families (siblings together), each the larger of the
     /// share among all the account's samples and among its extraction-part samples, so

@@ -12,10 +12,9 @@ struct BenignReading {
     let context: ScoringContext
 
     func all() -> [BenignExplanation] {
-        [repeatedPrompts(), fixedSetReplay(), batchPipeline(), verifiedOrganisation(), widespreadClient(), independentInfrastructure()]
+        let orgs = Set(members.flatMap { m in m.profile.orgs.entries.values.map(\.payload) } + members.compactMap { $0.info?.org })
+        return [repeatedPrompts(), fixedSetReplay(), batchPipeline(orgs), verifiedOrganisation(orgs), widespreadClient(), independentInfrastructure()]
     }
-
-    var orgs: Set<String> { Set(members.flatMap { m in m.profile.orgs.entries.values.map(\.payload) } + members.compactMap { $0.info?.org }) }
 
     func repeatedPrompts() -> BenignExplanation {
         let repeats = members.map(\.profile.repeatShare).sorted()[members.count / 2]
@@ -46,7 +45,8 @@ struct BenignReading {
                                  evidence: "\(pct(share)) of the members' sampled prompts are sent verbatim by two or more members, with output appetite \(fmt(appetite)) (a fixed set replayed for evaluation when ≥ \(pct(params.fixedSetShare)) and appetite < \(fmt(params.appetiteFloor)))")
     }
 
-    func batchPipeline() -> BenignExplanation {
+    /// `orgs`: every organisation the members declare (logs and accounts file).
+    func batchPipeline(_ orgs: Set<String>) -> BenignExplanation {
         let one = orgs.count == 1
         let applies = one && aggregate.meanOutput < params.shortOutputTokens
         return BenignExplanation(kind: .batchPipeline, applied: applies, factor: 0.5, strength: one ? 1 : 0,
@@ -54,7 +54,7 @@ struct BenignReading {
                                  evidence: "\(orgs.count) declared organisation(s), mean output \(Int(aggregate.meanOutput)) tokens (one organisation with outputs under \(Int(params.shortOutputTokens)) tokens is a batch pipeline)")
     }
 
-    func verifiedOrganisation() -> BenignExplanation {
+    func verifiedOrganisation(_ orgs: Set<String>) -> BenignExplanation {
         let verified = members.filter { $0.info?.verified == true }.count
         let applies = orgs.count == 1 && verified == members.count && aggregate.meanOutput >= params.shortOutputTokens
         return BenignExplanation(kind: .verifiedOrganisation, applied: applies, factor: params.verifiedOrgFactor,

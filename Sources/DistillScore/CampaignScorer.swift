@@ -42,7 +42,12 @@ public struct CampaignScorer: Sendable {
                               evidence: "\(pct(phrase)) of \(agg.withPrompt) requests match extraction rules" + (tagText.isEmpty ? "" : " (\(tagText))")
                                 + "; \(pct(shape)) are single-turn asks for a long output"))
         // Output appetite.
-        let appetite = min(1, max(min(1, agg.hitLimitShare * 3), min(1, max(0, (agg.meanOutput - 300) / (params.longOutputTokens - 300)))) * 0.7 + 0.3 * agg.largeMaxTokensShare)
+        // What the outputs show, and the limits asked for; the outputs alone decide the cap
+        // below (a client may ask for a large max_tokens on every request), the limits
+        // standing in only when no output is logged.
+        let outputs = max(min(1, agg.hitLimitShare * 3), min(1, max(0, (agg.meanOutput - 300) / (params.longOutputTokens - 300))))
+        let appetite = min(1, outputs * 0.7 + 0.3 * agg.largeMaxTokensShare)
+        let observedAppetite = agg.withOutput > 0 ? outputs : agg.largeMaxTokensShare
         signals.append(Signal(kind: .outputAppetite, strength: appetite, weight: points(params.appetiteWeight, appetite),
                               counts: [("mean_output_tokens", agg.meanOutput.rounded()), ("hit_limit_share", agg.hitLimitShare), ("large_max_tokens_share", agg.largeMaxTokensShare)],
                               evidence: "mean output \(Int(agg.meanOutput)) tokens, \(pct(agg.hitLimitShare)) of outputs stop at the token limit, \(pct(agg.largeMaxTokensShare)) ask for max_tokens ≥ \(ProfileParameters().largeMaxTokens)"))
@@ -68,10 +73,6 @@ public struct CampaignScorer: Sendable {
             signals.append(pivot)
             score += pivot.weight
         }
-        // What the outputs show (a client may ask for a large max_tokens on every request);
-        // the limit asked for stands in only when no output is logged.
-        let observedAppetite = agg.withOutput > 0
-            ? min(1, max(min(1, agg.hitLimitShare * 3), min(1, max(0, (agg.meanOutput - 300) / (params.longOutputTokens - 300))))) : agg.largeMaxTokensShare
         let benign = BenignReading(params: params, members: members, aggregate: agg, linkage: linkage, appetite: observedAppetite, context: ctx).all()
         for b in benign where b.applied { score *= b.factor }
         score = min(100, max(0, score))

@@ -118,6 +118,8 @@ struct ScoringContext: Sendable {
 struct GroupLinkage: Sendable {
     /// Built once: `allCases` makes a new array on every use, and `add` runs per edge.
     static let kinds = EvidenceKind.allCases
+    /// The kinds that are shared infrastructure or identity rather than behaviour.
+    static let infrastructureKinds: [EvidenceKind] = [.payment, .ip, .subnet, .emailDomain, .signup]
     var edges = 0
     /// Edges carrying each kind, and the kind's summed weight.
     var pairs = [Int](repeating: 0, count: EvidenceKind.allCases.count)
@@ -136,6 +138,6 @@ struct GroupLinkage: Sendable {
             if w > 0 { pairs[i] += 1; weights[i] += w }
         }
         totalWeight += evidence.total
-        if [EvidenceKind.payment, .ip, .subnet, .emailDomain, .signup].contains(where: { evidence[$0] > 0 }) { infrastructureEdges += 1 }
+        if Self.infrastructureKinds.contains(where: { evidence[$0] > 0 }) { infrastructureEdges += 1 }
     }
 }
