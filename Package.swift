@@ -44,7 +44,10 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "DistillInput", dependencies: ["CZlib", "CIsal", "CCrypto"]),
+        // Leaf helpers every stage shares: threads, stable hashing, JSON quoting, union-find,
+        // IP addresses, the parameter tables.
+        .target(name: "DistillSupport"),
+        .target(name: "DistillInput", dependencies: ["DistillSupport", "CZlib", "CIsal", "CCrypto"]),
         .target(name: "DistillDecode", dependencies: ["DistillInput"]),
         .target(name: "DistillProfile", dependencies: ["DistillDecode"]),
         .target(name: "DistillLink", dependencies: ["DistillProfile"]),
@@ -64,6 +67,7 @@ let package = Package(
         ),
         // Helpers shared by test targets only (never linked into the tool).
         .target(name: "DistillTestSupport", path: "Tests/DistillTestSupport"),
+        .testTarget(name: "DistillSupportTests", dependencies: ["DistillSupport"]),
         .testTarget(name: "DistillInputTests", dependencies: ["DistillInput", "DistillTestSupport"]),
         .testTarget(name: "DistillDecodeTests", dependencies: ["DistillDecode"]),
         .testTarget(name: "DistillProfileTests", dependencies: ["DistillProfile"]),

@@ -1,5 +1,7 @@
+import DistillSupport
+
 /// How lines are decoded: format override, schema mapping, bounds and time filter.
-public struct DecodeOptions: Sendable {
+public struct DecodeOptions: Sendable, ParameterSet {
     /// Force one format for every record (`--input-format`); nil detects per record.
     public var format: LogFormat?
     /// Field mapping for `--schema FILE`.
@@ -22,4 +24,11 @@ public struct DecodeOptions: Sendable {
     public var until: Int64?
 
     public init() {}
+
+    /// The limits a configuration file may set (the rest are per-run choices).
+    public static var fields: [ParameterField<Self>] {
+        [.init("max_line_bytes", \.maxLineBytes, 1024...Double(JSONTape.maxDocumentBytes)), .init("max_depth", \.maxDepth, 2...10_000),
+         .init("max_prompt_bytes", \.maxPromptBytes, 64...Double(1 << 24)), .init("max_system_bytes", \.maxSystemBytes, 0...Double(1 << 24)),
+         .init("max_identifier_bytes", \.maxIdentifierBytes, 16...65536)]
+    }
 }

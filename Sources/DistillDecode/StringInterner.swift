@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import DistillSupport
 
 /// Hands out one `String` per recent value of the few-valued text fields (models, user
 /// agents, TLS fingerprints, endpoints, organisations): a value seen before costs a hash

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import DistillDecode
 import DistillProfile
+import DistillSupport
 
 /// The evidence between candidates that needs no prompt families: shared payment
 /// fingerprints, IP and subnet overlap, rare clients, uncommon email domains and signup

@@ -1,6 +1,9 @@
+import DistillProfile
+import DistillSupport
+
 /// Every threshold of candidate selection, prompt families and the evidence graph.
 /// Defaults are documented in docs/detection.md and printed in every report.
-public struct LinkParameters: Sendable, Equatable {
+public struct LinkParameters: Sendable, Equatable, ParameterSet {
     /// Accounts with fewer prompts are not judged.
     public var minPrompts = 3
     /// Account suspicion (0–1) at or above which an account is a candidate.
@@ -81,23 +84,29 @@ public struct LinkParameters: Sendable, Equatable {
     /// A hub cap: `share` of `accounts`, at least `hubFloor`.
     public func hubCap(_ share: Double, accounts: Int) -> Int { max(hubFloor, Int(share * Double(accounts))) }
 
-    public var listed: [(String, Double)] {
-        [("min_prompts", Double(minPrompts)), ("candidate_suspicion", candidateSuspicion), ("candidate_part_share", candidatePartShare), ("long_output_tokens", longOutputTokens),
-         ("machine_hour_entropy", machineHourEntropy), ("family_similarity", familySimilarity), ("lsh_bands", Double(lshBands)),
-         ("family_background_share", familyBackgroundShare), ("family_background_floor", Double(familyBackgroundFloor)),
-         ("family_min_shingles", Double(familyMinShingles)), ("family_sibling_overlap", familySiblingOverlap),
-         ("family_sibling_accounts", Double(familySiblingAccounts)),
-         ("edge_threshold", edgeThreshold), ("payment_weight", paymentWeight), ("payment_hub_share", paymentHubShare), ("hub_floor", Double(hubFloor)),
-         ("ip_weight", ipWeight), ("ip_hub_share", ipHubShare),
-         ("subnet_weight", subnetWeight), ("subnet_hub_share", subnetHubShare), ("client_weight", clientWeight),
-         ("client_hub_share", clientHubShare), ("email_domain_weight", emailDomainWeight), ("email_domain_hub_share", emailDomainHubShare),
-         ("signup_weight", signupWeight), ("signup_window_minutes", Double(signupWindowMinutes)), ("signup_burst_min", Double(signupBurstMin)),
-         ("family_weight", familyWeight), ("sync_weight", syncWeight), ("sync_overlap", syncOverlap), ("sync_lift", syncLift),
-         ("lockstep_weight", lockstepWeight), ("lockstep_min_requests", Double(lockstepMinRequests)),
-         ("lockstep_window_minutes", Double(lockstepWindowMinutes)), ("lockstep_concentration", lockstepConcentration),
-         ("lockstep_overlap", lockstepOverlap),
-         ("handoff_weight", handoffWeight), ("handoff_gap_minutes", Double(handoffGapMinutes)),
-         ("min_campaign_accounts", Double(minCampaignAccounts))]
+    public static var fields: [ParameterField<Self>] {
+        [.init("min_prompts", \.minPrompts, 1...1e9), .share("candidate_suspicion", \.candidateSuspicion),
+         .share("candidate_part_share", \.candidatePartShare), .init("long_output_tokens", \.longOutputTokens, 1...1e9),
+         .share("machine_hour_entropy", \.machineHourEntropy), .share("family_similarity", \.familySimilarity),
+         .init("lsh_bands", \.lshBands, 1...Double(ShingleSignature.bins)),
+         .share("family_background_share", \.familyBackgroundShare), .init("family_background_floor", \.familyBackgroundFloor, 1...1e9),
+         .init("family_min_shingles", \.familyMinShingles, 1...1e6), .share("family_sibling_overlap", \.familySiblingOverlap),
+         .init("family_sibling_accounts", \.familySiblingAccounts, 1...1e9),
+         .init("edge_threshold", \.edgeThreshold, 0...1e6), .init("payment_weight", \.paymentWeight, 0...1e6),
+         .share("payment_hub_share", \.paymentHubShare), .init("hub_floor", \.hubFloor, 1...1e9),
+         .init("ip_weight", \.ipWeight, 0...1e6), .share("ip_hub_share", \.ipHubShare),
+         .init("subnet_weight", \.subnetWeight, 0...1e6), .share("subnet_hub_share", \.subnetHubShare),
+         .init("client_weight", \.clientWeight, 0...1e6), .share("client_hub_share", \.clientHubShare),
+         .init("email_domain_weight", \.emailDomainWeight, 0...1e6), .share("email_domain_hub_share", \.emailDomainHubShare),
+         .init("signup_weight", \.signupWeight, 0...1e6), .init("signup_window_minutes", \.signupWindowMinutes, 1...1e6),
+         .init("signup_burst_min", \.signupBurstMin, 2...1e9),
+         .init("family_weight", \.familyWeight, 0...1e6), .init("sync_weight", \.syncWeight, 0...1e6),
+         .share("sync_overlap", \.syncOverlap), .init("sync_lift", \.syncLift, 0...1e6),
+         .init("lockstep_weight", \.lockstepWeight, 0...1e6), .init("lockstep_min_requests", \.lockstepMinRequests, 1...1e9),
+         .init("lockstep_window_minutes", \.lockstepWindowMinutes, 1...60), .share("lockstep_concentration", \.lockstepConcentration),
+         .share("lockstep_overlap", \.lockstepOverlap),
+         .init("handoff_weight", \.handoffWeight, 0...1e6), .init("handoff_gap_minutes", \.handoffGapMinutes, 1...1e6),
+         .init("min_campaign_accounts", \.minCampaignAccounts, 2...1e9)]
     }
 }
 

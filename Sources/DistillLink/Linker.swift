@@ -1,6 +1,7 @@
 import DistillDecode
 import DistillInput
 import DistillProfile
+import DistillSupport
 
 /// The link stage: judges each account, mines prompt families, builds the evidence
 /// graph between suspicious accounts and returns candidate groups.

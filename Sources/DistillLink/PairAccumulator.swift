@@ -1,4 +1,5 @@
 import DistillInput
+import DistillSupport
 
 /// Contributions of one kind made on demand for each account `a` against later accounts
 /// `b > a`, in a fixed order, when there are too many to store (the pairs of a prompt

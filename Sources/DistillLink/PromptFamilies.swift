@@ -1,6 +1,7 @@
 import DistillDecode
 import DistillInput
 import DistillProfile
+import DistillSupport
 
 /// Groups sampled prompts into families of near-duplicates by what prompts share with
 /// other accounts' prompts: each prompt's shingle sample (`ShingleSketch`) loses the

@@ -1,4 +1,5 @@
 import DistillInput
+import DistillSupport
 
 /// The shingles of each sampled prompt that say something about coordination: held by
 /// at least two accounts (a shingle of one account's prompts alone is payload) and by at

@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillSupport
 
 /// Account id → profile position, looked up once per request: open addressing on the
 /// id's `StableHash`, so a lookup hashes the id's bytes once with a fast hash (not

@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillSupport
 
 /// Everything the analysis keeps about one account, bounded by sketch sizes, not by its
 /// number of requests. Mergeable exactly (`merge`).

@@ -1,5 +1,7 @@
+import DistillSupport
+
 /// Sketch sizes and per-request thresholds of the profile pass (printed in every report).
-public struct ProfileParameters: Sendable, Equatable {
+public struct ProfileParameters: Sendable, Equatable, ParameterSet {
     /// IP addresses kept per account (bottom-k sample).
     public var ipSketch = 24
     /// /24 (IPv4) or /48 (IPv6) subnets kept per account.
@@ -22,11 +24,11 @@ public struct ProfileParameters: Sendable, Equatable {
 
     public init() {}
 
-    /// Name and value of every parameter, for reports.
-    public var listed: [(String, Double)] {
-        [("ip_sketch", Double(ipSketch)), ("subnet_sketch", Double(subnetSketch)), ("client_sketch", Double(clientSketch)),
-         ("prompt_hash_sketch", Double(promptHashSketch)), ("prompt_samples", Double(promptSamples)), ("part_samples", Double(partSamples)),
-         ("sample_text_bytes", Double(sampleTextBytes)), ("large_max_tokens", Double(largeMaxTokens)),
-         ("long_request_output_tokens", Double(longRequestOutputTokens))]
+    public static var fields: [ParameterField<Self>] {
+        [.init("ip_sketch", \.ipSketch, 1...4096), .init("subnet_sketch", \.subnetSketch, 1...4096),
+         .init("client_sketch", \.clientSketch, 1...4096), .init("prompt_hash_sketch", \.promptHashSketch, 1...4096),
+         .init("prompt_samples", \.promptSamples, 1...4096), .init("part_samples", \.partSamples, 0...4096),
+         .init("sample_text_bytes", \.sampleTextBytes, 16...65536), .init("large_max_tokens", \.largeMaxTokens, 1...1e9),
+         .init("long_request_output_tokens", \.longRequestOutputTokens, 1...1e9)]
     }
 }

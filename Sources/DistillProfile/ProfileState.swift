@@ -1,5 +1,6 @@
 import DistillDecode
 import DistillInput
+import DistillSupport
 
 /// The profile pass: a profile per account, built from the record stream. A `RecordSink`:
 /// profiling shards separately and merging equals profiling the whole.
@@ -161,39 +162,19 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
 
     static let extractionMask: UInt8 = IntentTag.allCases.enumerated().reduce(0) { $1.element.isExtraction ? $0 | (1 << UInt8($1.offset)) : $0 }
 
-    /// Hash of `subnet(of:)` without building the string: the bytes up to the last dot
-    /// (IPv4) or the first three groups (IPv6).
+    /// Hash of `subnet(of:)` without building the string: the subnet's network address;
+    /// a value that is not an address stands for itself.
     static func subnetHash(of ip: String) -> UInt64 {
         var ip = ip
         return ip.withUTF8 { b in
-            let (end, v6) = subnetEnd(b) ?? (b.count, false)
-            return StableHash.bytes(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[0..<end]), seed: v6 ? 6 : 4)
+            guard let a = IPAddress.parse(b) else { return StableHash.bytes(UnsafeRawBufferPointer(b), seed: 5) }
+            let net = a.subnet
+            return StableHash.mix(StableHash.mix(net.high ^ 0x5B_D1E9) ^ net.low)
         }
     }
 
-    /// `/24` of an IPv4 address, `/48` of an IPv6 one (built from the bytes: it runs for
-    /// every subnet a sketch keeps).
+    /// `/24` of an IPv4 address, `/48` of an IPv6 one; a value that is not an address as it is.
     public static func subnet(of ip: String) -> String {
-        var ip = ip
-        return ip.withUTF8 { b in
-            guard let (end, v6) = subnetEnd(b) else { return String(decoding: b, as: UTF8.self) }
-            let suffix: StaticString = v6 ? "::/48" : ".0/24"
-            return String(unsafeUninitializedCapacity: end + suffix.utf8CodeUnitCount) { out in
-                _ = out.initialize(fromContentsOf: b[0..<end])
-                _ = out[end...].initialize(fromContentsOf: UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount))
-                return end + suffix.utf8CodeUnitCount
-            }
-        }
-    }
-
-    /// Where an address's subnet part ends: before the third colon (IPv6, the whole address
-    /// when it has fewer) or the last dot (IPv4); nil for an IPv4 address without a dot.
-    static func subnetEnd(_ b: UnsafeBufferPointer<UInt8>) -> (end: Int, v6: Bool)? {
-        if b.contains(UInt8(ascii: ":")) {
-            var colons = 0
-            for (i, c) in b.enumerated() where c == UInt8(ascii: ":") { colons += 1; if colons == 3 { return (i, true) } }
-            return (b.count, true)
-        }
-        return b.lastIndex(of: UInt8(ascii: ".")).map { ($0, false) }
+        IPAddress(ip)?.subnetText ?? ip
     }
 }

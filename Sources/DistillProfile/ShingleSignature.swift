@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillSupport
 
 /// A MinHash signature of a text's token shingles, built with one-permutation hashing
 /// and densification: every shingle is hashed once and lands in one of `bins` bins, so the

@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillSupport
 
 /// A consistent sample of a whole text's shingles (token bigrams, as in
 /// `ShingleSignature`), ascending: the first and last `edge` shingles (where instructions

@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillSupport
 
 /// A Drain-style template miner over byte tokens: lines are split on white space, tokens
 /// holding a digit (numbers, ids, hashes, addresses, paths with numbers) are masked as

@@ -1,5 +1,6 @@
 import DistillDecode
 import DistillScore
+import DistillSupport
 
 extension AnalysisReport {
     /// Accounts and the infrastructure they share, as a Graphviz/Gephi graph: one cluster

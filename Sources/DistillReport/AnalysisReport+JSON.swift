@@ -41,6 +41,9 @@ extension AnalysisReport {
         } else {
             m.append(("accounts_file", .null))
         }
+        m.append(("parameters_changed", .array(manifest.changedParameters.map {
+            .object([("name", .string($0.name)), ("value", .double($0.value)), ("default", .double($0.defaultValue))])
+        })))
         return .object(m)
     }
 }

@@ -48,6 +48,8 @@ public struct RunManifest: Sendable {
     public var commandLine: [String]
     /// Every parameter and threshold, by name.
     public var parameters: [(String, Double)]
+    /// The parameters set away from their defaults (by `--config`): name, value, default.
+    public var changedParameters: [(name: String, value: Double, defaultValue: Double)] = []
     public var rulePackName: String
     public var rulePackVersion: String
     public var rulePackSHA256: String

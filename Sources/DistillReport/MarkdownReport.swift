@@ -108,6 +108,9 @@ struct MarkdownReport {
         o += "- command: \(SafeText.markdown(m.commandLine.joined(separator: " "), limit: 400))\n"
         o += "- rule pack: \(SafeText.markdown(m.rulePackName, limit: 80)) \(SafeText.markdown(m.rulePackVersion, limit: 40)) (sha256 \(m.rulePackSHA256))\n"
         if let a = m.accountsFile { o += "- accounts file: \(SafeText.markdown(a, limit: 200)) (sha256 \(m.accountsFileSHA256 ?? "–"), \(m.accountsTally?.records ?? 0) accounts, \(m.accountsTally?.malformedTotal ?? 0) malformed lines)\n" }
+        if !m.changedParameters.isEmpty {
+            o += "- parameters changed from the defaults (--config): " + m.changedParameters.map { "\($0.name) \(JSONValue.number($0.value)) (default \(JSONValue.number($0.defaultValue)))" }.joined(separator: ", ") + "\n"
+        }
         o += "\n<details><summary>Parameters (\(m.parameters.count))</summary>\n\n| parameter | value |\n|---|---:|\n"
         for (k, v) in m.parameters { o += "| \(k) | \(JSONValue.number(v)) |\n" }
         o += "\n</details>\n"

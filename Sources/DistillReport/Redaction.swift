@@ -4,6 +4,7 @@ import Glibc
 import DistillDecode
 import DistillProfile
 import DistillScore
+import DistillSupport
 
 /// `--redact`: a report safe to share. Payment fingerprints and email domains are
 /// hashed, IPs truncated to /24 (IPv4) or /48 (IPv6) — with a port or brackets too —

@@ -4,6 +4,7 @@ import DistillLink
 import DistillProfile
 import DistillReport
 import DistillScore
+import DistillSupport
 
 /// `distillscan analyze`: input → decode → profile → link → score → report.
 public enum Analysis {
@@ -11,7 +12,7 @@ public enum Analysis {
     /// (`distillscan account` reads one account's profile and edges there).
     public static func run(_ config: AnalysisConfiguration, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
                            inspect: ((Linker.Result, [Campaign]) -> Void)? = nil) -> AnalysisReport {
-        let clock = PhaseClock(enabled: ProcessInfo.processInfo.environment["DISTILLSCAN_TIMING"] != nil)
+        var clock = PhaseClock(enabled: config.printTimings)
         let matcher = IntentMatcher(pack: config.rules)
         let params = config.profile
         // The accounts file is small: it loads on a pool thread while the logs stream.
@@ -31,7 +32,6 @@ public enum Analysis {
         clock.lap("link")
         let campaigns = CampaignScorer(params: config.score).score(link, threads: config.input.threads)
         clock.lap("score")
-        if let path = ProcessInfo.processInfo.environment["DISTILLSCAN_EDGES"] { EdgeDump.write(link, to: path) }
         var report = AnalysisReport(
             input: summary, campaigns: campaigns, accounts: link.accounts.count,
             candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,

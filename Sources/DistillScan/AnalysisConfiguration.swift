@@ -18,6 +18,8 @@ public struct AnalysisConfiguration: Sendable {
     /// Keep every evidence edge inside campaigns in the report (for the case database):
     /// a campaign of a thousand accounts has hundreds of thousands of them.
     public var keepCaseEdges = false
+    /// Print each phase's duration on stderr (`--timings`).
+    public var printTimings = false
 
     public init(input: InputConfiguration, accountsFile: String? = nil, rules: RulePack = .builtIn) {
         self.input = input

@@ -1,6 +1,7 @@
+import Dispatch
 import DistillDecode
 import DistillInput
-import Dispatch
+import DistillSupport
 import Foundation
 
 /// What reading every input produced: per-file accounting in input order, and one sink

@@ -1,12 +1,12 @@
 import DistillInput
 import Foundation
 
-/// With `DISTILLSCAN_TIMING=1`, prints how long each pipeline phase took (stderr).
-final class PhaseClock: @unchecked Sendable {
+/// With `--timings`, prints how long each pipeline phase took (stderr).
+struct PhaseClock {
     private let enabled: Bool
     private var last = Date()
     init(enabled: Bool) { self.enabled = enabled }
-    func lap(_ name: String) {
+    mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = Date()
         StandardStreams.error(String(format: "distillscan: %@ %.2f s\n", name, now.timeIntervalSince(last)))

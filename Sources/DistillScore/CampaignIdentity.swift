@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillSupport
 
 /// How a campaign is named, so that last week's finding can be followed this week.
 ///

@@ -2,6 +2,7 @@ import DistillDecode
 import DistillInput
 import DistillLink
 import DistillProfile
+import DistillSupport
 
 /// Scores candidate groups: extraction intent, output appetite, automation,
 /// coordination, model pivot, minus benign explanations; every claim with its numbers.

@@ -1,5 +1,7 @@
+import DistillSupport
+
 /// Weights and thresholds of campaign scoring and severity (printed in every report).
-public struct ScoreParameters: Sendable, Equatable {
+public struct ScoreParameters: Sendable, Equatable, ParameterSet {
     public var intentWeight = 0.30
     public var appetiteWeight = 0.25
     public var automationWeight = 0.15
@@ -45,15 +47,18 @@ public struct ScoreParameters: Sendable, Equatable {
 
     public init() {}
 
-    public var listed: [(String, Double)] {
-        [("intent_weight", intentWeight), ("appetite_weight", appetiteWeight), ("automation_weight", automationWeight),
-         ("coordination_weight", coordinationWeight), ("shape_intent_factor", shapeIntentFactor),
-         ("intent_floor", intentFloor), ("appetite_floor", appetiteFloor), ("fixed_set_share", fixedSetShare),
-         ("fixed_set_factor", fixedSetFactor), ("independent_infra_share", independentInfraShare), ("independent_factor", independentFactor), ("score_long_output_tokens", longOutputTokens), ("full_size_accounts", Double(fullSizeAccounts)),
-         ("repeat_share_benign", repeatShareBenign), ("widespread_client_share", widespreadClientShare),
-         ("widespread_client_accounts", Double(widespreadClientAccounts)), ("short_output_tokens", shortOutputTokens),
-         ("verified_org_factor", verifiedOrgFactor), ("pivot_hours", pivotHours), ("critical_score", criticalScore), ("critical_min_accounts", Double(criticalMinAccounts)),
-         ("high_score", highScore), ("medium_score", mediumScore), ("low_score", lowScore)]
+    public static var fields: [ParameterField<Self>] {
+        [.init("intent_weight", \.intentWeight, 0...1e6), .init("appetite_weight", \.appetiteWeight, 0...1e6),
+         .init("automation_weight", \.automationWeight, 0...1e6), .init("coordination_weight", \.coordinationWeight, 0...1e6),
+         .share("shape_intent_factor", \.shapeIntentFactor), .share("intent_floor", \.intentFloor), .share("appetite_floor", \.appetiteFloor),
+         .share("fixed_set_share", \.fixedSetShare), .share("fixed_set_factor", \.fixedSetFactor),
+         .share("independent_infra_share", \.independentInfraShare), .share("independent_factor", \.independentFactor),
+         .init("score_long_output_tokens", \.longOutputTokens, 1...1e9), .init("full_size_accounts", \.fullSizeAccounts, 1...1e9),
+         .share("repeat_share_benign", \.repeatShareBenign), .share("widespread_client_share", \.widespreadClientShare),
+         .init("widespread_client_accounts", \.widespreadClientAccounts, 1...1e9), .init("short_output_tokens", \.shortOutputTokens, 0...1e9),
+         .share("verified_org_factor", \.verifiedOrgFactor), .init("pivot_hours", \.pivotHours, 0...1e6),
+         .init("critical_score", \.criticalScore, 0...100), .init("critical_min_accounts", \.criticalMinAccounts, 1...1e9),
+         .init("high_score", \.highScore, 0...100), .init("medium_score", \.mediumScore, 0...100), .init("low_score", \.lowScore, 0...100)]
     }
 
     /// The rule that gives `severity` (for the report).

@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillSupport
 
 /// Writes synthetic requests as log lines in each supported format.
 enum EventWriter {

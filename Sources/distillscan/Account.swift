@@ -18,6 +18,7 @@ struct Account: ParsableCommand {
     @Option(help: "Accounts file (JSONL, may be gzip).") var accounts: String?
     @Option(help: "markdown or json.") var format: String = "markdown"
     @OptionGroup var out: OutputOptions
+    @OptionGroup var parameters: ParameterOptions
 
     func run() throws {
         guard format == "markdown" || format == "json" else { throw ValidationError("--format must be markdown or json") }
@@ -26,6 +27,7 @@ struct Account: ParsableCommand {
         dump.paths.removeLast()
         if let a = accounts, !FileManager.default.fileExists(atPath: a) { throw ValidationError("--accounts \(a): no such file") }
         var config = AnalysisConfiguration(input: try dump.configuration(), accountsFile: accounts)
+        try parameters.apply(to: &config, input: dump)
         config.hashInputs = false
         let (dossier, summary) = try AccountDossier.build(config, id: id)
         try Output.write(format == "json" ? dossier.json(input: summary).render() + "\n" : dossier.markdown(), to: out.output)

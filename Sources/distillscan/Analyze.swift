@@ -22,6 +22,7 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var out: OutputOptions
+    @OptionGroup var parameters: ParameterOptions
     @Option(help: "markdown, json, ndjson, dot or csv (one row per campaign member).") var format: String = "markdown"
     @Option(help: "Accounts file (JSONL, may be gzip): account_id, created_at, email, payment_fingerprint, …") var accounts: String?
     @Option(help: "Extra intent rule pack (JSON) added to the built-in one.") var rules: String?
@@ -32,6 +33,9 @@ struct Analyze: ParsableCommand {
     @Option(help: "Append this run to a SQLite case database (created if missing).") var db: String?
     @Flag(help: "No messages on stderr except errors.") var quiet = false
     @Flag(help: "No progress line.") var noProgress = false
+    @Flag(help: "Print how long each phase took on stderr.") var timings = false
+    @Option(help: ArgumentHelp("Write every kept evidence edge (account, account, weight per kind) as TSV to this file, to see why accounts were linked.", valueName: "file"),
+            completion: .file()) var dumpEdges: String?
 
     /// The command in canonical form for the run manifest: the options that determine the
     /// result in a fixed order and the operands sorted; thread count, progress, quiet and
@@ -58,6 +62,7 @@ struct Analyze: ParsableCommand {
             failSev = s
         }
         var config = AnalysisConfiguration(input: try input.configuration(), accountsFile: accounts)
+        try parameters.apply(to: &config, input: input)
         if let r = rules {
             let extra: RulePack
             do { extra = try RulePack.load(path: r) } catch { throw ValidationError("\(error)") }
@@ -69,11 +74,14 @@ struct Analyze: ParsableCommand {
         let prior = try baseline.map { b in try CaseCommand.check { try ReportFile.load(b) } }
         let caseDB = try db.map { try CaseDatabase(path: $0) }   // fails early on a bad database or path
         config.keepCaseEdges = db != nil
+        config.printTimings = timings
         config.commandLine = canonicalCommand()
         let progress = (quiet || noProgress) ? nil : Progress.start(totalBytes: config.input.sources.compactMap(\.fileSize).reduce(0, +))
         var callback: (@Sendable (Int, Int) -> Void)? = nil
         if let p = progress { callback = { bytes, records in p.add(bytes: bytes, records: records) } }
-        var report = Analysis.run(config, progress: callback)
+        var edges: String?
+        var report = Analysis.run(config, progress: callback, inspect: dumpEdges == nil ? nil : { link, _ in edges = EdgeDump.tsv(link) })
+        if let path = dumpEdges, let tsv = edges { try Output.write(tsv, to: path) }
         progress?.finish()
         // --fail-on is decided on every finding, before --min-severity hides some from the report.
         let failed = failSev.map { f in report.campaigns.contains { $0.severity >= f } } ?? false

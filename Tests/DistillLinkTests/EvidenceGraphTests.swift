@@ -1,7 +1,8 @@
 import DistillDecode
-import DistillProfile
-import Testing
 @testable import DistillLink
+import DistillProfile
+import DistillSupport
+import Testing
 
 @Suite("evidence graph")
 struct EvidenceGraphTests {

@@ -1,6 +1,7 @@
 import DistillDecode
-import Testing
 @testable import DistillProfile
+import DistillSupport
+import Testing
 
 @Suite("mergeable sketches")
 struct SketchTests {
@@ -73,7 +74,7 @@ struct SketchTests {
 struct SubnetTests {
     @Test(arguments: [
         ("203.0.113.7", "203.0.113.0/24"), ("10.1.2.3", "10.1.2.0/24"), ("localhost", "localhost"),
-        ("2001:db8:85a3::8a2e:370:7334", "2001:db8:85a3::/48"), ("2001:db8::1", "2001:db8:::/48"), ("fe80::", "fe80::::/48"),
+        ("2001:db8:85a3::8a2e:370:7334", "2001:db8:85a3::/48"), ("2001:db8::1", "2001:db8::/48"), ("2001:db8:0:1::1", "2001:db8::/48"), ("fe80::", "fe80::/48"),
     ])
     func subnetIsTheSlash24OrSlash48(ip: String, subnet: String) {
         #expect(ProfileState.subnet(of: ip) == subnet)

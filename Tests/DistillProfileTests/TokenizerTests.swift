@@ -1,6 +1,7 @@
 import DistillDecode
-import Testing
 @testable import DistillProfile
+import DistillSupport
+import Testing
 
 /// The byte-level tokenizer and signature must equal the straightforward scalar-by-scalar
 /// definition: prompt families and their ids depend on every token hash.

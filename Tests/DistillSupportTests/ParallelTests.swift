@@ -1,5 +1,5 @@
+@testable import DistillSupport
 import Testing
-@testable import DistillInput
 
 @Suite("parallel helpers")
 struct ParallelTests {
