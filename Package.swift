@@ -60,6 +60,7 @@ let package = Package(
         .executableTarget(
             name: "distillscan",
             dependencies: [
+                "DistillSupport",
                 "DistillScan",
                 "DistillCase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,5 +1,7 @@
+import DistillSupport
+
 /// Why an input could not be (fully) read. Messages name the file and say what to do.
-public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum InputError: StatusError, Sendable, Equatable {
     case cannotOpen(path: String, reason: String)
     case readFailed(path: String, reason: String)
     case unsupportedCompression(path: String, compression: Compression)
@@ -26,6 +28,9 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notRegularFile(let p, let k): return "\(p): \(k), not a regular file; skipped (name it as an operand to read it)"
         }
     }
+
+    /// Any input that cannot be read ends the run with status 3 when it is fatal.
+    public var exitStatus: ExitStatus { .inputIncomplete }
 
     /// Whether the file's data could not be read to its end (exit code 3). Bytes after
     /// the last member that are neither gzip nor zero padding lose data too: they may be a

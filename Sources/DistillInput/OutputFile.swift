@@ -1,14 +1,16 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import DistillSupport
 
 /// Why a result could not be written: the message names the destination and what to do.
 /// Exit code 2 (the documented code for usage and configuration errors: the destination
 /// given, or the disk behind it, is the problem).
-public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct OutputError: StatusError, Sendable, Equatable {
     public var destination: String
     public var reason: String
-    public var exitCode: Int32 { 2 }
+    public var exitStatus: ExitStatus { .usage }
+    public var exitCode: Int32 { exitStatus.rawValue }
     public init(destination: String, reason: String) { self.destination = destination; self.reason = reason }
     public var description: String {
         "cannot write \(destination) (\(reason)); check the path, free space and permissions, or that the reader of the pipe is still there"

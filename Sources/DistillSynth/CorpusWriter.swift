@@ -1,5 +1,6 @@
-import DistillInput
 import Dispatch
+import DistillInput
+import DistillSupport
 import Foundation
 
 /// `distillscan synth`: writes `logs/` (one gzip file per day), `accounts.jsonl` and
@@ -89,8 +90,10 @@ public enum CorpusWriter {
 }
 
 /// A corpus file could not be written.
-public struct WriteFailed: Error, CustomStringConvertible {
+public struct WriteFailed: StatusError {
     public var path: String
+    /// Like `-o`: the destination is the problem.
+    public var exitStatus: ExitStatus { .usage }
     public var description: String { "\(path): cannot write here; check that the directory can be created, is writable and the disk has space" }
 }
 

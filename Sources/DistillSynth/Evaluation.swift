@@ -1,3 +1,4 @@
+import DistillSupport
 import Foundation
 
 /// `distillscan eval`: scores a report's campaigns against a corpus's truth.json.
@@ -19,11 +20,15 @@ public struct Evaluation: Sendable {
     public var benignAtMediumOrAbove = 0
 
     /// Why the files could not be evaluated.
-    public struct Invalid: Error, CustomStringConvertible { public var description: String }
+    public struct Invalid: StatusError {
+        public var description: String
+        /// 3 when a file cannot be read, 2 when it is not what `eval` takes.
+        public var exitStatus: ExitStatus = .usage
+    }
 
     public static func load(report: String, truth: String) throws -> Evaluation {
         func json(_ p: String) throws -> [String: Any] {
-            guard let d = FileManager.default.contents(atPath: p) else { throw Invalid(description: "\(p): cannot read the file") }
+            guard let d = FileManager.default.contents(atPath: p) else { throw Invalid(description: "\(p): cannot read the file; check the path and permissions", exitStatus: .inputIncomplete) }
             guard let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any] else { throw Invalid(description: "\(p): not a JSON object") }
             return o
         }

@@ -3,6 +3,7 @@ import Foundation
 import DistillInput
 import DistillReport
 import DistillScan
+import DistillSupport
 
 /// The `distillscan` command: a list of verbs over the DistillScan library.
 @main
@@ -28,9 +29,10 @@ struct DistillScanCommand: ParsableCommand {
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
-        } catch let e as OutputError {
+        } catch let e as any StatusError {
+            // Every typed error knows its exit status (DistillSupport.ExitStatus).
             Output.message(e.description)
-            Foundation.exit(e.exitCode)
+            Foundation.exit(e.exitStatus.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }

@@ -18,7 +18,7 @@ struct Eval: ParsableCommand {
     func run() throws {
         guard format == "markdown" || format == "json" else { throw ValidationError("--format must be markdown or json") }
         let e: Evaluation
-        do { e = try Evaluation.load(report: report, truth: truth) } catch { throw ValidationError("\(error)") }
+        e = try Evaluation.load(report: report, truth: truth)  // its errors carry their exit status
         try Output.write(format == "json" ? e.json() : e.markdown(), to: out.output)
     }
 }

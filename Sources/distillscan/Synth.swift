@@ -42,10 +42,10 @@ struct Synth: ParsableCommand {
         c.dirtyLinesPerFile = max(0, dirtyLines); c.gzipLevel = Int32(gzipLevel)
         c.writeAccountsFile = !noAccountsFile
         if let path = humanPrompts {
-            do { c.humanPrompts = try HumanPrompts.load(path: path) } catch { throw ValidationError("--human-prompts: \(error)") }
+            c.humanPrompts = try HumanPrompts.load(path: path)  // exit 3 when unreadable, 2 when it holds no prompts
         }
         let s: CorpusWriter.Summary
-        do { s = try CorpusWriter.write(c, to: outdir) } catch { throw ValidationError("\(error)") }
+        s = try CorpusWriter.write(c, to: outdir)
         Output.message("wrote \(s.requests) requests of \(s.accounts) accounts (\(s.campaigns) campaigns) in \(s.files.count) files under \(outdir)/logs")
     }
 }

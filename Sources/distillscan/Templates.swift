@@ -1,6 +1,7 @@
 import ArgumentParser
 import DistillProfile
 import DistillScan
+import DistillSupport
 import Foundation
 
 struct Templates: ParsableCommand {
@@ -28,7 +29,9 @@ struct Templates: ParsableCommand {
         var config = TemplateMiner.Configuration()
         config.similarity = similarity
         let result: TemplateMining.Result
-        do { result = try TemplateMining.run(paths: paths, mode: input, configuration: config) } catch {
+        do { result = try TemplateMining.run(paths: paths, mode: input, configuration: config) } catch let e as any StatusError {
+            throw e  // an input that cannot be read: exit 3
+        } catch {
             throw ValidationError("\(error)")
         }
         try Output.write(format == "json" ? result.json() : result.markdown(top: top), to: out.output)
