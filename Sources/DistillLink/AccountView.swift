@@ -25,13 +25,15 @@ public struct AccountView: Sendable {
 
     /// Per-account suspicion from its own behaviour: extraction intent, output appetite,
     /// single-turn share, 24/7 pacing, large `max_tokens`; minus the classification tell.
-    public static func suspicion(_ p: AccountProfile, _ params: LinkParameters) -> Double {
-        let appetite = max(min(1, p.hitLimitShare * 3), min(1, max(0, (p.meanOutput - 500) / (params.longOutputTokens - 500))))
-        let automation = p.hourEntropy >= params.machineHourEntropy ? 1.0 : max(0, (p.hourEntropy - 0.75) / (params.machineHourEntropy - 0.75))
-        var s = 0.30 * p.extractionShare + 0.20 * appetite + 0.20 * p.singleTurnShare + 0.15 * automation + 0.15 * min(1, p.largeMaxTokensShare)
-        s -= 0.30 * p.intentShare(.classification)
-        // Conversations are what people have; extraction traffic is overwhelmingly single-turn.
-        s *= 0.6 + 0.4 * p.singleTurnShare
+    public static func suspicion(_ p: AccountProfile, _ params: LinkParameters, _ profile: ProfileParameters) -> Double {
+        let appetite = profile.observedAppetite(meanOutput: p.meanOutput, hitLimitShare: p.hitLimitShare,
+                                                rampFrom: params.appetiteRampTokens, full: params.longOutputTokens)
+        let pacing = profile.machinePacing(hourEntropy: p.hourEntropy)
+        var s = params.suspicionIntentWeight * p.extractionShare + params.suspicionAppetiteWeight * appetite
+            + params.suspicionSingleTurnWeight * p.singleTurnShare + params.suspicionPacingWeight * pacing
+            + params.suspicionMaxTokensWeight * min(1, p.largeMaxTokensShare)
+        s -= params.suspicionClassificationPenalty * p.intentShare(.classification)
+        s *= 1 - params.suspicionConversationDamping + params.suspicionConversationDamping * p.singleTurnShare
         return max(0, min(1, s))
     }
 }

@@ -13,8 +13,20 @@ public struct LinkParameters: Sendable, Equatable, ParameterSet {
     public var candidatePartShare = 0.25
     /// Mean output tokens that count as a full output appetite (linear from 500).
     public var longOutputTokens = 2000.0
-    /// Hour-of-day entropy (0–1) at or above which pacing counts as 24/7 machine pacing.
-    public var machineHourEntropy = 0.9
+    /// Mean output at which a single account's appetite starts to count (linear to `longOutputTokens`).
+    public var appetiteRampTokens = 500.0
+    /// Account suspicion = these weights × extraction-rule share, output appetite,
+    /// single-turn share, machine pacing and large-`max_tokens` share ...
+    public var suspicionIntentWeight = 0.30
+    public var suspicionAppetiteWeight = 0.20
+    public var suspicionSingleTurnWeight = 0.20
+    public var suspicionPacingWeight = 0.15
+    public var suspicionMaxTokensWeight = 0.15
+    /// ... minus this × the share of classification asks (short labels, not copies) ...
+    public var suspicionClassificationPenalty = 0.30
+    /// ... scaled by (1 − damping + damping × single-turn share): conversations are what
+    /// people have; extraction traffic is overwhelmingly single-turn.
+    public var suspicionConversationDamping = 0.4
     /// Estimated Jaccard similarity of shingle sets for two prompts to share a family.
     public var familySimilarity = 0.4
     /// LSH bands × rows over the signature (bands × rows = signature bins).
@@ -87,7 +99,11 @@ public struct LinkParameters: Sendable, Equatable, ParameterSet {
     public static var fields: [ParameterField<Self>] {
         [.init("min_prompts", \.minPrompts, 1...1e9), .share("candidate_suspicion", \.candidateSuspicion),
          .share("candidate_part_share", \.candidatePartShare), .init("long_output_tokens", \.longOutputTokens, 1...1e9),
-         .share("machine_hour_entropy", \.machineHourEntropy), .share("family_similarity", \.familySimilarity),
+         .init("appetite_ramp_tokens", \.appetiteRampTokens, 0...1e9), .share("suspicion_intent_weight", \.suspicionIntentWeight),
+         .share("suspicion_appetite_weight", \.suspicionAppetiteWeight), .share("suspicion_single_turn_weight", \.suspicionSingleTurnWeight),
+         .share("suspicion_pacing_weight", \.suspicionPacingWeight), .share("suspicion_max_tokens_weight", \.suspicionMaxTokensWeight),
+         .share("suspicion_classification_penalty", \.suspicionClassificationPenalty), .share("suspicion_conversation_damping", \.suspicionConversationDamping),
+         .share("family_similarity", \.familySimilarity),
          .init("lsh_bands", \.lshBands, 1...Double(ShingleSignature.bins)),
          .share("family_background_share", \.familyBackgroundShare), .init("family_background_floor", \.familyBackgroundFloor, 1...1e9),
          .init("family_min_shingles", \.familyMinShingles, 1...1e6), .share("family_sibling_overlap", \.familySiblingOverlap),

@@ -7,11 +7,14 @@ import DistillSupport
 /// graph between suspicious accounts and returns candidate groups.
 public struct Linker: Sendable {
     public var params: LinkParameters
+    /// The account measures (pacing and appetite curves) the profiles were built with.
+    public var profile: ProfileParameters
     /// Threads for the parts that split (never changes the result).
     public var threads: Int
 
-    public init(params: LinkParameters, threads: Int = 1) {
+    public init(params: LinkParameters, profile: ProfileParameters = ProfileParameters(), threads: Int = 1) {
         self.params = params
+        self.profile = profile
         self.threads = threads
     }
 
@@ -34,7 +37,7 @@ public struct Linker: Sendable {
     public func run(accounts: [(id: String, profile: AccountProfile)], infos: [String: AccountInfo]) -> Result {
         var views = accounts.map { AccountView(id: $0.id, profile: $0.profile, info: infos[$0.id]) }
         for i in views.indices {
-            views[i].suspicion = AccountView.suspicion(views[i].profile, params)
+            views[i].suspicion = AccountView.suspicion(views[i].profile, params, profile)
             views[i].isCandidate = AccountView.isCandidate(views[i].profile, suspicion: views[i].suspicion, params)
         }
         let candidates = views.indices.filter { views[$0].isCandidate }

@@ -21,14 +21,34 @@ public struct ProfileParameters: Sendable, Equatable, ParameterSet {
     /// An output of at least this many tokens makes a single-turn request part of the
     /// account's extraction part (with a large `max_tokens` or an output at the limit).
     public var longRequestOutputTokens = 1000
+    /// Hour-of-day entropy (0–1) at or above which pacing counts as 24/7 machine pacing ...
+    public var machineHourEntropy = 0.9
+    /// ... rising linearly from this entropy (people sleep; a flat day is a machine's).
+    public var pacingRampEntropy = 0.75
+    /// A share of outputs stopped at the token limit counts this many times toward a full
+    /// output appetite (a third of outputs cut off is a client asking for all it can get).
+    public var hitLimitAppetiteFactor = 3.0
 
     public init() {}
+
+    /// Machine pacing (0–1) of an hour-of-day entropy; the link stage and the scorer read
+    /// the same curve.
+    public func machinePacing(hourEntropy e: Double) -> Double {
+        e >= machineHourEntropy ? 1 : max(0, (e - pacingRampEntropy) / max(machineHourEntropy - pacingRampEntropy, 1e-9))
+    }
+
+    /// Observed output appetite (0–1): outputs stopped at the limit, or a mean output
+    /// rising linearly from `rampFrom` to `full` tokens, whichever is larger.
+    public func observedAppetite(meanOutput: Double, hitLimitShare: Double, rampFrom: Double, full: Double) -> Double {
+        max(min(1, hitLimitShare * hitLimitAppetiteFactor), min(1, max(0, (meanOutput - rampFrom) / max(full - rampFrom, 1))))
+    }
 
     public static var fields: [ParameterField<Self>] {
         [.init("ip_sketch", \.ipSketch, 1...4096), .init("subnet_sketch", \.subnetSketch, 1...4096),
          .init("client_sketch", \.clientSketch, 1...4096), .init("prompt_hash_sketch", \.promptHashSketch, 1...4096),
          .init("prompt_samples", \.promptSamples, 1...4096), .init("part_samples", \.partSamples, 0...4096),
          .init("sample_text_bytes", \.sampleTextBytes, 16...65536), .init("large_max_tokens", \.largeMaxTokens, 1...1e9),
-         .init("long_request_output_tokens", \.longRequestOutputTokens, 1...1e9)]
+         .init("long_request_output_tokens", \.longRequestOutputTokens, 1...1e9), .share("machine_hour_entropy", \.machineHourEntropy),
+         .share("pacing_ramp_entropy", \.pacingRampEntropy), .init("hit_limit_appetite_factor", \.hitLimitAppetiteFactor, 0...1e6)]
     }
 }

@@ -28,9 +28,9 @@ public enum Analysis {
         var summary = InputSummary(scan.files)
         if let path = config.accountsFile { summary.noteAccountsFile(path, accounts) }
         let state = scan.sink
-        let link = Linker(params: config.link, threads: config.input.threads).run(accounts: state.accountsByID, infos: accounts.accounts)
+        let link = Linker(params: config.link, profile: config.profile, threads: config.input.threads).run(accounts: state.accountsByID, infos: accounts.accounts)
         clock.lap("link")
-        let campaigns = CampaignScorer(params: config.score).score(link, threads: config.input.threads)
+        let campaigns = CampaignScorer(params: config.score, profile: config.profile).score(link, threads: config.input.threads)
         clock.lap("score")
         var report = AnalysisReport(
             input: summary, campaigns: campaigns, accounts: link.accounts.count,

@@ -8,8 +8,13 @@ import DistillSupport
 /// coordination, model pivot, minus benign explanations; every claim with its numbers.
 public struct CampaignScorer: Sendable {
     public var params: ScoreParameters
+    /// The account measures the profiles were built with (sketch sizes, curves, limits).
+    public var profile: ProfileParameters
 
-    public init(params: ScoreParameters) { self.params = params }
+    public init(params: ScoreParameters, profile: ProfileParameters = ProfileParameters()) {
+        self.params = params
+        self.profile = profile
+    }
 
     /// Every group's campaign, most severe first; groups are scored on up to `threads`
     /// threads (each on its own, so the result never depends on it).
@@ -23,11 +28,11 @@ public struct CampaignScorer: Sendable {
 
     func campaign(_ group: [Int], _ link: Linker.Result, _ ctx: ScoringContext, linkage: GroupLinkage) -> Campaign? {
         let members = group.map { link.accounts[$0] }
-        var agg = AccountProfile(ProfileParameters())
+        var agg = AccountProfile(profile)
         for m in members { agg.merge(m.profile) }
         let ids = members.map(\.id).sorted()
         let size = min(1, Double(members.count) / Double(params.fullSizeAccounts))
-        let sizeFactor = 0.6 + 0.4 * size
+        let sizeFactor = params.smallGroupFactor + (1 - params.smallGroupFactor) * size
         func points(_ weight: Double, _ strength: Double) -> Double { 100 * weight * strength * sizeFactor }
         var signals: [Signal] = []
 
@@ -46,17 +51,18 @@ public struct CampaignScorer: Sendable {
         // What the outputs show, and the limits asked for; the outputs alone decide the cap
         // below (a client may ask for a large max_tokens on every request), the limits
         // standing in only when no output is logged.
-        let outputs = max(min(1, agg.hitLimitShare * 3), min(1, max(0, (agg.meanOutput - 300) / (params.longOutputTokens - 300))))
-        let appetite = min(1, outputs * 0.7 + 0.3 * agg.largeMaxTokensShare)
+        let outputs = profile.observedAppetite(meanOutput: agg.meanOutput, hitLimitShare: agg.hitLimitShare,
+                                               rampFrom: params.appetiteRampTokens, full: params.longOutputTokens)
+        let appetite = min(1, outputs * (1 - params.limitsAppetiteShare) + params.limitsAppetiteShare * agg.largeMaxTokensShare)
         let observedAppetite = agg.withOutput > 0 ? outputs : agg.largeMaxTokensShare
         signals.append(Signal(kind: .outputAppetite, strength: appetite, weight: points(params.appetiteWeight, appetite),
                               counts: [("mean_output_tokens", agg.meanOutput.rounded()), ("hit_limit_share", agg.hitLimitShare), ("large_max_tokens_share", agg.largeMaxTokensShare)],
-                              evidence: "mean output \(Int(agg.meanOutput)) tokens, \(pct(agg.hitLimitShare)) of outputs stop at the token limit, \(pct(agg.largeMaxTokensShare)) ask for max_tokens ≥ \(ProfileParameters().largeMaxTokens)"))
+                              evidence: "mean output \(Int(agg.meanOutput)) tokens, \(pct(agg.hitLimitShare)) of outputs stop at the token limit, \(pct(agg.largeMaxTokensShare)) ask for max_tokens ≥ \(profile.largeMaxTokens)"))
         // Automation.
         let entropy = agg.hourEntropy
-        let machine = entropy >= 0.9 ? 1.0 : max(0, (entropy - 0.75) / 0.15)
+        let machine = profile.machinePacing(hourEntropy: entropy)
         let synchronized = ctx.synchronized(members)
-        let automation = 0.5 * agg.singleTurnShare + 0.5 * max(machine, synchronized)
+        let automation = params.singleTurnAutomationShare * agg.singleTurnShare + (1 - params.singleTurnAutomationShare) * max(machine, synchronized)
         signals.append(Signal(kind: .automation, strength: automation, weight: points(params.automationWeight, automation),
                               counts: [("single_turn_share", agg.singleTurnShare), ("hour_entropy", entropy), ("synchronized", synchronized)],
                               evidence: "\(pct(agg.singleTurnShare)) single-turn requests; hour-of-day entropy \(fmt(entropy)) (1 = flat, 24/7)"))
@@ -70,7 +76,7 @@ public struct CampaignScorer: Sendable {
             + points(params.automationWeight, automation) + points(params.coordinationWeight, coordination)
         // Model pivot.
         if var pivot = ctx.pivot(members, hours: params.pivotHours) {
-            pivot.weight = 5 * pivot.strength
+            pivot.weight = params.pivotPoints * pivot.strength
             signals.append(pivot)
             score += pivot.weight
         }

@@ -13,8 +13,19 @@ public struct ScoreParameters: Sendable, Equatable, ParameterSet {
     /// `low`: coordination and automation alone are not distillation.
     public var intentFloor = 0.2
     public var appetiteFloor = 0.3
-    /// Mean output tokens counted as a full appetite.
+    /// Mean output tokens counted as a full appetite, rising linearly from `appetiteRampTokens`.
     public var longOutputTokens = 2000.0
+    public var appetiteRampTokens = 300.0
+    /// Share of the appetite signal given by the limits asked for (large `max_tokens`);
+    /// the rest is what the outputs show.
+    public var limitsAppetiteShare = 0.3
+    /// Share of the automation signal given by single-turn traffic; the rest is machine
+    /// pacing or synchronisation, whichever is larger.
+    public var singleTurnAutomationShare = 0.5
+    /// Points a full model pivot adds to the score.
+    public var pivotPoints = 5.0
+    /// Score factor of a group of two (rising linearly to 1 at `fullSizeAccounts`).
+    public var smallGroupFactor = 0.6
     /// Groups at least this big get the full size factor.
     public var fullSizeAccounts = 8
     /// Repeat share at or above which exact repeats explain the traffic (evaluation harness).
@@ -53,7 +64,9 @@ public struct ScoreParameters: Sendable, Equatable, ParameterSet {
          .share("shape_intent_factor", \.shapeIntentFactor), .share("intent_floor", \.intentFloor), .share("appetite_floor", \.appetiteFloor),
          .share("fixed_set_share", \.fixedSetShare), .share("fixed_set_factor", \.fixedSetFactor),
          .share("independent_infra_share", \.independentInfraShare), .share("independent_factor", \.independentFactor),
-         .init("score_long_output_tokens", \.longOutputTokens, 1...1e9), .init("full_size_accounts", \.fullSizeAccounts, 1...1e9),
+         .init("score_long_output_tokens", \.longOutputTokens, 1...1e9), .init("score_appetite_ramp_tokens", \.appetiteRampTokens, 0...1e9),
+         .share("limits_appetite_share", \.limitsAppetiteShare), .share("single_turn_automation_share", \.singleTurnAutomationShare),
+         .init("pivot_points", \.pivotPoints, 0...100), .share("small_group_factor", \.smallGroupFactor), .init("full_size_accounts", \.fullSizeAccounts, 1...1e9),
          .share("repeat_share_benign", \.repeatShareBenign), .share("widespread_client_share", \.widespreadClientShare),
          .init("widespread_client_accounts", \.widespreadClientAccounts, 1...1e9), .init("short_output_tokens", \.shortOutputTokens, 0...1e9),
          .share("verified_org_factor", \.verifiedOrgFactor), .init("pivot_hours", \.pivotHours, 0...1e6),
