@@ -18,7 +18,7 @@ struct BenignReading {
 
     func repeatedPrompts() -> BenignExplanation {
         let repeats = members.map(\.profile.repeatShare).sorted()[members.count / 2]
-        return BenignExplanation(kind: .repeatedPrompts, applied: repeats >= params.repeatShareBenign, factor: 0.5, strength: repeats,
+        return BenignExplanation(kind: .repeatedPrompts, applied: repeats >= params.repeatShareBenign, factor: params.repeatedPromptsFactor, strength: repeats,
                                  counts: [("median_repeat_share", repeats)],
                                  evidence: "the median account repeats an identical earlier prompt in \(pct(repeats)) of its requests (an evaluation harness re-running a fixed set repeats ≥ \(pct(params.repeatShareBenign)))")
     }
@@ -49,7 +49,7 @@ struct BenignReading {
     func batchPipeline(_ orgs: Set<String>) -> BenignExplanation {
         let one = orgs.count == 1
         let applies = one && aggregate.meanOutput < params.shortOutputTokens
-        return BenignExplanation(kind: .batchPipeline, applied: applies, factor: 0.5, strength: one ? 1 : 0,
+        return BenignExplanation(kind: .batchPipeline, applied: applies, factor: params.batchPipelineFactor, strength: one ? 1 : 0,
                                  counts: [("declared_organisations", Double(orgs.count)), ("mean_output_tokens", aggregate.meanOutput.rounded())],
                                  evidence: "\(orgs.count) declared organisation(s), mean output \(Int(aggregate.meanOutput)) tokens (one organisation with outputs under \(Int(params.shortOutputTokens)) tokens is a batch pipeline)")
     }
@@ -65,7 +65,7 @@ struct BenignReading {
 
     func widespreadClient() -> BenignExplanation {
         let share = context.widespreadClientShare(members, minAccounts: params.widespreadClientAccounts)
-        return BenignExplanation(kind: .widespreadClient, applied: share >= params.widespreadClientShare, factor: 0.4, strength: share,
+        return BenignExplanation(kind: .widespreadClient, applied: share >= params.widespreadClientShare, factor: params.widespreadClientFactor, strength: share,
                                  counts: [("widespread_system_prompt_share", share)],
                                  evidence: "\(pct(share)) of requests carry a system prompt used by ≥ \(params.widespreadClientAccounts) accounts (a widespread client when ≥ \(pct(params.widespreadClientShare)))")
     }

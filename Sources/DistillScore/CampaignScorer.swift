@@ -75,7 +75,7 @@ public struct CampaignScorer: Sendable {
         var score = points(params.intentWeight, intent) + points(params.appetiteWeight, appetite)
             + points(params.automationWeight, automation) + points(params.coordinationWeight, coordination)
         // Model pivot.
-        if var pivot = ctx.pivot(members, hours: params.pivotHours) {
+        if var pivot = ctx.pivot(members, params) {
             pivot.weight = params.pivotPoints * pivot.strength
             signals.append(pivot)
             score += pivot.weight

@@ -28,13 +28,19 @@ public struct ScoreParameters: Sendable, Equatable, ParameterSet {
     public var smallGroupFactor = 0.6
     /// Groups at least this big get the full size factor.
     public var fullSizeAccounts = 8
-    /// Repeat share at or above which exact repeats explain the traffic (evaluation harness).
+    /// Repeat share at or above which exact repeats explain the traffic (evaluation
+    /// harness); score factor `repeatedPromptsFactor`.
     public var repeatShareBenign = 0.5
+    public var repeatedPromptsFactor = 0.5
     /// Share of requests with a system prompt seen on at least `widespreadClientAccounts` accounts.
     public var widespreadClientShare = 0.5
     public var widespreadClientAccounts = 50
+    /// Score factor when a widespread client explains the traffic.
+    public var widespreadClientFactor = 0.4
     /// Mean output below this with one declared org: a batch pipeline, not extraction.
     public var shortOutputTokens = 200.0
+    /// Score factor of a batch pipeline.
+    public var batchPipelineFactor = 0.5
     /// Score factor when every member is verified and declares the same organisation.
     public var verifiedOrgFactor = 0.5
     /// Share of the members' sampled prompts sent verbatim by at least two members at or
@@ -49,6 +55,15 @@ public struct ScoreParameters: Sendable, Equatable, ParameterSet {
     public var independentFactor = 0.6
     /// Hours after a model's first appearance within which moving to it counts as a pivot.
     public var pivotHours = 24.0
+    /// A pivot is to a model first seen at least `pivotWarmupHours` into the dump (before
+    /// that, "first seen" is only the start of the logs), used by at least
+    /// `pivotOtherAccounts` accounts outside the group (a release, not the group's own
+    /// endpoint), carrying at least `pivotMinShare` of the group's requests and
+    /// `pivotLift` times its share among all other accounts.
+    public var pivotWarmupHours = 12.0
+    public var pivotOtherAccounts = 3
+    public var pivotMinShare = 0.2
+    public var pivotLift = 2.0
     /// Score thresholds (0–100); below `lowScore` a group is not reported.
     public var criticalScore = 80.0
     public var criticalMinAccounts = 10
@@ -67,7 +82,10 @@ public struct ScoreParameters: Sendable, Equatable, ParameterSet {
          .init("score_long_output_tokens", \.longOutputTokens, 1...1e9), .init("score_appetite_ramp_tokens", \.appetiteRampTokens, 0...1e9),
          .share("limits_appetite_share", \.limitsAppetiteShare), .share("single_turn_automation_share", \.singleTurnAutomationShare),
          .init("pivot_points", \.pivotPoints, 0...100), .share("small_group_factor", \.smallGroupFactor), .init("full_size_accounts", \.fullSizeAccounts, 1...1e9),
-         .share("repeat_share_benign", \.repeatShareBenign), .share("widespread_client_share", \.widespreadClientShare),
+         .share("repeat_share_benign", \.repeatShareBenign), .share("repeated_prompts_factor", \.repeatedPromptsFactor),
+         .share("widespread_client_factor", \.widespreadClientFactor), .share("batch_pipeline_factor", \.batchPipelineFactor),
+         .init("pivot_warmup_hours", \.pivotWarmupHours, 0...1e6), .init("pivot_other_accounts", \.pivotOtherAccounts, 0...1e9),
+         .share("pivot_min_share", \.pivotMinShare), .init("pivot_lift", \.pivotLift, 0...1e6), .share("widespread_client_share", \.widespreadClientShare),
          .init("widespread_client_accounts", \.widespreadClientAccounts, 1...1e9), .init("short_output_tokens", \.shortOutputTokens, 0...1e9),
          .share("verified_org_factor", \.verifiedOrgFactor), .init("pivot_hours", \.pivotHours, 0...1e6),
          .init("critical_score", \.criticalScore, 0...100), .init("critical_min_accounts", \.criticalMinAccounts, 1...1e9),

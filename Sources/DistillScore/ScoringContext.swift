@@ -81,21 +81,22 @@ struct ScoringContext: Sendable {
     }
 
     /// The group moved to a model that appeared during the dump faster and more fully than everyone else.
-    func pivot(_ members: [AccountView], hours: Double) -> Signal? {
+    func pivot(_ members: [AccountView], _ params: ScoreParameters) -> Signal? {
+        let hours = params.pivotHours
         var best: Signal?
         let memberModels = members.map(\.profile.models)
-        for (model, first) in modelFirstSeen.sorted(by: { $0.key < $1.key }) where first > dumpStart + 12 * 3_600_000 {
+        for (model, first) in modelFirstSeen.sorted(by: { $0.key < $1.key }) where Double(first) - Double(dumpStart) > params.pivotWarmupHours * 3_600_000 {
             let groupFirst = memberModels.compactMap { $0[model]?.firstSeen }.min()
             guard let gf = groupFirst else { continue }
             let lag = Double(gf - first) / 3_600_000
             // A release is a model the rest of the world uses too, not one only this group calls.
             let users = memberModels.filter { $0[model] != nil }.count
-            guard (modelAccounts[model] ?? 0) - users >= 3 else { continue }
+            guard (modelAccounts[model] ?? 0) - users >= params.pivotOtherAccounts else { continue }
             let groupReq = memberModels.reduce(0) { $0 + ($1[model]?.requests ?? 0) }
             let groupTotal = members.reduce(0) { $0 + $1.profile.requests }
             let share = Double(groupReq) / Double(max(1, groupTotal))
             let others = Double((modelRequests[model] ?? 0) - groupReq) / Double(max(1, totalRequests - groupTotal))
-            guard lag <= hours, share >= 0.2, share >= 2 * others else { continue }
+            guard lag <= hours, share >= params.pivotMinShare, share >= params.pivotLift * others else { continue }
             let s = Signal(kind: .modelPivot, strength: min(1, share), counts: [("lag_hours", lag), ("group_share", share), ("others_share", others)],
                            evidence: "moved to \(model) \(fmt(lag)) h after its first appearance; it carries \(pct(share)) of the group's requests vs \(pct(others)) for all other accounts")
             if best == nil || s.strength > best!.strength { best = s }

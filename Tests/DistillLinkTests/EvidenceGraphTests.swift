@@ -31,6 +31,12 @@ struct EvidenceGraphTests {
         let result = Linker(params: LinkParameters()).run(profiles: profiles(accounts), infos: [:])
         #expect(result.accounts.allSatisfy { $0.isCandidate })
         #expect(result.graph.edges.allSatisfy { $0.evidence[.ip] == 0 })
+        // Control (the check above holds on an empty graph too): the same accounts, four of
+        // them also on one rare address, do link by IP.
+        var control = accounts
+        for i in 0..<4 { control[i].ips.append("192.0.2.77") }
+        let linked = Linker(params: LinkParameters()).run(profiles: profiles(control), infos: [:])
+        #expect(linked.graph.edges.contains { $0.evidence[.ip] > 0 })
     }
 
     @Test func aSharedTemplateAndRareAddressesMakeOneGroupWithEvidence() throws {

@@ -23,7 +23,7 @@ struct ScoreTests {
     }
 
     /// A ring of accounts with extraction prompts, optionally all verified under one org.
-    func score(verifiedOrg: Bool, repeats: Bool) -> [Campaign] {
+    func score(verifiedOrg: Bool, repeats: Bool, lowScore: Double = ScoreParameters().lowScore) -> [Campaign] {
         var state = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
         var infos: [String: AccountInfo] = [:]
         for i in 0..<6 {
@@ -43,7 +43,9 @@ struct ScoreTests {
             }
         }
         let link = Linker(params: LinkParameters()).run(profiles: state.accounts, infos: infos)
-        return CampaignScorer(params: ScoreParameters()).score(link)
+        var params = ScoreParameters()
+        params.lowScore = lowScore
+        return CampaignScorer(params: params).score(link)
     }
 
     @Test func anExtractionRingIsReportedWithEvidenceForEveryClaim() throws {
@@ -56,11 +58,15 @@ struct ScoreTests {
         #expect(c.signals.allSatisfy { !$0.evidence.isEmpty && (0...1).contains($0.strength) })
     }
 
+    /// Regression: this test passed when the benign campaign disappeared for any reason;
+    /// the campaigns are now required (BenignFactorTests checks every factor the same way).
     @Test func benignExplanationsLowerTheScore() throws {
         let plain = try #require(score(verifiedOrg: false, repeats: false).first)
-        let org = score(verifiedOrg: true, repeats: false).first
-        #expect(org == nil || org!.score < plain.score && org!.benign.contains { $0.kind == .verifiedOrganisation && $0.applied })
-        let eval = score(verifiedOrg: false, repeats: true).first
-        #expect(eval == nil || eval!.score < plain.score)
+        let org = try #require(score(verifiedOrg: true, repeats: false, lowScore: 0).first)
+        #expect(org.score < plain.score)
+        #expect(org.benign.contains { $0.kind == .verifiedOrganisation && $0.applied })
+        let eval = try #require(score(verifiedOrg: false, repeats: true, lowScore: 0).first)
+        #expect(eval.score < plain.score)
+        #expect(eval.benign.contains { ($0.kind == .repeatedPrompts || $0.kind == .fixedSetReplay) && $0.applied })
     }
 }
