@@ -50,19 +50,26 @@ let package = Package(
         .target(name: "DistillInput", dependencies: ["DistillSupport", "CZlib", "CIsal", "CCrypto"]),
         .target(name: "DistillDecode", dependencies: ["DistillInput"]),
         .target(name: "DistillProfile", dependencies: ["DistillDecode"]),
-        .target(name: "DistillLink", dependencies: ["DistillProfile"]),
+        // The template miner and aligner (prompt families' templates, `distillscan templates`).
+        .target(name: "DistillTemplates", dependencies: ["DistillProfile"]),
+        .target(name: "DistillLink", dependencies: ["DistillProfile", "DistillTemplates"]),
         .target(name: "DistillScore", dependencies: ["DistillLink"]),
-        .target(name: "DistillReport", dependencies: ["DistillScore"]),
-        .target(name: "DistillSynth", dependencies: ["DistillDecode"]),
-        .target(name: "DistillScan", dependencies: ["DistillReport", "DistillSynth"]),
+        // The run: scan, link, score, and the result model every writer renders.
+        .target(name: "DistillScan", dependencies: ["DistillScore"]),
+        // Rendering only: Markdown, JSON, NDJSON, CSV, DOT, redaction.
+        .target(name: "DistillReport", dependencies: ["DistillScan"]),
         // The investigator's case: baseline and diff, drill-down, evidence export, case database.
-        .target(name: "DistillCase", dependencies: ["DistillScan", "CSQLite"]),
+        .target(name: "DistillCase", dependencies: ["DistillReport", "CSQLite"]),
+        // Synthetic corpora with their truth, and their scoring (`synth`, `eval`): beside the pipeline.
+        .target(name: "DistillSynth", dependencies: ["DistillDecode"]),
         .executableTarget(
             name: "distillscan",
             dependencies: [
                 "DistillSupport",
                 "DistillScan",
+                "DistillReport",
                 "DistillCase",
+                "DistillSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,11 +79,12 @@ let package = Package(
         .testTarget(name: "DistillInputTests", dependencies: ["DistillInput", "DistillTestSupport"]),
         .testTarget(name: "DistillDecodeTests", dependencies: ["DistillDecode"]),
         .testTarget(name: "DistillProfileTests", dependencies: ["DistillProfile"]),
+        .testTarget(name: "DistillTemplatesTests", dependencies: ["DistillTemplates"]),
         .testTarget(name: "DistillLinkTests", dependencies: ["DistillLink"]),
         .testTarget(name: "DistillScoreTests", dependencies: ["DistillScore"]),
         .testTarget(name: "DistillReportTests", dependencies: ["DistillReport"]),
         .testTarget(name: "DistillSynthTests", dependencies: ["DistillSynth", "DistillScan"]),
         .testTarget(name: "DistillCaseTests", dependencies: ["DistillCase", "DistillTestSupport"]),
-        .testTarget(name: "DistillScanTests", dependencies: ["DistillScan", "DistillCase", "DistillTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "DistillScanTests", dependencies: ["DistillScan", "DistillReport", "DistillSynth", "DistillCase", "DistillTestSupport"], exclude: ["Golden"]),
     ]
 )

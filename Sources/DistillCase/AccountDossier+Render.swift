@@ -1,6 +1,7 @@
 import DistillDecode
 import DistillProfile
 import DistillReport
+import DistillSupport
 
 extension AccountDossier {
     static let topValues = 10

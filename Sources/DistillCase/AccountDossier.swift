@@ -4,6 +4,7 @@ import DistillProfile
 import DistillReport
 import DistillScan
 import DistillScore
+import DistillTemplates
 
 /// `distillscan account`: one account's profile as the analysis saw it — activity and
 /// timeline, infrastructure, prompt families, extraction intent — and every account it

@@ -1,4 +1,5 @@
 import DistillReport
+import DistillScan
 import DistillScore
 
 /// How one campaign changed since the prior report (docs/report.md, "Change status").

@@ -1,5 +1,6 @@
-import Foundation
 import DistillReport
+import DistillSupport
+import Foundation
 
 /// `distillscan show`: one campaign, whole, from a saved report (or a case database row
 /// set in the same shape). Read from the JSON, so it shows any schema-1 report; every

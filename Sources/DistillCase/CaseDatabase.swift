@@ -1,7 +1,9 @@
-import Foundation
 import DistillDecode
 import DistillReport
+import DistillScan
 import DistillScore
+import DistillSupport
+import Foundation
 
 /// The investigator's case database (`analyze --db case.sqlite`): every run appended with
 /// its manifest, inputs, parameters, campaigns, members, evidence edges, infrastructure,

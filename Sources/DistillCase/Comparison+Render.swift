@@ -1,4 +1,5 @@
 import DistillReport
+import DistillSupport
 
 extension Comparison {
     /// The `baseline` object of a report, and the body of `distillscan diff --format json`.

@@ -1,7 +1,8 @@
-import Foundation
 import DistillDecode
 import DistillInput
 import DistillReport
+import DistillSupport
+import Foundation
 
 /// `distillscan extract`: the raw request lines of a set of accounts, byte for byte, into
 /// one gzip file, with a manifest that says for each line where it came from (source

@@ -1,4 +1,5 @@
 import DistillProfile
+import DistillTemplates
 
 /// Dump-wide statistics of prompt families, for the report and for investigators:
 /// who uses each family, how much, how repetitively and from how much infrastructure.

@@ -133,7 +133,7 @@ public enum Tokenizer {
 
     /// Scripts written without spaces between words: each character is a token.
     @inline(__always)
-    static func isSpaceless(_ v: UInt32) -> Bool {
+    package static func isSpaceless(_ v: UInt32) -> Bool {
         (0x3040...0x30FF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
             || (0xF900...0xFAFF).contains(v) || (0x0E00...0x0E7F).contains(v) || (0x0E80...0x0EFF).contains(v)
             || (0x1000...0x109F).contains(v) || (0x1780...0x17FF).contains(v) || (0x20000...0x2FA1F).contains(v)

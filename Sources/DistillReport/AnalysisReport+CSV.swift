@@ -1,5 +1,7 @@
 import DistillDecode
+import DistillScan
 import DistillScore
+import DistillSupport
 
 extension AnalysisReport {
     /// `--format csv`: one row per campaign member (a takedown list), RFC 4180: CRLF line

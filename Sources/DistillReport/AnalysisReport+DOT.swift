@@ -1,6 +1,7 @@
 import DistillDecode
 import DistillScore
 import DistillSupport
+import DistillScan
 
 extension AnalysisReport {
     /// Accounts and the infrastructure they share, as a Graphviz/Gephi graph: one cluster

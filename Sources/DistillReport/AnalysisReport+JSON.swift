@@ -1,5 +1,7 @@
 import DistillDecode
+import DistillScan
 import DistillScore
+import DistillSupport
 
 extension AnalysisReport {
     /// The report contract (`schema_version` 1); see docs/report.schema.json.

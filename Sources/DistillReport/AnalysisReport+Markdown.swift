@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillScan
 import DistillScore
 
 extension AnalysisReport {

@@ -1,3 +1,6 @@
+import DistillScan
+import DistillSupport
+
 extension AnalysisReport {
     /// One campaign per line (for jq and SIEMs), each carrying the run's tool and input totals.
     public func ndjson() -> String {

@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillSupport
 
 extension InputSummary {
     /// The report contract's `input` section.

@@ -1,5 +1,7 @@
 import DistillDecode
+import DistillScan
 import DistillScore
+import DistillSupport
 
 /// The investigator's report: summary, then each campaign, most severe first. Every
 /// value from the logs goes through `SafeText.markdown`.

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import DistillDecode
 import DistillProfile
+import DistillScan
 import DistillScore
 import DistillSupport
 

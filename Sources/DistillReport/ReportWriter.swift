@@ -1,3 +1,5 @@
+import DistillScan
+
 /// The output formats of `analyze`.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case markdown, json, ndjson, dot

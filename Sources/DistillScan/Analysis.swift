@@ -2,7 +2,6 @@ import DistillDecode
 import DistillInput
 import DistillLink
 import DistillProfile
-import DistillReport
 import DistillScore
 import DistillSupport
 

@@ -1,7 +1,6 @@
 import DistillDecode
 import DistillLink
 import DistillProfile
-import DistillReport
 import DistillScore
 
 /// Per-member figures and the evidence edges inside campaigns, taken from the link stage

@@ -1,5 +1,4 @@
 import DistillLink
-import DistillReport
 
 /// Troubleshooting aid: `analyze --dump-edges FILE` writes every kept edge (account,
 /// account, weight per evidence kind) as TSV, to see why accounts were linked.

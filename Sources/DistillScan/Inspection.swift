@@ -1,6 +1,5 @@
 import DistillDecode
 import DistillProfile
-import DistillReport
 
 /// `distillscan inspect`: reads the inputs and summarises them.
 public enum Inspection {

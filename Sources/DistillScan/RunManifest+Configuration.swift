@@ -1,7 +1,6 @@
 import DistillDecode
 import DistillInput
 import DistillProfile
-import DistillReport
 import Foundation
 
 extension RunManifest {

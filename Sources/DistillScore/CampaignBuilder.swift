@@ -1,6 +1,7 @@
 import DistillDecode
 import DistillLink
 import DistillProfile
+import DistillTemplates
 
 /// Assembles a campaign's report material: members, infrastructure with counts, prompt
 /// families with templates, per-day timeline and sample prompts.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DistillCase
 import DistillReport
+import DistillSupport
 import Foundation
 
 struct Diff: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DistillProfile
 import DistillScan
 import DistillSupport
+import DistillTemplates
 import Foundation
 
 struct Templates: ParsableCommand {

@@ -1,8 +1,9 @@
-import Foundation
-import Testing
 @testable import DistillDecode
 @testable import DistillReport
+import DistillScan
 @testable import DistillScore
+import Foundation
+import Testing
 
 /// Issue 19: every output channel is hostile ground.
 @Suite("hostile text in every output channel")

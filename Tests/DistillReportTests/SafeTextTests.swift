@@ -1,5 +1,6 @@
-import Testing
 @testable import DistillReport
+import DistillSupport
+import Testing
 
 @Suite("text from the logs is never active")
 struct SafeTextTests {

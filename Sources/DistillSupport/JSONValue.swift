@@ -1,6 +1,3 @@
-import DistillDecode
-import DistillSupport
-
 /// A JSON document built in code and written deterministically: object keys keep
 /// insertion order, numbers have a fixed rendering, so identical input gives identical bytes.
 public indirect enum JSONValue: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import DistillDecode
 import DistillScore
+import DistillSupport
 
 /// One campaign member as a row of the takedown list: its own figures, what the accounts
 /// file says, and which kinds of evidence link it to the rest of its campaign.
@@ -51,51 +52,3 @@ public struct ReportSection: Sendable {
     public var markdown: String
     public init(key: String, json: JSONValue, markdown: String) { self.key = key; self.json = json; self.markdown = markdown }
 }
-
-extension AnalysisReport {
-    /// The members of a campaign as rows, in the campaign's (sorted) account order.
-    public func memberRows(_ c: Campaign) -> [MemberFigures] {
-        c.accounts.map { members[$0] ?? MemberFigures(account: $0, requests: 0, firstSeen: 0, lastSeen: 0) }
-    }
-
-    /// A campaign's JSON with its `members` table appended.
-    func campaignJSON(_ c: Campaign) -> JSONValue {
-        guard case .object(var fields) = c.json else { return c.json }
-        fields.append(("members", .array(memberRows(c).map(\.json))))
-        return .object(fields)
-    }
-
-    var sectionsJSON: [(String, JSONValue)] { sections.map { ($0.key, $0.json) } }
-}
-
-extension MemberFigures {
-    public var json: JSONValue {
-        .object([
-            ("account", .string(account)), ("requests", .int(requests)),
-            ("first_seen", requests > 0 ? .string(Timestamp.format(firstSeen)) : .null),
-            ("last_seen", requests > 0 ? .string(Timestamp.format(lastSeen)) : .null),
-            ("email_domain", .opt(emailDomain)), ("payment_fingerprint", .opt(payment)), ("country", .opt(country)),
-            ("top_ip", .opt(topIP)), ("top_client", .opt(topClient)),
-            ("suspicion", .double(suspicion)), ("extraction_share", .double(extractionShare)),
-            ("evidence", .array(evidence.map { .string($0) })), ("links", .int(links)),
-        ])
-    }
-}
-
-extension Redaction {
-    /// `--redact` for the member table and edges: the same masking as the campaign
-    /// infrastructure (hashed payment and email domain, IPs to their /24 or /48).
-    public static func applyToMembers(_ r: AnalysisReport) -> AnalysisReport {
-        var out = r
-        out.members = r.members.mapValues { m in
-            var m = m
-            m.payment = m.payment.map(hash)
-            m.emailDomain = m.emailDomain.map(hash)
-            m.topIP = m.topIP.map(ip)
-            return m
-        }
-        return out
-    }
-}
-
-import DistillProfile

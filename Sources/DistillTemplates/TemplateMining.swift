@@ -1,7 +1,7 @@
 import DistillDecode
 import DistillInput
 import DistillProfile
-import DistillReport
+import DistillSupport
 
 /// `distillscan templates`: streams lines (or the prompts of a log dump) through the
 /// template miner, in input order.
@@ -12,20 +12,10 @@ public enum TemplateMining {
         public var lines: [Int]?
         public var inputLines: Int
 
-        public func json() -> String {
-            var members: [(String, JSONValue)] = [
-                ("templates", .array(templates.map { .object([("id", .int($0.id)), ("template", .string($0.template)), ("count", .int($0.count))]) })),
-            ]
-            if let l = lines { members.append(("lines", .array(l.map { .int($0) }))) }
-            return JSONValue.object(members).render(pretty: false) + "\n"
-        }
-
-        public func markdown(top: Int) -> String {
-            var o = "# distillscan templates\n\n\(inputLines) lines, \(templates.count) templates.\n\n| id | count | template |\n|---:|---:|---|\n"
-            for t in templates.sorted(by: { ($1.count, $0.id) < ($0.count, $1.id) }).prefix(top) {
-                o += "| \(t.id) | \(t.count) | \(SafeText.markdown(t.template, limit: 300)) |\n"
-            }
-            return o
+        public init(templates: [(id: Int, template: String, count: Int)], lines: [Int]?, inputLines: Int) {
+            self.templates = templates
+            self.lines = lines
+            self.inputLines = inputLines
         }
     }
 

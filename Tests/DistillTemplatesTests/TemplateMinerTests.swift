@@ -1,5 +1,6 @@
+@testable import DistillTemplates
+import DistillTemplates
 import Testing
-@testable import DistillProfile
 
 @Suite("template miner")
 struct TemplateMinerTests {

@@ -1,3 +1,5 @@
+import DistillProfile
+
 /// Builds a readable template with `<*>` slots from a few texts of one family by
 /// aligning them on their longest common token subsequence.
 public enum TemplateAligner {
