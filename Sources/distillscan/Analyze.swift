@@ -57,14 +57,10 @@ struct Analyze: ParsableCommand {
             guard let s = Severity(rawValue: f) else { throw ValidationError("--fail-on must be low, medium, high or critical") }
             failSev = s
         }
-        var config = AnalysisConfiguration(input: try input.configuration(), accountsFile: accounts)
-        if let r = rules {
-            let extra: RulePack
-            do { extra = try RulePack.load(path: r) } catch { throw ValidationError("\(error)") }
-            let problems = extra.lint() + RegexSafety.problems(extra)
-            guard problems.isEmpty else { throw ValidationError("--rules \(r): " + problems.joined(separator: "; ")) }
-            config.rules = RulePack.builtIn.adding(extra)
-        }
+        // State files from `distillscan profile` among the operands (recognised by their header).
+        let states = StateOperands.paths(in: input.paths)
+        var config = AnalysisConfiguration(input: try states.isEmpty ? input.configuration() : logConfiguration(besides: states), accountsFile: accounts)
+        config.rules = try RulesOption.pack(rules)
         if let a = accounts, let problem = AccountsFile.problem(a) { throw ValidationError(problem) }
         let prior = try baseline.map { b in try CaseCommand.check { try ReportFile.load(b) } }
         let caseDB = try db.map { try CaseDatabase(path: $0) }   // fails early on a bad database or path
@@ -73,7 +69,7 @@ struct Analyze: ParsableCommand {
         let progress = (quiet || noProgress) ? nil : Progress.start(totalBytes: config.input.sources.compactMap(\.fileSize).reduce(0, +))
         var callback: (@Sendable (Int, Int) -> Void)? = nil
         if let p = progress { callback = { bytes, records in p.add(bytes: bytes, records: records) } }
-        var report = Analysis.run(config, progress: callback)
+        var report = try states.isEmpty ? Analysis.run(config, progress: callback) : analyze(states: states, config, progress: callback)
         progress?.finish()
         // --fail-on is decided on every finding, before --min-severity hides some from the report.
         let failed = failSev.map { f in report.campaigns.contains { $0.severity >= f } } ?? false
