@@ -8,18 +8,12 @@ enum StateOperands {
     /// The operands that are state files (by their header, not their name).
     static func paths(in operands: [String]) -> [String] { operands.filter(StateFile.isStateFile) }
 
-    /// Loads each state in turn and merges it into the others (one state in memory
-    /// besides the merged one), then merges `extra`; notes on duplicates go to stderr.
+    /// Reads and merges the states (`StateMerge.load`), then `extra`; notes on
+    /// duplicates go to stderr.
     static func loadAndMerge(_ paths: [String], threads: Int, quiet: Bool, with extra: [NamedState] = []) throws(StateFileError) -> NamedState {
-        var merged: NamedState?
-        var notes: [String] = []
-        func add(_ next: NamedState) throws(StateFileError) {
-            if let m = merged { merged = try StateMerge.merge(m, next, threads: threads, notes: &notes) } else { merged = next }
-        }
-        for p in paths { try add(NamedState(name: p, state: try StateFile.read(p))) }
-        for e in extra { try add(e) }
+        let (merged, notes) = try StateMerge.load(paths, threads: threads, extra: extra)
         if !quiet { for n in notes { Output.message(n) } }
-        return merged!
+        return merged
     }
 
     /// Runs `body`; a refused state becomes one message and exit code 2.

@@ -18,12 +18,20 @@ public enum StateMerge {
     public static func merge(_ states: [NamedState], threads: Int) throws(StateFileError) -> (state: NamedState, notes: [String]) {
         var notes: [String] = []
         var result = states[0]
-        for next in states.dropFirst() { result = try merge(result, next, threads: threads, notes: &notes) }
+        for next in states.dropFirst() { try merge(into: &result, next, threads: threads, notes: &notes) }
         return (result, notes)
     }
 
     /// The merge of two states; a dropped duplicate is described in `notes`.
     public static func merge(_ a: NamedState, _ b: NamedState, threads: Int, notes: inout [String]) throws(StateFileError) -> NamedState {
+        var result = a
+        try merge(into: &result, b, threads: threads, notes: &notes)
+        return result
+    }
+
+    /// Merges `b` into `a` (in place: `a`'s profiles are not copied when it holds the only
+    /// reference to them); a dropped duplicate is described in `notes`.
+    public static func merge(into a: inout NamedState, _ b: NamedState, threads: Int, notes: inout [String]) throws(StateFileError) {
         if let d = a.state.parameters.difference(from: b.state.parameters) { throw .mismatch(path: a.name, other: b.name, what: d) }
         let accounts: StateAccounts?
         switch (a.state.accounts, b.state.accounts) {
@@ -36,23 +44,26 @@ public enum StateMerge {
         let name = a.name + " + " + b.name
         if !ia.isEmpty && ia.isSubset(of: ib) {
             notes.append("\(a.name): every input is also in \(b.name) (the same SHA-256); counted once")
-            var kept = b.state
-            kept.accounts = accounts
-            return NamedState(name: name, state: kept)
+            a = NamedState(name: name, state: b.state)
+            a.state.accounts = accounts
+            return
         }
         if !ib.isEmpty && ib.isSubset(of: ia) {
             notes.append("\(b.name): every input is also in \(a.name) (the same SHA-256); counted once")
-            var kept = a.state
-            kept.accounts = accounts
-            return NamedState(name: name, state: kept)
+            a.name = name
+            a.state.accounts = accounts
+            return
         }
         if let shared = a.state.inputs.first(where: { $0.identity.map(ib.contains) ?? false }) {
             throw .overlap(path: a.name, other: b.name, input: shared.file.path + " (SHA-256 " + (shared.file.sha256 ?? "") + ")")
         }
-        let profiles = ProfileState.merging([a.state.profiles, b.state.profiles], threads: threads)
-        let merged = StateFile(parameters: a.state.parameters, accounts: accounts,
-                               inputs: mergeInputs(a.state.inputs, b.state.inputs), profiles: profiles)
-        return NamedState(name: name, state: merged)
+        // Moved out of `a`, so that the merge updates the profiles in place.
+        var mine = ProfileState(parameters: a.state.profiles.parameters, matcher: a.state.profiles.matcher)
+        swap(&mine, &a.state.profiles)
+        a.state.profiles = ProfileState.merging([mine, b.state.profiles], threads: threads)
+        a.state.inputs = mergeInputs(a.state.inputs, b.state.inputs)
+        a.state.accounts = accounts
+        a.name = name
     }
 
     /// Both lists in resolver order; an entry that adds no lines (an empty file, an
