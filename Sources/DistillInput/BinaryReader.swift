@@ -42,7 +42,25 @@ public struct BinaryReader {
         return v
     }
 
-    public mutating func i64() throws(Malformed) -> Int64 { Int64(bitPattern: try u64()) }
+    /// An unsigned LEB128 varint (at most 10 bytes, no bits beyond 64).
+    public mutating func varint() throws(Malformed) -> UInt64 {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let start = offset
+            let b = try u8()
+            guard shift < 64, shift < 63 || b <= 1 else { throw Malformed("a number longer than 64 bits at byte \(start)") }
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v }
+            shift += 7
+        }
+    }
+
+    /// A zigzag-encoded signed varint.
+    public mutating func i64() throws(Malformed) -> Int64 {
+        let z = try varint()
+        return Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
+    }
 
     public mutating func int() throws(Malformed) -> Int {
         let v = try i64()
@@ -65,12 +83,13 @@ public struct BinaryReader {
         }
     }
 
-    /// A count of items of at least `itemBytes` bytes each (so a damaged count cannot
-    /// make a reader allocate more than the file could hold).
+    /// A count of items of at least `itemBytes` bytes each when encoded (so a damaged
+    /// count cannot make a reader allocate more than the file could hold).
     public mutating func count(itemBytes: Int = 1) throws(Malformed) -> Int {
-        let n = Int(try u32())
-        guard n <= remaining / max(1, itemBytes) else { throw Malformed("a count of \(n) at byte \(offset - 4) exceeds what is left") }
-        return n
+        let start = offset
+        let v = try varint()
+        guard v <= UInt64(remaining / max(1, itemBytes)) else { throw Malformed("a count of \(v) at byte \(start) exceeds what is left") }
+        return Int(v)
     }
 
     public mutating func string() throws(Malformed) -> String {

@@ -7,7 +7,7 @@ extension AccountProfile {
     public func encode(into w: inout BinaryWriter) {
         w.int(requests); w.int(failed); w.i64(firstSeen); w.i64(lastSeen)
         for h in 0..<24 { w.int(hourCounts[h]) }
-        for m in 0..<60 { w.u32(minuteCounts[m]) }
+        for m in 0..<60 { w.varint(UInt64(minuteCounts[m])) }
         let days = activity.sorted { $0.key < $1.key }
         w.count(days.count)
         for (d, a) in days { w.i64(Int64(d)); w.int(a.requests); w.u32(a.hours) }
@@ -32,8 +32,11 @@ extension AccountProfile {
         p.requests = try r.nonNegative("requests"); p.failed = try r.nonNegative("failed requests")
         p.firstSeen = try r.i64(); p.lastSeen = try r.i64()
         for h in 0..<24 { p.hourCounts[h] = try r.nonNegative("an hour count") }
-        for m in 0..<60 { p.minuteCounts[m] = try r.u32() }
-        let dayCount = try r.count(itemBytes: 20)
+        for m in 0..<60 {
+            guard let v = UInt32(exactly: try r.varint()) else { throw .init("a minute count out of range") }
+            p.minuteCounts[m] = v
+        }
+        let dayCount = try r.count(itemBytes: 6)
         var previous = Int64.min
         for _ in 0..<dayCount {
             let d = try r.i64()
@@ -49,7 +52,7 @@ extension AccountProfile {
         p.extractionIntent = try r.nonNegative("extraction requests")
         p.extractionShaped = try r.nonNegative("extraction-shaped requests")
         p.extractionShapedTagged = try r.nonNegative("tagged extraction-shaped requests")
-        let modelCount = try r.count(itemBytes: 20)
+        let modelCount = try r.count(itemBytes: 3)
         guard modelCount <= modelCap else { throw .init("\(modelCount) models in one profile (at most \(modelCap))") }
         for _ in 0..<modelCount {
             p.modelList.append(ModelEntry(name: try r.string(), use: ModelUse(requests: try r.nonNegative("a model's requests"), firstSeen: try r.i64())))
@@ -103,7 +106,7 @@ extension AccountProfile {
     static func decode<P>(_ r: inout BinaryReader, _ empty: BottomK<P>,
                           _ payload: (inout BinaryReader) throws(BinaryReader.Malformed) -> P) throws(BinaryReader.Malformed) -> BottomK<P> {
         var sketch = empty
-        let n = try r.count(itemBytes: 16)
+        let n = try r.count(itemBytes: 10)
         guard n <= sketch.k else { throw .init("a sketch of \(n) entries where at most \(sketch.k) are kept (made with other parameters?)") }
         var previous: UInt64?
         for _ in 0..<n {

@@ -15,8 +15,9 @@ extension ProfileState {
 
     public static func decode(_ r: inout BinaryReader, parameters: ProfileParameters, matcher: IntentMatcher) throws(BinaryReader.Malformed) -> ProfileState {
         var state = ProfileState(parameters: parameters, matcher: matcher)
-        // A profile takes well over 100 bytes, which bounds what a damaged count can reserve.
-        let n = try r.count(itemBytes: 128)
+        // An encoded profile takes over 100 bytes (fixed tables of one-byte zeros at least),
+        // which bounds what a damaged count can reserve.
+        let n = try r.count(itemBytes: 100)
         state.ids.reserveCapacity(n)
         state.profiles.reserveCapacity(n)
         var previous: String?

@@ -55,10 +55,24 @@ struct StateCodecTests {
 
     @Test func aCountLargerThanTheBytesLeftIsRefusedBeforeAllocating() {
         var w = BinaryWriter()
-        w.u32(.max)
+        w.count(1 << 40)
         var r = BinaryReader(w.bytes)
         #expect(throws: BinaryReader.Malformed.self) { try r.count(itemBytes: 1) }
-        var s = BinaryReader([5, 0, 0, 0, 0x61])
+        var s = BinaryReader([5, 0x61, 0x62])
         #expect(throws: BinaryReader.Malformed.self) { try s.string() }
+        // Eleven continuation bytes: longer than any 64-bit number.
+        var long = BinaryReader([UInt8](repeating: 0xFF, count: 11) + [0])
+        #expect(throws: BinaryReader.Malformed.self) { try long.varint() }
+    }
+
+    @Test func varintsRoundTripAtTheirLimits() throws {
+        var w = BinaryWriter()
+        let values: [Int64] = [0, 1, -1, 63, -64, 64, 1 << 40, .max, .min]
+        for v in values { w.i64(v) }
+        w.varint(.max)
+        var r = BinaryReader(w.bytes)
+        for v in values { #expect(try r.i64() == v) }
+        #expect(try r.varint() == .max)
+        #expect(r.atEnd)
     }
 }

@@ -117,7 +117,7 @@ public struct StateFile: Sendable {
         let parameters = try StateParameters.decode(&r)
         let accounts = try r.bool() ? try StateAccounts.decode(&r) : nil
         var inputs: [StateInput] = []
-        for _ in 0..<(try r.count(itemBytes: 32)) {
+        for _ in 0..<(try r.count(itemBytes: 16)) {
             let input = try StateInput.decode(&r)
             if let last = inputs.last, !StateInput.precedes(last, input) { throw .init("inputs out of order (\(input.file.path.utf8Prefix(80)))") }
             inputs.append(input)

@@ -53,7 +53,7 @@ public struct StateInput: Sendable {
         let size = try r.nonNegative("a file size"), bytes = try r.nonNegative("a byte count")
         let tally = try LineTally.decode(&r)
         var formats: [LogFormat: Int] = [:]
-        for _ in 0..<(try r.count(itemBytes: 12)) {
+        for _ in 0..<(try r.count(itemBytes: 2)) {
             let name = try r.string()
             guard let f = LogFormat(rawValue: name) else { throw .init("an unknown log format \(name.utf8Prefix(40))") }
             formats[f] = try r.nonNegative("a format count")
@@ -88,13 +88,13 @@ extension LineTally {
         var t = LineTally()
         t.lines = try r.nonNegative("a line count"); t.records = try r.nonNegative("a record count")
         func kinds<K: RawRepresentable<String> & Hashable>(_ counts: inout [K: Int], _ examples: inout [K: [LineLocation]]) throws(BinaryReader.Malformed) {
-            for _ in 0..<(try r.count(itemBytes: 16)) {
+            for _ in 0..<(try r.count(itemBytes: 3)) {
                 let name = try r.string()
                 guard let k = K(rawValue: name) else { throw .init("an unknown line kind \(name.utf8Prefix(40))") }
                 let n = try r.nonNegative("a line kind count")
                 if n > 0 { counts[k] = n }
                 var locations: [LineLocation] = []
-                for _ in 0..<(try r.count(itemBytes: 12)) { locations.append(LineLocation(file: try r.string(), line: try r.nonNegative("a line number"))) }
+                for _ in 0..<(try r.count(itemBytes: 2)) { locations.append(LineLocation(file: try r.string(), line: try r.nonNegative("a line number"))) }
                 if !locations.isEmpty { examples[k] = locations }
             }
         }
@@ -145,7 +145,7 @@ public struct StateAccounts: Sendable, Equatable {
         var s = StateAccounts(path: try r.string(), loaded: AccountsFile.Loaded(), sha256: try r.optionalString())
         s.tally = try LineTally.decode(&r)
         s.error = try r.optionalString()
-        for _ in 0..<(try r.count(itemBytes: 12)) {
+        for _ in 0..<(try r.count(itemBytes: 7)) {
             var a = AccountInfo(accountID: try r.string())
             a.createdAt = try r.optionalI64(); a.email = try r.optionalString(); a.paymentFingerprint = try r.optionalString()
             a.billingCountry = try r.optionalString()
