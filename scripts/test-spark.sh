@@ -15,6 +15,11 @@ if ! command -v java >/dev/null 2>&1; then
   "${SUDO[@]}" apt-get update -qq
   "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
 fi
+if ! python3 -c "import pyspark" 2>/dev/null && ! python3 -m pip --version >/dev/null 2>&1; then
+  echo "test-spark: installing python3-pip" >&2
+  "${SUDO[@]}" apt-get update -qq
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-pip >/dev/null
+fi
 if ! python3 -c "import pyspark" 2>/dev/null; then
   echo "test-spark: installing pyspark (pip)" >&2
   python3 -m pip install --quiet pyspark 2>/dev/null || python3 -m pip install --quiet --break-system-packages pyspark

@@ -68,8 +68,9 @@ public struct BinaryReader {
         return i
     }
 
-    /// A count that is never negative and is at most `max`.
-    public mutating func nonNegative(_ what: String, max: Int = .max) throws(Malformed) -> Int {
+    /// A count that is never negative and is at most `max`. The default bound (2^48, far
+    /// beyond any real count) keeps sums of counts from many merged states from overflowing.
+    public mutating func nonNegative(_ what: String, max: Int = 1 << 48) throws(Malformed) -> Int {
         let v = try int()
         guard v >= 0, v <= max else { throw Malformed("\(what) \(v) is out of range at byte \(offset)") }
         return v

@@ -33,6 +33,9 @@ struct Profile: ParsableCommand {
             guard let parsed = ShardSelection(s) else { throw ValidationError("--shard \(s): expected K/N with 1 <= K <= N (shard 3 of 8 is 3/8)") }
             selection = parsed
         }
+        if let state = StateOperands.paths(in: input.paths).first {
+            throw ValidationError("\(state) is a state file, not a log; merge states with `distillscan merge` or analyze them with `distillscan analyze`")
+        }
         var config = AnalysisConfiguration(input: try input.configuration(), accountsFile: accounts)
         config.rules = try RulesOption.pack(rules)
         if let a = accounts, let problem = AccountsFile.problem(a) { throw ValidationError(problem) }

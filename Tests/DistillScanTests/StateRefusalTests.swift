@@ -113,6 +113,13 @@ struct StateRefusalTests {
         #expect(Self.withoutCommandLine(direct).contains("\"sha256\""))
     }
 
+    @Test func aStateGivenToProfileIsRefusedNotReadAsALog() throws {
+        let dir = TempDir()
+        let state = try Self.profile([Self.logs(dir)[0]], dir.path + "/s.state")
+        let (code, _, err) = try Fixture.run(["profile", state, "-o", dir.path + "/again.state"])
+        #expect(code == 2 && err.contains("is a state file, not a log"), "\(err)")
+    }
+
     /// The report with its manifest's command line removed (the one part that says how the run was made).
     static func withoutCommandLine(_ json: String) -> String {
         json.replacing(/"command_line":\s*\[[^\]]*\]/, with: "")
