@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/distillscan
+[ -x /usr/bin/time ] || { echo "bench-incremental: install GNU time (apt-get install time) for CPU time and peak RSS" >&2; exit 1; }
 DIR=${BENCH_INC_CORPUS:-bench-corpus/days30}
 if [ ! -d "$DIR/logs" ]; then
   echo "generating $DIR (30 days) ..."
