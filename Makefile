@@ -1,7 +1,7 @@
 SWIFT ?= swift
 BIN = .build/release/distillscan
 
-.PHONY: deps build release install test demo bench bench-templates eval-seeds fixtures clean eval-holdout
+.PHONY: deps build release install test test-spark demo bench bench-templates eval-seeds fixtures clean eval-holdout
 
 PREFIX ?= /usr/local
 
@@ -25,6 +25,12 @@ install: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
+
+# profile --shard as Spark tasks in local mode + tree merge + analyze == one process, byte
+# for byte (installs Java and PySpark when missing; docs/scale-out.md).
+test-spark: deps
+	$(SWIFT) build --product distillscan
+	scripts/test-spark.sh
 
 # The analysis of the corpus shipped in Fixtures/demo, as Markdown.
 demo: release

@@ -85,3 +85,7 @@ read -r _ mt mrss < <(measure templates "$BIN" templates "$tmp" --input plain --
 read -r _ ct _ < <(measure cat sh -c "cat $tmp")
 echo "templates: $n lines in ${mt} s = $(echo "$n / $mt" | bc) lines/s (whole process, includes reading), peak RSS ${mrss} MiB"
 rm -f "$tmp"
+
+echo
+# Incremental days from state files (docs/scale-out.md): ratio and state bytes per account.
+scripts/bench-incremental.sh

@@ -12,7 +12,7 @@ public struct AccountProfile: Sendable {
         /// The whole prompt's `ShingleSketch` when the prompt is longer than the kept text;
         /// a prompt that fits is sketched only when read, so only for the samples kept to
         /// the end (most are replaced).
-        private var longShingles: [UInt32]?
+        var longShingles: [UInt32]?
 
         public init(prompt: String, textBytes: Int, tags: UInt8) {
             text = prompt.utf8Prefix(textBytes)

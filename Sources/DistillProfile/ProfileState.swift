@@ -8,9 +8,9 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
     public let parameters: ProfileParameters
     public let matcher: IntentMatcher
     /// Profiles in first-seen order, updated in place; `index` maps account → position.
-    private var profiles: [AccountProfile] = []
-    private var ids: [String] = []
-    private var index = AccountIndex()
+    var profiles: [AccountProfile] = []
+    var ids: [String] = []
+    var index = AccountIndex()
 
     /// Every account with its profile, in ascending id order (what the link stage reads).
     public var accountsByID: [(id: String, profile: AccountProfile)] {

@@ -26,7 +26,16 @@ public enum Analysis {
         clock.lap("read+decode+profile+sha256+merge, accounts file")
         var summary = InputSummary(scan.files)
         if let path = config.accountsFile { summary.noteAccountsFile(path, accounts) }
-        let state = scan.sink
+        return report(config, summary: summary, profiles: scan.sink, accounts: accounts, clock: clock, inspect: inspect)
+    }
+
+    /// The stages after profiling: link, score, report (shared by the analysis of logs
+    /// and of state files). `accountsSHA256` is the accounts file's recorded SHA-256
+    /// when it is not read again here.
+    static func report(_ config: AnalysisConfiguration, summary: InputSummary, profiles state: ProfileState,
+                       accounts: AccountsFile.Loaded, accountsSHA256: String? = nil, clock: PhaseClock,
+                       inspect: ((Linker.Result, [Campaign]) -> Void)?) -> AnalysisReport {
+        var clock = clock
         let link = Linker(params: config.link, profile: config.profile, threads: config.input.threads).run(accounts: state.accountsByID, infos: accounts.accounts)
         clock.lap("link")
         let campaigns = CampaignScorer(params: config.score, profile: config.profile).score(link, threads: config.input.threads)
@@ -35,10 +44,10 @@ public enum Analysis {
             input: summary, campaigns: campaigns, accounts: link.accounts.count,
             candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,
             familyStatistics: link.familyStatistics,
-            manifest: RunManifest(config: config, accountsFile: accounts))
+            manifest: RunManifest(config: config, accountsFile: accounts, accountsSHA256: accountsSHA256))
         (report.members, report.edges) = CaseMaterialBuilder.build(campaigns, link, edges: config.keepCaseEdges)
         inspect?(link, campaigns)
-        releaseInBackground((scan, link, accounts))
+        releaseInBackground((state, link, accounts))
         return report
     }
 }

@@ -40,6 +40,15 @@ public struct AnalysisParameters: Sendable {
     /// A parameter value as configuration files and reports write it.
     public static func valueText(_ v: Double) -> String { ParameterValue.text(v) }
 
+    /// The first profile or decode parameter that differs from `other`'s, in words; nil
+    /// when they agree (the link and score parameters may differ).
+    public func changes(against other: AnalysisParameters) -> String? {
+        for ((name, a), (_, b)) in zip(decode.listed + profile.listed, other.decode.listed + other.profile.listed) where a != b {
+            return "\(name) \(ParameterValue.text(a)) (the states have \(ParameterValue.text(b)))"
+        }
+        return nil
+    }
+
     /// The parameters as a configuration file: every value, sections in pipeline order.
     public func json() -> String {
         func section<S: ParameterSet>(_ name: String, _ s: S, last: Bool) -> String {

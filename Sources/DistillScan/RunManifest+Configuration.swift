@@ -4,7 +4,7 @@ import DistillProfile
 import Foundation
 
 extension RunManifest {
-    init(config: AnalysisConfiguration, accountsFile: AccountsFile.Loaded) {
+    init(config: AnalysisConfiguration, accountsFile: AccountsFile.Loaded, accountsSHA256: String? = nil) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let packBytes = [UInt8]((try? encoder.encode(config.rules)) ?? Data())
@@ -15,7 +15,7 @@ extension RunManifest {
             toolName: ToolInfo.name, toolVersion: ToolInfo.version, commandLine: config.commandLine,
             parameters: parameters.listed.sorted { $0.0 < $1.0 }, rulePackName: config.rules.name, rulePackVersion: config.rules.version,
             rulePackSHA256: sha.finish(), accountsFile: config.accountsFile,
-            accountsFileSHA256: config.accountsFile.flatMap { config.hashInputs ? SHA256.file($0) : nil },
+            accountsFileSHA256: accountsSHA256 ?? config.accountsFile.flatMap { config.hashInputs ? SHA256.file($0) : nil },
             accountsTally: config.accountsFile == nil ? nil : accountsFile.tally)
         changedParameters = parameters.changes.sorted { $0.name < $1.name }
     }

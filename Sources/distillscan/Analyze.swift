@@ -1,5 +1,6 @@
 import ArgumentParser
 import DistillCase
+import DistillLink
 import DistillProfile
 import DistillReport
 import DistillScan
@@ -61,15 +62,11 @@ struct Analyze: ParsableCommand {
             guard let s = Severity(rawValue: f) else { throw ValidationError("--fail-on must be low, medium, high or critical") }
             failSev = s
         }
-        var config = AnalysisConfiguration(input: try input.configuration(), accountsFile: accounts)
+        // State files from `distillscan profile` among the operands (recognised by their header).
+        let states = StateOperands.paths(in: input.paths)
+        var config = AnalysisConfiguration(input: try states.isEmpty ? input.configuration() : logConfiguration(besides: states), accountsFile: accounts)
+        config.rules = try RulesOption.pack(rules)
         try parameters.apply(to: &config, input: input)
-        if let r = rules {
-            let extra: RulePack
-            do { extra = try RulePack.load(path: r) } catch { throw ValidationError("\(error)") }
-            let problems = extra.lint() + RegexSafety.problems(extra)
-            guard problems.isEmpty else { throw ValidationError("--rules \(r): " + problems.joined(separator: "; ")) }
-            config.rules = RulePack.builtIn.adding(extra)
-        }
         if let a = accounts, let problem = AccountsFile.problem(a) { throw ValidationError(problem) }
         let prior = try baseline.map { b in try CaseCommand.check { try ReportFile.load(b) } }
         let caseDB = try db.map { try CaseDatabase(path: $0) }   // fails early on a bad database or path
@@ -80,7 +77,9 @@ struct Analyze: ParsableCommand {
         var callback: (@Sendable (Int, Int) -> Void)? = nil
         if let p = progress { callback = { bytes, records in p.add(bytes: bytes, records: records) } }
         var edges: String?
-        var report = Analysis.run(config, progress: callback, inspect: dumpEdges == nil ? nil : { link, _ in edges = EdgeDump.tsv(link) })
+        let keepEdges: ((Linker.Result, [Campaign]) -> Void)? = dumpEdges == nil ? nil : { link, _ in edges = EdgeDump.tsv(link) }
+        var report = try states.isEmpty ? Analysis.run(config, progress: callback, inspect: keepEdges)
+            : analyze(states: states, config, progress: callback, inspect: keepEdges)
         if let path = dumpEdges, let tsv = edges { try Output.write(tsv, to: path) }
         progress?.finish()
         // --fail-on is decided on every finding, before --min-severity hides some from the report.

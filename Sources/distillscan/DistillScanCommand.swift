@@ -18,7 +18,8 @@ struct DistillScanCommand: ParsableCommand {
         3 input could not be fully read (the report is still written).
         """,
         version: ToolInfo.version,
-        subcommands: [Analyze.self, Inspect.self, Templates.self, Synth.self, Eval.self, Rules.self, Diff.self, Show.self, Account.self, Extract.self, ConfigCommand.self],
+        subcommands: [Analyze.self, Profile.self, Merge.self, Inspect.self, Templates.self, Synth.self, Eval.self, Rules.self, Diff.self, Show.self,
+                      Account.self, Extract.self, ConfigCommand.self],
         defaultSubcommand: nil
     )
 
