@@ -20,6 +20,8 @@ public struct MemberFigures: Sendable, Equatable {
     public var evidence: [String]
     /// How many other members it has a kept edge with.
     public var links: Int
+    /// Requests per UTC day (days since 1970-01-01): the stacked timeline of the HTML report.
+    public var days: [Int32: Int] = [:]
 
     public init(account: String, requests: Int, firstSeen: Int64, lastSeen: Int64, emailDomain: String? = nil, payment: String? = nil,
                 country: String? = nil, topIP: String? = nil, topClient: String? = nil, suspicion: Double = 0, extractionShare: Double = 0,
@@ -82,20 +84,5 @@ extension MemberFigures {
     }
 }
 
-extension Redaction {
-    /// `--redact` for the member table and edges: the same masking as the campaign
-    /// infrastructure (hashed payment and email domain, IPs to their /24 or /48).
-    public static func applyToMembers(_ r: AnalysisReport) -> AnalysisReport {
-        var out = r
-        out.members = r.members.mapValues { m in
-            var m = m
-            m.payment = m.payment.map(hash)
-            m.emailDomain = m.emailDomain.map(hash)
-            m.topIP = m.topIP.map(ip)
-            return m
-        }
-        return out
-    }
-}
 
 import DistillProfile

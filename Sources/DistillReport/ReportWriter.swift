@@ -1,6 +1,6 @@
 /// The output formats of `analyze`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case markdown, json, ndjson, dot
+    case markdown, json, ndjson, dot, html
 }
 
 /// Renders a report in any format.
@@ -11,6 +11,7 @@ public enum ReportWriter {
         case .ndjson: return r.ndjson()
         case .markdown: return r.markdown()
         case .dot: return r.dot()
+        case .html: return r.html()
         }
     }
 }
