@@ -102,7 +102,10 @@ struct Analyze: ParsableCommand {
             } else {
                 text = report.dot()
             }
-        default: text = ReportWriter.render(report, format: ReportFormat(rawValue: format.rawValue)!)
+        case .markdown: text = report.markdown()
+        case .json: text = ReportWriter.render(report, format: .json)
+        case .ndjson: text = report.ndjson()
+        case .html: text = report.html()
         }
         try Output.write(text, to: out.output)
         progress?.finish(records: report.input.tally.records, output: out.output)
