@@ -26,6 +26,7 @@ struct Account: ParsableCommand {
         if let a = accounts, !FileManager.default.fileExists(atPath: a) { throw ValidationError("--accounts \(a): no such file") }
         var config = AnalysisConfiguration(input: try dump.configuration(), accountsFile: accounts)
         config.hashInputs = false
+        try Output.preflight(out.output)
         let (dossier, summary) = try AccountDossier.build(config, id: id)
         try Output.write(format == .json ? dossier.json(input: summary).render() + "\n" : dossier.markdown(), to: out.output)
         Output.warnAboutInput(summary, quiet: true)

@@ -19,6 +19,7 @@ struct Inspect: ParsableCommand {
     func run() throws {
         let config = try input.configuration()
         try Output.preflight(out.output)
+        if !quiet { Duplicates.report(input.paths) }
         let report = Inspection.run(config)
         let text = format == .json ? report.json().render() + "\n" : report.markdown()
         try Output.write(text, to: out.output)

@@ -24,6 +24,7 @@ struct Templates: ParsableCommand {
         guard ["plain", "logs", "auto"].contains(input) else { throw ValidationError("--input must be plain, logs or auto") }
         guard similarity > 0 && similarity <= 1 else { throw ValidationError("--similarity must be in (0, 1]") }
         guard !paths.isEmpty else { throw ValidationError("give at least one file, or - for stdin") }
+        try Output.preflight(out.output)
         var config = TemplateMiner.Configuration()
         config.similarity = similarity
         let result: TemplateMining.Result
