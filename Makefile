@@ -15,11 +15,21 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product distillscan
 
-# A release binary with the Swift runtime linked in (runs without a Swift toolchain) in $(PREFIX)/bin.
+# A release binary with the Swift runtime linked in (runs without a Swift toolchain) in
+# $(PREFIX)/bin, its man page (argument-parser's generate-manual plugin, offline) in
+# $(PREFIX)/share/man/man1, and bash, zsh and fish completions where those shells look.
 install: deps
 	$(SWIFT) build -c release --product distillscan --static-swift-stdlib
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 755 "$$($(SWIFT) build -c release --product distillscan --static-swift-stdlib --show-bin-path)/distillscan" $(DESTDIR)$(PREFIX)/bin/distillscan
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	bin="$$($(SWIFT) build -c release --product distillscan --static-swift-stdlib --show-bin-path)/distillscan"; \
+	install -m 755 "$$bin" $(DESTDIR)$(PREFIX)/bin/distillscan && \
+	"$$bin" --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/distillscan && \
+	"$$bin" --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_distillscan && \
+	"$$bin" --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/distillscan.fish
+	rm -rf .build/man && mkdir -p .build/man
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --output-directory .build/man
+	install -m 644 .build/man/distillscan.1 $(DESTDIR)$(PREFIX)/share/man/man1/distillscan.1
 
 # Unit, end-to-end and golden tests (quick: fixtures only).
 test: deps

@@ -71,8 +71,11 @@ let package = Package(
                 "DistillCase",
                 "DistillSynth",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["CommitStamp"]
         ),
+        // `--version` names the commit: a generated BuildInfo.swift (`unknown` without git).
+        .plugin(name: "CommitStamp", capability: .buildTool()),
         // Helpers shared by test targets only (never linked into the tool).
         .target(name: "DistillTestSupport", path: "Tests/DistillTestSupport"),
         .testTarget(name: "DistillSupportTests", dependencies: ["DistillSupport"]),

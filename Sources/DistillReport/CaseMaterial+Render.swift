@@ -33,20 +33,3 @@ extension MemberFigures {
         ])
     }
 }
-
-extension Redaction {
-    /// `--redact` for the member table and edges: the same masking as the campaign
-    /// infrastructure (hashed payment and email domain, IPs to their /24 or /48).
-    public static func applyToMembers(_ r: AnalysisReport) -> AnalysisReport {
-        var out = r
-        out.members = r.members.mapValues { m in
-            var m = m
-            m.payment = m.payment.map(hash)
-            m.emailDomain = m.emailDomain.map(hash)
-            m.topIP = m.topIP.map(ip)
-            return m
-        }
-        return out
-    }
-}
-

@@ -13,17 +13,22 @@ extension MarkdownReport {
         o += "|---|---:|---|---|---|---|---|---|---|---|\n"
         for m in rows.prefix(Self.memberTableRows) {
             let cells = [
-                SafeText.id(m.account), String(m.requests),
+                SafeText.code(m.account), NumberText.grouped(m.requests),
                 m.requests > 0 ? Timestamp.format(m.firstSeen) : "–", m.requests > 0 ? Timestamp.format(m.lastSeen) : "–",
-                cell(m.emailDomain, 80), cell(m.payment, 80), cell(m.country, 8), cell(m.topIP, 60), cell(m.topClient, 80),
+                cell(m.emailDomain, 80), code(m.payment, 80), cell(m.country, 8), code(m.topIP, 60), cell(m.topClient, 80),
                 m.evidence.isEmpty ? "–" : m.evidence.joined(separator: ", ") + " (\(m.links))",
             ]
             o += "| " + cells.joined(separator: " | ") + " |\n"
         }
         if rows.count > Self.memberTableRows {
-            o += "\n\(rows.count - Self.memberTableRows) more member(s): every member is in `--format csv` and `--format json`.\n"
+            o += "\n\(NumberText.grouped(rows.count - Self.memberTableRows)) more member(s): every member is in `--format csv` and `--format json`.\n"
         }
         return o
+    }
+
+    private func code(_ s: String?, _ limit: Int) -> String {
+        guard let s, !s.isEmpty else { return "–" }
+        return SafeText.code(s, limit: limit)
     }
 
     private func cell(_ s: String?, _ limit: Int) -> String {

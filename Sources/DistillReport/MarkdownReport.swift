@@ -22,29 +22,30 @@ struct MarkdownReport {
     }
 
     func summary() -> String {
-        let t = report.input.tally
+        let t = report.input.tally, n = NumberText.grouped
         var o = "## Summary\n\n| | |\n|---|---|\n"
-        o += "| inputs | \(report.input.files.count) file(s), \(report.input.bytes) bytes decompressed |\n"
-        o += "| lines | \(t.lines) = \(t.records) records + \(t.malformedTotal) malformed + \(t.skippedTotal) skipped |\n"
+        o += "| inputs | \(report.input.files.count) file(s), \(n(report.input.bytes)) bytes decompressed |\n"
+        o += "| lines | \(n(t.lines)) = \(n(t.records)) records + \(n(t.malformedTotal)) malformed + \(n(t.skippedTotal)) skipped |\n"
         o += "| time range | \(report.input.firstTimestamp.map(Timestamp.format) ?? "–") → \(report.input.lastTimestamp.map(Timestamp.format) ?? "–") |\n"
         o += "| complete | \(report.input.complete ? "yes" : "**NO — some input could not be read; see Inputs**") |\n"
-        o += "| accounts | \(report.accounts) seen, \(report.candidates) suspicious on their own |\n"
+        o += "| accounts | \(n(report.accounts)) seen, \(n(report.candidates)) suspicious on their own |\n"
         let sev = Severity.allCases.reversed().map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", ")
         o += "| campaigns | \(report.campaigns.count) (\(sev)) |\n"
-        o += "| accounts in campaigns | \(report.campaigns.reduce(0) { $0 + $1.accounts.count }) |\n"
-        o += "| requests in campaigns | \(report.campaigns.reduce(0) { $0 + $1.requests }) |\n"
+        o += "| accounts in campaigns | \(n(report.campaigns.reduce(0) { $0 + $1.accounts.count })) |\n"
+        o += "| requests in campaigns | \(n(report.campaigns.reduce(0) { $0 &+ $1.requests })) |\n"
         if !report.campaigns.isEmpty {
             o += "\n| campaign | severity | score | accounts | requests | first seen | last seen |\n|---|---|---:|---:|---:|---|---|\n"
             for c in report.campaigns {
-                o += "| \(c.id) | \(c.severity.rawValue) | \(JSONValue.number(c.score)) | \(c.accounts.count) | \(c.requests) | \(Timestamp.format(c.firstSeen)) | \(Timestamp.format(c.lastSeen)) |\n"
+                o += "| \(SafeText.code(c.id)) | \(c.severity.rawValue) | \(JSONValue.number(c.score)) | \(n(c.accounts.count)) | \(n(c.requests)) | \(Timestamp.format(c.firstSeen)) | \(Timestamp.format(c.lastSeen)) |\n"
             }
         }
         return o
     }
 
     func campaign(_ c: Campaign, index: Int) -> String {
-        var o = "\n## \(index). Campaign \(c.id) — \(c.severity.rawValue.uppercased()) (score \(JSONValue.number(c.score)))\n\n"
-        o += "\(c.accounts.count) accounts, \(c.requests) requests, \(Timestamp.format(c.firstSeen)) → \(Timestamp.format(c.lastSeen)).\n\n"
+        let n = NumberText.grouped
+        var o = "\n## \(index). Campaign \(SafeText.code(c.id, inTable: false)) — \(c.severity.rawValue.uppercased()) (score \(JSONValue.number(c.score)))\n\n"
+        o += "\(n(c.accounts.count)) accounts, \(n(c.requests)) requests, \(Timestamp.format(c.firstSeen)) → \(Timestamp.format(c.lastSeen)).\n\n"
         o += "Severity rule: \(SafeText.markdown(c.severityRule, limit: 200)).\n\n"
         o += "### Why this is a campaign\n\n| signal | strength | points | evidence |\n|---|---:|---:|---|\n"
         for s in c.signals.sorted(by: { (-$0.weight, -$0.strength, $0.kind, $0.link ?? "") < (-$1.weight, -$1.strength, $1.kind, $1.link ?? "") }) {
@@ -55,16 +56,16 @@ struct MarkdownReport {
         for b in c.benign {
             o += "| \(b.kind.rawValue) | \(b.applied ? "**yes**" : "no") | \(JSONValue.number(b.factor)) | \(SafeText.markdown(b.evidence, limit: 300)) |\n"
         }
-        o += "\n### Members (\(c.accounts.count))\n\n"
-        o += c.accounts.map { SafeText.id($0) }.joined(separator: ", ") + "\n"
+        o += "\n### Members (\(n(c.accounts.count)))\n\n"
+        o += c.accounts.map { SafeText.code($0, inTable: false) }.joined(separator: ", ") + "\n"
         o += memberTable(c)
         o += "\n### Infrastructure\n\n| kind | value | accounts | requests |\n|---|---|---:|---:|\n"
         for (kind, tallies) in [("ip", c.ips), ("subnet", c.subnets), ("client", c.clients), ("payment", c.payments), ("email domain", c.emailDomains), ("model", c.models)] {
-            for t in tallies.prefix(5) { o += "| \(kind) | \(SafeText.markdown(t.value, limit: 100)) | \(t.accounts) | \(t.requests) |\n" }
+            for t in tallies.prefix(5) { o += "| \(kind) | \(SafeText.code(t.value, limit: 100)) | \(n(t.accounts)) | \(n(t.requests)) |\n" }
         }
         if !c.families.isEmpty {
             o += "\n### Prompt families\n\n| share | accounts (outside) | template |\n|---:|---:|---|\n"
-            for f in c.families { o += "| \(pctText(f.share)) | \(f.accounts) (\(f.outsideAccounts)) | \(SafeText.markdown(f.template, limit: 240)) |\n" }
+            for f in c.families { o += "| \(pctText(f.share)) | \(n(f.accounts)) (\(n(f.outsideAccounts))) | \(SafeText.code(f.template, limit: 240)) |\n" }
         }
         o += "\n### Timeline (requests per day)\n\n```text\n" + chart(c.timeline) + "```\n"
         if !c.samples.isEmpty {
@@ -81,7 +82,8 @@ struct MarkdownReport {
         guard !report.familyStatistics.isEmpty else { return "" }
         var o = "\n## Prompt families across the dump\n\n| origin | accounts | suspicious | requests (est.) | duplicate rate | subnets | template |\n|---|---:|---:|---:|---:|---:|---|\n"
         for f in report.familyStatistics.prefix(10) {
-            o += "| \(f.origin) | \(f.accounts) | \(f.suspiciousAccounts) | \(f.requestsEstimate) | \(pctText(f.duplicateRate)) | \(f.subnets) | \(SafeText.markdown(f.template, limit: 160)) |\n"
+            let n = NumberText.grouped
+            o += "| \(f.origin) | \(n(f.accounts)) | \(n(f.suspiciousAccounts)) | \(n(f.requestsEstimate)) | \(pctText(f.duplicateRate)) | \(n(f.subnets)) | \(SafeText.code(f.template, limit: 160)) |\n"
         }
         return o
     }
@@ -92,8 +94,8 @@ struct MarkdownReport {
         var o = ""
         for (day, n) in timeline {
             let width = Int((Double(n) / Double(peak) * 40).rounded(.up))
-            let count = String(n)
-            o += day + " " + String(repeating: " ", count: max(0, 7 - count.count)) + count + " " + String(repeating: "█", count: width) + "\n"
+            let count = NumberText.grouped(n)
+            o += day + " " + String(repeating: " ", count: max(0, 9 - count.count)) + count + " " + String(repeating: "█", count: width) + "\n"
         }
         return o
     }
@@ -101,7 +103,8 @@ struct MarkdownReport {
     func parameters() -> String {
         var o = "\n## Inputs\n\n| file | compression | size | SHA-256 | lines | records | malformed | skipped | problem |\n|---|---|---:|---|---:|---:|---:|---:|---|\n"
         for f in report.input.files {
-            o += "| \(SafeText.markdown(f.path, limit: 120)) | \(f.compression.rawValue) | \(f.sizeBytes) | \(f.sha256 ?? "–") | \(f.tally.lines) | \(f.tally.records) | \(f.tally.malformedTotal) | \(f.tally.skippedTotal) | \(f.error.map { SafeText.markdown($0, limit: 200) } ?? "") |\n"
+            let n = NumberText.grouped
+            o += "| \(SafeText.code(f.path, limit: 120)) | \(f.compression.rawValue) | \(n(f.sizeBytes)) | \(f.sha256 ?? "–") | \(n(f.tally.lines)) | \(n(f.tally.records)) | \(n(f.tally.malformedTotal)) | \(n(f.tally.skippedTotal)) | \(f.error.map { SafeText.markdown($0, limit: 200) } ?? "") |\n"
         }
         o += InspectReport.rejections(report.input.tally)
         let m = report.manifest

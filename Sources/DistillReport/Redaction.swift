@@ -2,38 +2,103 @@
 import Glibc
 #endif
 import DistillDecode
+import DistillInput
 import DistillProfile
 import DistillScan
 import DistillScore
 import DistillSupport
 
-/// `--redact`: a report safe to share. Payment fingerprints and email domains are
-/// hashed, IPs truncated to /24 (IPv4) or /48 (IPv6) — with a port or brackets too —
-/// and whatever else the IP field held is hashed; sample prompts are dropped and only
-/// family templates shared by several accounts remain (numbers and slots masked).
-public enum Redaction {
-    public static func apply(_ r: AnalysisReport) -> AnalysisReport {
+/// `--redact`: a report safe to share. Payment fingerprints, email domains and whatever
+/// the IP field held that is not an address are replaced by a keyed hash
+/// (HMAC-SHA256, `h:` and 16 hex digits): without the key nobody can hash a guessed card
+/// or domain and look for it, yet equal values stay equal inside the report. IPs are cut
+/// to /24 (IPv4) or /48 (IPv6) — with a port or brackets too. Sample prompts and
+/// system-prompt families are dropped; only user-prompt family templates shared by
+/// several accounts remain (numbers and slots masked). Evidence sentences are scrubbed of
+/// every value masked elsewhere and of any address or e-mail they hold. With
+/// `pseudonymousAccounts` account ids become `acct-0001`, … in report order.
+public struct Redaction: Sendable {
+    public var hmac: HMACSHA256
+    public var pseudonymousAccounts: Bool
+
+    public init(key: [UInt8], pseudonymousAccounts: Bool = false) {
+        hmac = HMACSHA256(key: key)
+        self.pseudonymousAccounts = pseudonymousAccounts
+    }
+
+    /// The keyed hash of a value as the report shows it.
+    public func hash(_ s: String) -> String { "h:" + String(hmac.hex(s).prefix(16)) }
+
+    /// An address cut to its network, anything else hashed.
+    public func ip(_ s: String) -> String { Self.network(s) ?? hash(s) }
+
+    /// A subnet as the profile wrote it (`1.2.3.0/24`, `2001:db8:1::/48`): its network
+    /// address redacted like an IP; a subnet made from a non-address is hashed.
+    func subnet(_ s: String) -> String {
+        guard let slash = s.lastIndex(of: "/"), let net = Self.network(String(s[..<slash])) else { return hash(s) }
+        return net
+    }
+
+    public func apply(_ r: AnalysisReport) -> AnalysisReport {
         var out = r
+        var scrub = TextScrub()
+        let rename = pseudonymousAccounts ? Self.pseudonyms(r) : [:]
+        func account(_ a: String) -> String { rename[a] ?? a }
+        func masked(_ t: [Tally], _ f: (String) -> String) -> [Tally] {
+            Self.merge(t.map { x in let v = f(x.value); scrub.add(x.value, v); return Tally(value: v, accounts: x.accounts, requests: x.requests) })
+        }
         out.campaigns = r.campaigns.map { c in
             var c = c
-            c.ips = merge(c.ips.map { Tally(value: ip($0.value), accounts: $0.accounts, requests: $0.requests) })
-            c.subnets = merge(c.subnets.map { Tally(value: subnet($0.value), accounts: $0.accounts, requests: $0.requests) })
-            c.payments = c.payments.map { Tally(value: hash($0.value), accounts: $0.accounts, requests: $0.requests) }
-            c.emailDomains = c.emailDomains.map { Tally(value: hash($0.value), accounts: $0.accounts, requests: $0.requests) }
+            c.ips = masked(c.ips, ip)
+            c.subnets = masked(c.subnets, subnet)
+            c.payments = masked(c.payments, hash)
+            c.emailDomains = masked(c.emailDomains, hash)
+            c.accounts = c.accounts.map(account).sorted()
             // Sample prompts are one user's words: dropped. Family templates are shared by
-            // several accounts, with their variable parts as slots: kept. Signals and benign
-            // explanations carry numbers only (no organisation names, no addresses).
+            // several accounts, with their variable parts as slots: kept.
             c.samples = []
             return c
         }
-        // Dump-wide families: only those on at least 5 accounts (no single user's words).
-        out.familyStatistics = r.familyStatistics.filter { $0.accounts >= 5 }
+        out.members = Dictionary(uniqueKeysWithValues: r.members.map { (a, m) in
+            var m = m
+            m.account = account(a)
+            if let p = m.payment { let v = hash(p); scrub.add(p, v); m.payment = v }
+            if let d = m.emailDomain { let v = hash(d); scrub.add(d, v); m.emailDomain = v }
+            if let i = m.topIP { let v = ip(i); scrub.add(i, v); m.topIP = v }
+            return (m.account, m)
+        })
+        out.edges = r.edges.map { e in var e = e; e.a = account(e.a); e.b = account(e.b); return e }
+        for (a, p) in rename { scrub.add(a, p) }
+        // Evidence sentences are the scorer's words with numbers, but a model name, an
+        // address or an id can reach them: every masked value is replaced there too.
+        out.campaigns = out.campaigns.map { c in
+            var c = c
+            c.severityRule = scrub.apply(c.severityRule, self)
+            c.signals = c.signals.map { s in var s = s; s.evidence = scrub.apply(s.evidence, self); s.link = s.link.map { scrub.apply($0, self) }; return s }
+            c.benign = c.benign.map { b in var b = b; b.evidence = scrub.apply(b.evidence, self); return b }
+            return c
+        }
+        // Dump-wide families: user-prompt templates on at least 5 accounts only (no single
+        // user's words); system prompts (a customer's own instructions) are dropped.
+        out.familyStatistics = r.familyStatistics.filter { $0.accounts >= 5 && $0.origin != "system" }
         return out
     }
 
+    /// `acct-0001`, … numbered in report order: campaign by campaign, members in order.
+    static func pseudonyms(_ r: AnalysisReport) -> [String: String] {
+        var names: [String: String] = [:]
+        for c in r.campaigns {
+            for a in c.accounts where names[a] == nil {
+                let n = String(names.count + 1)
+                names[a] = "acct-" + String(repeating: "0", count: max(0, 4 - n.count)) + n
+            }
+        }
+        return names
+    }
+
     /// The /24 (IPv4) or /48 (IPv6) of an address written alone, with a port
-    /// (`1.2.3.4:8080`, `[2001:db8::1]:443`) or IPv4-mapped; anything else hashed.
-    static func ip(_ s: String) -> String {
+    /// (`1.2.3.4:8080`, `[2001:db8::1]:443`) or IPv4-mapped; nil for anything else.
+    public static func network(_ s: String) -> String? {
         var a = Substring(s.trimmingSpaces())
         if a.hasPrefix("["), let close = a.firstIndex(of: "]") { a = a[a.index(after: a.startIndex)..<close] }
         else if a.filter({ $0 == ":" }).count == 1, let colon = a.firstIndex(of: ":") { a = a[..<colon] }  // IPv4:port
@@ -44,31 +109,19 @@ public enum Redaction {
             return "\(b[0]).\(b[1]).\(b[2]).0/24"
         }
         var v6 = in6_addr()
-        if inet_pton(AF_INET6, String(a), &v6) == 1 {
-            var bytes = withUnsafeBytes(of: &v6) { Array($0) }
-            // IPv4-mapped (::ffff:a.b.c.d): the IPv4 rule.
-            if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
-                return "\(bytes[12]).\(bytes[13]).\(bytes[14]).0/24"
-            }
-            for i in 6..<16 { bytes[i] = 0 }
-            var masked = in6_addr()
-            withUnsafeMutableBytes(of: &masked) { $0.copyBytes(from: bytes) }
-            var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-            guard inet_ntop(AF_INET6, &masked, &text, socklen_t(text.count)) != nil else { return hash(s) }
-            return String(cString: text) + "/48"
+        guard inet_pton(AF_INET6, String(a), &v6) == 1 else { return nil }
+        var bytes = withUnsafeBytes(of: &v6) { Array($0) }
+        // IPv4-mapped (::ffff:a.b.c.d): the IPv4 rule.
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
+            return "\(bytes[12]).\(bytes[13]).\(bytes[14]).0/24"
         }
-        return hash(s)
+        for i in 6..<16 { bytes[i] = 0 }
+        var masked = in6_addr()
+        withUnsafeMutableBytes(of: &masked) { $0.copyBytes(from: bytes) }
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        guard inet_ntop(AF_INET6, &masked, &text, socklen_t(text.count)) != nil else { return nil }
+        return String(cString: text) + "/48"
     }
-
-    /// A subnet as the profile wrote it (`1.2.3.0/24`, `2001:db8:1::/48`): its network
-    /// address redacted like an IP; a subnet made from a non-address is hashed.
-    static func subnet(_ s: String) -> String {
-        guard let slash = s.lastIndex(of: "/") else { return hash(s) }
-        let r = ip(String(s[..<slash]))
-        return r.hasPrefix("h:") ? hash(s) : r
-    }
-
-    static func hash(_ s: String) -> String { "h:" + String(String(StableHash.string(s), radix: 16).prefix(12)) }
 
     static func merge(_ t: [Tally]) -> [Tally] {
         var acc: [String: Tally] = [:]

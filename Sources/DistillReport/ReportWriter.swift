@@ -2,7 +2,7 @@ import DistillScan
 
 /// The output formats of `analyze`.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case markdown, json, ndjson, dot
+    case markdown, json, ndjson, dot, html
 }
 
 /// Renders a report in any format.
@@ -13,6 +13,7 @@ public enum ReportWriter {
         case .ndjson: return r.ndjson()
         case .markdown: return r.markdown()
         case .dot: return r.dot()
+        case .html: return r.html()
         }
     }
 }

@@ -44,10 +44,12 @@ enum CaseMaterialBuilder {
         func top<P>(_ b: BottomK<P>, _ name: (P) -> String) -> String? {
             b.entries.values.map { ($0.count, name($0.payload)) }.min { ($1.0, $0.1) < ($0.0, $1.1) }?.1
         }
-        return MemberFigures(
+        var m = MemberFigures(
             account: v.id, requests: p.requests, firstSeen: p.requests > 0 ? p.firstSeen : 0, lastSeen: p.requests > 0 ? p.lastSeen : 0,
             emailDomain: v.info?.emailDomain, payment: v.info?.paymentFingerprint, country: v.info?.billingCountry,
             topIP: top(p.ips) { $0 }, topClient: top(p.clients) { $0.display },
             suspicion: v.suspicion, extractionShare: p.extractionShare, evidence: evidence, links: links)
+        m.days = p.days
+        return m
     }
 }

@@ -21,6 +21,8 @@ public struct MemberFigures: Sendable, Equatable {
     public var evidence: [String]
     /// How many other members it has a kept edge with.
     public var links: Int
+    /// Requests per UTC day (days since 1970-01-01): the stacked timeline of the HTML report.
+    public var days: [Int32: Int] = [:]
 
     public init(account: String, requests: Int, firstSeen: Int64, lastSeen: Int64, emailDomain: String? = nil, payment: String? = nil,
                 country: String? = nil, topIP: String? = nil, topClient: String? = nil, suspicion: Double = 0, extractionShare: Double = 0,

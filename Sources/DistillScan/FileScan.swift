@@ -25,10 +25,11 @@ public struct FileScan: Sendable {
     public var error: InputError?
 
     /// Reads and decodes one input, feeding its records to `sink`.
-    public static func run<Sink: RecordSink>(_ source: InputSource, options: DecodeOptions, sink: inout Sink, hashInput: Bool = false) -> FileScan {
+    public static func run<Sink: RecordSink>(_ source: InputSource, options: DecodeOptions, sink: inout Sink, hashInput: Bool = false,
+                                             onRawBytes: ((Int) -> Void)? = nil) -> FileScan {
         var decoder = RecordDecoder(options: options)
         var decoded = FileScan(source: source)
-        var scan = read(source, options: options, hashInput: hashInput) { line in
+        var scan = read(source, options: options, hashInput: hashInput, onRawBytes: onRawBytes) { line in
             decoded.decode(line.bytes, number: line.number, with: &decoder, into: &sink)
         }
         scan.absorb(decoded)
@@ -37,7 +38,10 @@ public struct FileScan: Sendable {
 
     /// Reads one input and hands every line within the length bound to `body`; counts the
     /// lines over it, and records compression, bytes read, errors and the SHA-256.
-    static func read(_ source: InputSource, options: DecodeOptions, hashInput: Bool, _ body: (LineSplitter.Line) -> Void) -> FileScan {
+    /// `onRawBytes` hears of the bytes on disk (compressed) consumed as the reading goes,
+    /// every 4096 lines and at the end, so that a progress line moves within a big file.
+    static func read(_ source: InputSource, options: DecodeOptions, hashInput: Bool, onRawBytes: ((Int) -> Void)? = nil,
+                     _ body: (LineSplitter.Line) -> Void) -> FileScan {
         var scan = FileScan(source: source)
         let name = source.displayName
         let opened: InputOpener.Opened
@@ -49,8 +53,14 @@ public struct FileScan: Sendable {
         }
         scan.compression = opened.compression
         let splitter = LineSplitter(maxLineBytes: options.maxLineBytes)
+        var reported = 0
         do {
             try splitter.forEachLine(of: opened.reader) { line in
+                if let tell = onRawBytes, line.number & 4095 == 0 {
+                    let now = opened.reader.rawBytesRead
+                    tell(now - reported)
+                    reported = now
+                }
                 if let over = line.oversizedLength {
                     scan.bytes += over + 1
                     scan.tally.count(.lineTooLong, at: LineLocation(file: name, line: line.number))
@@ -64,6 +74,7 @@ public struct FileScan: Sendable {
             scan.error = .readFailed(path: name, reason: "\(error)")
         }
         scan.rawBytes = opened.reader.rawBytesRead
+        onRawBytes?(scan.rawBytes - reported)
         if hashing, case .file(let path) = source {
             // Hashed while reading; a file whose reading stopped early is hashed on its own.
             scan.sha256 = opened.reader.sha256 ?? SHA256.file(path)

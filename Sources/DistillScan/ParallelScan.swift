@@ -32,8 +32,8 @@ public enum ParallelScan {
             // Nobody to hand lines to: decode them where they are read.
             var sink = makeSink()
             let files = sources.map { source in
-                let scan = FileScan.run(source, options: options, sink: &sink, hashInput: hashInputs)
-                progress?(scan.rawBytes, scan.tally.records)
+                let scan = FileScan.run(source, options: options, sink: &sink, hashInput: hashInputs, onRawBytes: progress.map { p in { p($0, 0) } })
+                progress?(0, scan.tally.records)
                 return scan
             }
             return ScanResult(files: files, sink: sink)
@@ -59,7 +59,7 @@ public enum ParallelScan {
                         if let waiting = work.handOn(block) { decode(waiting) }
                         block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
                     }
-                    let scan = FileScan.read(sources[file], options: options, hashInput: hashInputs) { line in
+                    let scan = FileScan.read(sources[file], options: options, hashInput: hashInputs, onRawBytes: progress.map { p in { p($0, 0) } }) { line in
                         // A block holds consecutive lines (an over-long line, counted by the reader, ends one).
                         if !block.ends.isEmpty && line.number != block.firstLine + block.ends.count { handOn() }
                         if block.ends.isEmpty { block.firstLine = line.number }
@@ -68,7 +68,6 @@ public enum ParallelScan {
                     }
                     if !block.ends.isEmpty { handOn() }
                     work.finishedReading(scan, of: file)
-                    progress?(scan.rawBytes, 0)
                 }
             }
             sinks.set(w, sink)

@@ -16,12 +16,11 @@ struct Account: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @Option(help: "Accounts file (JSONL, may be gzip).") var accounts: String?
-    @Option(help: "markdown or json.") var format: String = "markdown"
+    @Option(help: "Output format.") var format: TextFormat = .markdown
     @OptionGroup var out: OutputOptions
     @OptionGroup var parameters: ParameterOptions
 
     func run() throws {
-        guard format == "markdown" || format == "json" else { throw ValidationError("--format must be markdown or json") }
         guard input.paths.count >= 2, let id = input.paths.last else { throw ValidationError("give the dump and then the account id: distillscan account DUMP... ID") }
         var dump = input
         dump.paths.removeLast()
@@ -29,8 +28,9 @@ struct Account: ParsableCommand {
         var config = AnalysisConfiguration(input: try dump.configuration(), accountsFile: accounts)
         try parameters.apply(to: &config, input: dump)
         config.hashInputs = false
+        try Output.preflight(out.output)
         let (dossier, summary) = try AccountDossier.build(config, id: id)
-        try Output.write(format == "json" ? dossier.json(input: summary).render() + "\n" : dossier.markdown(), to: out.output)
+        try Output.write(format == .json ? dossier.json(input: summary).render() + "\n" : dossier.markdown(), to: out.output)
         Output.warnAboutInput(summary, quiet: true)
         if !summary.complete { throw ExitCode(3) }
     }

@@ -17,7 +17,7 @@ extension Analyze {
             return try options.configuration()
         }
         let fixed: [(String, String?)] = [
-            ("--rules", rules), ("--input-format", input.inputFormat), ("--schema", input.schema), ("--since", input.since),
+            ("--rules", rules), ("--input-format", input.inputFormat?.rawValue), ("--schema", input.schema), ("--since", input.since),
             ("--until", input.until), ("--max-line-bytes", input.maxLineBytes.map(String.init)), ("--max-depth", input.maxDepth.map(String.init)),
         ]
         if let (name, _) = fixed.first(where: { $0.1 != nil }) {

@@ -17,15 +17,14 @@ struct Diff: ParsableCommand {
 
     @Argument(help: "The earlier report.") var old: String
     @Argument(help: "The later report.") var new: String
-    @Option(help: "markdown or json.") var format: String = "markdown"
+    @Option(help: "Output format.") var format: TextFormat = .markdown
     @OptionGroup var out: OutputOptions
 
     func run() throws {
-        guard format == "markdown" || format == "json" else { throw ValidationError("--format must be markdown or json") }
         let (a, b) = try CaseCommand.check { (try ReportFile.load(old), try ReportFile.load(new)) }
         let comparison = Baseline.diff(old: a, new: b)
         let text: String
-        if format == "json" {
+        if format == .json {
             guard case .object(let fields) = comparison.json else { return }
             text = JSONValue.object([("schema_version", .int(ReportFile.schemaVersion)), ("new_report", .object([("path", .string(b.path)), ("sha256", .string(b.sha256))]))] + fields).render() + "\n"
         } else {

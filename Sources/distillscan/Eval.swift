@@ -12,13 +12,12 @@ struct Eval: ParsableCommand {
         """)
     @Argument(help: "Report written by `analyze --format json`.") var report: String
     @Argument(help: "truth.json written by `synth`.") var truth: String
-    @Option(help: "markdown or json.") var format: String = "markdown"
+    @Option(help: "Output format.") var format: TextFormat = .markdown
     @OptionGroup var out: OutputOptions
 
     func run() throws {
-        guard format == "markdown" || format == "json" else { throw ValidationError("--format must be markdown or json") }
         let e: Evaluation
         e = try Evaluation.load(report: report, truth: truth)  // its errors carry their exit status
-        try Output.write(format == "json" ? e.json() : e.markdown(), to: out.output)
+        try Output.write(format == .json ? e.json() : e.markdown(), to: out.output)
     }
 }

@@ -3,13 +3,13 @@ import DistillScan
 
 /// Options of every subcommand that reads logs (parsed raw, validated into an `InputConfiguration`).
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Log files, directories (searched recursively), globs, or - for stdin.")
+    @Argument(help: "Log files, directories (searched recursively), globs, or - for stdin.", completion: .file())
     var paths: [String] = []
 
-    @Option(help: "Record format: auto, canonical, litellm, bedrock, mapped.")
-    var inputFormat: String?
+    @Option(help: "Record format (auto recognises each line).")
+    var inputFormat: InputFormatChoice?
 
-    @Option(help: "JSON file mapping canonical fields to dotted paths in your records.")
+    @Option(help: "JSON file mapping canonical fields to dotted paths in your records.", completion: .file(extensions: ["json"]))
     var schema: String?
 
     @Option(help: "Worker threads (default: number of cores). Output does not depend on it.")
@@ -30,7 +30,7 @@ struct InputOptions: ParsableArguments {
     func configuration() throws -> InputConfiguration {
         do {
             return try InputConfiguration.validate(
-                paths: paths, inputFormat: inputFormat, schemaFile: schema, threads: threads,
+                paths: paths, inputFormat: inputFormat?.rawValue, schemaFile: schema, threads: threads,
                 since: since, until: until, maxLineBytes: maxLineBytes, maxDepth: maxDepth)
         } catch let e as InputConfiguration.Invalid {
             throw ValidationError(e.description)
@@ -40,6 +40,6 @@ struct InputOptions: ParsableArguments {
 
 /// Where results go: stdout by default, or `-o FILE`.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: "Write the result to FILE instead of standard output.")
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the result to FILE instead of standard output (- is standard output); checked before any input is read.", valueName: "file"), completion: .file())
     var output: String?
 }

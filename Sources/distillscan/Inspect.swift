@@ -13,15 +13,17 @@ struct Inspect: ParsableCommand {
 
     @OptionGroup var input: InputOptions
     @OptionGroup var out: OutputOptions
-    @Option(help: "markdown or json.") var format: String = "markdown"
+    @Option(help: "Output format.") var format: TextFormat = .markdown
+    @Flag(help: "No messages on stderr except errors (unreadable files are still named).") var quiet = false
 
     func run() throws {
-        guard format == "markdown" || format == "json" else { throw ValidationError("--format must be markdown or json") }
         let config = try input.configuration()
+        try Output.preflight(out.output)
+        if !quiet { Duplicates.report(input.paths) }
         let report = Inspection.run(config)
-        let text = format == "json" ? report.json().render() + "\n" : report.markdown()
+        let text = format == .json ? report.json().render() + "\n" : report.markdown()
         try Output.write(text, to: out.output)
-        Output.warnAboutInput(report.input)
+        Output.warnAboutInput(report.input, quiet: quiet)
         if !report.input.complete { throw ExitCode(3) }
     }
 }

@@ -7,12 +7,19 @@ import Foundation
 /// Writing results and messages: results to stdout or `-o`, messages to stderr. Nothing
 /// here traps: a result that cannot be written is an `OutputError` (one line, exit 2).
 enum Output {
+    /// `path` nil or `-` is standard output.
     static func write(_ text: String, to path: String?) throws {
-        if let path {
+        if let path, path != "-" {
             try OutputFile.write(Array(text.utf8), to: path)
         } else {
             try StandardStreams.output(text)
         }
+    }
+
+    /// Fails now, before any input is read, when `-o` could not be written at the end.
+    static func preflight(_ path: String?) throws {
+        guard let path, path != "-" else { return }
+        try OutputFile.preflight(path)
     }
 
     /// One line on stderr, prefixed; control characters in it (from file names, rule

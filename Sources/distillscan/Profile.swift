@@ -46,9 +46,9 @@ struct Profile: ParsableCommand {
         var callback: (@Sendable (Int, Int) -> Void)? = nil
         if let p = progress { callback = { bytes, records in p.add(bytes: bytes, records: records) } }
         let state = Profiling.run(config, progress: callback)
-        progress?.finish()
         let bytes = state.serialized()
         try OutputFile.write(bytes, to: output)
+        progress?.finish(records: state.summary.tally.records, output: output)
         let summary = state.summary
         Output.warnAboutInput(summary, quiet: quiet)
         if !quiet {

@@ -15,13 +15,12 @@ struct Show: ParsableCommand {
 
     @Argument(help: "A JSON report or a case database.") var source: String
     @Argument(help: "The campaign id (C-…).") var campaign: String
-    @Option(help: "markdown or json.") var format: String = "markdown"
+    @Option(help: "Output format.") var format: TextFormat = .markdown
     @OptionGroup var out: OutputOptions
 
     func run() throws {
-        guard format == "markdown" || format == "json" else { throw ValidationError("--format must be markdown or json") }
         let doc = try CaseCommand.campaignDocument(source: source, id: campaign)
-        try Output.write(format == "json" ? doc.json() : doc.markdown(), to: out.output)
+        try Output.write(format == .json ? doc.json() : doc.markdown(), to: out.output)
     }
 }
 

@@ -17,16 +17,16 @@ struct Templates: ParsableCommand {
         """)
     @Argument(help: "Files (or - for stdin).") var paths: [String] = []
     @Option(help: "plain, logs, or auto (logs when the first line starts with '{').") var input: String = "auto"
-    @Option(help: "markdown or json.") var format: String = "markdown"
+    @Option(help: "Output format.") var format: TextFormat = .markdown
     @Option(help: "Share of agreeing positions needed to join a template.") var similarity: Double = 0.85
     @Option(help: "How many templates the Markdown output lists.") var top: Int = 50
     @OptionGroup var out: OutputOptions
 
     func run() throws {
-        guard format == "markdown" || format == "json" else { throw ValidationError("--format must be markdown or json") }
         guard ["plain", "logs", "auto"].contains(input) else { throw ValidationError("--input must be plain, logs or auto") }
         guard similarity > 0 && similarity <= 1 else { throw ValidationError("--similarity must be in (0, 1]") }
         guard !paths.isEmpty else { throw ValidationError("give at least one file, or - for stdin") }
+        try Output.preflight(out.output)
         var config = TemplateMiner.Configuration()
         config.similarity = similarity
         let result: TemplateMining.Result
@@ -35,6 +35,6 @@ struct Templates: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        try Output.write(format == "json" ? result.json() : result.markdown(top: top), to: out.output)
+        try Output.write(format == .json ? result.json() : result.markdown(top: top), to: out.output)
     }
 }

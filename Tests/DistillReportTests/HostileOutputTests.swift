@@ -76,11 +76,11 @@ struct HostileOutputTests {
     @Test(arguments: [("1.2.3.4", "1.2.3.0/24"), ("1.2.3.4:8080", "1.2.3.0/24"), ("[2001:db8:aa:bb::1]:443", "2001:db8:aa::/48"),
                       ("2001:db8:aa:bb::1", "2001:db8:aa::/48"), ("::ffff:10.1.2.3", "10.1.2.0/24")])
     func redactionTruncatesAddressesWithPorts(_ raw: String, _ redacted: String) {
-        #expect(Redaction.ip(raw) == redacted)
+        #expect(Redaction(key: Array("test key, 16+ bytes".utf8)).ip(raw) == redacted)
     }
 
     @Test func redactionHashesWhatIsNotAnAddress() {
-        let r = Redaction.apply(report(campaign(["a", "b"], ips: ["alice@corp.example", "10.0.0.1:22"], subnets: ["10.0.0.1:22::/48", "10.0.0.0/24"])))
+        let r = Redaction(key: Array("test key, 16+ bytes".utf8)).apply(report(campaign(["a", "b"], ips: ["alice@corp.example", "10.0.0.1:22"], subnets: ["10.0.0.1:22::/48", "10.0.0.0/24"])))
         let ips = r.campaigns[0].ips.map(\.value), subnets = r.campaigns[0].subnets.map(\.value)
         #expect(ips.contains("10.0.0.0/24") && ips.contains { $0.hasPrefix("h:") } && !ips.contains { $0.contains("alice") || $0.contains(":22") })
         #expect(subnets.contains("10.0.0.0/24") && subnets.contains { $0.hasPrefix("h:") } && !subnets.contains { $0.contains(":22") })

@@ -1,0 +1,39 @@
+/// Escaping for HTML: every log-derived string goes through `text` (element content and
+/// double- or single-quoted attribute values alike), after `SafeText.plain` has removed
+/// control and bidi characters and bounded its length.
+public enum HTMLText {
+    /// `s` cleaned and cut to `limit` characters, with `& < > " '` as character references:
+    /// it can neither close an element or attribute nor open a tag, comment or entity.
+    public static func text(_ s: String, limit: Int = 160) -> String { escape(SafeText.plain(s, limit: limit)) }
+
+    /// Escapes `& < > " '` only (for text the tool wrote itself, or already cleaned).
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+/// Numbers for people (Markdown, HTML, terminal): digits grouped by thousands with commas
+/// (`1,234,567`). JSON, NDJSON and CSV keep plain digits for programs.
+public enum NumberText {
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+}
