@@ -7,7 +7,6 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "distillscan", targets: ["distillscan"]),
-        .library(name: "DistillScan", targets: ["DistillScan"]),
     ],
     dependencies: [
         // The only dependency: a well-kept CLI parser (help, completions, validation).

@@ -22,7 +22,7 @@ extension AccountDossier {
          ("repeat_share", profile.repeatShare), ("hour_entropy", profile.hourEntropy)]
     }
 
-    public func json(input: InputSummary) -> JSONValue {
+    package func json(input: InputSummary) -> JSONValue {
         let p = profile
         var infoJSON: JSONValue = .null
         if let i = info {
@@ -51,7 +51,7 @@ extension AccountDossier {
         ])
     }
 
-    public func markdown() -> String {
+    package func markdown() -> String {
         let p = profile
         var o = "# Account \(SafeText.id(id))\n\n"
         if let c = campaign { o += "Member of campaign **\(SafeText.id(c))** (\(severity ?? "–")). " } else { o += "Not a member of any reported campaign. " }

@@ -9,32 +9,32 @@ import DistillTemplates
 /// `distillscan account`: one account's profile as the analysis saw it — activity and
 /// timeline, infrastructure, prompt families, extraction intent — and every account it
 /// has a kept evidence edge with, by kind and weight.
-public struct AccountDossier: Sendable {
-    public struct Link: Sendable {
-        public var account: String
-        public var campaign: String?
-        public var total: Double
-        public var weights: [CaseEdge.Weight]
+package struct AccountDossier: Sendable {
+    package struct Link: Sendable {
+        package var account: String
+        package var campaign: String?
+        package var total: Double
+        package var weights: [CaseEdge.Weight]
     }
-    public struct Family: Sendable {
-        public var template: String
-        public var share: Double
-        public var accounts: Int
+    package struct Family: Sendable {
+        package var template: String
+        package var share: Double
+        package var accounts: Int
     }
 
-    public var id: String
-    public var campaign: String?
-    public var severity: String?
-    public var isCandidate: Bool
-    public var suspicion: Double
-    public var info: AccountInfo?
-    public var profile: AccountProfile
-    public var families: [Family]
-    public var links: [Link]
+    package var id: String
+    package var campaign: String?
+    package var severity: String?
+    package var isCandidate: Bool
+    package var suspicion: Double
+    package var info: AccountInfo?
+    package var profile: AccountProfile
+    package var families: [Family]
+    package var links: [Link]
 
     /// Runs the analysis and keeps what it knows of `id`; a `CaseError` if the dump has no
     /// such account (with the closest ids it has).
-    public static func build(_ config: AnalysisConfiguration, id: String) throws -> (AccountDossier, InputSummary) {
+    package static func build(_ config: AnalysisConfiguration, id: String) throws -> (AccountDossier, InputSummary) {
         var found: AccountDossier?
         var near: [String] = []
         let report = Analysis.run(config, inspect: { link, campaigns in

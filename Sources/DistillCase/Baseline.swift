@@ -3,51 +3,51 @@ import DistillScan
 import DistillScore
 
 /// How one campaign changed since the prior report (docs/report.md, "Change status").
-public struct CampaignChange: Sendable, Equatable {
-    public enum Status: String, Sendable, CaseIterable {
+package struct CampaignChange: Sendable, Equatable {
+    package enum Status: String, Sendable, CaseIterable {
         case new, grown, shrunk, changed, unchanged, gone
     }
-    public var status: Status
+    package var status: Status
     /// The id in the new report (for `gone`: the prior id).
-    public var id: String
+    package var id: String
     /// The prior campaign it continues, if any.
-    public var priorID: String?
+    package var priorID: String?
     /// The id printed in the new report itself (differs from `id` only in `diff`, when the
     /// new report was written without `--baseline`); nil for `gone`.
-    public var reportID: String?
-    public var severityBefore: String?
-    public var severityAfter: String?
-    public var scoreBefore: Double?
-    public var scoreAfter: Double?
-    public var accountsBefore: Int
-    public var accountsAfter: Int
-    public var requestsBefore: Int?
-    public var requestsAfter: Int?
-    public var added: [String]
-    public var removed: [String]
+    package var reportID: String?
+    package var severityBefore: String?
+    package var severityAfter: String?
+    package var scoreBefore: Double?
+    package var scoreAfter: Double?
+    package var accountsBefore: Int
+    package var accountsAfter: Int
+    package var requestsBefore: Int?
+    package var requestsAfter: Int?
+    package var added: [String]
+    package var removed: [String]
 }
 
 /// The comparison of a report with a prior one.
-public struct Comparison: Sendable {
-    public var priorPath: String
-    public var priorSHA256: String
-    public var priorCampaigns: Int
+package struct Comparison: Sendable {
+    package var priorPath: String
+    package var priorSHA256: String
+    package var priorCampaigns: Int
     /// One per campaign of the new report, in its order.
-    public var changes: [CampaignChange]
+    package var changes: [CampaignChange]
     /// Prior campaigns that no new campaign continues, in the prior order.
-    public var gone: [CampaignChange]
+    package var gone: [CampaignChange]
 
-    public func count(_ s: CampaignChange.Status) -> Int { (changes + gone).filter { $0.status == s }.count }
+    package func count(_ s: CampaignChange.Status) -> Int { (changes + gone).filter { $0.status == s }.count }
 }
 
 /// Carrying ids over from a prior report and telling what changed.
-public enum Baseline {
+package enum Baseline {
     /// Shared members must be more than this share of the smaller campaign to continue it.
-    public static let minOverlap = 0.5
+    package static let minOverlap = 0.5
 
     /// New id for each current campaign id: the prior id of the campaign it continues
     /// (largest overlap first, one to one), else its own id (suffixed if taken).
-    public static func match(prior: [CampaignDigest], current: [CampaignDigest]) -> [String: String] {
+    package static func match(prior: [CampaignDigest], current: [CampaignDigest]) -> [String: String] {
         var priorOf: [String: Int] = [:]
         for (i, p) in prior.enumerated() { for a in p.accounts { priorOf[a] = i } }
         var candidates: [(overlap: Int, prior: Int, current: Int)] = []
@@ -77,7 +77,7 @@ public enum Baseline {
     }
 
     /// Compares current campaigns (ids already carried over by `match`) with the prior ones.
-    public static func compare(prior: [CampaignDigest], current: [CampaignDigest], priorPath: String, priorSHA256: String,
+    package static func compare(prior: [CampaignDigest], current: [CampaignDigest], priorPath: String, priorSHA256: String,
                                reportIDs: [String: String] = [:]) -> Comparison {
         let byID = Dictionary(prior.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var changes: [CampaignChange] = []
@@ -112,7 +112,7 @@ public enum Baseline {
 
     /// `analyze --baseline`: carries the prior ids over to the report's campaigns and adds
     /// the comparison as the report's `baseline` section.
-    public static func apply(_ prior: ReportFile, to report: AnalysisReport) -> (AnalysisReport, Comparison) {
+    package static func apply(_ prior: ReportFile, to report: AnalysisReport) -> (AnalysisReport, Comparison) {
         var r = report
         let renames = match(prior: prior.digests, current: report.campaigns.map(CampaignDigest.init))
         for i in r.campaigns.indices { r.campaigns[i].id = renames[r.campaigns[i].id] ?? r.campaigns[i].id }
@@ -123,7 +123,7 @@ public enum Baseline {
     }
 
     /// `distillscan diff OLD NEW`: the same comparison from two saved reports.
-    public static func diff(old: ReportFile, new: ReportFile) -> Comparison {
+    package static func diff(old: ReportFile, new: ReportFile) -> Comparison {
         let renames = match(prior: old.digests, current: new.digests)
         let current = new.digests.map { d -> CampaignDigest in var d = d; d.id = renames[d.id] ?? d.id; return d }
         let reportIDs = Dictionary(new.digests.map { (renames[$0.id] ?? $0.id, $0.id) }, uniquingKeysWith: { a, _ in a })

@@ -5,20 +5,20 @@ import Foundation
 /// `distillscan show`: one campaign, whole, from a saved report (or a case database row
 /// set in the same shape). Read from the JSON, so it shows any schema-1 report; every
 /// value goes through `SafeText` as in the report itself.
-public struct CampaignDocument {
-    public var campaign: [String: Any]
+package struct CampaignDocument {
+    package var campaign: [String: Any]
     /// Where it came from, for the header line: a path (escaped when shown) and a note
     /// made of digits and words of ours (shown as is).
-    public var source: String
-    public var sourceNote: String = ""
+    package var source: String
+    package var sourceNote: String = ""
     /// The campaign's entry in the report's `baseline` section, if any.
-    public var change: [String: Any]?
+    package var change: [String: Any]?
 
-    public init(campaign: [String: Any], source: String, change: [String: Any]? = nil) {
+    package init(campaign: [String: Any], source: String, change: [String: Any]? = nil) {
         self.campaign = campaign; self.source = source; self.change = change
     }
 
-    public init(report: ReportFile, id: String) throws {
+    package init(report: ReportFile, id: String) throws {
         let c = try report.campaign(id)
         let baseline = report.root["baseline"] as? [String: Any]
         let change = (baseline?["campaigns"] as? [[String: Any]])?.first { ($0["id"] as? String) == id }
@@ -27,12 +27,12 @@ public struct CampaignDocument {
     }
 
     /// The campaign object, keys sorted (jq-friendly).
-    public func json() -> String {
+    package func json() -> String {
         let data = (try? JSONSerialization.data(withJSONObject: campaign, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    public func markdown() -> String {
+    package func markdown() -> String {
         let c = campaign
         let id = str(c["id"]), sev = str(c["severity"]).uppercased()
         var o = "# Campaign \(SafeText.id(id)) — \(SafeText.markdown(sev, limit: 20)) (score \(num(c["score"])))\n\n"

@@ -13,9 +13,9 @@ import Foundation
 /// applies the missing forward migrations in one transaction. WAL journaling and
 /// `BEGIN IMMEDIATE` transactions let several `analyze --db` runs write at once: each
 /// waits for the other's lock and both runs land.
-public final class CaseDatabase {
+package final class CaseDatabase {
     /// Schema version written by this build (`PRAGMA user_version`).
-    public static let schemaVersion = 2
+    package static let schemaVersion = 2
 
     /// Forward migrations: `migrations[k]` takes a database from version k to k + 1.
     static let migrations: [String] = [
@@ -83,10 +83,10 @@ public final class CaseDatabase {
     ]
 
     let db: SQLite
-    public var path: String { db.path }
+    package var path: String { db.path }
 
     /// True for a file that starts like a SQLite database or is named like one.
-    public static func looksLikeDatabase(_ path: String) -> Bool {
+    package static func looksLikeDatabase(_ path: String) -> Bool {
         let lower = path.lowercased()
         if lower.hasSuffix(".sqlite") || lower.hasSuffix(".sqlite3") || lower.hasSuffix(".db") { return true }
         guard let h = FileHandle(forReadingAtPath: path) else { return false }
@@ -97,7 +97,7 @@ public final class CaseDatabase {
 
     /// Opens a case database; for writing, creates it if needed and migrates it to the
     /// current schema. `upTo` stops migrations early (tests make old-version databases).
-    public init(path: String, readOnly: Bool = false, upTo version: Int = CaseDatabase.schemaVersion) throws {
+    package init(path: String, readOnly: Bool = false, upTo version: Int = CaseDatabase.schemaVersion) throws {
         if readOnly {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
@@ -118,7 +118,7 @@ public final class CaseDatabase {
     }
 
     /// The schema version of the open database.
-    public func version() throws -> Int { Int(try db.scalar("PRAGMA user_version") ?? 0) }
+    package func version() throws -> Int { Int(try db.scalar("PRAGMA user_version") ?? 0) }
 
     func migrate(to target: Int) throws {
         try db.transaction {
@@ -138,7 +138,7 @@ public final class CaseDatabase {
     /// Appends one run; returns its `run_id`. `comparison` (from `--baseline`) fills each
     /// campaign's `status` and `prior_id`.
     @discardableResult
-    public func append(_ report: AnalysisReport, json: String, comparison: Comparison? = nil, recordedAt: Date = Date()) throws -> Int64 {
+    package func append(_ report: AnalysisReport, json: String, comparison: Comparison? = nil, recordedAt: Date = Date()) throws -> Int64 {
         let changes = Dictionary((comparison?.changes ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         return try db.transaction { try insertRun(report, json: json, changes: changes, recordedAt: recordedAt) }
     }
@@ -207,7 +207,7 @@ public final class CaseDatabase {
     }
 
     /// The campaign as `show` prints it, from the latest run that has it.
-    public func campaignDocument(_ id: String) throws -> CampaignDocument {
+    package func campaignDocument(_ id: String) throws -> CampaignDocument {
         let q = try db.prepare("SELECT r.run_id, r.report_json, r.recorded_at FROM campaigns c JOIN runs r USING (run_id) WHERE c.campaign_id = ? ORDER BY r.run_id DESC LIMIT 1")
         try q.bind([.text(id)])
         guard try q.step() else {
@@ -225,7 +225,7 @@ public final class CaseDatabase {
     }
 
     /// The report of the latest run (`--baseline case.sqlite`, `diff case.sqlite NEW.json`).
-    public func latestReport() throws -> ReportFile {
+    package func latestReport() throws -> ReportFile {
         let q = try db.prepare("SELECT run_id, report_json FROM runs ORDER BY run_id DESC LIMIT 1")
         guard try q.step() else { throw CaseError("\(db.path): the case database has no run yet") }
         var r = try ReportFile.parse(Data((q.text(1) ?? "").utf8), path: "\(db.path) run \(q.int(0))")
@@ -234,7 +234,7 @@ public final class CaseDatabase {
     }
 
     /// Runs a read-only query and returns the column names and the rows as text (tests and docs).
-    public func query(_ sql: String) throws -> (columns: [String], rows: [[String]]) {
+    package func query(_ sql: String) throws -> (columns: [String], rows: [[String]]) {
         let s = try db.prepare(sql)
         let n = s.columnCount
         let columns = (0..<n).map { s.name($0) }

@@ -2,9 +2,9 @@
 /// database, a campaign id, an output path): one sentence naming it, exit status 2.
 /// Messages quote ids and paths read from files, so control and bidirectional-format
 /// characters are replaced (the terminal is hostile ground too).
-public struct CaseError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ message: String) {
+package struct CaseError: Error, CustomStringConvertible, Sendable {
+    package var description: String
+    package init(_ message: String) {
         var s = String.UnicodeScalarView()
         for u in message.unicodeScalars {
             switch u.properties.generalCategory {

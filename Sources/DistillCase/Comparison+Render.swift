@@ -3,7 +3,7 @@ import DistillSupport
 
 extension Comparison {
     /// The `baseline` object of a report, and the body of `distillscan diff --format json`.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("prior_report", .object([("path", .string(priorPath)), ("sha256", .string(priorSHA256)), ("campaigns", .int(priorCampaigns))])),
             ("counts", .object(CampaignChange.Status.allCases.map { ($0.rawValue, .int(count($0))) })),
@@ -13,7 +13,7 @@ extension Comparison {
     }
 
     /// A Markdown section: counts, one table row per campaign, then the member changes.
-    public func markdown(title: String) -> String {
+    package func markdown(title: String) -> String {
         var o = "\n## \(title)\n\n"
         o += "Compared with \(SafeText.markdown(priorPath, limit: 200)) (sha256 \(priorSHA256), \(priorCampaigns) campaign(s)): "
         o += CampaignChange.Status.allCases.map { "\(count($0)) \($0.rawValue)" }.joined(separator: ", ") + ".\n"
@@ -56,7 +56,7 @@ extension Comparison {
 }
 
 extension CampaignChange {
-    public var json: JSONValue {
+    package var json: JSONValue {
         var score: JSONValue = .null
         if let a = scoreBefore, let b = scoreAfter { score = .double(b - a) }
         return .object([

@@ -7,33 +7,33 @@ import Foundation
 /// `distillscan extract`: the raw request lines of a set of accounts, byte for byte, into
 /// one gzip file, with a manifest that says for each line where it came from (source
 /// file, line number) and its SHA-256, so a case file can be checked against the dump.
-public struct EvidenceExtract {
-    public struct Source: Sendable {
-        public var path: String
-        public var sha256: String?
-        public var linesRead: Int
-        public var linesExtracted: Int
+package struct EvidenceExtract {
+    package struct Source: Sendable {
+        package var path: String
+        package var sha256: String?
+        package var linesRead: Int
+        package var linesExtracted: Int
         /// Lines over the length bound (never extracted) and decode failures.
-        public var oversized: Int
-        public var error: String?
+        package var oversized: Int
+        package var error: String?
     }
-    public struct Line: Sendable {
-        public var source: String
-        public var line: Int
-        public var bytes: Int
-        public var sha256: String
+    package struct Line: Sendable {
+        package var source: String
+        package var line: Int
+        package var bytes: Int
+        package var sha256: String
     }
 
-    public var members: Set<String>
-    public var options: DecodeOptions
-    public private(set) var sources: [Source] = []
-    public private(set) var lines: [Line] = []
+    package var members: Set<String>
+    package var options: DecodeOptions
+    package private(set) var sources: [Source] = []
+    package private(set) var lines: [Line] = []
 
-    public init(members: Set<String>, options: DecodeOptions) { self.members = members; self.options = options }
+    package init(members: Set<String>, options: DecodeOptions) { self.members = members; self.options = options }
 
     /// Reads every input in order and appends each member's lines (`\n`-terminated) to
     /// `out`, a gzip stream. Lines that do not decode to a record are not extracted.
-    public mutating func run(_ inputs: [InputSource], into deflater: inout GzipDeflater, output: inout [UInt8]) {
+    package mutating func run(_ inputs: [InputSource], into deflater: inout GzipDeflater, output: inout [UInt8]) {
         var decoder = RecordDecoder(options: options)
         let splitter = LineSplitter(maxLineBytes: options.maxLineBytes)
         let newline: [UInt8] = [0x0A]
@@ -62,7 +62,7 @@ public struct EvidenceExtract {
     }
 
     /// The manifest: what was extracted, from where, for which campaign of which report.
-    public func manifest(campaign: String, reportPath: String, reportSHA256: String?, output: String, outputSHA256: String) -> JSONValue {
+    package func manifest(campaign: String, reportPath: String, reportSHA256: String?, output: String, outputSHA256: String) -> JSONValue {
         .object([
             ("schema_version", .int(1)),
             ("campaign", .string(campaign)),
@@ -82,7 +82,7 @@ public struct EvidenceExtract {
 
     /// Writes the evidence file and its manifest (`OUTPUT.manifest.json`); a `CaseError`
     /// naming the path when either cannot be written.
-    public static func write(_ bytes: [UInt8], manifest: (String) -> JSONValue, to path: String) throws {
+    package static func write(_ bytes: [UInt8], manifest: (String) -> JSONValue, to path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
             throw CaseError("-o \(path): cannot write the evidence file; check the directory exists and is writable")
         }

@@ -3,34 +3,34 @@ import DistillReport
 import DistillScore
 
 /// One campaign as a comparison needs it.
-public struct CampaignDigest: Sendable, Equatable {
-    public var id: String
-    public var severity: String
-    public var score: Double
+package struct CampaignDigest: Sendable, Equatable {
+    package var id: String
+    package var severity: String
+    package var score: Double
     /// Sorted member ids.
-    public var accounts: [String]
-    public var requests: Int
+    package var accounts: [String]
+    package var requests: Int
 
-    public init(id: String, severity: String, score: Double, accounts: [String], requests: Int) {
+    package init(id: String, severity: String, score: Double, accounts: [String], requests: Int) {
         self.id = id; self.severity = severity; self.score = score; self.accounts = accounts.sorted(); self.requests = requests
     }
 
-    public init(_ c: Campaign) { self.init(id: c.id, severity: c.severity.rawValue, score: c.score, accounts: c.accounts, requests: c.requests) }
+    package init(_ c: Campaign) { self.init(id: c.id, severity: c.severity.rawValue, score: c.score, accounts: c.accounts, requests: c.requests) }
 }
 
 /// A saved `analyze --format json` report, read back for `--baseline`, `diff` and `show`.
-public struct ReportFile: @unchecked Sendable {
-    public static let schemaVersion = 1
+package struct ReportFile: @unchecked Sendable {
+    package static let schemaVersion = 1
 
-    public var path: String
-    public var sha256: String
+    package var path: String
+    package var sha256: String
     /// The whole document (JSONSerialization objects).
-    public var root: [String: Any]
-    public var campaigns: [[String: Any]]
-    public var digests: [CampaignDigest]
+    package var root: [String: Any]
+    package var campaigns: [[String: Any]]
+    package var digests: [CampaignDigest]
 
     /// Reads and checks a report (or the latest run's report of a case database); every problem is a `CaseError` naming the file.
-    public static func load(_ path: String) throws -> ReportFile {
+    package static func load(_ path: String) throws -> ReportFile {
         if CaseDatabase.looksLikeDatabase(path) { return try CaseDatabase(path: path, readOnly: true).latestReport() }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
@@ -40,7 +40,7 @@ public struct ReportFile: @unchecked Sendable {
         return try parse(data, path: path)
     }
 
-    public static func parse(_ data: Data, path: String) throws -> ReportFile {
+    package static func parse(_ data: Data, path: String) throws -> ReportFile {
         guard let any = try? JSONSerialization.jsonObject(with: data), let root = any as? [String: Any] else {
             throw CaseError("\(path): not a distillscan JSON report (write one with `analyze --format json -o FILE`)")
         }
@@ -63,7 +63,7 @@ public struct ReportFile: @unchecked Sendable {
     }
 
     /// The campaign with this id, or a `CaseError` that lists the ids there are.
-    public func campaign(_ id: String) throws -> [String: Any] {
+    package func campaign(_ id: String) throws -> [String: Any] {
         if let c = campaigns.first(where: { ($0["id"] as? String) == id }) { return c }
         let known = digests.prefix(12).map(\.id).joined(separator: ", ")
         throw CaseError("\(path): no campaign \(id)" + (known.isEmpty ? " (the report has no campaigns)" : "; campaigns: \(known)\(digests.count > 12 ? ", …" : "")"))

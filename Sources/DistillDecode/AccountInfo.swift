@@ -1,24 +1,24 @@
 /// What the optional accounts file (`--accounts FILE`) says about an account.
-public struct AccountInfo: Sendable, Equatable, Codable {
-    public var accountID: String
-    public var createdAt: Int64?
-    public var email: String?
-    public var paymentFingerprint: String?
-    public var billingCountry: String?
-    public var verified: Bool?
-    public var org: String?
+package struct AccountInfo: Sendable, Equatable, Codable {
+    package var accountID: String
+    package var createdAt: Int64?
+    package var email: String?
+    package var paymentFingerprint: String?
+    package var billingCountry: String?
+    package var verified: Bool?
+    package var org: String?
 
-    public init(accountID: String) { self.accountID = accountID }
+    package init(accountID: String) { self.accountID = accountID }
 
     /// Domain of the email address, lower-cased.
-    public var emailDomain: String? {
+    package var emailDomain: String? {
         guard let e = email, let at = e.lastIndex(of: "@") else { return nil }
         let d = e[e.index(after: at)...].lowercased()
         return d.isEmpty ? nil : d
     }
 
     /// Local part of the email address, lower-cased.
-    public var emailLocalPart: String? {
+    package var emailLocalPart: String? {
         guard let e = email, let at = e.lastIndex(of: "@") else { return nil }
         return e[..<at].lowercased()
     }
@@ -26,7 +26,7 @@ public struct AccountInfo: Sendable, Equatable, Codable {
 
 extension RecordDecoder {
     /// Decodes one line of an accounts file.
-    public mutating func decodeAccount(_ line: UnsafeRawBufferPointer) -> Result<AccountInfo, MalformedKind>? {
+    package mutating func decodeAccount(_ line: UnsafeRawBufferPointer) -> Result<AccountInfo, MalformedKind>? {
         var bytes = line
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }
         if let last = bytes.last, last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 1)]) }

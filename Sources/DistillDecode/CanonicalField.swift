@@ -1,12 +1,12 @@
 /// The fields of the canonical gateway log, and the aliases real logs use for them.
-public enum CanonicalField: String, CaseIterable, Sendable {
+package enum CanonicalField: String, CaseIterable, Sendable {
     case ts, requestID = "request_id", account = "account_id", apiKey = "api_key_id", org = "org_id"
     case ip, userAgent = "user_agent", tls = "tls_ja3", model, endpoint, status
     case inputTokens = "input_tokens", outputTokens = "output_tokens", maxTokens = "max_tokens"
     case stopReason = "stop_reason", latency = "latency_ms", system, messages, tools, prompt, usage
 
     /// Names accepted for each field, canonical name first.
-    public var aliases: [String] {
+    package var aliases: [String] {
         switch self {
         case .ts: return ["ts", "timestamp", "@timestamp", "time", "request_time", "start_time", "created"]
         case .requestID: return ["request_id", "requestId", "req_id"]
@@ -33,8 +33,8 @@ public enum CanonicalField: String, CaseIterable, Sendable {
     }
 
     /// Position of each field in `allCases` (computed once; `allCases` allocates).
-    public static let ordered: [CanonicalField] = allCases
-    public var index: Int {
+    package static let ordered: [CanonicalField] = allCases
+    package var index: Int {
         switch self {
         case .ts: return 0
         case .requestID: return 1

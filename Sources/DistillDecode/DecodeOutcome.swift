@@ -1,5 +1,5 @@
 /// Why a line was rejected as malformed. Raw values appear in reports.
-public enum MalformedKind: String, Error, Sendable, Codable, CaseIterable, Comparable {
+package enum MalformedKind: String, Error, Sendable, Codable, CaseIterable, Comparable {
     /// Not valid JSON (`{"a":`).
     case invalidJSON = "invalid_json"
     /// Bytes that are not UTF-8 inside a string.
@@ -21,28 +21,28 @@ public enum MalformedKind: String, Error, Sendable, Codable, CaseIterable, Compa
     /// A required field of the wrong type (`"account_id": {…}`).
     case wrongType = "wrong_type"
 
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// Why a line was skipped without being an error.
-public enum SkippedKind: String, Sendable, Codable, CaseIterable, Comparable {
+package enum SkippedKind: String, Sendable, Codable, CaseIterable, Comparable {
     /// Empty or whitespace-only.
     case blank
     /// Outside `--since`/`--until`.
     case outsideTimeRange = "outside_time_range"
 
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// What became of one line decoded in place (`RecordDecoder.decode(_:into:)`).
-public enum LineStatus {
+package enum LineStatus {
     case record
     case malformed(MalformedKind)
     case skipped(SkippedKind)
 }
 
 /// What became of one line.
-public enum DecodeOutcome {
+package enum DecodeOutcome {
     case record(RequestRecord)
     case malformed(MalformedKind)
     case skipped(SkippedKind)

@@ -2,25 +2,25 @@ import DistillInput
 
 /// The `input` section of every report: what was read, file by file and in total,
 /// accounting for every line (`lines = records + malformed + skipped`).
-public struct InputSummary: Sendable {
+package struct InputSummary: Sendable {
     /// One input file.
-    public struct File: Sendable {
-        public var path: String
-        public var compression: Compression
-        public var sizeBytes: Int
-        public var bytes: Int
-        public var tally: LineTally
-        public var formats: [LogFormat: Int]
-        public var firstTimestamp: Int64?
-        public var lastTimestamp: Int64?
+    package struct File: Sendable {
+        package var path: String
+        package var compression: Compression
+        package var sizeBytes: Int
+        package var bytes: Int
+        package var tally: LineTally
+        package var formats: [LogFormat: Int]
+        package var firstTimestamp: Int64?
+        package var lastTimestamp: Int64?
         /// Why the file was not read to its end, if it was not.
-        public var error: String?
+        package var error: String?
         /// SHA-256 of the file's bytes on disk (chain of custody); nil for stdin.
-        public var sha256: String?
+        package var sha256: String?
         /// Data was lost (unreadable, truncated or corrupt), as opposed to a warning.
-        public var lostData: Bool = false
+        package var lostData: Bool = false
 
-        public init(path: String, compression: Compression, sizeBytes: Int, bytes: Int, tally: LineTally,
+        package init(path: String, compression: Compression, sizeBytes: Int, bytes: Int, tally: LineTally,
                     formats: [LogFormat: Int], firstTimestamp: Int64?, lastTimestamp: Int64?, error: String?, sha256: String?) {
             self.path = path; self.compression = compression; self.sizeBytes = sizeBytes; self.bytes = bytes
             self.tally = tally; self.formats = formats; self.firstTimestamp = firstTimestamp
@@ -28,18 +28,18 @@ public struct InputSummary: Sendable {
         }
     }
 
-    public var files: [File] = []
-    public var tally = LineTally()
-    public var bytes = 0
-    public var firstTimestamp: Int64?
-    public var lastTimestamp: Int64?
+    package var files: [File] = []
+    package var tally = LineTally()
+    package var bytes = 0
+    package var firstTimestamp: Int64?
+    package var lastTimestamp: Int64?
 
     /// True when every input was read to its end.
-    public var complete: Bool { !lostData }
-    public var formats: [LogFormat: Int] { files.reduce(into: [:]) { $0.merge($1.formats, uniquingKeysWith: +) } }
+    package var complete: Bool { !lostData }
+    package var formats: [LogFormat: Int] { files.reduce(into: [:]) { $0.merge($1.formats, uniquingKeysWith: +) } }
 
-    public init() {}
+    package init() {}
 
     /// Files whose data was lost (exit code 3).
-    public var lostData: Bool { files.contains(where: \.lostData) }
+    package var lostData: Bool { files.contains(where: \.lostData) }
 }

@@ -6,7 +6,7 @@ extension JSONTape {
     /// The decoded text of a string node; beyond `limit` UTF-8 bytes, its first three
     /// quarters and last quarter of the limit joined by `String.gap`, at most `limit` bytes in all (cut on
     /// character boundaries).
-    public func headAndTail(_ i: Int, limit: Int) -> String {
+    package func headAndTail(_ i: Int, limit: Int) -> String {
         let n = nodes[i]
         guard n.kind == .string else { return "" }
         let r = raw(i)
@@ -28,18 +28,18 @@ extension JSONTape {
 
 extension String {
     /// What stands between the kept start and end of a long text.
-    public static let gap = " … "
+    package static let gap = " … "
 
     /// The string itself when at most `limit` UTF-8 bytes; else its first three quarters
     /// and last quarter of the limit joined by `" … "`, cut on character boundaries.
-    public func utf8HeadAndTail(_ limit: Int) -> String {
+    package func utf8HeadAndTail(_ limit: Int) -> String {
         guard utf8.count > limit else { return self }
         let tailBudget = limit / 4
         return utf8Prefix(limit - tailBudget - Self.gap.utf8.count) + Self.gap + suffixUTF8(tailBudget)
     }
 
     /// At most the last `limit` UTF-8 bytes of the string, cut on a character boundary.
-    public func suffixUTF8(_ limit: Int) -> String {
+    package func suffixUTF8(_ limit: Int) -> String {
         guard utf8.count > limit else { return self }
         var s = self
         return s.withUTF8 { u in

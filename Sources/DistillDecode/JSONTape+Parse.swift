@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// Why a line is not an acceptable JSON document.
-public enum JSONParseError: Error, Equatable, Sendable {
+package enum JSONParseError: Error, Equatable, Sendable {
     case invalidJSON(offset: Int)
     case invalidUTF8(offset: Int)
     case nulByte(offset: Int)
@@ -15,7 +15,7 @@ public enum JSONParseError: Error, Equatable, Sendable {
 extension JSONTape {
     /// Parses and validates one JSON document (the whole of `line`, surrounding
     /// whitespace allowed), reusing this tape's storage.
-    public mutating func parse(_ line: UnsafeRawBufferPointer, maxDepth: Int) throws(JSONParseError) {
+    package mutating func parse(_ line: UnsafeRawBufferPointer, maxDepth: Int) throws(JSONParseError) {
         let storage = self.storage
         storage.shrink(to: 256)
         storage.count = 0

@@ -5,45 +5,45 @@
 /// Object members are stored as key node, value node, in order; every node knows where
 /// its subtree ends (`next`), so skipping a value is O(1). With duplicate keys the last
 /// one wins, as in JavaScript and most JSON libraries.
-public struct JSONTape {
+package struct JSONTape {
     /// The type of a JSON value.
-    public enum Kind: UInt8 { case object, array, string, number, bool, null }
+    package enum Kind: UInt8 { case object, array, string, number, bool, null }
 
     /// One value (or key) of the document.
-    public struct Node {
-        public var kind: Kind
+    package struct Node {
+        package var kind: Kind
         /// Strings only: the text contains backslash escapes.
-        public var escaped: Bool
+        package var escaped: Bool
         /// Byte range of the value; for strings, the content between the quotes.
-        public var start: Int32
-        public var end: Int32
+        package var start: Int32
+        package var end: Int32
         /// Index of the first node after this value's subtree.
-        public var next: Int32
+        package var next: Int32
     }
 
     /// The nodes of the last parse; valid until the next parse with this tape.
-    public var nodes: UnsafeBufferPointer<Node> { UnsafeBufferPointer(start: storage.base, count: storage.count) }
+    package var nodes: UnsafeBufferPointer<Node> { UnsafeBufferPointer(start: storage.base, count: storage.count) }
     /// Shared by copies of the tape: a copy reads the line its original parsed last.
     let storage = NodeStorage(capacity: 256)
     /// The line the nodes point into; valid only while the caller keeps it alive.
-    public internal(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+    package internal(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
 
     /// Scratch stack of the parser, kept to reuse its storage.
     var openContainers: [Int32] = []
 
-    public init() { openContainers.reserveCapacity(16) }
+    package init() { openContainers.reserveCapacity(16) }
 
     /// The longest document the tape can address: node offsets are 32-bit
     /// (`--max-line-bytes` is capped to it).
-    public static let maxDocumentBytes = Int(Int32.max)
+    package static let maxDocumentBytes = Int(Int32.max)
 
     /// The root value's index.
-    public var root: Int { 0 }
+    package var root: Int { 0 }
 
-    public func kind(_ i: Int) -> Kind { nodes[i].kind }
+    package func kind(_ i: Int) -> Kind { nodes[i].kind }
 
     /// Index of member `key` of the object at `object` (last duplicate wins).
-    public func member(_ object: Int, _ key: StaticString) -> Int? {
+    package func member(_ object: Int, _ key: StaticString) -> Int? {
         guard nodes[object].kind == .object else { return nil }
         let keyBytes = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
         var found: Int?
@@ -57,7 +57,7 @@ public struct JSONTape {
     }
 
     /// Follows a dotted path of object members (`"metadata.user_api_key_user_id"`).
-    public func path(_ from: Int, _ components: [String]) -> Int? {
+    package func path(_ from: Int, _ components: [String]) -> Int? {
         var at = from
         for c in components {
             guard nodes[at].kind == .object else { return nil }
@@ -76,7 +76,7 @@ public struct JSONTape {
 
     /// Calls `body(keyIndex, valueIndex)` for every member of an object.
     @inline(__always)
-    public func forEachMember(_ object: Int, _ body: (Int, Int) -> Void) {
+    package func forEachMember(_ object: Int, _ body: (Int, Int) -> Void) {
         guard nodes[object].kind == .object else { return }
         var i = object + 1
         let end = Int(nodes[object].next)
@@ -88,7 +88,7 @@ public struct JSONTape {
 
     /// Calls `body` for every element of an array.
     @inline(__always)
-    public func forEachElement(_ array: Int, _ body: (Int) -> Void) {
+    package func forEachElement(_ array: Int, _ body: (Int) -> Void) {
         guard nodes[array].kind == .array else { return }
         var i = array + 1
         let end = Int(nodes[array].next)
@@ -99,7 +99,7 @@ public struct JSONTape {
     }
 
     /// Raw bytes of a node (string contents without quotes, or the literal text).
-    public func raw(_ i: Int) -> UnsafeRawBufferPointer {
+    package func raw(_ i: Int) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: bytes[Int(nodes[i].start)..<Int(nodes[i].end)])
     }
 
@@ -113,7 +113,7 @@ public struct JSONTape {
 
     /// The decoded text of a string node, at most `limit` UTF-8 bytes (cut on a
     /// character boundary). Lone surrogate escapes become U+FFFD.
-    public func string(_ i: Int, limit: Int = .max) -> String {
+    package func string(_ i: Int, limit: Int = .max) -> String {
         let n = nodes[i]
         guard n.kind == .string else { return "" }
         let r = raw(i)
@@ -127,7 +127,7 @@ public struct JSONTape {
     }
 
     /// A scalar rendered as text: strings decoded, numbers and booleans as written.
-    public func scalarText(_ i: Int, limit: Int = 512) -> String? {
+    package func scalarText(_ i: Int, limit: Int = 512) -> String? {
         switch nodes[i].kind {
         case .string: return string(i, limit: limit)
         case .number, .bool: return String(decoding: raw(i), as: UTF8.self)
@@ -136,7 +136,7 @@ public struct JSONTape {
     }
 
     /// A number node (or a string holding one) as a Double; nil if absent, not finite.
-    public func double(_ i: Int) -> Double? {
+    package func double(_ i: Int) -> Double? {
         let n = nodes[i]
         guard n.kind == .number || n.kind == .string, n.end > n.start, n.end - n.start < 64 else { return nil }
         // Plain integers (most token counts, statuses, epochs) without strtod.
@@ -162,12 +162,12 @@ public struct JSONTape {
     }
 
     /// An integer field; nil if absent, fractional beyond an integer, or out of range.
-    public func int(_ i: Int) -> Int? {
+    package func int(_ i: Int) -> Int? {
         guard let d = double(i), d >= -9.0e15, d <= 9.0e15 else { return nil }
         return Int(d)
     }
 
-    public func bool(_ i: Int) -> Bool? {
+    package func bool(_ i: Int) -> Bool? {
         switch nodes[i].kind {
         case .bool: return bytes[Int(nodes[i].start)] == UInt8(ascii: "t")
         case .string:

@@ -4,15 +4,15 @@ import Glibc
 
 /// Turns one line into a `RequestRecord` or a counted rejection. One decoder per
 /// thread: it reuses its JSON tape between lines.
-public struct RecordDecoder {
-    public var options: DecodeOptions
+package struct RecordDecoder {
+    package var options: DecodeOptions
     var tape = JSONTape()
     /// This decoder's shared strings for few-valued fields (never shared between threads).
     let interner = StringInterner()
 
-    public init(options: DecodeOptions) { self.options = options }
+    package init(options: DecodeOptions) { self.options = options }
 
-    public mutating func decode(_ line: UnsafeRawBufferPointer) -> DecodeOutcome {
+    package mutating func decode(_ line: UnsafeRawBufferPointer) -> DecodeOutcome {
         var r = RequestRecord(timestamp: 0, account: "")
         switch decode(line, into: &r) {
         case .record: return .record(r)
@@ -23,7 +23,7 @@ public struct RecordDecoder {
 
     /// `decode` writing the record into `r` (valid when the status is `.record`): a record
     /// is large, and handing it back through results and outcomes copied it several times.
-    public mutating func decode(_ line: UnsafeRawBufferPointer, into r: inout RequestRecord) -> LineStatus {
+    package mutating func decode(_ line: UnsafeRawBufferPointer, into r: inout RequestRecord) -> LineStatus {
         var bytes = line
         // Strip a UTF-8 BOM and a trailing CR (CRLF files).
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }
@@ -82,7 +82,7 @@ public struct RecordDecoder {
     /// and per campaign; a record claiming more (`"output_tokens": 9e15`) would overflow
     /// those sums, so the field is dropped like any other out-of-range optional number
     /// (docs/formats.md). Negative counts are dropped too.
-    public static let maxCount = 1 << 31
+    package static let maxCount = 1 << 31
 
     /// Drops counts outside `0...maxCount` (every format goes through here).
     @inline(__always)

@@ -2,7 +2,7 @@
 /// state of B equals consuming A and B, whatever the order of the records and however
 /// they were split. Workers each feed their own sink and the sinks are merged, so
 /// results never depend on thread count, input order or scheduling.
-public protocol RecordSink: Sendable {
+package protocol RecordSink: Sendable {
     mutating func consume(_ record: RequestRecord)
     mutating func merge(_ other: Self)
     /// The sinks merged into one (in order), on up to `threads` threads where the sink can
@@ -12,7 +12,7 @@ public protocol RecordSink: Sendable {
 }
 
 extension RecordSink {
-    public static func merging(_ sinks: consuming [Self], threads: Int) -> Self {
+    package static func merging(_ sinks: consuming [Self], threads: Int) -> Self {
         var all = consume sinks
         var sink = all.removeFirst()
         for other in all { sink.merge(other) }

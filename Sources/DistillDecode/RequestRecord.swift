@@ -1,43 +1,43 @@
 /// One API request, reduced to what the analysis needs. Text fields are bounded.
-public struct RequestRecord: Sendable, Equatable {
+package struct RequestRecord: Sendable, Equatable {
     /// Milliseconds since the Unix epoch (UTC).
-    public var timestamp: Int64
+    package var timestamp: Int64
     /// The account the analysis attributes the request to (for Bedrock: the caller ARN).
-    public var account: String
-    public var apiKey: String? = nil
+    package var account: String
+    package var apiKey: String? = nil
     /// Declared organisation / team (none for Bedrock: its `accountId` is the log owner).
-    public var org: String? = nil
-    public var ip: String? = nil
-    public var userAgent: String? = nil
-    public var tlsFingerprint: String? = nil
-    public var model: String? = nil
-    public var endpoint: String? = nil
+    package var org: String? = nil
+    package var ip: String? = nil
+    package var userAgent: String? = nil
+    package var tlsFingerprint: String? = nil
+    package var model: String? = nil
+    package var endpoint: String? = nil
     /// HTTP-like status; nil when not logged.
-    public var status: Int? = nil
+    package var status: Int? = nil
     /// The request failed (non-2xx status, a failure row, or an error code).
-    public var failed: Bool = false
-    public var inputTokens: Int? = nil
-    public var outputTokens: Int? = nil
-    public var maxTokens: Int? = nil
-    public var stopReason: String? = nil
-    public var latencyMs: Int? = nil
+    package var failed: Bool = false
+    package var inputTokens: Int? = nil
+    package var outputTokens: Int? = nil
+    package var maxTokens: Int? = nil
+    package var stopReason: String? = nil
+    package var latencyMs: Int? = nil
     /// The system prompt (client-defined), kept apart from what the user wrote.
-    public var systemPrompt: String = ""
+    package var systemPrompt: String = ""
     /// What the user wrote in the latest user turn.
-    public var prompt: String = ""
-    public var userTurns: Int = 0
-    public var assistantTurns: Int = 0
+    package var prompt: String = ""
+    package var userTurns: Int = 0
+    package var assistantTurns: Int = 0
     /// Names of the tools offered to the model.
-    public var toolNames: [String] = []
-    public var format: LogFormat = .canonical
+    package var toolNames: [String] = []
+    package var format: LogFormat = .canonical
 
-    public init(timestamp: Int64, account: String) {
+    package init(timestamp: Int64, account: String) {
         self.timestamp = timestamp
         self.account = account
     }
 
     /// Whether the output stopped because it reached the token limit.
-    public var hitTokenLimit: Bool {
+    package var hitTokenLimit: Bool {
         if let r = stopReason, Self.limitReasons.contains(where: { Self.sameIgnoringASCIICase(r, $0) }) { return true }
         if let o = outputTokens, let m = maxTokens, m > 0, o >= m - m / 50 { return true }
         return false
@@ -54,7 +54,7 @@ public struct RequestRecord: Sendable, Equatable {
 }
 
 /// A log format distillscan reads.
-public enum LogFormat: String, Sendable, Codable, CaseIterable, Comparable {
+package enum LogFormat: String, Sendable, Codable, CaseIterable, Comparable {
     /// The canonical gateway log (`ts`, `account_id`, `messages`, … with common aliases).
     case canonical
     /// LiteLLM `StandardLoggingPayload` rows (`startTime`, `metadata.user_api_key_user_id`, …).
@@ -64,10 +64,10 @@ public enum LogFormat: String, Sendable, Codable, CaseIterable, Comparable {
     /// Any JSONL mapped with `--schema FILE`.
     case mapped
 
-    public static func < (a: LogFormat, b: LogFormat) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: LogFormat, b: LogFormat) -> Bool { a.rawValue < b.rawValue }
 
     /// Position in `allCases` (for counting per record without hashing).
-    public var position: Int {
+    package var position: Int {
         switch self {
         case .canonical: 0
         case .litellm: 1
@@ -80,5 +80,5 @@ public enum LogFormat: String, Sendable, Codable, CaseIterable, Comparable {
 extension UInt8 {
     /// The byte with ASCII upper case folded to lower case (other bytes unchanged).
     @inline(__always)
-    public var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self + 32 : self }
+    package var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self + 32 : self }
 }

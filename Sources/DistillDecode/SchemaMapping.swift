@@ -2,18 +2,18 @@
 /// in the user's records, e.g. `{"account_id": "actor.id", "ts": "meta.time",
 /// "messages": "request.body.messages"}`. Unmapped fields fall back to canonical aliases
 /// at the top level.
-public struct SchemaMapping: Sendable, Equatable {
-    public var paths: [CanonicalField: [String]]
+package struct SchemaMapping: Sendable, Equatable {
+    package var paths: [CanonicalField: [String]]
 
     /// Why a mapping file was refused.
-    public struct Invalid: Error, CustomStringConvertible {
-        public var description: String
+    package struct Invalid: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public init(paths: [CanonicalField: [String]]) { self.paths = paths }
+    package init(paths: [CanonicalField: [String]]) { self.paths = paths }
 
     /// Parses the mapping file's bytes; `file` names it in messages.
-    public init(json: [UInt8], file: String) throws(Invalid) {
+    package init(json: [UInt8], file: String) throws(Invalid) {
         var tape = JSONTape()
         let parsed: Bool = json.withUnsafeBytes { buf in
             do { try tape.parse(buf, maxDepth: 8); return true } catch { return false }

@@ -1,6 +1,6 @@
 extension String {
     /// At most `limit` UTF-8 bytes of the string, cut on a character boundary.
-    public func utf8Prefix(_ limit: Int) -> String {
+    package func utf8Prefix(_ limit: Int) -> String {
         guard utf8.count > limit else { return self }
         var s = self
         return s.withUTF8 { u in

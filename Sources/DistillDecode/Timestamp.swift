@@ -1,12 +1,12 @@
 /// Parses the timestamp shapes found in real logs into epoch milliseconds.
-public enum Timestamp {
+package enum Timestamp {
     /// RFC 3339 / ISO 8601 (`2026-06-03T14:02:11.532Z`, `+02:00` offsets, space instead
     /// of `T`, no zone meaning UTC), or a number in epoch seconds, milliseconds,
     /// microseconds or nanoseconds (told apart by magnitude).
     /// Records' plausible times, in epoch milliseconds: 1990-01-01 to 2100-01-01 (UTC).
-    public static let plausibleRange: ClosedRange<Int64> = 631_152_000_000...4_102_444_800_000
+    package static let plausibleRange: ClosedRange<Int64> = 631_152_000_000...4_102_444_800_000
 
-    public static func parse(_ tape: JSONTape, _ i: Int) -> Int64? {
+    package static func parse(_ tape: JSONTape, _ i: Int) -> Int64? {
         switch tape.kind(i) {
         case .number: return tape.double(i).flatMap(fromEpoch)
         case .string:
@@ -22,7 +22,7 @@ public enum Timestamp {
     }
 
     /// Epoch value of unknown unit → milliseconds (plausible range 1990–2100 only).
-    public static func fromEpoch(_ v: Double) -> Int64? {
+    package static func fromEpoch(_ v: Double) -> Int64? {
         guard v.isFinite, v > 0 else { return nil }
         let ms: Double
         if v < 1e11 { ms = v * 1000 } else if v < 1e14 { ms = v } else if v < 1e17 { ms = v / 1000 } else { ms = v / 1_000_000 }
@@ -31,7 +31,7 @@ public enum Timestamp {
     }
 
     /// Days in a month of the proleptic Gregorian calendar.
-    public static func daysIn(month m: Int, year y: Int) -> Int {
+    package static func daysIn(month m: Int, year y: Int) -> Int {
         switch m {
         case 2: return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -39,7 +39,7 @@ public enum Timestamp {
         }
     }
 
-    public static func parseRFC3339(_ r: some RandomAccessCollection<UInt8>) -> Int64? {
+    package static func parseRFC3339(_ r: some RandomAccessCollection<UInt8>) -> Int64? {
         // Read in place (one per record): no copy unless the bytes are not contiguous.
         if let v = r.withContiguousStorageIfAvailable({ rfc3339(UnsafeRawBufferPointer($0)) }) { return v }
         return Array(r).withUnsafeBytes { rfc3339($0) }
@@ -101,7 +101,7 @@ public enum Timestamp {
     }
 
     /// Days since 1970-01-01 for a proleptic Gregorian date (Howard Hinnant's algorithm).
-    public static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+    package static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -111,13 +111,13 @@ public enum Timestamp {
     }
 
     /// `YYYY-MM-DD` of an epoch-millisecond time (UTC).
-    public static func day(_ ms: Int64) -> String {
+    package static func day(_ ms: Int64) -> String {
         let (y, m, d) = civil(Int(floorDiv(ms, 86_400_000)))
         return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
     }
 
     /// RFC 3339 text (UTC, second precision) of an epoch-millisecond time.
-    public static func format(_ ms: Int64) -> String {
+    package static func format(_ ms: Int64) -> String {
         let secs = floorDiv(ms, 1000)
         let dayPart = floorDiv(secs, 86400)
         let rem = Int(secs - dayPart * 86400)
@@ -125,13 +125,13 @@ public enum Timestamp {
     }
 
     /// RFC 3339 text (UTC, millisecond precision) of an epoch-millisecond time.
-    public static func formatMillis(_ ms: Int64) -> String {
+    package static func formatMillis(_ ms: Int64) -> String {
         let second = format(ms)
         let frac = Int(ms - floorDiv(ms, 1000) * 1000)
         return String(second.dropLast()) + "." + pad(frac, 3) + "Z"
     }
 
-    public static func civil(_ z0: Int) -> (Int, Int, Int) {
+    package static func civil(_ z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

@@ -1,24 +1,24 @@
 /// Reads what `BinaryWriter` wrote. Every read is bounds-checked and every count is
 /// checked against the bytes left, so a damaged or hostile state is refused with
 /// `BinaryReader.Malformed`, never half-read and never trapped on.
-public struct BinaryReader {
+package struct BinaryReader {
     /// The content does not decode: `what` says where it went wrong.
-    public struct Malformed: Error, Sendable, CustomStringConvertible {
-        public var what: String
-        public init(_ what: String) { self.what = what }
-        public var description: String { what }
+    package struct Malformed: Error, Sendable, CustomStringConvertible {
+        package var what: String
+        package init(_ what: String) { self.what = what }
+        package var description: String { what }
     }
 
     private let bytes: [UInt8]
-    public private(set) var offset: Int
+    package private(set) var offset: Int
 
-    public init(_ bytes: [UInt8], offset: Int = 0) {
+    package init(_ bytes: [UInt8], offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
     }
 
-    public var remaining: Int { bytes.count - offset }
-    public var atEnd: Bool { offset == bytes.count }
+    package var remaining: Int { bytes.count - offset }
+    package var atEnd: Bool { offset == bytes.count }
 
     private mutating func take(_ n: Int, _ what: @autoclosure () -> String) throws(Malformed) -> Range<Int> {
         guard n >= 0, n <= remaining else { throw Malformed("\(what()) runs past the end at byte \(offset)") }
@@ -26,16 +26,16 @@ public struct BinaryReader {
         return offset..<(offset + n)
     }
 
-    public mutating func u8() throws(Malformed) -> UInt8 { bytes[try take(1, "a byte").lowerBound] }
+    package mutating func u8() throws(Malformed) -> UInt8 { bytes[try take(1, "a byte").lowerBound] }
 
-    public mutating func u32() throws(Malformed) -> UInt32 {
+    package mutating func u32() throws(Malformed) -> UInt32 {
         let r = try take(4, "a 32-bit number")
         var v: UInt32 = 0
         for i in r.reversed() { v = v << 8 | UInt32(bytes[i]) }
         return v
     }
 
-    public mutating func u64() throws(Malformed) -> UInt64 {
+    package mutating func u64() throws(Malformed) -> UInt64 {
         let r = try take(8, "a 64-bit number")
         var v: UInt64 = 0
         for i in r.reversed() { v = v << 8 | UInt64(bytes[i]) }
@@ -43,7 +43,7 @@ public struct BinaryReader {
     }
 
     /// An unsigned LEB128 varint (at most 10 bytes, no bits beyond 64).
-    public mutating func varint() throws(Malformed) -> UInt64 {
+    package mutating func varint() throws(Malformed) -> UInt64 {
         var v: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -57,12 +57,12 @@ public struct BinaryReader {
     }
 
     /// A zigzag-encoded signed varint.
-    public mutating func i64() throws(Malformed) -> Int64 {
+    package mutating func i64() throws(Malformed) -> Int64 {
         let z = try varint()
         return Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
     }
 
-    public mutating func int() throws(Malformed) -> Int {
+    package mutating func int() throws(Malformed) -> Int {
         let v = try i64()
         guard let i = Int(exactly: v) else { throw Malformed("a number out of range at byte \(offset)") }
         return i
@@ -70,13 +70,13 @@ public struct BinaryReader {
 
     /// A count that is never negative and is at most `max`. The default bound (2^48, far
     /// beyond any real count) keeps sums of counts from many merged states from overflowing.
-    public mutating func nonNegative(_ what: String, max: Int = 1 << 48) throws(Malformed) -> Int {
+    package mutating func nonNegative(_ what: String, max: Int = 1 << 48) throws(Malformed) -> Int {
         let v = try int()
         guard v >= 0, v <= max else { throw Malformed("\(what) \(v) is out of range at byte \(offset)") }
         return v
     }
 
-    public mutating func bool() throws(Malformed) -> Bool {
+    package mutating func bool() throws(Malformed) -> Bool {
         switch try u8() {
         case 0: return false
         case 1: return true
@@ -86,25 +86,25 @@ public struct BinaryReader {
 
     /// A count of items of at least `itemBytes` bytes each when encoded (so a damaged
     /// count cannot make a reader allocate more than the file could hold).
-    public mutating func count(itemBytes: Int = 1) throws(Malformed) -> Int {
+    package mutating func count(itemBytes: Int = 1) throws(Malformed) -> Int {
         let start = offset
         let v = try varint()
         guard v <= UInt64(remaining / max(1, itemBytes)) else { throw Malformed("a count of \(v) at byte \(start) exceeds what is left") }
         return Int(v)
     }
 
-    public mutating func string() throws(Malformed) -> String {
+    package mutating func string() throws(Malformed) -> String {
         let n = try count()
         let r = try take(n, "a string")
         guard let s = String(validating: bytes[r], as: UTF8.self) else { throw Malformed("a string that is not UTF-8 at byte \(r.lowerBound)") }
         return s
     }
 
-    public mutating func optionalString() throws(Malformed) -> String? { try bool() ? try string() : nil }
+    package mutating func optionalString() throws(Malformed) -> String? { try bool() ? try string() : nil }
 
-    public mutating func optionalI64() throws(Malformed) -> Int64? { try bool() ? try i64() : nil }
+    package mutating func optionalI64() throws(Malformed) -> Int64? { try bool() ? try i64() : nil }
 
-    public mutating func raw() throws(Malformed) -> [UInt8] {
+    package mutating func raw() throws(Malformed) -> [UInt8] {
         let n = try count()
         return Array(bytes[try take(n, "a byte string")])
     }

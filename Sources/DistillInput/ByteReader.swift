@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A stream of decompressed bytes read in bounded chunks.
-public protocol ByteReader: AnyObject {
+package protocol ByteReader: AnyObject {
     /// Fills the front of `buffer`; returns the byte count, 0 at the end.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int
     /// Compressed (on-disk) bytes consumed so far.
@@ -15,12 +15,12 @@ public protocol ByteReader: AnyObject {
 }
 
 /// Reads a file descriptor, first handing out any bytes already peeked from it.
-public final class DescriptorReader: ByteReader {
+package final class DescriptorReader: ByteReader {
     private let fd: Int32
     private let ownsDescriptor: Bool
     private let path: String
     private var pending: [UInt8]
-    public private(set) var rawBytesRead = 0
+    package private(set) var rawBytesRead = 0
     /// Hash of the bytes handed out, built as they are read (no second pass over the file).
     private var hasher: SHA256?
     private var atEnd = false
@@ -34,7 +34,7 @@ public final class DescriptorReader: ByteReader {
         if hash { hasher = SHA256() }
     }
 
-    public var sha256: String? {
+    package var sha256: String? {
         guard atEnd, let h = hasher else { return nil }
         if digest == nil { digest = h.finish() }
         return digest
@@ -42,7 +42,7 @@ public final class DescriptorReader: ByteReader {
 
     deinit { if ownsDescriptor { close(fd) } }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         if !pending.isEmpty {
             let n = min(pending.count, buffer.count)
             pending.withUnsafeBytes { src in buffer.baseAddress!.copyMemory(from: src.baseAddress!, byteCount: n) }
@@ -63,7 +63,7 @@ public final class DescriptorReader: ByteReader {
 }
 
 /// Inflates gzip data (every concatenated member) from an underlying reader.
-public final class GzipReader: ByteReader {
+package final class GzipReader: ByteReader {
     private let source: DescriptorReader
     private let path: String
     private var inflater = GzipInflater()
@@ -76,8 +76,8 @@ public final class GzipReader: ByteReader {
     private var consumedTotal = 0
     private var inMember = false
     private var pendingError: InputError?
-    public var rawBytesRead: Int { source.rawBytesRead }
-    public var sha256: String? { source.sha256 }
+    package var rawBytesRead: Int { source.rawBytesRead }
+    package var sha256: String? { source.sha256 }
 
     init(source: DescriptorReader, path: String, chunkSize: Int = 64 * 1024) {
         self.source = source
@@ -94,7 +94,7 @@ public final class GzipReader: ByteReader {
         if n == 0 { sourceEnded = true } else { inputEnd += n }
     }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         if let e = pendingError { pendingError = nil; throw e }
         while !finished {
             if inputStart == inputEnd { try refill() }

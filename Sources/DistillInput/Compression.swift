@@ -1,5 +1,5 @@
 /// Compression of an input file, detected from its first bytes (never from its name).
-public enum Compression: String, Sendable, Codable {
+package enum Compression: String, Sendable, Codable {
     /// Plain text (JSONL).
     case none
     /// gzip, possibly several concatenated members: `1f 8b`.
@@ -12,7 +12,7 @@ public enum Compression: String, Sendable, Codable {
     case xz
 
     /// Detects the compression from the first bytes of a file.
-    public static func detect(_ head: some Collection<UInt8>) -> Compression {
+    package static func detect(_ head: some Collection<UInt8>) -> Compression {
         let b = Array(head.prefix(6))
         if b.count >= 2, b[0] == 0x1F, b[1] == 0x8B { return .gzip }
         if b.count >= 4, b[0] == 0x28, b[1] == 0xB5, b[2] == 0x2F, b[3] == 0xFD { return .zstd }

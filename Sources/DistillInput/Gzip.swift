@@ -1,6 +1,6 @@
 /// One-call gzip compression (one member), for writers of synthetic corpora and tests.
-public enum Gzip {
-    public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+package enum Gzip {
+    package static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count / 4 + 64)
         // Creating a deflater only fails when memory is exhausted; that is fatal here.

@@ -3,10 +3,10 @@ import CZlib
 /// The one owner of zlib state in distillscan: a gzip deflater (for writers of synthetic
 /// corpora and tests) whose `z_stream` is allocated once and never moves (zlib keeps a
 /// pointer back to it). Reading goes through `GzipInflater`.
-public struct GzipDeflater: ~Copyable {
+package struct GzipDeflater: ~Copyable {
     private let stream: UnsafeMutablePointer<z_stream>
 
-    public init(level: Int32) throws(ZlibError) {
+    package init(level: Int32) throws(ZlibError) {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let rc = distill_deflateInit2(stream, level, 15 + 16)
@@ -22,7 +22,7 @@ public struct GzipDeflater: ~Copyable {
     }
 
     /// Deflates `input` (all of it) and appends the compressed bytes to `out`; `finish` ends the member.
-    public mutating func deflate(_ input: UnsafeRawBufferPointer, finish: Bool, appendingTo out: inout [UInt8]) {
+    package mutating func deflate(_ input: UnsafeRawBufferPointer, finish: Bool, appendingTo out: inout [UInt8]) {
         deflate(input, finish: finish, appendingTo: &out, pieceBytes: 1 << 30)
     }
 
@@ -59,7 +59,7 @@ public struct GzipDeflater: ~Copyable {
 }
 
 /// A zlib failure, with zlib's own explanation.
-public struct ZlibError: Error, Sendable {
-    public var code: Int32
-    public var message: String
+package struct ZlibError: Error, Sendable {
+    package var code: Int32
+    package var message: String
 }

@@ -9,11 +9,11 @@ import CIsal
 /// reader called a valid member with a ~70 KB file name truncated, depending on how the
 /// header fell across reads. ISA-L inflates the body and checks the trailer
 /// (`ISAL_GZIP_NO_HDR_VER`).
-public struct GzipInflater: ~Copyable {
+package struct GzipInflater: ~Copyable {
     private let state: UnsafeMutablePointer<inflate_state>
     private var header = GzipHeader()
 
-    public init() {
+    package init() {
         state = .allocate(capacity: 1)
         UnsafeMutableRawPointer(state).initializeMemory(as: UInt8.self, repeating: 0, count: MemoryLayout<inflate_state>.size)
         isal_inflate_init(state)
@@ -23,17 +23,17 @@ public struct GzipInflater: ~Copyable {
     deinit { state.deallocate() }
 
     /// The outcome of one `inflate` call.
-    public struct Step: Sendable {
-        public var consumed: Int
-        public var produced: Int
+    package struct Step: Sendable {
+        package var consumed: Int
+        package var produced: Int
         /// A gzip member ended (trailer checked); call `reset()` before inflating a
         /// following member. `consumed` stops exactly at the member's last byte.
-        public var memberEnded: Bool
+        package var memberEnded: Bool
     }
 
     /// Inflates as much of `input` into `output` as fits. On an error, the bytes this
     /// call produced before the damage are in `output` and counted in the error's `produced`.
-    public mutating func inflate(
+    package mutating func inflate(
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
     ) throws(GzipInflateError) -> Step {
         var skipped = 0
@@ -60,7 +60,7 @@ public struct GzipInflater: ~Copyable {
     }
 
     /// Prepares the inflater for the next member of a multi-member gzip file.
-    public mutating func reset() {
+    package mutating func reset() {
         isal_inflate_reset(state)
         state.pointee.crc_flag = UInt32(ISAL_GZIP_NO_HDR_VER)
         header = GzipHeader()
@@ -68,14 +68,14 @@ public struct GzipInflater: ~Copyable {
 }
 
 /// Why a gzip member could not be inflated, in words for the user.
-public struct GzipInflateError: Error, Sendable {
-    public var code: Int32
+package struct GzipInflateError: Error, Sendable {
+    package var code: Int32
     /// Input bytes the failing call had read when it stopped (where the damage was seen).
-    public var consumed: Int
+    package var consumed: Int
     /// Output bytes the failing call wrote before it stopped (they are good data: keep them).
-    public var produced: Int = 0
+    package var produced: Int = 0
 
-    public var message: String {
+    package var message: String {
         switch code {
         case ISAL_INVALID_BLOCK: return "invalid deflate block"
         case ISAL_INVALID_SYMBOL: return "invalid deflate symbol"

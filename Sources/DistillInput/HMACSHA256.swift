@@ -3,13 +3,13 @@ import CCrypto
 /// HMAC-SHA256 (RFC 2104) with OpenSSL, for `--redact`: without the key, the hash of a
 /// guessed value (a domain, a card fingerprint) cannot be computed, so a redacted report
 /// confirms nothing. A value type: the key is bytes, each call is one-shot.
-public struct HMACSHA256: Sendable {
-    public let key: [UInt8]
+package struct HMACSHA256: Sendable {
+    package let key: [UInt8]
 
-    public init(key: [UInt8]) { self.key = key }
+    package init(key: [UInt8]) { self.key = key }
 
     /// Lower-case hex of HMAC-SHA256(key, message).
-    public func hex(_ message: String) -> String {
+    package func hex(_ message: String) -> String {
         var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let bytes = Array(message.utf8)
@@ -27,7 +27,7 @@ public struct HMACSHA256: Sendable {
 
     /// `count` bytes from OpenSSL's CSPRNG (seeded by the kernel); nil if it cannot say it
     /// is seeded.
-    public static func randomKey(count: Int = 32) -> [UInt8]? {
+    package static func randomKey(count: Int = 32) -> [UInt8]? {
         var key = [UInt8](repeating: 0, count: count)
         let ok = key.withUnsafeMutableBytes { RAND_bytes($0.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(count)) }
         return ok == 1 ? key : nil

@@ -1,7 +1,7 @@
 import DistillSupport
 
 /// Why an input could not be (fully) read. Messages name the file and say what to do.
-public enum InputError: StatusError, Sendable, Equatable {
+package enum InputError: StatusError, Sendable, Equatable {
     case cannotOpen(path: String, reason: String)
     case readFailed(path: String, reason: String)
     case unsupportedCompression(path: String, compression: Compression)
@@ -12,7 +12,7 @@ public enum InputError: StatusError, Sendable, Equatable {
     /// A FIFO, device or socket met in a directory walk or a glob: skipped, never opened.
     case notRegularFile(path: String, kind: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotOpen(let p, let r): return "\(p): cannot open (\(r)); check the path and permissions"
         case .readFailed(let p, let r): return "\(p): read failed (\(r))"
@@ -30,12 +30,12 @@ public enum InputError: StatusError, Sendable, Equatable {
     }
 
     /// Any input that cannot be read ends the run with status 3 when it is fatal.
-    public var exitStatus: ExitStatus { .inputIncomplete }
+    package var exitStatus: ExitStatus { .inputIncomplete }
 
     /// Whether the file's data could not be read to its end (exit code 3). Bytes after
     /// the last member that are neither gzip nor zero padding lose data too: they may be a
     /// member whose header was damaged.
-    public var losesData: Bool {
+    package var losesData: Bool {
         switch self {
         case .notRegularFile: return false
         default: return true

@@ -4,15 +4,15 @@ import Glibc
 
 /// Opens an input (a file path or `-` for stdin), detects its compression from its
 /// first bytes and returns a reader of the decompressed bytes.
-public enum InputOpener {
+package enum InputOpener {
     /// An opened input.
-    public struct Opened {
-        public var reader: any ByteReader
-        public var compression: Compression
+    package struct Opened {
+        package var reader: any ByteReader
+        package var compression: Compression
     }
 
     /// `hash`: build the SHA-256 of the on-disk bytes while reading them.
-    public static func open(_ source: InputSource, hash: Bool = false) throws(InputError) -> Opened {
+    package static func open(_ source: InputSource, hash: Bool = false) throws(InputError) -> Opened {
         let fd: Int32
         let owns: Bool
         switch source {

@@ -11,11 +11,11 @@ import Glibc
 /// and a symlink loop ends where it comes back. What cannot be listed or looked at is
 /// kept as `.unreadable` (reported, exit 3); FIFOs, devices and sockets met in a walk
 /// or a glob are kept as `.skipped` (a note; never opened).
-public enum InputResolver {
+package enum InputResolver {
     /// File names a directory walk picks up.
-    public static let directoryExtensions = [".jsonl", ".json", ".ndjson", ".log"]
+    package static let directoryExtensions = [".jsonl", ".json", ".ndjson", ".log"]
 
-    public static func resolve(_ operands: [String]) throws(InputError) -> [InputSource] {
+    package static func resolve(_ operands: [String]) throws(InputError) -> [InputSource] {
         var walk = Walk()
         var wantsStdin = false
         // Sorted operands: which spelling of a twice-reached file or directory is kept

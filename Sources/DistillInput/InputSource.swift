@@ -4,7 +4,7 @@ import Glibc
 
 /// One input to read: a file on disk or standard input — or a path found while resolving
 /// operands that cannot be read as one, kept so that the report names it.
-public enum InputSource: Sendable, Hashable, Comparable {
+package enum InputSource: Sendable, Hashable, Comparable {
     case file(String)
     case stdin
     /// Found but not readable (a directory that cannot be listed, a file that cannot be
@@ -16,7 +16,7 @@ public enum InputSource: Sendable, Hashable, Comparable {
     case skipped(String, kind: String)
 
     /// How messages and reports name this input.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .file(let p), .unreadable(let p, _), .skipped(let p, _): return p
         case .stdin: return "<stdin>"
@@ -24,14 +24,14 @@ public enum InputSource: Sendable, Hashable, Comparable {
     }
 
     /// Size on disk in bytes (nil for stdin and for what is not read).
-    public var fileSize: Int? {
+    package var fileSize: Int? {
         guard case .file(let p) = self else { return nil }
         var st = stat()
         return stat(p, &st) == 0 ? Int(st.st_size) : nil
     }
 
     /// By name (stdin last), so that results never depend on operand order.
-    public static func < (a: Self, b: Self) -> Bool {
+    package static func < (a: Self, b: Self) -> Bool {
         if (a == .stdin) != (b == .stdin) { return b == .stdin }
         return (a.displayName, a.rank) < (b.displayName, b.rank)
     }

@@ -5,20 +5,20 @@ import Glibc
 /// Splits a byte stream into lines with a bounded buffer that rolls a partial line to
 /// its front (as ripgrep does). A line longer than `maxLineBytes` is not buffered: it is
 /// reported as oversized, with its length, and skipped.
-public struct LineSplitter {
+package struct LineSplitter {
     /// One physical line, without its `\n` (a trailing `\r` is kept; decoding strips it).
-    public struct Line {
-        public var bytes: UnsafeRawBufferPointer
+    package struct Line {
+        package var bytes: UnsafeRawBufferPointer
         /// 1-based line number within the input.
-        public var number: Int
+        package var number: Int
         /// Set when the line exceeded the bound; `bytes` is then empty.
-        public var oversizedLength: Int?
+        package var oversizedLength: Int?
     }
 
-    public var maxLineBytes: Int
-    public var chunkSize: Int
+    package var maxLineBytes: Int
+    package var chunkSize: Int
 
-    public init(maxLineBytes: Int = 8 << 20, chunkSize: Int = 256 << 10) {
+    package init(maxLineBytes: Int = 8 << 20, chunkSize: Int = 256 << 10) {
         self.maxLineBytes = maxLineBytes
         self.chunkSize = chunkSize
     }
@@ -26,7 +26,7 @@ public struct LineSplitter {
     /// Calls `body` for every line of `reader`, in order. Read errors propagate after the
     /// lines before them were delivered (a partial line before the fault included); a
     /// final line without `\n` is delivered too.
-    public func forEachLine(
+    package func forEachLine(
         of reader: any ByteReader, _ body: (Line) throws -> Void
     ) throws {
         var capacity = max(chunkSize * 2, 64)

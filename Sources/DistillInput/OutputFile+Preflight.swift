@@ -8,7 +8,7 @@ extension OutputFile {
     /// directory that will hold the file (and its temporary sibling) must exist and be
     /// writable. The same rules as the write itself, so that a wrong `-o` fails in a
     /// second, not after an hour of reading.
-    public static func preflight(_ path: String) throws(OutputError) {
+    package static func preflight(_ path: String) throws(OutputError) {
         var st = stat()
         if stat(path, &st) == 0 {
             if st.st_mode & S_IFMT == S_IFDIR { throw OutputError(destination: path, reason: "it is a directory") }

@@ -6,13 +6,13 @@ import DistillSupport
 /// Why a result could not be written: the message names the destination and what to do.
 /// Exit code 2 (the documented code for usage and configuration errors: the destination
 /// given, or the disk behind it, is the problem).
-public struct OutputError: StatusError, Sendable, Equatable {
-    public var destination: String
-    public var reason: String
-    public var exitStatus: ExitStatus { .usage }
-    public var exitCode: Int32 { exitStatus.rawValue }
-    public init(destination: String, reason: String) { self.destination = destination; self.reason = reason }
-    public var description: String {
+package struct OutputError: StatusError, Sendable, Equatable {
+    package var destination: String
+    package var reason: String
+    package var exitStatus: ExitStatus { .usage }
+    package var exitCode: Int32 { exitStatus.rawValue }
+    package init(destination: String, reason: String) { self.destination = destination; self.reason = reason }
+    package var description: String {
         "cannot write \(destination) (\(reason)); check the path, free space and permissions, or that the reader of the pipe is still there"
     }
 }
@@ -21,8 +21,8 @@ public struct OutputError: StatusError, Sendable, Equatable {
 /// regular file a symlink points to) is replaced atomically and keeps its mode and
 /// owner; a device, FIFO or socket (`/dev/null`, `/dev/stdout`, a named pipe) is written
 /// through, never replaced; a path that does not exist becomes a new regular file.
-public enum OutputFile {
-    public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+package enum OutputFile {
+    package static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         var st = stat()
         guard stat(path, &st) == 0 else {
             // Nothing there, or a dangling symlink: create (through the link, if one).
@@ -84,7 +84,7 @@ public enum OutputFile {
     }
 
     /// Writes every byte to `fd`, retrying short writes and interruptions.
-    public static func writeAll(_ bytes: [UInt8], to fd: Int32, name: String) throws(OutputError) {
+    package static func writeAll(_ bytes: [UInt8], to fd: Int32, name: String) throws(OutputError) {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
@@ -99,16 +99,16 @@ public enum OutputFile {
 
 /// Standard output and error written with `write(2)`: a failed write (`> /dev/full`, a
 /// closed pipe with SIGPIPE ignored) is an error to report, never a trap.
-public enum StandardStreams {
+package enum StandardStreams {
     /// Writes a result to standard output.
-    public static func output(_ text: String) throws(OutputError) {
+    package static func output(_ text: String) throws(OutputError) {
         try OutputFile.writeAll(Array(text.utf8), to: 1, name: "standard output")
     }
 
     /// Writes a message to standard error; false when it could not be written (there is
     /// nowhere left to say so).
     @discardableResult
-    public static func error(_ text: String) -> Bool {
+    package static func error(_ text: String) -> Bool {
         do { try OutputFile.writeAll(Array(text.utf8), to: 2, name: "standard error"); return true } catch { return false }
     }
 }

@@ -6,10 +6,10 @@ import Glibc
 /// SHA-256 (FIPS 180-4) of a file's bytes on disk, for the report's chain of custody.
 /// The one owner of an OpenSSL digest context (a reference type: the context is a C
 /// object that must not be duplicated by copying).
-public final class SHA256 {
+package final class SHA256 {
     private let context: OpaquePointer
 
-    public init() {
+    package init() {
         guard let c = EVP_MD_CTX_new(), EVP_DigestInit_ex(c, EVP_sha256(), nil) == 1 else {
             fatalError("OpenSSL could not set up a SHA-256 digest (out of memory?)")
         }
@@ -18,7 +18,7 @@ public final class SHA256 {
 
     deinit { EVP_MD_CTX_free(context) }
 
-    public func update(_ data: UnsafeRawBufferPointer) {
+    package func update(_ data: UnsafeRawBufferPointer) {
         guard let base = data.baseAddress, data.count > 0 else { return }
         // Fails only on a broken context, which init rules out.
         let ok = EVP_DigestUpdate(context, base, data.count)
@@ -26,7 +26,7 @@ public final class SHA256 {
     }
 
     /// Lower-case hex digest of everything given so far (the hasher stays usable).
-    public func finish() -> String {
+    package func finish() -> String {
         guard let copy = EVP_MD_CTX_new() else { fatalError("OpenSSL could not allocate a digest context") }
         defer { EVP_MD_CTX_free(copy) }
         var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
@@ -41,7 +41,7 @@ public final class SHA256 {
     }
 
     /// Hex digest of a file, read in 1 MiB chunks; nil if it cannot be read.
-    public static func file(_ path: String) -> String? {
+    package static func file(_ path: String) -> String? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

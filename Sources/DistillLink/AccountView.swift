@@ -3,21 +3,21 @@ import DistillProfile
 
 /// One account as the link stage sees it: its profile, what the accounts file says,
 /// its suspicion and its prompt-family shares.
-public struct AccountView: Sendable {
-    public var id: String
-    public var profile: AccountProfile
-    public var info: AccountInfo?
+package struct AccountView: Sendable {
+    package var id: String
+    package var profile: AccountProfile
+    package var info: AccountInfo?
     /// 0–1: how much the account's own behaviour looks like extraction.
-    public var suspicion: Double = 0
-    public var isCandidate = false
+    package var suspicion: Double = 0
+    package var isCandidate = false
     /// Family id → share of the account's sampled prompts in it.
-    public var families: [Int: Double] = [:]
+    package var families: [Int: Double] = [:]
     /// Linking family id (sibling families together) → share of the account's sampled prompts in it.
-    public var linkFamilies: [Int: Double] = [:]
+    package var linkFamilies: [Int: Double] = [:]
 
     /// Whether the account is judged: enough prompts, and suspicious as a whole or in its
     /// extraction part (so that ordinary chat mixed in cannot keep it from being linked).
-    public static func isCandidate(_ p: AccountProfile, suspicion: Double, _ params: LinkParameters) -> Bool {
+    package static func isCandidate(_ p: AccountProfile, suspicion: Double, _ params: LinkParameters) -> Bool {
         guard p.withPrompt >= params.minPrompts else { return false }
         return suspicion >= params.candidateSuspicion
             || (p.extractionShaped >= params.minPrompts && p.extractionShapedShare >= params.candidatePartShare)
@@ -25,7 +25,7 @@ public struct AccountView: Sendable {
 
     /// Per-account suspicion from its own behaviour: extraction intent, output appetite,
     /// single-turn share, 24/7 pacing, large `max_tokens`; minus the classification tell.
-    public static func suspicion(_ p: AccountProfile, _ params: LinkParameters, _ profile: ProfileParameters) -> Double {
+    package static func suspicion(_ p: AccountProfile, _ params: LinkParameters, _ profile: ProfileParameters) -> Double {
         let appetite = profile.observedAppetite(meanOutput: p.meanOutput, hitLimitShare: p.hitLimitShare,
                                                 rampFrom: params.appetiteRampTokens, full: params.longOutputTokens)
         let pacing = profile.machinePacing(hourEntropy: p.hourEntropy)

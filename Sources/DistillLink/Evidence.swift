@@ -1,17 +1,17 @@
 /// The kinds of evidence that link two accounts.
-public enum EvidenceKind: String, CaseIterable, Sendable, Comparable {
+package enum EvidenceKind: String, CaseIterable, Sendable, Comparable {
     case payment, ip, subnet, client, emailDomain = "email_domain", signup, family, sync, lockstep, handoff
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// Weighted evidence between two accounts, by kind.
-public struct PairEvidence: Sendable {
+package struct PairEvidence: Sendable {
     // One stored field per kind: no heap allocation per pair.
     var payment = 0.0, ip = 0.0, subnet = 0.0, client = 0.0, emailDomain = 0.0, signup = 0.0, family = 0.0, sync = 0.0, lockstep = 0.0, handoff = 0.0
-    public init() {}
-    public var total: Double { payment + ip + subnet + client + emailDomain + signup + family + sync + lockstep + handoff }
-    public var weights: [Double] { EvidenceKind.allCases.map { self[$0] } }
-    public subscript(_ k: EvidenceKind) -> Double {
+    package init() {}
+    package var total: Double { payment + ip + subnet + client + emailDomain + signup + family + sync + lockstep + handoff }
+    package var weights: [Double] { EvidenceKind.allCases.map { self[$0] } }
+    package subscript(_ k: EvidenceKind) -> Double {
         get {
             switch k {
             case .payment: return payment
@@ -44,8 +44,8 @@ public struct PairEvidence: Sendable {
 }
 
 /// A kept edge between accounts `a < b` (indexes into the account list).
-public struct Edge: Sendable {
-    public var a: Int
-    public var b: Int
-    public var evidence: PairEvidence
+package struct Edge: Sendable {
+    package var a: Int
+    package var b: Int
+    package var evidence: PairEvidence
 }

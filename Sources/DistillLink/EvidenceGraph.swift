@@ -3,8 +3,8 @@ import DistillProfile
 /// Typed, weighted edges between candidate accounts: the shared-attribute evidence
 /// (`AttributeEvidence`), sequential hand-offs and shared prompt families, with
 /// synchronized activity on top; pairs below the edge threshold are dropped.
-public struct EvidenceGraph: Sendable {
-    public var edges: [Edge] = []
+package struct EvidenceGraph: Sendable {
+    package var edges: [Edge] = []
 
     /// `attributes`: the family-independent evidence between the same candidates.
     init(accounts: [AccountView], candidates: [Int], attributes: AttributeEvidence, familyPurity: [Int: Double],
@@ -58,7 +58,7 @@ public struct EvidenceGraph: Sendable {
     /// Overlap coefficient of two accounts' active (day, hour) slots, and its lift over
     /// chance on the days either was active: two 24/7 accounts overlap trivially (lift 1),
     /// accounts working the same few hours overlap far more than chance.
-    public static func sync(_ a: AccountProfile, _ b: AccountProfile) -> (overlap: Double, lift: Double) {
+    package static func sync(_ a: AccountProfile, _ b: AccountProfile) -> (overlap: Double, lift: Double) {
         ActivitySlots(a).sync(ActivitySlots(b))
     }
 }

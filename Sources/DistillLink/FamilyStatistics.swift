@@ -6,27 +6,27 @@ import DistillTemplates
 /// User-turn families come from the sampled prompts; system-prompt families from each
 /// account's system-prompt sketch (a popular client shows up here as one family shared
 /// by many unrelated accounts — and it never links them, because linking uses user text).
-public struct FamilyStatistics: Sendable {
+package struct FamilyStatistics: Sendable {
     /// One family.
-    public struct Family: Sendable {
+    package struct Family: Sendable {
         /// `user` (what users wrote) or `system` (a client's system prompt).
-        public var origin: String
-        public var template: String
+        package var origin: String
+        package var template: String
         /// The user-turn family's id in `PromptFamilies` (nil for system prompts).
-        public var familyID: Int?
-        public var accounts: Int
-        public var suspiciousAccounts: Int
+        package var familyID: Int?
+        package var accounts: Int
+        package var suspiciousAccounts: Int
         /// Σ over accounts of (share of the account's prompts in the family × its requests).
-        public var requestsEstimate: Int
+        package var requestsEstimate: Int
         /// Share of the family's sampled requests that repeat an identical prompt.
-        public var duplicateRate: Double
+        package var duplicateRate: Double
         /// Distinct /24 or /48 subnets among the member accounts' sampled addresses.
-        public var subnets: Int
+        package var subnets: Int
     }
 
-    public var families: [Family]
+    package var families: [Family]
 
-    public init(_ accounts: [AccountView], _ fam: PromptFamilies, top: Int = 20) {
+    package init(_ accounts: [AccountView], _ fam: PromptFamilies, top: Int = 20) {
         var out: [Family] = []
         // User-turn families.
         var members: [Int: [Int]] = [:]

@@ -3,100 +3,100 @@ import DistillSupport
 
 /// Every threshold of candidate selection, prompt families and the evidence graph.
 /// Defaults are documented in docs/detection.md and printed in every report.
-public struct LinkParameters: Sendable, Equatable, ParameterSet {
+package struct LinkParameters: Sendable, Equatable, ParameterSet {
     /// Accounts with fewer prompts are not judged.
-    public var minPrompts = 3
+    package var minPrompts = 3
     /// Account suspicion (0–1) at or above which an account is a candidate.
-    public var candidateSuspicion = 0.45
+    package var candidateSuspicion = 0.45
     /// ... or the share of its prompted requests in its extraction part (single-turn asks
     /// for long output) at or above which it is one, however much ordinary chat surrounds it.
-    public var candidatePartShare = 0.25
+    package var candidatePartShare = 0.25
     /// Mean output tokens that count as a full output appetite (linear from 500).
-    public var longOutputTokens = 2000.0
+    package var longOutputTokens = 2000.0
     /// Mean output at which a single account's appetite starts to count (linear to `longOutputTokens`).
-    public var appetiteRampTokens = 500.0
+    package var appetiteRampTokens = 500.0
     /// Account suspicion = these weights × extraction-rule share, output appetite,
     /// single-turn share, machine pacing and large-`max_tokens` share ...
-    public var suspicionIntentWeight = 0.30
-    public var suspicionAppetiteWeight = 0.20
-    public var suspicionSingleTurnWeight = 0.20
-    public var suspicionPacingWeight = 0.15
-    public var suspicionMaxTokensWeight = 0.15
+    package var suspicionIntentWeight = 0.30
+    package var suspicionAppetiteWeight = 0.20
+    package var suspicionSingleTurnWeight = 0.20
+    package var suspicionPacingWeight = 0.15
+    package var suspicionMaxTokensWeight = 0.15
     /// ... minus this × the share of classification asks (short labels, not copies) ...
-    public var suspicionClassificationPenalty = 0.30
+    package var suspicionClassificationPenalty = 0.30
     /// ... scaled by (1 − damping + damping × single-turn share): conversations are what
     /// people have; extraction traffic is overwhelmingly single-turn.
-    public var suspicionConversationDamping = 0.4
+    package var suspicionConversationDamping = 0.4
     /// Estimated Jaccard similarity of shingle sets for two prompts to share a family.
-    public var familySimilarity = 0.4
+    package var familySimilarity = 0.4
     /// LSH bands × rows over the signature (bands × rows = signature bins).
-    public var lshBands = 16
+    package var lshBands = 16
     /// A shingle held by more than this share of the ordinary (non-candidate) accounts
     /// with prompts is an everyday phrase and left out of family signatures ...
-    public var familyBackgroundShare = 0.005
+    package var familyBackgroundShare = 0.005
     /// ... but never below this many accounts (small dumps).
-    public var familyBackgroundFloor = 3
+    package var familyBackgroundFloor = 3
     /// A prompt with fewer shingles shared with other accounts joins no family.
-    public var familyMinShingles = 4
+    package var familyMinShingles = 4
     /// Families whose candidate accounts overlap by at least this coefficient ...
-    public var familySiblingOverlap = 0.3
+    package var familySiblingOverlap = 0.3
     /// ... with at least this many shared candidates link as one (paraphrased wordings).
-    public var familySiblingAccounts = 3
+    package var familySiblingAccounts = 3
     /// Total evidence weight for an edge between two accounts to be kept.
-    public var edgeThreshold = 2.0
+    package var edgeThreshold = 2.0
     /// Shared payment fingerprint weight, and the most accounts a card may be on to count.
-    public var paymentWeight = 3.0
-    public var paymentHubShare = 0.01
+    package var paymentWeight = 3.0
+    package var paymentHubShare = 0.01
     /// Every hub cap below is a share of the accounts in the dump, and at least this many accounts.
-    public var hubFloor = 10
+    package var hubFloor = 10
     /// IP overlap: `ipWeight` × the Jaccard similarity of the two sampled IP sets, each IP
     /// weighted by 1 / log2(1 + accounts on it); IPs on more than `ipHubShare` of the
     /// accounts (NAT, CGNAT, proxy hubs) are left out of both sets.
-    public var ipWeight = 3.0
-    public var ipHubShare = 0.01
+    package var ipWeight = 3.0
+    package var ipHubShare = 0.01
     /// Subnet (/24 or /48) overlap, weighted Jaccard like IPs; subnets on more than `subnetHubShare` of the accounts are left out.
-    public var subnetWeight = 1.0
-    public var subnetHubShare = 0.015
+    package var subnetWeight = 1.0
+    package var subnetHubShare = 0.015
     /// Shared user-agent + TLS combination: `clientWeight` × its rarity, 1 − log(accounts
     /// on it) / log(accounts in the dump); ignored on more than `clientHubShare` of the accounts.
-    public var clientWeight = 1.0
-    public var clientHubShare = 0.02
+    package var clientWeight = 1.0
+    package var clientHubShare = 0.02
     /// Shared email domain (never a common mail provider), on at most `emailDomainHubShare` of the accounts.
-    public var emailDomainWeight = 0.75
-    public var emailDomainHubShare = 0.1
+    package var emailDomainWeight = 0.75
+    package var emailDomainHubShare = 0.1
     /// Signups within `signupWindowMinutes` of each other, in a window of at least `signupBurstMin` candidates.
-    public var signupWeight = 1.0
-    public var signupWindowMinutes = 60
-    public var signupBurstMin = 5
+    package var signupWeight = 1.0
+    package var signupWindowMinutes = 60
+    package var signupBurstMin = 5
     /// Shared prompt families: weight × Σ min(share of each account's prompts in the family).
-    public var familyWeight = 4.0
+    package var familyWeight = 4.0
     /// Active in the same (day, hour) slots: weight when the overlap coefficient reaches `syncOverlap`.
-    public var syncWeight = 1.0
-    public var syncOverlap = 0.7
+    package var syncWeight = 1.0
+    package var syncOverlap = 0.7
     /// ... and when that overlap is at least this many times what chance gives.
-    public var syncLift = 2.0
+    package var syncLift = 2.0
     /// Lockstep below the hour: accounts with at least `lockstepMinRequests` requests whose
     /// busiest `lockstepWindowMinutes` of the hour hold at least `lockstepConcentration` of
     /// them (chance: window / 60), paired when the histogram intersection of their minutes
     /// reaches `lockstepOverlap`; weight `lockstepWeight` × intersection × the smaller
     /// concentration. Valid for accounts active around the clock.
-    public var lockstepWeight = 2.5
-    public var lockstepMinRequests = 24
-    public var lockstepWindowMinutes = 5
-    public var lockstepConcentration = 0.5
-    public var lockstepOverlap = 0.5
+    package var lockstepWeight = 2.5
+    package var lockstepMinRequests = 24
+    package var lockstepWindowMinutes = 5
+    package var lockstepConcentration = 0.5
+    package var lockstepOverlap = 0.5
     /// Sequential hand-off: the next account starts within this many minutes after the previous stops.
-    public var handoffWeight = 2.0
-    public var handoffGapMinutes = 120
+    package var handoffWeight = 2.0
+    package var handoffGapMinutes = 120
     /// Smallest group reported as a campaign.
-    public var minCampaignAccounts = 3
+    package var minCampaignAccounts = 3
 
-    public init() {}
+    package init() {}
 
     /// A hub cap: `share` of `accounts`, at least `hubFloor`.
-    public func hubCap(_ share: Double, accounts: Int) -> Int { max(hubFloor, Int(share * Double(accounts))) }
+    package func hubCap(_ share: Double, accounts: Int) -> Int { max(hubFloor, Int(share * Double(accounts))) }
 
-    public static var fields: [ParameterField<Self>] {
+    package static var fields: [ParameterField<Self>] {
         [.init("min_prompts", \.minPrompts, 1...1e9), .share("candidate_suspicion", \.candidateSuspicion),
          .share("candidate_part_share", \.candidatePartShare), .init("long_output_tokens", \.longOutputTokens, 1...1e9),
          .init("appetite_ramp_tokens", \.appetiteRampTokens, 0...1e9), .share("suspicion_intent_weight", \.suspicionIntentWeight),
@@ -128,14 +128,14 @@ public struct LinkParameters: Sendable, Equatable, ParameterSet {
 
 /// Mail domains that never link accounts by themselves: common providers, and
 /// institutional domains (universities, schools, governments) that whole populations share.
-public enum CommonMailDomains {
-    public static func neverLinks(_ domain: String) -> Bool {
+package enum CommonMailDomains {
+    package static func neverLinks(_ domain: String) -> Bool {
         if all.contains(domain) { return true }
         let labels = domain.split(separator: ".")
         return labels.contains("edu") || labels.contains("gov") || labels.contains("ac") || labels.contains("sch") || labels.contains("k12")
     }
 
-    public static let all: Set<String> = [
+    package static let all: Set<String> = [
         "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "yahoo.co.jp", "ymail.com",
         "icloud.com", "me.com", "mac.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net", "web.de", "mail.ru",
         "yandex.ru", "yandex.com", "qq.com", "163.com", "126.com", "sina.com", "naver.com", "daum.net", "hanmail.net",

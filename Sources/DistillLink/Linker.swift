@@ -5,36 +5,36 @@ import DistillSupport
 
 /// The link stage: judges each account, mines prompt families, builds the evidence
 /// graph between suspicious accounts and returns candidate groups.
-public struct Linker: Sendable {
-    public var params: LinkParameters
+package struct Linker: Sendable {
+    package var params: LinkParameters
     /// The account measures (pacing and appetite curves) the profiles were built with.
-    public var profile: ProfileParameters
+    package var profile: ProfileParameters
     /// Threads for the parts that split (never changes the result).
-    public var threads: Int
+    package var threads: Int
 
-    public init(params: LinkParameters, profile: ProfileParameters = ProfileParameters(), threads: Int = 1) {
+    package init(params: LinkParameters, profile: ProfileParameters = ProfileParameters(), threads: Int = 1) {
         self.params = params
         self.profile = profile
         self.threads = threads
     }
 
     /// The outcome: every account (sorted by id), families, kept edges and groups.
-    public struct Result: Sendable {
-        public var accounts: [AccountView]
-        public var families: PromptFamilies
-        public var graph: EvidenceGraph
+    package struct Result: Sendable {
+        package var accounts: [AccountView]
+        package var families: PromptFamilies
+        package var graph: EvidenceGraph
         /// Candidate campaigns: sorted account indexes.
-        public var groups: [[Int]]
+        package var groups: [[Int]]
         /// The dump-wide family statistics (the most widespread families).
-        public var familyStatistics: [FamilyStatistics.Family]
+        package var familyStatistics: [FamilyStatistics.Family]
     }
 
-    public func run(profiles: [String: AccountProfile], infos: [String: AccountInfo]) -> Result {
+    package func run(profiles: [String: AccountProfile], infos: [String: AccountInfo]) -> Result {
         run(accounts: profiles.keys.sorted().map { ($0, profiles[$0]!) }, infos: infos)
     }
 
     /// `run` over accounts already in ascending id order.
-    public func run(accounts: [(id: String, profile: AccountProfile)], infos: [String: AccountInfo]) -> Result {
+    package func run(accounts: [(id: String, profile: AccountProfile)], infos: [String: AccountInfo]) -> Result {
         var views = accounts.map { AccountView(id: $0.id, profile: $0.profile, info: infos[$0.id]) }
         for i in views.indices {
             views[i].suspicion = AccountView.suspicion(views[i].profile, params, profile)

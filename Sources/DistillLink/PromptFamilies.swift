@@ -12,36 +12,36 @@ import DistillSupport
 /// Jaccard similarity (LSH alone admits a pair at the threshold only about half the time).
 /// Families whose accounts largely coincide (paraphrased wordings of one skeleton used by
 /// the same accounts) form one linking family (`linkFamily`).
-public struct PromptFamilies: Sendable {
+package struct PromptFamilies: Sendable {
     /// One family.
-    public struct Family: Sendable {
-        public var id: Int
+    package struct Family: Sendable {
+        package var id: Int
         /// Indexes into `samples`.
-        public var members: [Int]
+        package var members: [Int]
         /// Indexes of the accounts whose samples are in it.
-        public var accounts: Set<Int>
+        package var accounts: Set<Int>
     }
 
     /// A sampled prompt of an account.
-    public struct Sample: Sendable {
-        public var account: Int
-        public var hash: UInt64
-        public var count: Int
-        public var prompt: AccountProfile.PromptSample
+    package struct Sample: Sendable {
+        package var account: Int
+        package var hash: UInt64
+        package var count: Int
+        package var prompt: AccountProfile.PromptSample
         /// In the account's general sample, its extraction-part sample, or both (a kept
         /// key's sketch membership is exact under merging, unlike a flag in the payload).
-        public var general = true
-        public var part = false
+        package var general = true
+        package var part = false
     }
 
-    public var samples: [Sample]
-    public var families: [Family]
+    package var samples: [Sample]
+    package var families: [Family]
     /// Sample index → family id.
-    public var familyOf: [Int]
+    package var familyOf: [Int]
     /// Family id → linking family id (the smallest family id among its siblings).
-    public var linkFamily: [Int]
+    package var linkFamily: [Int]
 
-    public init(accounts: [AccountView], include: (Int) -> Bool, params: LinkParameters, threads: Int = 1) {
+    package init(accounts: [AccountView], include: (Int) -> Bool, params: LinkParameters, threads: Int = 1) {
         var unordered: [Sample] = []
         for i in accounts.indices where include(i) {
             let general = accounts[i].profile.promptSamples.itemsUnordered, part = accounts[i].profile.partSamples.itemsUnordered
@@ -151,7 +151,7 @@ public struct PromptFamilies: Sendable {
     /// Linking family → the share of its sampled prompts sent by candidates. By prompts, not
     /// accounts: ordinary users who happen to send one of the public questions a farm wraps
     /// add a prompt each, not a member as heavy as a farm account.
-    public func linkPurity(isCandidate: (Int) -> Bool) -> [Int: Double] {
+    package func linkPurity(isCandidate: (Int) -> Bool) -> [Int: Double] {
         var counts: [Int: (candidate: Int, all: Int)] = [:]
         for (i, x) in samples.enumerated() {
             let f = linkFamily[familyOf[i]]
@@ -165,7 +165,7 @@ public struct PromptFamilies: Sendable {
     /// `linking`, shares of linking families (siblings together), each the larger of the
     /// share among all the account's samples and among its extraction-part samples, so
     /// that ordinary chat mixed in does not dilute what the extraction part shares.
-    public func shares(linking: Bool = false) -> [(account: Int, shares: [Int: Double])] {
+    package func shares(linking: Bool = false) -> [(account: Int, shares: [Int: Double])] {
         // (account, family) of every sample, sorted: an account's samples form one run,
         // its samples of a family a run within it (no dictionary update per sample).
         let keyed = samples.indices.map { (account: samples[$0].account, family: linking ? linkFamily[familyOf[$0]] : familyOf[$0],

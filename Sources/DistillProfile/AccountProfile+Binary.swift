@@ -4,7 +4,7 @@ import DistillInput
 /// The state file's form of a profile: every count, the activity tables in key order and
 /// each sketch's kept entries in hash order, so that equal profiles write equal bytes.
 extension AccountProfile {
-    public func encode(into w: inout BinaryWriter) {
+    package func encode(into w: inout BinaryWriter) {
         w.int(requests); w.int(failed); w.i64(firstSeen); w.i64(lastSeen)
         for h in 0..<24 { w.int(hourCounts[h]) }
         for m in 0..<60 { w.varint(UInt64(minuteCounts[m])) }
@@ -27,7 +27,7 @@ extension AccountProfile {
     }
 
     /// A profile as `encode` wrote it; its sketches are those `parameters` size.
-    public static func decode(_ r: inout BinaryReader, _ parameters: ProfileParameters) throws(BinaryReader.Malformed) -> AccountProfile {
+    package static func decode(_ r: inout BinaryReader, _ parameters: ProfileParameters) throws(BinaryReader.Malformed) -> AccountProfile {
         var p = AccountProfile(parameters)
         p.requests = try r.nonNegative("requests"); p.failed = try r.nonNegative("failed requests")
         p.firstSeen = try r.i64(); p.lastSeen = try r.i64()

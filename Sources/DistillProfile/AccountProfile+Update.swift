@@ -34,7 +34,7 @@ extension AccountProfile {
 
     /// Moves the open day and model into their tables: done when streaming ends, so that
     /// readers of `activity` get the table itself, not a fresh copy per read.
-    public mutating func closeOpenEntries() {
+    package mutating func closeOpenEntries() {
         closeDay()
         closeModel()
     }

@@ -3,49 +3,49 @@ import DistillSupport
 
 /// Everything the analysis keeps about one account, bounded by sketch sizes, not by its
 /// number of requests. Mergeable exactly (`merge`).
-public struct AccountProfile: Sendable {
+package struct AccountProfile: Sendable {
     /// A sampled distinct prompt with a consistent sample of its shingles (for prompt families).
-    public struct PromptSample: Sendable {
+    package struct PromptSample: Sendable {
         /// The prompt, cut to the sample size.
-        public var text: String
-        public var tags: UInt8
+        package var text: String
+        package var tags: UInt8
         /// The whole prompt's `ShingleSketch` when the prompt is longer than the kept text;
         /// a prompt that fits is sketched only when read, so only for the samples kept to
         /// the end (most are replaced).
         var longShingles: [UInt32]?
 
-        public init(prompt: String, textBytes: Int, tags: UInt8) {
+        package init(prompt: String, textBytes: Int, tags: UInt8) {
             text = prompt.utf8Prefix(textBytes)
             self.tags = tags
             longShingles = text.utf8.count == prompt.utf8.count ? nil : ShingleSketch.of(prompt)
         }
 
         /// The whole prompt's `ShingleSketch`.
-        public var shingles: [UInt32] { longShingles ?? ShingleSketch.of(text) }
+        package var shingles: [UInt32] { longShingles ?? ShingleSketch.of(text) }
     }
 
     /// Use of one model.
-    public struct ModelUse: Sendable {
-        public var requests: Int
-        public var firstSeen: Int64
+    package struct ModelUse: Sendable {
+        package var requests: Int
+        package var firstSeen: Int64
     }
 
-    public var requests = 0
-    public var failed = 0
-    public var firstSeen = Int64.max
-    public var lastSeen = Int64.min
+    package var requests = 0
+    package var failed = 0
+    package var firstSeen = Int64.max
+    package var lastSeen = Int64.min
     /// Requests per UTC hour of day (held inline: one per request, no heap array).
     var hourCounts = InlineArray<24, Int>(repeating: 0)
     /// Requests per UTC hour of day.
-    public var hours: [Int] { (0..<24).map { hourCounts[$0] } }
+    package var hours: [Int] { (0..<24).map { hourCounts[$0] } }
     /// Requests per minute of the hour (inline; saturating): lockstep below the hour.
     var minuteCounts = InlineArray<60, UInt32>(repeating: 0)
     /// Requests per minute of the hour.
-    public var minutes: [Int] { (0..<60).map { Int(minuteCounts[$0]) } }
+    package var minutes: [Int] { (0..<60).map { Int(minuteCounts[$0]) } }
     /// One epoch day of an account: requests and the UTC hours active (bit set).
-    public struct DayActivity: Sendable, Equatable {
-        public var requests = 0
-        public var hours: UInt32 = 0
+    package struct DayActivity: Sendable, Equatable {
+        package var requests = 0
+        package var hours: UInt32 = 0
 
         mutating func add(_ o: DayActivity) { requests += o.requests; hours |= o.hours }
     }
@@ -57,37 +57,37 @@ public struct AccountProfile: Sendable {
     var openDay = Int32.min
     var openDayActivity = DayActivity()
     /// Activity per epoch day.
-    public var activity: [Int32: DayActivity] {
+    package var activity: [Int32: DayActivity] {
         guard openDay != .min else { return dayTable }
         var t = dayTable
         t[openDay, default: DayActivity()].add(openDayActivity)
         return t
     }
     /// Requests per epoch day.
-    public var days: [Int32: Int] { activity.mapValues(\.requests) }
+    package var days: [Int32: Int] { activity.mapValues(\.requests) }
     /// UTC hours active per epoch day (bit set).
-    public var dayHours: [Int32: UInt32] { activity.mapValues(\.hours) }
-    public var singleTurn = 0
-    public var withTools = 0
-    public var withPrompt = 0
-    public var largeMaxTokens = 0
-    public var withMaxTokens = 0
+    package var dayHours: [Int32: UInt32] { activity.mapValues(\.hours) }
+    package var singleTurn = 0
+    package var withTools = 0
+    package var withPrompt = 0
+    package var largeMaxTokens = 0
+    package var withMaxTokens = 0
     /// Outputs that stopped at a limit of at least `largeMaxTokens`.
-    public var hitLimit = 0
-    public var outputTokens = 0
-    public var withOutput = 0
+    package var hitLimit = 0
+    package var outputTokens = 0
+    package var withOutput = 0
     /// Requests per intent tag bit (inline; tags are a UInt8 bit set).
     var intentCounts = InlineArray<8, Int>(repeating: 0)
     /// Requests per intent tag (index of `IntentTag.allCases`).
-    public var intents: [Int] { (0..<IntentTag.allCases.count).map { intentCounts[$0] } }
+    package var intents: [Int] { (0..<IntentTag.allCases.count).map { intentCounts[$0] } }
     /// Requests carrying any extraction intent.
-    public var extractionIntent = 0
+    package var extractionIntent = 0
     /// Single-turn requests with a long output (a large `max_tokens` when no output is
     /// logged): the account's extraction part, measured by shape, not
     /// by wording, so that ordinary chat mixed in (camouflage) does not hide it.
-    public var extractionShaped = 0
+    package var extractionShaped = 0
     /// Extraction-shaped requests that also match an extraction rule.
-    public var extractionShapedTagged = 0
+    package var extractionShapedTagged = 0
     /// One model and its use.
     struct ModelEntry: Sendable {
         var name: String
@@ -100,27 +100,27 @@ public struct AccountProfile: Sendable {
     var openModel: String?
     var openModelUse = ModelUse(requests: 0, firstSeen: .max)
     /// Use of each model (at most `modelCap`).
-    public var models: [String: ModelUse] {
+    package var models: [String: ModelUse] {
         var list = modelList
         if let m = openModel { Self.addModel(&list, m, openModelUse) }
         return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.use) })
     }
-    public var ips: BottomK<String>
-    public var subnets: BottomK<String>
+    package var ips: BottomK<String>
+    package var subnets: BottomK<String>
     /// User agent and TLS fingerprint, as one combination.
-    public var clients: BottomK<ClientSignature>
-    public var orgs: BottomK<String>
-    public var apiKeys: BottomK<String>
-    public var systemPrompts: BottomK<String>
+    package var clients: BottomK<ClientSignature>
+    package var orgs: BottomK<String>
+    package var apiKeys: BottomK<String>
+    package var systemPrompts: BottomK<String>
     /// Distinct prompts (hashes and exact counts) for repeat rates.
-    public var promptHashes: BottomK<Bool>
+    package var promptHashes: BottomK<Bool>
     /// A smaller sample of distinct prompts with text and shingles.
-    public var promptSamples: BottomK<PromptSample>
+    package var promptSamples: BottomK<PromptSample>
     /// A sample of the extraction part's distinct prompts alone: what an account's
     /// extraction shares with others is seen however much ordinary chat surrounds it.
-    public var partSamples: BottomK<PromptSample>
+    package var partSamples: BottomK<PromptSample>
 
-    public init(_ p: ProfileParameters) {
+    package init(_ p: ProfileParameters) {
         ips = BottomK(k: p.ipSketch)
         subnets = BottomK(k: p.subnetSketch)
         clients = BottomK(k: p.clientSketch)
@@ -132,7 +132,7 @@ public struct AccountProfile: Sendable {
         partSamples = BottomK(k: p.partSamples)
     }
 
-    public mutating func merge(_ o: AccountProfile) {
+    package mutating func merge(_ o: AccountProfile) {
         requests += o.requests; failed += o.failed
         firstSeen = min(firstSeen, o.firstSeen); lastSeen = max(lastSeen, o.lastSeen)
         for h in 0..<24 { hourCounts[h] += o.hourCounts[h] }
@@ -157,7 +157,7 @@ public struct AccountProfile: Sendable {
     /// Models kept per account. Beyond it, the models with the smallest name hashes are
     /// kept (a bottom-k rule: a dropped model is never re-admitted), so the kept set and
     /// its counts do not depend on the order of the records.
-    public static let modelCap = 64
+    package static let modelCap = 64
 
     static func trimModels(_ models: inout [ModelEntry]) {
         models.sort { (StableHash.string($0.name), $0.name) < (StableHash.string($1.name), $1.name) }
@@ -175,24 +175,24 @@ public struct AccountProfile: Sendable {
     }
 
     // Derived measures.
-    public var singleTurnShare: Double { share(singleTurn, withPrompt) }
-    public var hitLimitShare: Double { share(hitLimit, withOutput) }
-    public var meanOutput: Double { withOutput == 0 ? 0 : Double(outputTokens) / Double(withOutput) }
-    public var largeMaxTokensShare: Double { share(largeMaxTokens, withMaxTokens) }
-    public var extractionShare: Double { share(extractionIntent, withPrompt) }
+    package var singleTurnShare: Double { share(singleTurn, withPrompt) }
+    package var hitLimitShare: Double { share(hitLimit, withOutput) }
+    package var meanOutput: Double { withOutput == 0 ? 0 : Double(outputTokens) / Double(withOutput) }
+    package var largeMaxTokensShare: Double { share(largeMaxTokens, withMaxTokens) }
+    package var extractionShare: Double { share(extractionIntent, withPrompt) }
     /// Share of prompted requests in the extraction part (see `extractionShaped`).
-    public var extractionShapedShare: Double { share(extractionShaped, withPrompt) }
-    public var toolShare: Double { share(withTools, requests) }
-    public func intentShare(_ t: IntentTag) -> Double { share(intentCounts[IntentTag.allCases.firstIndex(of: t)!], withPrompt) }
+    package var extractionShapedShare: Double { share(extractionShaped, withPrompt) }
+    package var toolShare: Double { share(withTools, requests) }
+    package func intentShare(_ t: IntentTag) -> Double { share(intentCounts[IntentTag.allCases.firstIndex(of: t)!], withPrompt) }
 
     /// Share of requests repeating an earlier identical prompt (estimated from the sketch).
-    public var repeatShare: Double {
+    package var repeatShare: Double {
         guard withPrompt > 0 else { return 0 }
         return max(0, 1 - min(Double(withPrompt), promptHashes.distinctEstimate) / Double(withPrompt))
     }
 
     /// Normalised entropy of the hour-of-day histogram (1 = perfectly flat, 24/7).
-    public var hourEntropy: Double {
+    package var hourEntropy: Double {
         var sum = 0
         for i in 0..<24 { sum += hourCounts[i] }
         let total = Double(sum)
@@ -209,10 +209,10 @@ public struct AccountProfile: Sendable {
 }
 
 /// A user agent with its TLS fingerprint.
-public struct ClientSignature: Sendable, Hashable {
-    public var userAgent: String
-    public var tls: String
-    public var display: String { tls.isEmpty ? userAgent : userAgent + " · " + tls }
+package struct ClientSignature: Sendable, Hashable {
+    package var userAgent: String
+    package var tls: String
+    package var display: String { tls.isEmpty ? userAgent : userAgent + " · " + tls }
 }
 
 #if canImport(Glibc)

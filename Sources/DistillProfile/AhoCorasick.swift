@@ -7,7 +7,7 @@ import DistillDecode
 /// all others), which keeps the transition table small; each 16-bit entry holds the
 /// next state with a flag for "some phrase ends here". A state's row is a power of two
 /// wide, so the next lookup is a shift, not a multiply, on the per-byte dependency chain.
-public struct AhoCorasick: Sendable {
+package struct AhoCorasick: Sendable {
     /// Byte → class (ASCII upper case folded into lower case).
     private var classOf: [UInt8]
     /// log2 of a row's width (the number of classes rounded up to a power of two).
@@ -20,7 +20,7 @@ public struct AhoCorasick: Sendable {
     private let longest: Int
     private static let outputFlag: UInt16 = 1 << 15
 
-    public init(patterns: [[UInt8]]) {
+    package init(patterns: [[UInt8]]) {
         var classOf = [UInt8](repeating: 0, count: 256)
         var used = [Bool](repeating: false, count: 256)
         for p in patterns { for b in p { used[Int(b.asciiLowercased)] = true } }
@@ -85,7 +85,7 @@ public struct AhoCorasick: Sendable {
     /// starts `longest - 1` bytes before the midpoint, since an occurrence ending after the
     /// midpoint starts there or later, and reports only occurrences ending after it: each
     /// occurrence is reported once.
-    public func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
+    package func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
         let shift = rowShift
         let n = text.count
         next.withUnsafeBufferPointer { table in

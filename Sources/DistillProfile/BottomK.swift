@@ -5,10 +5,10 @@
 ///
 /// Stored as small arrays (k is at most a few dozen): a linear scan beats a hashed
 /// dictionary on the per-request path.
-public struct BottomK<Payload: Sendable>: Sendable {
-    public struct Entry: Sendable {
-        public var count: Int
-        public var payload: Payload
+package struct BottomK<Payload: Sendable>: Sendable {
+    package struct Entry: Sendable {
+        package var count: Int
+        package var payload: Payload
         @usableFromInline init(count: Int, payload: Payload) { self.count = count; self.payload = payload }
     }
 
@@ -20,7 +20,7 @@ public struct BottomK<Payload: Sendable>: Sendable {
         init(hash: UInt64, count: Int) { self.hash = hash; self.count = count }
     }
 
-    public let k: Int
+    package let k: Int
     // Readable from inlined accessors: the link and score stages read sketches of
     // concrete payloads, and an unspecialised generic read of each costs more than the data.
     @usableFromInline private(set) var slots: [Slot] = []
@@ -28,7 +28,7 @@ public struct BottomK<Payload: Sendable>: Sendable {
     /// Largest hash kept.
     private var maxHash: UInt64 = 0
     /// Keys kept (`slots.count`, held inline so a rejection never reads the array).
-    public private(set) var count = 0
+    package private(set) var count = 0
     /// The slot of the key added last, and adds of it not yet written to `slots`: an
     /// account's requests mostly repeat its last IP, client or key, and counting those
     /// here spares a cold heap array per request.
@@ -39,46 +39,46 @@ public struct BottomK<Payload: Sendable>: Sendable {
     /// surely not kept, so a new key is admitted without scanning the cold slot array.
     private var filter: (UInt64, UInt64) = (0, 0)
 
-    public init(k: Int) { self.k = k }
+    package init(k: Int) { self.k = k }
 
-    public var isFull: Bool { count >= k }
+    package var isFull: Bool { count >= k }
 
     /// The count of slot `i`, including adds not yet written to it.
     @inlinable @inline(__always)
     func count(at i: Int) -> Int { slots[i].count + (i == lastIndex ? pending : 0) }
 
     /// Kept entries by hash (built on demand; for the link stage, not the hot path).
-    @inlinable public var entries: [UInt64: Entry] {
+    @inlinable package var entries: [UInt64: Entry] {
         var d: [UInt64: Entry] = [:]
         for i in slots.indices { d[slots[i].hash] = Entry(count: count(at: i), payload: payloads[i]) }
         return d
     }
 
     /// Hashes of the kept keys, in no particular order.
-    @inlinable public var hashesUnordered: [UInt64] { slots.map { $0.hash } }
+    @inlinable package var hashesUnordered: [UInt64] { slots.map { $0.hash } }
 
     /// Kept payloads, in no particular order (for counting and indexing).
-    @inlinable public var payloadsUnordered: [Payload] { payloads }
+    @inlinable package var payloadsUnordered: [Payload] { payloads }
 
     /// Kept payloads with counts, in no particular order.
-    @inlinable public var itemsUnordered: [(hash: UInt64, count: Int, payload: Payload)] {
+    @inlinable package var itemsUnordered: [(hash: UInt64, count: Int, payload: Payload)] {
         slots.indices.map { (slots[$0].hash, count(at: $0), payloads[$0]) }
     }
 
     /// Kept payloads with counts, in hash order.
-    @inlinable public var items: [(hash: UInt64, count: Int, payload: Payload)] {
+    @inlinable package var items: [(hash: UInt64, count: Int, payload: Payload)] {
         slots.indices.sorted { slots[$0].hash < slots[$1].hash }.map { (slots[$0].hash, count(at: $0), payloads[$0]) }
     }
 
     /// Whether a key with this hash would be kept (cheap test before building a payload).
     @inline(__always)
-    public func admits(_ hash: UInt64) -> Bool { count < k || hash <= maxHash }
+    package func admits(_ hash: UInt64) -> Bool { count < k || hash <= maxHash }
 
     /// Counts `n` more of the key with this hash (the payload is built only when the key
     /// is new and kept). The common outcomes, a repeat of the last key and a rejection,
     /// are decided inline at the caller.
     @inline(__always)
-    public mutating func add(_ hash: UInt64, count n: Int = 1, _ payload: @autoclosure () -> Payload) {
+    package mutating func add(_ hash: UInt64, count n: Int = 1, _ payload: @autoclosure () -> Payload) {
         if lastIndex >= 0 && hash == lastHash { pending += n; return }
         if count >= k && hash > maxHash { return }
         insert(hash, n, payload)
@@ -133,12 +133,12 @@ public struct BottomK<Payload: Sendable>: Sendable {
         if bit < 64 { filter.0 |= 1 << bit } else { filter.1 |= 1 << (bit - 64) }
     }
 
-    public mutating func merge(_ o: BottomK) {
+    package mutating func merge(_ o: BottomK) {
         for i in o.slots.indices { add(o.slots[i].hash, count: o.count(at: i), o.payloads[i]) }
     }
 
     /// Estimated number of distinct keys seen (exact below k).
-    public var distinctEstimate: Double {
+    package var distinctEstimate: Double {
         guard isFull, maxHash > 0 else { return Double(count) }
         return Double(k - 1) / (Double(maxHash) / Double(UInt64.max))
     }

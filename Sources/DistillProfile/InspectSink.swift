@@ -1,22 +1,22 @@
 import DistillDecode
 
 /// The `inspect` pass: requests per account and per model.
-public struct InspectSink: RecordSink {
-    public var requestsByAccount: [String: Int] = [:]
-    public var requestsByModel: [String: Int] = [:]
-    public var failed = 0
-    public var withPrompt = 0
+package struct InspectSink: RecordSink {
+    package var requestsByAccount: [String: Int] = [:]
+    package var requestsByModel: [String: Int] = [:]
+    package var failed = 0
+    package var withPrompt = 0
 
-    public init() {}
+    package init() {}
 
-    public mutating func consume(_ r: RequestRecord) {
+    package mutating func consume(_ r: RequestRecord) {
         requestsByAccount[r.account, default: 0] += 1
         requestsByModel[r.model ?? "(none)", default: 0] += 1
         if r.failed { failed += 1 }
         if !r.prompt.isEmpty { withPrompt += 1 }
     }
 
-    public mutating func merge(_ o: InspectSink) {
+    package mutating func merge(_ o: InspectSink) {
         requestsByAccount.merge(o.requestsByAccount, uniquingKeysWith: +)
         requestsByModel.merge(o.requestsByModel, uniquingKeysWith: +)
         failed += o.failed
@@ -24,7 +24,7 @@ public struct InspectSink: RecordSink {
     }
 
     /// Top entries by count, ties broken by name, so output is stable.
-    public static func top(_ d: [String: Int], _ n: Int) -> [(String, Int)] {
+    package static func top(_ d: [String: Int], _ n: Int) -> [(String, Int)] {
         Array(d.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(n)).map { ($0.key, $0.value) }
     }
 }

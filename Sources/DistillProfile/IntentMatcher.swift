@@ -1,7 +1,7 @@
 /// The compiled form of a rule pack: one Aho–Corasick pass over a prompt, then each
 /// candidate rule's regular expressions and structural requirements.
-public struct IntentMatcher: @unchecked Sendable {
-    public let pack: RulePack
+package struct IntentMatcher: @unchecked Sendable {
+    package let pack: RulePack
     private let automaton: AhoCorasick
     /// Phrase index → rule index.
     private let phraseRule: [Int]
@@ -16,7 +16,7 @@ public struct IntentMatcher: @unchecked Sendable {
     /// Each rule's structural requirements.
     private let requirements: [RulePack.Rule.Requirements?]
 
-    public init(pack: RulePack) {
+    package init(pack: RulePack) {
         // Matched rules are a 64-bit set; `RulePack.lint` keeps packs within it.
         precondition(pack.rules.count <= 64, "at most 64 rules in all")
         self.pack = pack
@@ -37,7 +37,7 @@ public struct IntentMatcher: @unchecked Sendable {
     }
 
     /// Tags of a request, as a bit set over `IntentTag.allCases`.
-    public func tags(prompt: String, hasTools: Bool, maxTokens: Int?, userTurns: Int) -> UInt8 {
+    package func tags(prompt: String, hasTools: Bool, maxTokens: Int?, userTurns: Int) -> UInt8 {
         tags(matchedRules: matchedRules(prompt), hasTools: hasTools, maxTokens: maxTokens, userTurns: userTurns)
     }
 
@@ -73,7 +73,7 @@ public struct IntentMatcher: @unchecked Sendable {
     }
 
     /// Runs every rule's examples; returns the failures (empty when all pass).
-    public func testExamples() -> [String] {
+    package func testExamples() -> [String] {
         var failures: [String] = []
         for (i, r) in pack.rules.enumerated() {
             let bit = UInt8(1) << UInt8(IntentTag.allCases.firstIndex(of: ruleTags[i])!)

@@ -4,7 +4,7 @@ import DistillInput
 /// The state file's form of the profile pass: every account in ascending id order with
 /// its profile (`AccountProfile+Binary`).
 extension ProfileState {
-    public func encode(into w: inout BinaryWriter) {
+    package func encode(into w: inout BinaryWriter) {
         let all = accountsByID
         w.count(all.count)
         for (id, profile) in all {
@@ -13,7 +13,7 @@ extension ProfileState {
         }
     }
 
-    public static func decode(_ r: inout BinaryReader, parameters: ProfileParameters, matcher: IntentMatcher) throws(BinaryReader.Malformed) -> ProfileState {
+    package static func decode(_ r: inout BinaryReader, parameters: ProfileParameters, matcher: IntentMatcher) throws(BinaryReader.Malformed) -> ProfileState {
         var state = ProfileState(parameters: parameters, matcher: matcher)
         // An encoded profile takes over 100 bytes (fixed tables of one-byte zeros at least),
         // which bounds what a damaged count can reserve.
@@ -33,5 +33,5 @@ extension ProfileState {
     }
 
     /// Accounts profiled.
-    public var accountCount: Int { ids.count }
+    package var accountCount: Int { ids.count }
 }

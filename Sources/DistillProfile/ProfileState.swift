@@ -4,16 +4,16 @@ import DistillSupport
 
 /// The profile pass: a profile per account, built from the record stream. A `RecordSink`:
 /// profiling shards separately and merging equals profiling the whole.
-public struct ProfileState: RecordSink, @unchecked Sendable {
-    public let parameters: ProfileParameters
-    public let matcher: IntentMatcher
+package struct ProfileState: RecordSink, @unchecked Sendable {
+    package let parameters: ProfileParameters
+    package let matcher: IntentMatcher
     /// Profiles in first-seen order, updated in place; `index` maps account → position.
     var profiles: [AccountProfile] = []
     var ids: [String] = []
     var index = AccountIndex()
 
     /// Every account with its profile, in ascending id order (what the link stage reads).
-    public var accountsByID: [(id: String, profile: AccountProfile)] {
+    package var accountsByID: [(id: String, profile: AccountProfile)] {
         ids.indices.sorted { ids[$0] < ids[$1] }.map { i in
             var p = profiles[i]
             p.closeOpenEntries()
@@ -22,16 +22,16 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     /// Every account's profile.
-    public var accounts: [String: AccountProfile] {
+    package var accounts: [String: AccountProfile] {
         Dictionary(uniqueKeysWithValues: accountsByID.map { ($0.id, $0.profile) })
     }
 
-    public init(parameters: ProfileParameters, matcher: IntentMatcher) {
+    package init(parameters: ProfileParameters, matcher: IntentMatcher) {
         self.parameters = parameters
         self.matcher = matcher
     }
 
-    public mutating func consume(_ r: RequestRecord) {
+    package mutating func consume(_ r: RequestRecord) {
         let h = AccountIndex.hash(r.account)
         let slot: Int
         if let i = index.position(hash: h, isID: { ids[$0] == r.account }) { slot = i } else {
@@ -109,13 +109,13 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
         }
     }
 
-    public mutating func merge(_ o: ProfileState) {
+    package mutating func merge(_ o: ProfileState) {
         merge(o, threads: 1)
     }
 
     /// Workers' states merge account by account, and accounts are independent: the
     /// profiles present in both are merged on all threads.
-    public static func merging(_ states: consuming [ProfileState], threads: Int) -> ProfileState {
+    package static func merging(_ states: consuming [ProfileState], threads: Int) -> ProfileState {
         var all = consume states
         var state = all.removeFirst()
         for other in all { state.merge(other, threads: threads) }
@@ -174,7 +174,7 @@ public struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     /// `/24` of an IPv4 address, `/48` of an IPv6 one; a value that is not an address as it is.
-    public static func subnet(of ip: String) -> String {
+    package static func subnet(of ip: String) -> String {
         IPAddress(ip)?.subnetText ?? ip
     }
 }

@@ -7,9 +7,9 @@
 /// The check reads the pattern's structure (escapes, character classes, groups,
 /// quantifiers); it does not run it. Repetition means `*`, `+`, `{n,}` or `{n,m}` with
 /// m ≥ 2; `?` and `{0,1}` are bounded and allowed anywhere.
-public enum RegexSafety {
+package enum RegexSafety {
     /// Problems of every regex in `pack`, one line each, naming the rule.
-    public static func problems(_ pack: RulePack) -> [String] {
+    package static func problems(_ pack: RulePack) -> [String] {
         pack.rules.flatMap { r in
             (r.regex ?? []).filter(hasNestedRepetition).map {
                 "\(r.id): regex \($0) repeats a group that itself repeats (nested quantifiers, as in (a+)+): matching can take exponential time on a hostile prompt; rewrite it without the outer repetition (e.g. a+ instead of (a+)+) or use phrases"
@@ -18,7 +18,7 @@ public enum RegexSafety {
     }
 
     /// Whether a repeating quantifier applies to a group that contains a repeating quantifier.
-    public static func hasNestedRepetition(_ pattern: String) -> Bool {
+    package static func hasNestedRepetition(_ pattern: String) -> Bool {
         let s = Array(pattern.unicodeScalars)
         let n = s.count
         // Per open group: whether a repetition occurs inside it so far.

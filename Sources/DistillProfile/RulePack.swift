@@ -4,58 +4,58 @@ import Foundation
 /// intent when any of its phrases occurs in what the user wrote (case-insensitive for
 /// ASCII; any script), or one of its regular expressions matches, and its structural
 /// requirements hold. Every rule carries examples it must and must not match.
-public struct RulePack: Codable, Sendable, Equatable {
-    public var name: String
-    public var version: String
-    public var rules: [Rule]
+package struct RulePack: Codable, Sendable, Equatable {
+    package var name: String
+    package var version: String
+    package var rules: [Rule]
 
     /// One rule.
-    public struct Rule: Codable, Sendable, Equatable {
-        public var id: String
+    package struct Rule: Codable, Sendable, Equatable {
+        package var id: String
         /// One of `IntentTag`'s raw values.
-        public var tag: String
-        public var description: String
-        public var phrases: [String]?
+        package var tag: String
+        package var description: String
+        package var phrases: [String]?
         /// Regular expressions (Swift `Regex` syntax), matched case-insensitively; slower than phrases.
-        public var regex: [String]?
-        public var requires: Requirements?
-        public var examples: Examples
+        package var regex: [String]?
+        package var requires: Requirements?
+        package var examples: Examples
 
-        public struct Requirements: Codable, Sendable, Equatable {
+        package struct Requirements: Codable, Sendable, Equatable {
             /// The request offers tools to the model.
-            public var hasTools: Bool?
+            package var hasTools: Bool?
             /// `max_tokens` at least this.
-            public var minMaxTokens: Int?
+            package var minMaxTokens: Int?
             /// Exactly one user turn.
-            public var singleTurn: Bool?
+            package var singleTurn: Bool?
             enum CodingKeys: String, CodingKey { case hasTools = "has_tools", minMaxTokens = "min_max_tokens", singleTurn = "single_turn" }
         }
 
         /// Prompts the rule must tag (`match`) and must not tag (`no_match`).
-        public struct Examples: Codable, Sendable, Equatable {
-            public var match: [String]
-            public var noMatch: [String]
+        package struct Examples: Codable, Sendable, Equatable {
+            package var match: [String]
+            package var noMatch: [String]
             enum CodingKeys: String, CodingKey { case match, noMatch = "no_match" }
         }
     }
 
     /// Why a pack was refused.
-    public struct Invalid: Error, CustomStringConvertible { public var description: String }
+    package struct Invalid: Error, CustomStringConvertible { package var description: String }
 
-    public static func load(path: String) throws -> RulePack {
+    package static func load(path: String) throws -> RulePack {
         guard let data = FileManager.default.contents(atPath: path) else { throw Invalid(description: "\(path): cannot read the rule pack") }
         do { return try JSONDecoder().decode(RulePack.self, from: data) } catch {
             throw Invalid(description: "\(path): not a valid rule pack (\(error)); see docs/rules.md for the format")
         }
     }
 
-    public static var builtIn: RulePack {
+    package static var builtIn: RulePack {
         // The embedded default pack is valid by construction (a test lints it).
         try! JSONDecoder().decode(RulePack.self, from: Data(DefaultRulePack.json.utf8))
     }
 
     /// Combines packs: later packs add rules (a rule with an existing id replaces it).
-    public func adding(_ o: RulePack) -> RulePack {
+    package func adding(_ o: RulePack) -> RulePack {
         var r = self
         for rule in o.rules {
             if let i = r.rules.firstIndex(where: { $0.id == rule.id }) { r.rules[i] = rule } else { r.rules.append(rule) }
@@ -66,7 +66,7 @@ public struct RulePack: Codable, Sendable, Equatable {
     }
 
     /// Problems a user must fix before the pack can be used (empty when valid).
-    public func lint() -> [String] {
+    package func lint() -> [String] {
         var problems: [String] = []
         var seen = Set<String>()
         if version.isEmpty { problems.append("the pack needs a version") }
@@ -90,15 +90,15 @@ public struct RulePack: Codable, Sendable, Equatable {
 
     /// Phrase bytes a pack may hold: the phrase automaton numbers its states in 15 bits,
     /// and the built-in pack and one extra pack must fit together.
-    public static let maxPhraseBytes = 16_000
+    package static let maxPhraseBytes = 16_000
 
     /// Rules a pack may hold: the matcher keeps matched rules in a 64-bit set, and the
     /// built-in pack and one extra pack must fit together.
-    public static let maxRules = 48
+    package static let maxRules = 48
 }
 
 /// What a request's prompt is trying to obtain.
-public enum IntentTag: String, CaseIterable, Sendable, Codable, Comparable {
+package enum IntentTag: String, CaseIterable, Sendable, Codable, Comparable {
     /// Asks the model to write out its reasoning ("show every step of your reasoning").
     case reasoning
     /// Asks the model to grade or compare responses like a reward model.
@@ -112,7 +112,7 @@ public enum IntentTag: String, CaseIterable, Sendable, Codable, Comparable {
     /// Classification or extraction with short answers (a benign tell).
     case classification
 
-    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
     /// Tags that indicate extraction (all but the benign tell).
-    public var isExtraction: Bool { self != .classification }
+    package var isExtraction: Bool { self != .classification }
 }

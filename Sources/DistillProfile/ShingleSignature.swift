@@ -5,20 +5,20 @@ import DistillSupport
 /// and densification: every shingle is hashed once and lands in one of `bins` bins, so the
 /// cost does not grow with the number of hash functions. Works for any script: words for
 /// text with spaces, single characters for scripts without (CJK, Thai), digits masked.
-public struct ShingleSignature: Sendable, Equatable {
-    public static let bins = 32
-    public var values: [UInt32]
+package struct ShingleSignature: Sendable, Equatable {
+    package static let bins = 32
+    package var values: [UInt32]
 
     /// Estimated Jaccard similarity of the two shingle sets.
-    public func similarity(_ o: ShingleSignature) -> Double {
+    package func similarity(_ o: ShingleSignature) -> Double {
         var same = 0
         for i in 0..<values.count where values[i] == o.values[i] { same += 1 }
         return Double(same) / Double(values.count)
     }
 
-    public init(values: [UInt32]) { self.values = values }
+    package init(values: [UInt32]) { self.values = values }
 
-    public init(text: String) {
+    package init(text: String) {
         self.init { put in
             // Shingles: token bigrams (and the lone token of a one-token text).
             var count = 0, first: UInt64 = 0, previous: UInt64 = 0
@@ -32,7 +32,7 @@ public struct ShingleSignature: Sendable, Equatable {
     }
 
     /// The signature of a set of shingles already hashed (a filtered `ShingleSketch`).
-    public init(shingles: some Sequence<UInt32>) {
+    package init(shingles: some Sequence<UInt32>) {
         self.init { put in for s in shingles { put(StableHash.mix(UInt64(s) | 0x5348_0000_0000_0000)) } }
     }
 
@@ -66,10 +66,10 @@ public struct ShingleSignature: Sendable, Equatable {
 }
 
 /// Splits text into token hashes for any script; numbers become one slot token.
-public enum Tokenizer {
+package enum Tokenizer {
     static let numberToken = StableHash.mix(0x4E55_4D42)
 
-    public static func tokens(_ text: String) -> [UInt64] {
+    package static func tokens(_ text: String) -> [UInt64] {
         var out: [UInt64] = []
         forEachToken(text) { out.append($0) }
         return out
@@ -78,7 +78,7 @@ public enum Tokenizer {
     /// Each token hash of `text` in order. Reads the UTF-8 bytes: ASCII (most prompts)
     /// needs no scalar decoding; other scalars are decoded by hand (a `String` is valid UTF-8).
     @inline(__always)
-    public static func forEachToken(_ text: String, _ body: (UInt64) -> Void) {
+    package static func forEachToken(_ text: String, _ body: (UInt64) -> Void) {
         var word: UInt64 = 0xCBF2_9CE4_8422_2325
         var inWord = false, isNumber = true
         @inline(__always) func flush() {

@@ -10,15 +10,15 @@ import DistillSupport
 /// them however large the per-request payload around it is. The link stage drops the
 /// shingles that no other account has, and those common across ordinary accounts, and
 /// compares what is left.
-public enum ShingleSketch {
+package enum ShingleSketch {
     /// Shingles always kept at each end of a prompt.
-    public static let edge = 16
+    package static let edge = 16
     /// One in `rate` of the other shingles is kept (by hash).
-    public static let rate: UInt64 = 16
+    package static let rate: UInt64 = 16
     /// Shingles kept per sampled prompt at most.
-    public static let cap = 96
+    package static let cap = 96
 
-    public static func of(_ text: String) -> [UInt32] {
+    package static func of(_ text: String) -> [UInt32] {
         var all: [UInt64] = []
         var count = 0, first: UInt64 = 0, previous: UInt64 = 0
         Tokenizer.forEachToken(text) { t in

@@ -8,7 +8,7 @@ extension AnalysisReport {
     /// ends, every field quoted when it holds a comma, quote, CR or LF, quotes doubled.
     /// A cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-`,
     /// `@`, tab or CR) gets a leading apostrophe, as OWASP advises against CSV injection.
-    public func csv() -> String {
+    package func csv() -> String {
         var o = CSV.row(CSV.header)
         for c in campaigns {
             for m in memberRows(c) {
@@ -25,14 +25,14 @@ extension AnalysisReport {
 }
 
 /// RFC 4180 writing with spreadsheet-formula neutralisation.
-public enum CSV {
-    public static let header = ["campaign_id", "severity", "score", "account_id", "requests", "first_seen", "last_seen", "email_domain",
+package enum CSV {
+    package static let header = ["campaign_id", "severity", "score", "account_id", "requests", "first_seen", "last_seen", "email_domain",
                                 "payment_fingerprint", "country", "top_ip", "top_client", "suspicion", "extraction_share", "evidence", "links"]
 
-    public static func row(_ cells: [String]) -> String { cells.map(field).joined(separator: ",") + "\r\n" }
+    package static func row(_ cells: [String]) -> String { cells.map(field).joined(separator: ",") + "\r\n" }
 
     /// One field: formula-leading characters neutralised, then quoted if needed.
-    public static func field(_ raw: String) -> String {
+    package static func field(_ raw: String) -> String {
         var s = raw
         if let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { s = "'" + s }
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return s }

@@ -6,7 +6,7 @@ import DistillScan
 extension AnalysisReport {
     /// Accounts and the infrastructure they share, as a Graphviz/Gephi graph: one cluster
     /// per campaign, shared IPs / subnets / cards / domains / clients as nodes.
-    public func dot() -> String {
+    package func dot() -> String {
         var o = "graph distillscan {\n  graph [overlap=false, splines=true];\n  node [fontsize=10];\n"
         func q(_ s: String) -> String { DOTText.quoted(SafeText.plain(s, limit: 80)) }
         func id(_ kind: String, _ value: String) -> String { DOTText.nodeID(kind, value) }

@@ -6,7 +6,7 @@ import DistillSupport
 extension AnalysisReport {
     /// `--format html`: one self-contained page (inline CSS and SVG, no script, no
     /// network) for a case folder or an e-mail. See `HTMLReport`.
-    public func html() -> String { HTMLReport(report: self).render() }
+    package func html() -> String { HTMLReport(report: self).render() }
 }
 
 /// The HTML report: an overview of the campaigns, then each campaign with its timeline,

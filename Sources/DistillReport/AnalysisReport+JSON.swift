@@ -5,7 +5,7 @@ import DistillSupport
 
 extension AnalysisReport {
     /// The report contract (`schema_version` 1); see docs/report.schema.json.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("schema_version", .int(1)),
             ("tool", .object([("name", .string(manifest.toolName)), ("version", .string(manifest.toolVersion))])),
@@ -51,7 +51,7 @@ extension AnalysisReport {
 }
 
 extension Campaign {
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("id", .string(id)),
             ("severity", .string(severity.rawValue)),

@@ -3,5 +3,5 @@ import DistillScan
 import DistillScore
 
 extension AnalysisReport {
-    public func markdown() -> String { MarkdownReport(report: self).render() }
+    package func markdown() -> String { MarkdownReport(report: self).render() }
 }

@@ -3,7 +3,7 @@ import DistillSupport
 
 extension AnalysisReport {
     /// One campaign per line (for jq and SIEMs), each carrying the run's tool and input totals.
-    public func ndjson() -> String {
+    package func ndjson() -> String {
         var out = ""
         for c in campaigns {
             guard case .object(var members) = c.json else { continue }

@@ -7,37 +7,37 @@ import DistillScore
 /// are one group with a count, so a 300-account farm on one card and one subnet is one
 /// box and two ellipses, not a hairball. Only values shared by two or more members become
 /// nodes: a value seen once links nothing. Drawn by `dot(campaign:)` and the HTML report.
-public struct CampaignGraph: Sendable {
+package struct CampaignGraph: Sendable {
     /// A shared value: its kind (`ip`, `subnet`, `payment`, `client`, `email domain`,
     /// `family`, `timing`), the value as the report has it, and how many members share it.
-    public struct Node: Sendable, Equatable {
-        public var kind: String
-        public var value: String
-        public var members: Int
+    package struct Node: Sendable, Equatable {
+        package var kind: String
+        package var value: String
+        package var members: Int
     }
     /// Members with the same set of nodes (indices into `nodes`, ascending).
-    public struct Group: Sendable, Equatable {
-        public var members: [String]
-        public var requests: Int
-        public var nodes: [Int]
+    package struct Group: Sendable, Equatable {
+        package var members: [String]
+        package var requests: Int
+        package var nodes: [Int]
     }
 
-    public var campaign: Campaign
-    public var nodes: [Node] = []
-    public var groups: [Group] = []
+    package var campaign: Campaign
+    package var nodes: [Node] = []
+    package var groups: [Group] = []
     /// Nodes every member shares (indices into `nodes`): drawn once, against "every
     /// member", instead of one line per group.
-    public var common: [Int] = []
+    package var common: [Int] = []
     /// Groups left out of the picture (beyond `maxGroups`), and how many members they hold.
-    public var omittedGroups = 0
-    public var omittedMembers = 0
+    package var omittedGroups = 0
+    package var omittedMembers = 0
 
-    public static let maxGroups = 60
-    public static let maxNodes = 40
+    package static let maxGroups = 60
+    package static let maxNodes = 40
     /// Evidence kinds that are behaviour rather than a value (drawn as `timing` nodes).
     static let behaviour = ["sync", "lockstep", "handoff", "signup"]
 
-    public init(report: AnalysisReport, campaign c: Campaign) {
+    package init(report: AnalysisReport, campaign c: Campaign) {
         campaign = c
         // Candidate values per member, in a fixed kind order.
         var values: [String: [(String, String)]] = [:]
@@ -103,7 +103,7 @@ public struct CampaignGraph: Sendable {
     }
 
     /// A group's label: its first member, and how many more.
-    public static func label(_ g: Group) -> String {
+    package static func label(_ g: Group) -> String {
         g.members.count == 1 ? g.members[0] : "\(g.members[0]) +\(g.members.count - 1) more"
     }
 }

@@ -6,7 +6,7 @@ import DistillSupport
 
 extension AnalysisReport {
     /// The members of a campaign as rows, in the campaign's (sorted) account order.
-    public func memberRows(_ c: Campaign) -> [MemberFigures] {
+    package func memberRows(_ c: Campaign) -> [MemberFigures] {
         c.accounts.map { members[$0] ?? MemberFigures(account: $0, requests: 0, firstSeen: 0, lastSeen: 0) }
     }
 
@@ -21,7 +21,7 @@ extension AnalysisReport {
 }
 
 extension MemberFigures {
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("account", .string(account)), ("requests", .int(requests)),
             ("first_seen", requests > 0 ? .string(Timestamp.format(firstSeen)) : .null),

@@ -8,7 +8,7 @@ extension AnalysisReport {
     /// a count) → the IPs, subnets, cards, e-mail domains, clients, prompt families and
     /// timing evidence they share (see `CampaignGraph`). `dot -Tsvg` lays it out in well
     /// under a second: at most 60 boxes and 40 values. Nil when no campaign has that id.
-    public func dot(campaign id: String) -> String? {
+    package func dot(campaign id: String) -> String? {
         guard let c = campaigns.first(where: { $0.id == id }) else { return nil }
         let g = CampaignGraph(report: self, campaign: c)
         func q(_ s: String, _ limit: Int = 60) -> String { DOTText.quoted(SafeText.plain(s, limit: limit)) }

@@ -1,13 +1,13 @@
 /// Escaping for HTML: every log-derived string goes through `text` (element content and
 /// double- or single-quoted attribute values alike), after `SafeText.plain` has removed
 /// control and bidi characters and bounded its length.
-public enum HTMLText {
+package enum HTMLText {
     /// `s` cleaned and cut to `limit` characters, with `& < > " '` as character references:
     /// it can neither close an element or attribute nor open a tag, comment or entity.
-    public static func text(_ s: String, limit: Int = 160) -> String { escape(SafeText.plain(s, limit: limit)) }
+    package static func text(_ s: String, limit: Int = 160) -> String { escape(SafeText.plain(s, limit: limit)) }
 
     /// Escapes `& < > " '` only (for text the tool wrote itself, or already cleaned).
-    public static func escape(_ s: String) -> String {
+    package static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s {
@@ -26,8 +26,8 @@ public enum HTMLText {
 
 /// Numbers for people (Markdown, HTML, terminal): digits grouped by thousands with commas
 /// (`1,234,567`). JSON, NDJSON and CSV keep plain digits for programs.
-public enum NumberText {
-    public static func grouped(_ n: Int) -> String {
+package enum NumberText {
+    package static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, d) in digits.enumerated() {

@@ -3,7 +3,7 @@ import DistillSupport
 
 extension InputSummary {
     /// The report contract's `input` section.
-    public func json(includeFiles: Bool = true) -> JSONValue {
+    package func json(includeFiles: Bool = true) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if includeFiles { members.append(("files", .array(files.map(\.json)))) }
         members += [

@@ -4,7 +4,7 @@ import DistillScan
 import DistillSupport
 
 extension InspectReport {
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .object([
             ("schema_version", .int(1)),
             ("input", input.json()),
@@ -16,7 +16,7 @@ extension InspectReport {
         ])
     }
 
-    public func markdown() -> String {
+    package func markdown() -> String {
         var o = "# distillscan inspect\n\n"
         let t = input.tally
         o += "| | |\n|---|---|\n"
@@ -40,7 +40,7 @@ extension InspectReport {
     }
 
     /// Malformed and skipped lines by kind with their first locations.
-    public static func rejections(_ t: LineTally) -> String {
+    package static func rejections(_ t: LineTally) -> String {
         guard t.malformedTotal + t.skippedTotal > 0 else { return "" }
         var o = "\n## Rejected lines\n\n| kind | lines | first examples |\n|---|---:|---|\n"
         for k in t.malformed.keys.sorted() {

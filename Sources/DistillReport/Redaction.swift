@@ -17,20 +17,20 @@ import DistillSupport
 /// several accounts remain (numbers and slots masked). Evidence sentences are scrubbed of
 /// every value masked elsewhere and of any address or e-mail they hold. With
 /// `pseudonymousAccounts` account ids become `acct-0001`, … in report order.
-public struct Redaction: Sendable {
-    public var hmac: HMACSHA256
-    public var pseudonymousAccounts: Bool
+package struct Redaction: Sendable {
+    package var hmac: HMACSHA256
+    package var pseudonymousAccounts: Bool
 
-    public init(key: [UInt8], pseudonymousAccounts: Bool = false) {
+    package init(key: [UInt8], pseudonymousAccounts: Bool = false) {
         hmac = HMACSHA256(key: key)
         self.pseudonymousAccounts = pseudonymousAccounts
     }
 
     /// The keyed hash of a value as the report shows it.
-    public func hash(_ s: String) -> String { "h:" + String(hmac.hex(s).prefix(16)) }
+    package func hash(_ s: String) -> String { "h:" + String(hmac.hex(s).prefix(16)) }
 
     /// An address cut to its network, anything else hashed.
-    public func ip(_ s: String) -> String { Self.network(s) ?? hash(s) }
+    package func ip(_ s: String) -> String { Self.network(s) ?? hash(s) }
 
     /// A subnet as the profile wrote it (`1.2.3.0/24`, `2001:db8:1::/48`): its network
     /// address redacted like an IP; a subnet made from a non-address is hashed.
@@ -39,7 +39,7 @@ public struct Redaction: Sendable {
         return net
     }
 
-    public func apply(_ r: AnalysisReport) -> AnalysisReport {
+    package func apply(_ r: AnalysisReport) -> AnalysisReport {
         var out = r
         var scrub = TextScrub()
         let rename = pseudonymousAccounts ? Self.pseudonyms(r) : [:]
@@ -98,7 +98,7 @@ public struct Redaction: Sendable {
 
     /// The /24 (IPv4) or /48 (IPv6) of an address written alone, with a port
     /// (`1.2.3.4:8080`, `[2001:db8::1]:443`) or IPv4-mapped; nil for anything else.
-    public static func network(_ s: String) -> String? {
+    package static func network(_ s: String) -> String? {
         var a = Substring(s.trimmingSpaces())
         if a.hasPrefix("["), let close = a.firstIndex(of: "]") { a = a[a.index(after: a.startIndex)..<close] }
         else if a.filter({ $0 == ":" }).count == 1, let colon = a.firstIndex(of: ":") { a = a[..<colon] }  // IPv4:port

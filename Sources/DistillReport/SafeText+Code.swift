@@ -11,7 +11,7 @@ extension SafeText {
     /// is escaped the ordinary way too: a code span would show it literally on GitHub, but
     /// the Markdown must hold no raw tag or link syntax for less careful renderers and
     /// readers. Empty text is `–`.
-    public static func code(_ s: String, limit: Int = 80, inTable: Bool = true) -> String {
+    package static func code(_ s: String, limit: Int = 80, inTable: Bool = true) -> String {
         let p = plain(s, limit: limit)
         guard !p.isEmpty else { return "–" }
         // The template slot `<*>` is no tag: it stays in code spans.

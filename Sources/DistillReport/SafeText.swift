@@ -1,9 +1,9 @@
 /// Makes text from the logs safe to show: no terminal control sequences, no bidi
 /// overrides, no active Markdown or HTML, bounded length.
-public enum SafeText {
+package enum SafeText {
     /// Removes control characters (C0, DEL, C1 — so ESC sequences lose their ESC and
     /// CSI), bidi overrides and zero-width joiners; newlines and tabs become spaces.
-    public static func plain(_ s: String, limit: Int = 160) -> String {
+    package static func plain(_ s: String, limit: Int = 160) -> String {
         var out = String.UnicodeScalarView()
         var count = 0
         var lastSpace = false
@@ -29,7 +29,7 @@ public enum SafeText {
     ///   is never autolinked (backslashes and entities do not stop autolinks);
     /// - a leading list or heading marker (`- `, `+ `, `1. `, `1) `, `=`) is escaped, so
     ///   a value at the start of a line cannot turn it into a list.
-    public static func markdown(_ s: String, limit: Int = 160) -> String {
+    package static func markdown(_ s: String, limit: Int = 160) -> String {
         var out = ""
         for (i, word) in plain(s, limit: limit).split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             if i > 0 { out += " " }
@@ -85,13 +85,13 @@ public enum SafeText {
     }
 
     /// Markdown for an identifier in backticks-free form (escaped, short).
-    public static func id(_ s: String) -> String { markdown(s, limit: 80) }
+    package static func id(_ s: String) -> String { markdown(s, limit: 80) }
 
     /// Text for a terminal (messages on stderr): complete, but every control character
     /// (C0, DEL, C1: escape sequences), bidi override and zero-width character is shown
     /// as a visible escape (`\x1b`, `\u{202e}`), so a file name cannot move the cursor,
     /// recolour the screen or hide itself. `keepingNewlines` keeps `\n` (usage text).
-    public static func terminal(_ s: String, keepingNewlines: Bool = false) -> String {
+    package static func terminal(_ s: String, keepingNewlines: Bool = false) -> String {
         var out = ""
         for u in s.unicodeScalars {
             if u == "\n" && keepingNewlines { out.unicodeScalars.append(u); continue }

@@ -2,7 +2,7 @@ import DistillSupport
 import DistillTemplates
 
 extension TemplateMining.Result {
-    public func json() -> String {
+    package func json() -> String {
         var members: [(String, JSONValue)] = [
             ("templates", .array(templates.map { .object([("id", .int($0.id)), ("template", .string($0.template)), ("count", .int($0.count))]) })),
         ]
@@ -10,7 +10,7 @@ extension TemplateMining.Result {
         return JSONValue.object(members).render(pretty: false) + "\n"
     }
 
-    public func markdown(top: Int) -> String {
+    package func markdown(top: Int) -> String {
         var o = "# distillscan templates\n\n\(inputLines) lines, \(templates.count) templates.\n\n| id | count | template |\n|---:|---:|---|\n"
         for t in templates.sorted(by: { ($1.count, $0.id) < ($0.count, $1.id) }).prefix(top) {
             o += "| \(t.id) | \(t.count) | \(SafeText.markdown(t.template, limit: 300)) |\n"

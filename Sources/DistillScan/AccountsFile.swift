@@ -5,17 +5,17 @@ import Glibc
 #endif
 
 /// Reads an accounts file (JSONL, optionally gzip) into account id → info.
-public enum AccountsFile {
+package enum AccountsFile {
     /// What was read, with the accounting of its lines.
-    public struct Loaded: Sendable {
-        public var accounts: [String: AccountInfo] = [:]
-        public var tally = LineTally()
-        public var error: InputError?
+    package struct Loaded: Sendable {
+        package var accounts: [String: AccountInfo] = [:]
+        package var tally = LineTally()
+        package var error: InputError?
     }
 
     /// Why `path` cannot serve as an accounts file (missing, a directory, unreadable), in
     /// words for a usage error (exit 2); nil when it can be opened for reading.
-    public static func problem(_ path: String) -> String? {
+    package static func problem(_ path: String) -> String? {
         var st = stat()
         guard stat(path, &st) == 0 else { return "--accounts \(path): \(String(cString: strerror(errno))); give the accounts file (JSONL, may be gzip)" }
         if st.st_mode & S_IFMT == S_IFDIR { return "--accounts \(path): is a directory; give the accounts file (JSONL, may be gzip)" }
@@ -25,7 +25,7 @@ public enum AccountsFile {
         return nil
     }
 
-    public static func load(_ path: String, options: DecodeOptions) -> Loaded {
+    package static func load(_ path: String, options: DecodeOptions) -> Loaded {
         var out = Loaded()
         var decoder = RecordDecoder(options: options)
         do {

@@ -6,10 +6,10 @@ import DistillScore
 import DistillSupport
 
 /// `distillscan analyze`: input → decode → profile → link → score → report.
-public enum Analysis {
+package enum Analysis {
     /// `inspect` sees the link stage's result and the campaigns before they are released
     /// (`distillscan account` reads one account's profile and edges there).
-    public static func run(_ config: AnalysisConfiguration, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
+    package static func run(_ config: AnalysisConfiguration, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
                            inspect: ((Linker.Result, [Campaign]) -> Void)? = nil) -> AnalysisReport {
         var clock = PhaseClock(enabled: config.printTimings)
         let matcher = IntentMatcher(pack: config.rules)

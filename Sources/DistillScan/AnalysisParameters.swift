@@ -9,40 +9,40 @@ import Foundation
 /// sketch sizes, the link stage's thresholds and the scorer's weights. `--config FILE`
 /// reads it (any subset of the parameters), `distillscan config dump` writes the defaults,
 /// and the run manifest lists the values a run used from this same value.
-public struct AnalysisParameters: Sendable {
+package struct AnalysisParameters: Sendable {
     /// The configuration format version this build reads and writes.
-    public static let formatVersion = 1
+    package static let formatVersion = 1
 
-    public var decode = DecodeOptions()
-    public var profile = ProfileParameters()
-    public var link = LinkParameters()
-    public var score = ScoreParameters()
+    package var decode = DecodeOptions()
+    package var profile = ProfileParameters()
+    package var link = LinkParameters()
+    package var score = ScoreParameters()
 
-    public init() {}
+    package init() {}
 
     /// A configuration file that cannot be used: the message names the file and the key (exit 2).
-    public struct Invalid: Error, CustomStringConvertible {
-        public var description: String
-        public init(_ d: String) { description = d }
+    package struct Invalid: Error, CustomStringConvertible {
+        package var description: String
+        package init(_ d: String) { description = d }
     }
 
     /// The sections of a configuration file, in pipeline order.
     static let sections = ["decode", "profile", "link", "score"]
 
     /// Every parameter, by its flat name (names are unique across sections).
-    public var listed: [(String, Double)] { decode.listed + profile.listed + link.listed + score.listed }
+    package var listed: [(String, Double)] { decode.listed + profile.listed + link.listed + score.listed }
 
     /// The parameters that differ from the defaults, by flat name.
-    public var changes: [(name: String, value: Double, defaultValue: Double)] {
+    package var changes: [(name: String, value: Double, defaultValue: Double)] {
         decode.changes + profile.changes + link.changes + score.changes
     }
 
     /// A parameter value as configuration files and reports write it.
-    public static func valueText(_ v: Double) -> String { ParameterValue.text(v) }
+    package static func valueText(_ v: Double) -> String { ParameterValue.text(v) }
 
     /// The first profile or decode parameter that differs from `other`'s, in words; nil
     /// when they agree (the link and score parameters may differ).
-    public func changes(against other: AnalysisParameters) -> String? {
+    package func changes(against other: AnalysisParameters) -> String? {
         for ((name, a), (_, b)) in zip(decode.listed + profile.listed, other.decode.listed + other.profile.listed) where a != b {
             return "\(name) \(ParameterValue.text(a)) (the states have \(ParameterValue.text(b)))"
         }
@@ -50,7 +50,7 @@ public struct AnalysisParameters: Sendable {
     }
 
     /// The parameters as a configuration file: every value, sections in pipeline order.
-    public func json() -> String {
+    package func json() -> String {
         func section<S: ParameterSet>(_ name: String, _ s: S, last: Bool) -> String {
             let lines = S.fields.map { "    \"\($0.name)\": \(ParameterValue.text($0.value(in: s)))" }
             return "  \"\(name)\": {\n" + lines.joined(separator: ",\n") + "\n  }" + (last ? "\n" : ",\n")
@@ -62,7 +62,7 @@ public struct AnalysisParameters: Sendable {
     /// The defaults with what `bytes` (a configuration file's JSON) sets; `file` names it
     /// in messages. Unknown sections and keys are refused (a misspelt key would otherwise
     /// leave a default silently in force).
-    public static func read(_ bytes: [UInt8], file: String) throws(Invalid) -> AnalysisParameters {
+    package static func read(_ bytes: [UInt8], file: String) throws(Invalid) -> AnalysisParameters {
         let top: [String: JSONEntry]
         do { top = try JSONDecoder().decode([String: JSONEntry].self, from: Data(bytes)) } catch {
             throw Invalid("\(file): not a JSON object of sections; `distillscan config dump` prints a valid configuration")
@@ -140,7 +140,7 @@ public struct AnalysisParameters: Sendable {
 
 extension AnalysisConfiguration {
     /// Every tunable of this configuration as one value (read and written whole).
-    public var parameters: AnalysisParameters {
+    package var parameters: AnalysisParameters {
         get {
             var p = AnalysisParameters()
             for f in DecodeOptions.fields { _ = f.set(f.value(in: input.decode), in: &p.decode) }

@@ -4,27 +4,27 @@ import DistillSupport
 
 /// One campaign member as a row of the takedown list: its own figures, what the accounts
 /// file says, and which kinds of evidence link it to the rest of its campaign.
-public struct MemberFigures: Sendable, Equatable {
-    public var account: String
-    public var requests: Int
-    public var firstSeen: Int64
-    public var lastSeen: Int64
-    public var emailDomain: String?
-    public var payment: String?
-    public var country: String?
-    public var topIP: String?
-    public var topClient: String?
+package struct MemberFigures: Sendable, Equatable {
+    package var account: String
+    package var requests: Int
+    package var firstSeen: Int64
+    package var lastSeen: Int64
+    package var emailDomain: String?
+    package var payment: String?
+    package var country: String?
+    package var topIP: String?
+    package var topClient: String?
     /// 0–1: the account's own suspicion and its share of extraction-intent prompts.
-    public var suspicion: Double
-    public var extractionShare: Double
+    package var suspicion: Double
+    package var extractionShare: Double
     /// Evidence kinds (`payment`, `ip`, `family`, …) of the kept edges to other members, sorted.
-    public var evidence: [String]
+    package var evidence: [String]
     /// How many other members it has a kept edge with.
-    public var links: Int
+    package var links: Int
     /// Requests per UTC day (days since 1970-01-01): the stacked timeline of the HTML report.
-    public var days: [Int32: Int] = [:]
+    package var days: [Int32: Int] = [:]
 
-    public init(account: String, requests: Int, firstSeen: Int64, lastSeen: Int64, emailDomain: String? = nil, payment: String? = nil,
+    package init(account: String, requests: Int, firstSeen: Int64, lastSeen: Int64, emailDomain: String? = nil, payment: String? = nil,
                 country: String? = nil, topIP: String? = nil, topClient: String? = nil, suspicion: Double = 0, extractionShare: Double = 0,
                 evidence: [String] = [], links: Int = 0) {
         self.account = account; self.requests = requests; self.firstSeen = firstSeen; self.lastSeen = lastSeen
@@ -34,23 +34,23 @@ public struct MemberFigures: Sendable, Equatable {
 }
 
 /// A kept evidence edge between two members of one campaign, with its weight per kind.
-public struct CaseEdge: Sendable, Equatable {
-    public var a: String
-    public var b: String
-    public var weights: [Weight]
-    public struct Weight: Sendable, Equatable {
-        public var kind: String
-        public var weight: Double
-        public init(kind: String, weight: Double) { self.kind = kind; self.weight = weight }
+package struct CaseEdge: Sendable, Equatable {
+    package var a: String
+    package var b: String
+    package var weights: [Weight]
+    package struct Weight: Sendable, Equatable {
+        package var kind: String
+        package var weight: Double
+        package init(kind: String, weight: Double) { self.kind = kind; self.weight = weight }
     }
-    public init(a: String, b: String, weights: [Weight]) { self.a = a; self.b = b; self.weights = weights }
+    package init(a: String, b: String, weights: [Weight]) { self.a = a; self.b = b; self.weights = weights }
 }
 
 /// A section added to a report after the analysis (for example the comparison with a
 /// baseline): a top-level JSON key and a Markdown block placed after the summary.
-public struct ReportSection: Sendable {
-    public var key: String
-    public var json: JSONValue
-    public var markdown: String
-    public init(key: String, json: JSONValue, markdown: String) { self.key = key; self.json = json; self.markdown = markdown }
+package struct ReportSection: Sendable {
+    package var key: String
+    package var json: JSONValue
+    package var markdown: String
+    package init(key: String, json: JSONValue, markdown: String) { self.key = key; self.json = json; self.markdown = markdown }
 }

@@ -2,8 +2,8 @@ import DistillLink
 
 /// Troubleshooting aid: `analyze --dump-edges FILE` writes every kept edge (account,
 /// account, weight per evidence kind) as TSV, to see why accounts were linked.
-public enum EdgeDump {
-    public static func tsv(_ link: Linker.Result) -> String {
+package enum EdgeDump {
+    package static func tsv(_ link: Linker.Result) -> String {
         var o = "a\tb\ttotal\t" + EvidenceKind.allCases.map(\.rawValue).joined(separator: "\t") + "\n"
         for e in link.graph.edges {
             o += field(link.accounts[e.a].id) + "\t" + field(link.accounts[e.b].id) + "\t" + String(e.evidence.total) + "\t"

@@ -3,29 +3,29 @@ import DistillInput
 
 /// What reading one input produced: its accounting and any read error (its records went
 /// to the sink given to `run`).
-public struct FileScan: Sendable {
-    public var source: InputSource
-    public var compression: Compression = .none
+package struct FileScan: Sendable {
+    package var source: InputSource
+    package var compression: Compression = .none
     /// Bytes on disk (compressed) consumed.
-    public var rawBytes = 0
+    package var rawBytes = 0
     /// Decompressed bytes.
-    public var bytes = 0
-    public var tally = LineTally()
+    package var bytes = 0
+    package var tally = LineTally()
     /// Records per format, by `LogFormat.position` (counted per record: no hashing).
     var formatCounts = [Int](repeating: 0, count: LogFormat.allCases.count)
     /// Records per format.
-    public var formats: [LogFormat: Int] {
+    package var formats: [LogFormat: Int] {
         Dictionary(uniqueKeysWithValues: LogFormat.allCases.filter { formatCounts[$0.position] > 0 }.map { ($0, formatCounts[$0.position]) })
     }
-    public var firstTimestamp: Int64?
-    public var lastTimestamp: Int64?
+    package var firstTimestamp: Int64?
+    package var lastTimestamp: Int64?
     /// SHA-256 of the file on disk (when asked for; nil for stdin).
-    public var sha256: String?
+    package var sha256: String?
     /// Set when the input could not be read to its end (or at all).
-    public var error: InputError?
+    package var error: InputError?
 
     /// Reads and decodes one input, feeding its records to `sink`.
-    public static func run<Sink: RecordSink>(_ source: InputSource, options: DecodeOptions, sink: inout Sink, hashInput: Bool = false,
+    package static func run<Sink: RecordSink>(_ source: InputSource, options: DecodeOptions, sink: inout Sink, hashInput: Bool = false,
                                              onRawBytes: ((Int) -> Void)? = nil) -> FileScan {
         var decoder = RecordDecoder(options: options)
         var decoded = FileScan(source: source)

@@ -3,25 +3,25 @@ import DistillInput
 import Foundation
 
 /// Validated input settings shared by every subcommand that reads logs.
-public struct InputConfiguration: Sendable {
-    public var sources: [InputSource]
-    public var decode: DecodeOptions
-    public var threads: Int
+package struct InputConfiguration: Sendable {
+    package var sources: [InputSource]
+    package var decode: DecodeOptions
+    package var threads: Int
 
-    public init(sources: [InputSource], decode: DecodeOptions = DecodeOptions(), threads: Int = 1) {
+    package init(sources: [InputSource], decode: DecodeOptions = DecodeOptions(), threads: Int = 1) {
         self.sources = sources
         self.decode = decode
         self.threads = threads
     }
 
     /// A configuration problem: the message says what to change (exit code 2).
-    public struct Invalid: Error, CustomStringConvertible {
-        public var description: String
-        public init(_ d: String) { description = d }
+    package struct Invalid: Error, CustomStringConvertible {
+        package var description: String
+        package init(_ d: String) { description = d }
     }
 
     /// Validates raw command-line values.
-    public static func validate(
+    package static func validate(
         paths: [String], inputFormat: String?, schemaFile: String?, threads: Int?,
         since: String?, until: String?, maxLineBytes: Int?, maxDepth: Int?
     ) throws -> InputConfiguration {

@@ -3,7 +3,7 @@ import DistillInput
 
 extension InputSummary {
     /// The summary of per-file scans (in input order).
-    public init(_ scans: [FileScan]) {
+    package init(_ scans: [FileScan]) {
         var s = InputSummary()
         for scan in scans {
             s.files.append(File(

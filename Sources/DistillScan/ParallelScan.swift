@@ -6,9 +6,9 @@ import Foundation
 
 /// What reading every input produced: per-file accounting in input order, and one sink
 /// holding every record.
-public struct ScanResult<Sink: RecordSink>: Sendable {
-    public var files: [FileScan]
-    public var sink: Sink
+package struct ScanResult<Sink: RecordSink>: Sendable {
+    package var files: [FileScan]
+    package var sink: Sink
 }
 
 /// Reads inputs on `threads` workers. A worker with nothing to decode claims the next
@@ -19,8 +19,8 @@ public struct ScanResult<Sink: RecordSink>: Sendable {
 /// Each worker feeds one sink and the workers' sinks are merged at the end: a sink's
 /// state does not depend on how records were split among sinks (`RecordSink`), and the
 /// per-file accounting merges exactly, so nothing depends on scheduling.
-public enum ParallelScan {
-    public static func run<Sink: RecordSink>(
+package enum ParallelScan {
+    package static func run<Sink: RecordSink>(
         _ sources: [InputSource], threads: Int, options: DecodeOptions,
         hashInputs: Bool = false, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
         blockBytes: Int = 1 << 20, makeSink: @escaping @Sendable () -> Sink

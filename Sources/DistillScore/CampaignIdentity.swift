@@ -11,15 +11,15 @@ import DistillSupport
 /// (probability l/n). Campaigns never share a member, so no two get the same id.
 /// `--baseline` (DistillCase) then carries a prior id over to the campaign that keeps
 /// most of the prior campaign's members, whichever member names it.
-public enum CampaignIdentity {
+package enum CampaignIdentity {
     /// The id of a campaign with these members (any order); `C-0000000000` for none.
-    public static func id(members: [String]) -> String {
+    package static func id(members: [String]) -> String {
         guard let anchor = anchor(members) else { return "C-" + String(repeating: "0", count: 10) }
         return name(anchorHash: StableHash.mix(StableHash.string(anchor)))
     }
 
     /// The member the campaign is named after: the smallest stable hash, ties by id.
-    public static func anchor(_ members: [String]) -> String? {
+    package static func anchor(_ members: [String]) -> String? {
         members.min { (StableHash.string($0), $0) < (StableHash.string($1), $1) }
     }
 

@@ -6,19 +6,19 @@ import DistillSupport
 
 /// Scores candidate groups: extraction intent, output appetite, automation,
 /// coordination, model pivot, minus benign explanations; every claim with its numbers.
-public struct CampaignScorer: Sendable {
-    public var params: ScoreParameters
+package struct CampaignScorer: Sendable {
+    package var params: ScoreParameters
     /// The account measures the profiles were built with (sketch sizes, curves, limits).
-    public var profile: ProfileParameters
+    package var profile: ProfileParameters
 
-    public init(params: ScoreParameters, profile: ProfileParameters = ProfileParameters()) {
+    package init(params: ScoreParameters, profile: ProfileParameters = ProfileParameters()) {
         self.params = params
         self.profile = profile
     }
 
     /// Every group's campaign, most severe first; groups are scored on up to `threads`
     /// threads (each on its own, so the result never depends on it).
-    public func score(_ link: Linker.Result, threads: Int = 1) -> [Campaign] {
+    package func score(_ link: Linker.Result, threads: Int = 1) -> [Campaign] {
         let context = ScoringContext(link)
         let out = parallelMap(link.groups.count, threads: threads) { i in
             campaign(link.groups[i], link, context, linkage: context.linkage[i])
@@ -95,7 +95,7 @@ public struct CampaignScorer: Sendable {
     }
 
     /// Named after the member with the smallest hash: see `CampaignIdentity`.
-    public static func campaignID(_ sortedIDs: [String]) -> String {
+    package static func campaignID(_ sortedIDs: [String]) -> String {
         CampaignIdentity.id(members: sortedIDs)
     }
 }

@@ -1,79 +1,79 @@
 import DistillSupport
 
 /// Weights and thresholds of campaign scoring and severity (printed in every report).
-public struct ScoreParameters: Sendable, Equatable, ParameterSet {
-    public var intentWeight = 0.30
-    public var appetiteWeight = 0.25
-    public var automationWeight = 0.15
-    public var coordinationWeight = 0.30
+package struct ScoreParameters: Sendable, Equatable, ParameterSet {
+    package var intentWeight = 0.30
+    package var appetiteWeight = 0.25
+    package var automationWeight = 0.15
+    package var coordinationWeight = 0.30
     /// Extraction intent is the larger of the share matching extraction rules and this
     /// factor × the share of single-turn asks for a long output (intent by shape).
-    public var shapeIntentFactor = 0.8
+    package var shapeIntentFactor = 0.8
     /// A group below both floors (extraction intent, output appetite) is reported at most
     /// `low`: coordination and automation alone are not distillation.
-    public var intentFloor = 0.2
-    public var appetiteFloor = 0.3
+    package var intentFloor = 0.2
+    package var appetiteFloor = 0.3
     /// Mean output tokens counted as a full appetite, rising linearly from `appetiteRampTokens`.
-    public var longOutputTokens = 2000.0
-    public var appetiteRampTokens = 300.0
+    package var longOutputTokens = 2000.0
+    package var appetiteRampTokens = 300.0
     /// Share of the appetite signal given by the limits asked for (large `max_tokens`);
     /// the rest is what the outputs show.
-    public var limitsAppetiteShare = 0.3
+    package var limitsAppetiteShare = 0.3
     /// Share of the automation signal given by single-turn traffic; the rest is machine
     /// pacing or synchronisation, whichever is larger.
-    public var singleTurnAutomationShare = 0.5
+    package var singleTurnAutomationShare = 0.5
     /// Points a full model pivot adds to the score.
-    public var pivotPoints = 5.0
+    package var pivotPoints = 5.0
     /// Score factor of a group of two (rising linearly to 1 at `fullSizeAccounts`).
-    public var smallGroupFactor = 0.6
+    package var smallGroupFactor = 0.6
     /// Groups at least this big get the full size factor.
-    public var fullSizeAccounts = 8
+    package var fullSizeAccounts = 8
     /// Repeat share at or above which exact repeats explain the traffic (evaluation
     /// harness); score factor `repeatedPromptsFactor`.
-    public var repeatShareBenign = 0.5
-    public var repeatedPromptsFactor = 0.5
+    package var repeatShareBenign = 0.5
+    package var repeatedPromptsFactor = 0.5
     /// Share of requests with a system prompt seen on at least `widespreadClientAccounts` accounts.
-    public var widespreadClientShare = 0.5
-    public var widespreadClientAccounts = 50
+    package var widespreadClientShare = 0.5
+    package var widespreadClientAccounts = 50
     /// Score factor when a widespread client explains the traffic.
-    public var widespreadClientFactor = 0.4
+    package var widespreadClientFactor = 0.4
     /// Mean output below this with one declared org: a batch pipeline, not extraction.
-    public var shortOutputTokens = 200.0
+    package var shortOutputTokens = 200.0
     /// Score factor of a batch pipeline.
-    public var batchPipelineFactor = 0.5
+    package var batchPipelineFactor = 0.5
     /// Score factor when every member is verified and declares the same organisation.
-    public var verifiedOrgFactor = 0.5
+    package var verifiedOrgFactor = 0.5
     /// Share of the members' sampled prompts sent verbatim by at least two members at or
     /// above which, with output appetite below `appetiteFloor`, a fixed set is replayed
     /// (a benchmark run); score factor `fixedSetFactor`.
-    public var fixedSetShare = 0.3
-    public var fixedSetFactor = 0.3
+    package var fixedSetShare = 0.3
+    package var fixedSetFactor = 0.3
     /// Share of the group's edges carrying shared infrastructure (cards, IPs, subnets,
     /// email domains, signups) below which, with output appetite below `appetiteFloor`,
     /// a shared template is independent customers' (score factor `independentFactor`).
-    public var independentInfraShare = 0.1
-    public var independentFactor = 0.6
+    package var independentInfraShare = 0.1
+    package var independentFactor = 0.6
     /// Hours after a model's first appearance within which moving to it counts as a pivot.
-    public var pivotHours = 24.0
+    package var pivotHours = 24.0
     /// A pivot is to a model first seen at least `pivotWarmupHours` into the dump (before
     /// that, "first seen" is only the start of the logs), used by at least
     /// `pivotOtherAccounts` accounts outside the group (a release, not the group's own
     /// endpoint), carrying at least `pivotMinShare` of the group's requests and
     /// `pivotLift` times its share among all other accounts.
-    public var pivotWarmupHours = 12.0
-    public var pivotOtherAccounts = 3
-    public var pivotMinShare = 0.2
-    public var pivotLift = 2.0
+    package var pivotWarmupHours = 12.0
+    package var pivotOtherAccounts = 3
+    package var pivotMinShare = 0.2
+    package var pivotLift = 2.0
     /// Score thresholds (0–100); below `lowScore` a group is not reported.
-    public var criticalScore = 80.0
-    public var criticalMinAccounts = 10
-    public var highScore = 65.0
-    public var mediumScore = 50.0
-    public var lowScore = 35.0
+    package var criticalScore = 80.0
+    package var criticalMinAccounts = 10
+    package var highScore = 65.0
+    package var mediumScore = 50.0
+    package var lowScore = 35.0
 
-    public init() {}
+    package init() {}
 
-    public static var fields: [ParameterField<Self>] {
+    package static var fields: [ParameterField<Self>] {
         [.init("intent_weight", \.intentWeight, 0...1e6), .init("appetite_weight", \.appetiteWeight, 0...1e6),
          .init("automation_weight", \.automationWeight, 0...1e6), .init("coordination_weight", \.coordinationWeight, 0...1e6),
          .share("shape_intent_factor", \.shapeIntentFactor), .share("intent_floor", \.intentFloor), .share("appetite_floor", \.appetiteFloor),
@@ -93,7 +93,7 @@ public struct ScoreParameters: Sendable, Equatable, ParameterSet {
     }
 
     /// The rule that gives `severity` (for the report).
-    public func severityRule(_ s: Severity) -> String {
+    package func severityRule(_ s: Severity) -> String {
         switch s {
         case .critical: return "score ≥ \(Int(criticalScore)) with ≥ \(criticalMinAccounts) accounts: critical"
         case .high: return "score ≥ \(Int(highScore)): high"
@@ -102,7 +102,7 @@ public struct ScoreParameters: Sendable, Equatable, ParameterSet {
         }
     }
 
-    public func severity(score: Double, accounts: Int) -> Severity? {
+    package func severity(score: Double, accounts: Int) -> Severity? {
         if score >= criticalScore && accounts >= criticalMinAccounts { return .critical }
         if score >= highScore { return .high }
         if score >= mediumScore { return .medium }

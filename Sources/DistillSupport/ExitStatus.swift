@@ -1,6 +1,6 @@
 /// How a `distillscan` run ends, in one place: the CLI maps every error to one of these
 /// and docs/usage.md lists them.
-public enum ExitStatus: Int32, Sendable, CaseIterable {
+package enum ExitStatus: Int32, Sendable, CaseIterable {
     /// Done; the report was written.
     case ok = 0
     /// A finding reached `--fail-on` (or a rule test failed).
@@ -15,6 +15,6 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
 
 /// An error that knows how the run ends: the CLI prints `description` (one line that
 /// says what to do) and exits with `exitStatus`.
-public protocol StatusError: Error, CustomStringConvertible {
+package protocol StatusError: Error, CustomStringConvertible {
     var exitStatus: ExitStatus { get }
 }

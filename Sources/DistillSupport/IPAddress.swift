@@ -2,28 +2,28 @@
 /// IPv6 address, RFC 4291 §2.5.5.2), with the subnet arithmetic the profile and the
 /// reports share: the /24 of an IPv4 address, the /48 of an IPv6 one. Parsed from bytes
 /// without Foundation or libc (it runs for every request that carries an address).
-public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
+package struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     /// The 128 bits, most significant first.
-    public private(set) var high: UInt64
-    public private(set) var low: UInt64
+    package private(set) var high: UInt64
+    package private(set) var low: UInt64
 
-    public init(high: UInt64, low: UInt64) {
+    package init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
     }
 
     /// An IPv4 address (or IPv4-mapped IPv6, which names the same host).
-    public var isV4: Bool { high == 0 && low >> 32 == 0xFFFF }
+    package var isV4: Bool { high == 0 && low >> 32 == 0xFFFF }
 
     /// The prefix length of the subnet that groups an address's neighbours: /24 for
     /// IPv4 (a provider's block), /48 for IPv6 (one site, RFC 6177).
-    public var subnetPrefix: Int { isV4 ? 24 : 48 }
+    package var subnetPrefix: Int { isV4 ? 24 : 48 }
 
     /// The network address of the subnet (`subnetPrefix` bits kept).
-    public var subnet: IPAddress { masked(prefix: isV4 ? 96 + 24 : 48) }
+    package var subnet: IPAddress { masked(prefix: isV4 ? 96 + 24 : 48) }
 
     /// The first `prefix` of the 128 bits kept, the rest zero.
-    public func masked(prefix: Int) -> IPAddress {
+    package func masked(prefix: Int) -> IPAddress {
         let p = min(max(prefix, 0), 128)
         let hi = p >= 64 ? high : (p == 0 ? 0 : high & ~(UInt64.max >> UInt64(p)))
         let lo = p <= 64 ? 0 : (p == 128 ? low : low & ~(UInt64.max >> UInt64(p - 64)))
@@ -31,11 +31,11 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The subnet as text: `192.0.2.0/24`, `2001:db8::/48`.
-    public var subnetText: String { subnet.description + (isV4 ? "/24" : "/48") }
+    package var subnetText: String { subnet.description + (isV4 ? "/24" : "/48") }
 
     /// Dotted quad for IPv4, RFC 5952 text for IPv6 (lower case, the longest run of two or
     /// more zero groups written `::`, the first of equal runs).
-    public var description: String {
+    package var description: String {
         if isV4 {
             let v = UInt32(truncatingIfNeeded: low)
             return "\(v >> 24).\((v >> 16) & 0xFF).\((v >> 8) & 0xFF).\(v & 0xFF)"
@@ -60,14 +60,14 @@ public struct IPAddress: Hashable, Sendable, CustomStringConvertible {
 
     /// The address in `text`, also written with a port (`192.0.2.1:8080`,
     /// `[2001:db8::1]:443`) or a zone (`fe80::1%eth0`); nil when it is not an address.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         var copy = text
         guard let parsed = copy.withUTF8({ IPAddress.parse($0) }) else { return nil }
         self = parsed
     }
 
     /// `init(_:)` over UTF-8 bytes.
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> IPAddress? {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> IPAddress? {
         var start = 0, end = bytes.count
         while start < end && bytes[start] == UInt8(ascii: " ") { start += 1 }
         while end > start && bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }

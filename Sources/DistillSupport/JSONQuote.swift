@@ -1,8 +1,8 @@
 /// Writes a string as a JSON string literal: quotes, backslashes and control characters
 /// escaped, and C1 controls, DEL and the line/paragraph separators as `\\u` escapes so the
 /// output is safe for terminals and JavaScript alike.
-public enum JSONQuote {
-    public static func write(_ s: String, to out: inout String) {
+package enum JSONQuote {
+    package static func write(_ s: String, to out: inout String) {
         out += "\""
         for u in s.unicodeScalars {
             switch u {
@@ -23,7 +23,7 @@ public enum JSONQuote {
         out += "\""
     }
 
-    public static func quoted(_ s: String) -> String {
+    package static func quoted(_ s: String) -> String {
         var out = ""
         write(s, to: &out)
         return out

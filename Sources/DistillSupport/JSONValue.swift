@@ -1,6 +1,6 @@
 /// A JSON document built in code and written deterministically: object keys keep
 /// insertion order, numbers have a fixed rendering, so identical input gives identical bytes.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
@@ -10,13 +10,13 @@ public indirect enum JSONValue: Sendable, Equatable {
     case bool(Bool)
     case null
 
-    public static func == (a: JSONValue, b: JSONValue) -> Bool { a.render(pretty: false) == b.render(pretty: false) }
+    package static func == (a: JSONValue, b: JSONValue) -> Bool { a.render(pretty: false) == b.render(pretty: false) }
 
-    public static func opt(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
-    public static func opt(_ i: Int?) -> JSONValue { i.map { .int($0) } ?? .null }
+    package static func opt(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+    package static func opt(_ i: Int?) -> JSONValue { i.map { .int($0) } ?? .null }
 
     /// Serialises the value; `pretty` indents by two spaces.
-    public func render(pretty: Bool = true) -> String {
+    package func render(pretty: Bool = true) -> String {
         var out = ""
         write(&out, pretty: pretty, indent: 0)
         return out
@@ -58,7 +58,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Fixed rendering: integers without a fraction, else up to 4 decimals, trailing zeros cut.
-    public static func number(_ d: Double) -> String {
+    package static func number(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
         let scaled = (d * 10000).rounded()
         if scaled == 0 { return "0" }

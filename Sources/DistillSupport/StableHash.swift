@@ -1,8 +1,8 @@
 /// A fast 64-bit hash that is the same on every run and machine (Swift's `Hasher` is
 /// seeded per process, which would break byte-identical reports and mergeable sketches).
-public enum StableHash {
+package enum StableHash {
     @inline(__always)
-    public static func mix(_ x0: UInt64) -> UInt64 {
+    package static func mix(_ x0: UInt64) -> UInt64 {
         var z = x0 &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -10,7 +10,7 @@ public enum StableHash {
     }
 
     /// Hash of a byte sequence (FNV-1a over 8-byte words, then mixed).
-    public static func bytes(_ b: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
+    package static func bytes(_ b: UnsafeRawBufferPointer, seed: UInt64 = 0) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ seed
         var i = 0
         let n = b.count
@@ -23,7 +23,7 @@ public enum StableHash {
         return mix(h ^ UInt64(n))
     }
 
-    public static func string(_ s: String, seed: UInt64 = 0) -> UInt64 {
+    package static func string(_ s: String, seed: UInt64 = 0) -> UInt64 {
         var s = s
         return s.withUTF8 { bytes(UnsafeRawBufferPointer($0), seed: seed) }
     }

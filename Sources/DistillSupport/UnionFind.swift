@@ -1,11 +1,11 @@
 /// Disjoint sets over 0..<n; the representative of a set is its smallest member, so the
 /// result does not depend on the order unions happen in.
-public struct UnionFind: Sendable {
+package struct UnionFind: Sendable {
     private var parent: [Int]
 
-    public init(_ n: Int) { parent = Array(0..<n) }
+    package init(_ n: Int) { parent = Array(0..<n) }
 
-    public mutating func find(_ x: Int) -> Int {
+    package mutating func find(_ x: Int) -> Int {
         var r = x
         while parent[r] != r { r = parent[r] }
         var c = x
@@ -13,14 +13,14 @@ public struct UnionFind: Sendable {
         return r
     }
 
-    public mutating func union(_ a: Int, _ b: Int) {
+    package mutating func union(_ a: Int, _ b: Int) {
         let ra = find(a), rb = find(b)
         if ra == rb { return }
         if ra < rb { parent[rb] = ra } else { parent[ra] = rb }
     }
 
     /// Sets with at least `minSize` members, each sorted, ordered by smallest member.
-    public mutating func groups(minSize: Int = 1) -> [[Int]] {
+    package mutating func groups(minSize: Int = 1) -> [[Int]] {
         var by: [Int: [Int]] = [:]
         for i in parent.indices { by[find(i), default: []].append(i) }
         return by.values.filter { $0.count >= minSize }.map { $0.sorted() }.sorted { $0[0] < $1[0] }

@@ -5,13 +5,13 @@ import Foundation
 
 /// `distillscan synth`: writes `logs/` (one gzip file per day), `accounts.jsonl` and
 /// `truth.json` (kept beside `logs/`, so analysing `logs/` never reads the answers).
-public enum CorpusWriter {
+package enum CorpusWriter {
     /// What was written.
-    public struct Summary: Sendable {
-        public var files: [String]
-        public var requests: Int
-        public var accounts: Int
-        public var campaigns: Int
+    package struct Summary: Sendable {
+        package var files: [String]
+        package var requests: Int
+        package var accounts: Int
+        package var campaigns: Int
     }
 
     /// The world and every account's behaviour for a configuration, with the parameters drawn.
@@ -30,7 +30,7 @@ public enum CorpusWriter {
         return (world, behaviours, parameters)
     }
 
-    public static func write(_ config: SynthConfig, to outdir: String) throws -> Summary {
+    package static func write(_ config: SynthConfig, to outdir: String) throws -> Summary {
         let (world, behaviours, parameters) = plan(config)
         let fm = FileManager.default
         do { try fm.createDirectory(atPath: outdir + "/logs", withIntermediateDirectories: true) } catch {
@@ -90,11 +90,11 @@ public enum CorpusWriter {
 }
 
 /// A corpus file could not be written.
-public struct WriteFailed: StatusError {
-    public var path: String
+package struct WriteFailed: StatusError {
+    package var path: String
     /// Like `-o`: the destination is the problem.
-    public var exitStatus: ExitStatus { .usage }
-    public var description: String { "\(path): cannot write here; check that the directory can be created, is writable and the disk has space" }
+    package var exitStatus: ExitStatus { .usage }
+    package var description: String { "\(path): cannot write here; check that the directory can be created, is writable and the disk has space" }
 }
 
 /// A value updated under a lock by worker threads.

@@ -1,5 +1,5 @@
 extension Evaluation {
-    public func markdown() -> String {
+    package func markdown() -> String {
         var o = "# distillscan eval\n\n| measure | value |\n|---|---:|\n"
         o += "| account precision | \(f(precision)) |\n| account recall | \(f(recall)) |\n| account F1 | \(f(f1)) |\n"
         o += "| B-cubed precision | \(f(bcubedPrecision)) |\n| B-cubed recall | \(f(bcubedRecall)) |\n| B-cubed F1 | \(f(bcubedF1)) |\n"
@@ -15,7 +15,7 @@ extension Evaluation {
         return o
     }
 
-    public func json() -> String {
+    package func json() -> String {
         var o = "{\n  \"account\": {\"precision\": \(f(precision)), \"recall\": \(f(recall)), \"f1\": \(f(f1))},\n"
         o += "  \"bcubed\": {\"precision\": \(f(bcubedPrecision)), \"recall\": \(f(bcubedRecall)), \"f1\": \(f(bcubedF1))},\n"
         o += "  \"reported_accounts\": \(reportedAccounts),\n  \"truth_campaign_accounts\": \(truthCampaignAccounts),\n"

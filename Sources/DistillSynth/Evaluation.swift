@@ -7,26 +7,26 @@ import Foundation
 /// benign accounts each their own truth cluster). Per truth campaign: recall and
 /// fragmentation (how many reported campaigns its accounts are spread over). False
 /// positives by benign population and the highest severity they got.
-public struct Evaluation: Sendable {
-    public struct CampaignScore: Sendable { public var id: String; public var style: String; public var size: Int; public var recall: Double; public var fragments: Int }
-    public struct FalsePositives: Sendable { public var population: String; public var accounts: Int; public var worstSeverity: String }
+package struct Evaluation: Sendable {
+    package struct CampaignScore: Sendable { package var id: String; package var style: String; package var size: Int; package var recall: Double; package var fragments: Int }
+    package struct FalsePositives: Sendable { package var population: String; package var accounts: Int; package var worstSeverity: String }
 
-    public var precision = 0.0, recall = 0.0, f1 = 0.0
-    public var bcubedPrecision = 0.0, bcubedRecall = 0.0, bcubedF1 = 0.0
-    public var reportedAccounts = 0, truthCampaignAccounts = 0
-    public var campaigns: [CampaignScore] = []
-    public var falsePositives: [FalsePositives] = []
+    package var precision = 0.0, recall = 0.0, f1 = 0.0
+    package var bcubedPrecision = 0.0, bcubedRecall = 0.0, bcubedF1 = 0.0
+    package var reportedAccounts = 0, truthCampaignAccounts = 0
+    package var campaigns: [CampaignScore] = []
+    package var falsePositives: [FalsePositives] = []
     /// Benign accounts reported at medium severity or above.
-    public var benignAtMediumOrAbove = 0
+    package var benignAtMediumOrAbove = 0
 
     /// Why the files could not be evaluated.
-    public struct Invalid: StatusError {
-        public var description: String
+    package struct Invalid: StatusError {
+        package var description: String
         /// 3 when a file cannot be read, 2 when it is not what `eval` takes.
-        public var exitStatus: ExitStatus = .usage
+        package var exitStatus: ExitStatus = .usage
     }
 
-    public static func load(report: String, truth: String) throws -> Evaluation {
+    package static func load(report: String, truth: String) throws -> Evaluation {
         func json(_ p: String) throws -> [String: Any] {
             guard let d = FileManager.default.contents(atPath: p) else { throw Invalid(description: "\(p): cannot read the file; check the path and permissions", exitStatus: .inputIncomplete) }
             guard let o = try? JSONSerialization.jsonObject(with: d) as? [String: Any] else { throw Invalid(description: "\(p): not a JSON object") }
@@ -42,7 +42,7 @@ public struct Evaluation: Sendable {
         return evaluate(predicted: predicted, truth: truthMap, styles: styles)
     }
 
-    public static func evaluate(predicted: [(id: String, severity: String, accounts: [String])],
+    package static func evaluate(predicted: [(id: String, severity: String, accounts: [String])],
                                 truth: [String: (kind: String, group: String, population: String)],
                                 styles: [String: String] = [:]) -> Evaluation {
         var e = Evaluation()

@@ -4,14 +4,14 @@ import Foundation
 /// Reads a file of real human prompts for `synth --human-prompts`: JSON Lines with a
 /// `prompt` (or `text`, `instruction`, `content`) string per line, or plain text, one
 /// prompt per line. Blank lines, lines without a usable string and duplicates are dropped.
-public enum HumanPrompts {
-    public struct Unreadable: StatusError {
-        public var description: String
+package enum HumanPrompts {
+    package struct Unreadable: StatusError {
+        package var description: String
         /// 3 when the file cannot be read, 2 when it holds no prompts.
-        public var exitStatus: ExitStatus = .usage
+        package var exitStatus: ExitStatus = .usage
     }
 
-    public static func load(path: String, limit: Int = 200_000) throws -> [String] {
+    package static func load(path: String, limit: Int = 200_000) throws -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Unreadable(description: "\(path): cannot read the file; give a JSONL file of {\"prompt\": …} objects or a text file with one prompt per line", exitStatus: .inputIncomplete)
         }

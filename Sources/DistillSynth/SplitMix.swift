@@ -1,18 +1,18 @@
 /// A small, fast, seedable random generator (SplitMix64): the same seed gives the same
 /// corpus on every machine.
-public struct SplitMix: RandomNumberGenerator, Sendable {
+package struct SplitMix: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     /// A generator for one named part of the corpus, independent of the others.
-    public init(seed: UInt64, _ parts: [UInt64]) {
+    package init(seed: UInt64, _ parts: [UInt64]) {
         var s = seed ^ 0x9E37_79B9_7F4A_7C15
         for p in parts { s = SplitMix.mix(s ^ p &+ 0x632B_E59B_D9B4_E019) }
         state = s
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return SplitMix.mix(state)
     }
@@ -24,25 +24,25 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
-    public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    public mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
-    public mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
-    public mutating func unit() -> Double { Double.random(in: 0..<1, using: &self) }
+    package mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    package mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+    package mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
+    package mutating func unit() -> Double { Double.random(in: 0..<1, using: &self) }
 
     /// Hex string of `n` characters.
-    public mutating func hex(_ n: Int) -> String {
+    package mutating func hex(_ n: Int) -> String {
         var s = ""
         while s.count < n { s += String(next(), radix: 16) }
         return String(s.prefix(n))
     }
 
     /// Letters a–z.
-    public mutating func letters(_ n: Int) -> String {
+    package mutating func letters(_ n: Int) -> String {
         String((0..<n).map { _ in Character(Unicode.Scalar(UInt8(97 + int(0...25)))) })
     }
 
     /// A Poisson-distributed count with mean `lambda` (Knuth for small, normal approx. for large).
-    public mutating func poisson(_ lambda: Double) -> Int {
+    package mutating func poisson(_ lambda: Double) -> Int {
         if lambda <= 0 { return 0 }
         if lambda > 30 {
             let u1 = max(unit(), 1e-12), u2 = unit()

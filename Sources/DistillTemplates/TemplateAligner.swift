@@ -2,12 +2,12 @@ import DistillProfile
 
 /// Builds a readable template with `<*>` slots from a few texts of one family by
 /// aligning them on their longest common token subsequence.
-public enum TemplateAligner {
-    public static let slot = "<*>"
+package enum TemplateAligner {
+    package static let slot = "<*>"
 
     /// Tokens for display: words (with their punctuation) for spaced scripts, single
     /// characters for scripts written without spaces.
-    public static func tokens(_ s: String) -> [String] {
+    package static func tokens(_ s: String) -> [String] {
         var out: [String] = []
         var word = ""
         for ch in s {
@@ -20,7 +20,7 @@ public enum TemplateAligner {
         return out.map { $0.contains(where: \.isNumber) && $0.count < 24 ? slot : $0 }
     }
 
-    public static func template(_ texts: [String], maxTokens: Int = 120) -> String {
+    package static func template(_ texts: [String], maxTokens: Int = 120) -> String {
         guard var t = texts.first.map({ Array(tokens($0).prefix(maxTokens)) }) else { return "" }
         for s in texts.dropFirst() { t = merge(t, Array(tokens(s).prefix(maxTokens))) }
         return render(t)

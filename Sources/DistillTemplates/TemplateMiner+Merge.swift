@@ -5,7 +5,7 @@ extension TemplateMiner {
     /// next to a slot and between two shared constants, and there are at most `maxExtraShare` of them (at least one).
     /// Drain's fixed token count cannot see `close, 0 bytes sent` and
     /// `close, 850 bytes (0.8 KB) sent` as one message; this pass can.
-    public func mergedGroups() -> [Int] {
+    package func mergedGroups() -> [Int] {
         let consts: [[(UInt64, Bool)]] = templates.map { t in
             t.tokens.indices.compactMap { i in
                 guard t.tokens[i] != 0 else { return nil }

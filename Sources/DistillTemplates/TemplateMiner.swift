@@ -9,41 +9,41 @@ import DistillSupport
 ///
 /// One default configuration serves very different text (docs/detection.md has the
 /// Loghub-2k table). Works on bytes: about a million short lines per second.
-public struct TemplateMiner {
+package struct TemplateMiner {
     /// Parameters of the miner.
-    public struct Configuration: Sendable, Equatable {
+    package struct Configuration: Sendable, Equatable {
         /// Share of agreeing (non-slot) positions needed to join a template.
-        public var similarity = 0.85
+        package var similarity = 0.85
         /// Leading tokens used to route a line (a slot-like token routes as `<*>`).
-        public var prefixTokens = 2
+        package var prefixTokens = 2
         /// Extra delimiters that split tokens besides white space.
-        public var delimiters: [UInt8] = Array("=,;()[]{}\"'".utf8)
+        package var delimiters: [UInt8] = Array("=,;()[]{}\"'".utf8)
         /// Lines with more tokens than this are cut (bounds memory and time).
-        public var maxTokens = 256
+        package var maxTokens = 256
         /// A token with a digit is a slot unless digits are less than this share of its
         /// letters and digits (0: any digit makes a slot).
-        public var digitRatio = 0.0
+        package var digitRatio = 0.0
         /// A slot position in a template agrees with any token.
-        public var slotsMatch = true
+        package var slotsMatch = true
         /// Runs of adjacent slots count as one (variable-length values).
-        public var collapseSlots = true
+        package var collapseSlots = true
         /// Merge pass: templates with at least this many constant tokens are considered...
-        public var mergeMinConstants = 2
+        package var mergeMinConstants = 2
         /// ...and the longer may have at most this share of extra constants, each next to a slot.
-        public var maxExtraShare = 0.25
-        public init() {}
+        package var maxExtraShare = 0.25
+        package init() {}
     }
 
     /// One mined template.
-    public struct Template: Sendable {
-        public var id: Int
+    package struct Template: Sendable {
+        package var id: Int
         /// Token ids; `0` is a slot.
-        public var tokens: [UInt64]
-        public var count: Int
+        package var tokens: [UInt64]
+        package var count: Int
     }
 
-    public let configuration: Configuration
-    public private(set) var templates: [Template] = []
+    package let configuration: Configuration
+    package private(set) var templates: [Template] = []
     /// Route key → template ids.
     private var routes: [UInt64: [Int]] = [:]
     /// Token id → text, for rendering.
@@ -51,14 +51,14 @@ public struct TemplateMiner {
     private var isDelimiter = [Bool](repeating: false, count: 256)
     private var scratch: [UInt64] = []
 
-    public init(configuration: Configuration = Configuration()) {
+    package init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
         for b in [UInt8(0x20), 0x09, 0x0D, 0x0A] + configuration.delimiters { isDelimiter[Int(b)] = true }
     }
 
     /// Adds one line; returns the id of the template it joined or created.
     @discardableResult
-    public mutating func add(_ line: UnsafeRawBufferPointer) -> Int {
+    package mutating func add(_ line: UnsafeRawBufferPointer) -> Int {
         tokenize(line)
         let toks = scratch
         var key = StableHash.mix(UInt64(toks.count))
@@ -86,13 +86,13 @@ public struct TemplateMiner {
     }
 
     @discardableResult
-    public mutating func add(_ s: String) -> Int {
+    package mutating func add(_ s: String) -> Int {
         var s = s
         return s.withUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
 
     /// The template's text, slots as `<*>`.
-    public func text(_ t: Template) -> String {
+    package func text(_ t: Template) -> String {
         t.tokens.map { $0 == 0 ? "<*>" : (words[$0] ?? "?") }.joined(separator: " ")
     }
 

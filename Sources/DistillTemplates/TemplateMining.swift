@@ -5,14 +5,14 @@ import DistillSupport
 
 /// `distillscan templates`: streams lines (or the prompts of a log dump) through the
 /// template miner, in input order.
-public enum TemplateMining {
-    public struct Result: Sendable {
-        public var templates: [(id: Int, template: String, count: Int)]
+package enum TemplateMining {
+    package struct Result: Sendable {
+        package var templates: [(id: Int, template: String, count: Int)]
         /// Template id of each input line (plain text input only).
-        public var lines: [Int]?
-        public var inputLines: Int
+        package var lines: [Int]?
+        package var inputLines: Int
 
-        public init(templates: [(id: Int, template: String, count: Int)], lines: [Int]?, inputLines: Int) {
+        package init(templates: [(id: Int, template: String, count: Int)], lines: [Int]?, inputLines: Int) {
             self.templates = templates
             self.lines = lines
             self.inputLines = inputLines
@@ -49,7 +49,7 @@ public enum TemplateMining {
         }
     }
 
-    public static func run(paths: [String], mode: String, configuration: TemplateMiner.Configuration) throws -> Result {
+    package static func run(paths: [String], mode: String, configuration: TemplateMiner.Configuration) throws -> Result {
         let sources = try InputResolver.resolve(paths)
         let state = Run(mode: mode, configuration: configuration)
         for source in sources {

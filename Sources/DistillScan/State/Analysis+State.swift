@@ -9,7 +9,7 @@ extension Analysis {
     /// The report of a (merged) state: the stages after profiling, with the state's
     /// parameters, rule pack and accounts file. `config` gives the link and score
     /// parameters, threads and command line; its inputs are not read.
-    public static func run(state: StateFile, config: AnalysisConfiguration, inspect: ((Linker.Result, [Campaign]) -> Void)? = nil) throws(StateFileError) -> AnalysisReport {
+    package static func run(state: StateFile, config: AnalysisConfiguration, inspect: ((Linker.Result, [Campaign]) -> Void)? = nil) throws(StateFileError) -> AnalysisReport {
         let clock = PhaseClock(enabled: config.printTimings)
         var config = config
         let pack: RulePack
@@ -31,10 +31,10 @@ extension Analysis {
 
 extension StateFile {
     /// The report's `input` section for this state (without a failed accounts file).
-    public var summary: InputSummary { InputSummary(inputs.map(\.file)) }
+    package var summary: InputSummary { InputSummary(inputs.map(\.file)) }
 
     /// Whether `path` is a regular file that begins with the state header.
-    public static func isStateFile(_ path: String) -> Bool {
+    package static func isStateFile(_ path: String) -> Bool {
         WholeFile.head(path, count: magic.count).map(hasMagic) ?? false
     }
 }

@@ -5,8 +5,8 @@ import DistillSupport
 
 /// `distillscan profile`: reads the inputs of `config` (and its accounts file) into a
 /// state: the analysis up to and including the profile stage.
-public enum Profiling {
-    public static func run(_ config: AnalysisConfiguration, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil) -> StateFile {
+package enum Profiling {
+    package static func run(_ config: AnalysisConfiguration, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil) -> StateFile {
         let matcher = IntentMatcher(pack: config.rules)
         let params = config.profile
         // As in `Analysis.run`: the accounts file loads on a pool thread while the logs stream.
@@ -24,7 +24,7 @@ public enum Profiling {
     }
 
     /// A state of no inputs that carries an accounts file (`analyze STATE... --accounts FILE`).
-    public static func accountsOnly(_ path: String, like other: StateFile) throws(StateFileError) -> StateFile {
+    package static func accountsOnly(_ path: String, like other: StateFile) throws(StateFileError) -> StateFile {
         var options = DecodeOptions()
         other.parameters.apply(to: &options)
         let loaded = AccountsFile.load(path, options: options)

@@ -4,23 +4,23 @@ import DistillInput
 /// shard computes the same assignment from the same resolved inputs: largest first, each
 /// to the least loaded shard (ties to the lower shard), so shards get similar byte counts
 /// and each input goes to exactly one shard.
-public struct ShardSelection: Sendable, Equatable {
+package struct ShardSelection: Sendable, Equatable {
     /// 1-based shard number.
-    public var index: Int
-    public var count: Int
+    package var index: Int
+    package var count: Int
 
     /// Parses `K/N` (1 ≤ K ≤ N); nil when it is not one.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= 1_000_000, k >= 1, k <= n else { return nil }
         index = k
         count = n
     }
 
-    public init(index: Int, count: Int) { self.index = index; self.count = count }
+    package init(index: Int, count: Int) { self.index = index; self.count = count }
 
     /// The inputs of this shard, in their given order.
-    public func pick(_ sources: [InputSource]) -> [InputSource] {
+    package func pick(_ sources: [InputSource]) -> [InputSource] {
         let sizes = sources.map { $0.fileSize ?? 0 }
         let order = sources.indices.sorted { (sizes[$0], $1) > (sizes[$1], $0) }
         var load = [Int](repeating: 0, count: count)

@@ -3,13 +3,13 @@ import DistillInput
 
 /// The accounts file a state was profiled with (`profile --accounts`): what the report's
 /// manifest and the link stage read of it.
-public struct StateAccounts: Sendable, Equatable {
-    public var path: String
-    public var sha256: String?
-    public var tally: LineTally
+package struct StateAccounts: Sendable, Equatable {
+    package var path: String
+    package var sha256: String?
+    package var tally: LineTally
     /// Why it could not be read to its end (the report lists it as lost data).
-    public var error: String?
-    public var accounts: [String: AccountInfo]
+    package var error: String?
+    package var accounts: [String: AccountInfo]
 
     init(path: String, loaded: AccountsFile.Loaded, sha256: String?) {
         self.path = path; self.sha256 = sha256; tally = loaded.tally

@@ -9,19 +9,19 @@ import Foundation
 ///
 /// Layout: the magic `DSSTATE\n`, a little-endian u32 format version, a u64 content
 /// length, the content's SHA-256 (64 hex bytes), then the content (`StateFile+Codec`).
-public struct StateFile: Sendable {
-    public static let magic: [UInt8] = Array("DSSTATE\n".utf8)
-    public static let formatVersion: UInt32 = 1
+package struct StateFile: Sendable {
+    package static let magic: [UInt8] = Array("DSSTATE\n".utf8)
+    package static let formatVersion: UInt32 = 1
     static let headerBytes = 8 + 4 + 8 + 64
 
-    public var parameters: StateParameters
-    public var accounts: StateAccounts?
+    package var parameters: StateParameters
+    package var accounts: StateAccounts?
     /// Inputs in resolver order (by name, stdin last).
-    public var inputs: [StateInput]
-    public var profiles: ProfileState
+    package var inputs: [StateInput]
+    package var profiles: ProfileState
 
     /// The state of a scan made with `config` (its accounts file, if any, loaded as `accounts`).
-    public init(scan: ScanResult<ProfileState>, config: AnalysisConfiguration, accounts: AccountsFile.Loaded?) {
+    package init(scan: ScanResult<ProfileState>, config: AnalysisConfiguration, accounts: AccountsFile.Loaded?) {
         parameters = StateParameters(config)
         let summary = InputSummary(scan.files)
         inputs = zip(scan.files, summary.files).map { StateInput($0, $1) }.sorted(by: StateInput.precedes)
@@ -36,10 +36,10 @@ public struct StateFile: Sendable {
     }
 
     /// Whether these bytes begin like a state file (how `analyze` tells states from logs).
-    public static func hasMagic(_ head: some Collection<UInt8>) -> Bool { head.starts(with: magic) }
+    package static func hasMagic(_ head: some Collection<UInt8>) -> Bool { head.starts(with: magic) }
 
     /// The whole file: header and content.
-    public func serialized() -> [UInt8] {
+    package func serialized() -> [UInt8] {
         var content = BinaryWriter(capacity: 1 << 16)
         encode(into: &content)
         let sha = SHA256()
@@ -56,12 +56,12 @@ public struct StateFile: Sendable {
 
     /// Writes the state to `path` atomically (a temporary file beside it, then a rename):
     /// a retried or duplicated task replaces a whole file or leaves the old one.
-    public func write(to path: String) throws(OutputError) {
+    package func write(to path: String) throws(OutputError) {
         try OutputFile.write(serialized(), to: path)
     }
 
     /// Parses a whole state file (`name` is how messages call it).
-    public static func parse(_ bytes: [UInt8], name: String) throws(StateFileError) -> StateFile {
+    package static func parse(_ bytes: [UInt8], name: String) throws(StateFileError) -> StateFile {
         guard hasMagic(bytes) else {
             // A prefix of the magic is a state cut short, not a foreign file.
             if !bytes.isEmpty && magic.starts(with: bytes) { throw .truncated(path: name, expected: headerBytes, found: bytes.count) }
@@ -98,7 +98,7 @@ public struct StateFile: Sendable {
     }
 
     /// Reads and parses the state file at `path`.
-    public static func read(_ path: String) throws(StateFileError) -> StateFile {
+    package static func read(_ path: String) throws(StateFileError) -> StateFile {
         let bytes: [UInt8]
         do { bytes = try WholeFile.read(path) } catch { throw .unreadable(path: path, reason: error.reason) }
         return try parse(bytes, name: path)

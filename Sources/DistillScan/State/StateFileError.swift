@@ -1,6 +1,6 @@
 /// Why a state file was refused. Every case names the file and says what to do; all exit
 /// with 2, and a refused state is never partly used.
-public enum StateFileError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum StateFileError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// No state header: not a file `distillscan profile` wrote.
     case foreign(path: String)
@@ -15,9 +15,9 @@ public enum StateFileError: Error, Sendable, Equatable, CustomStringConvertible 
     /// Two states share some inputs but neither holds all of the other's.
     case overlap(path: String, other: String, input: String)
 
-    public var exitCode: Int32 { 2 }
+    package var exitCode: Int32 { 2 }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let p, let r): return "\(p): cannot read the state file (\(r)); check the path and permissions"
         case .foreign(let p):

@@ -3,10 +3,10 @@ import DistillInput
 
 /// One input's line accounting as a state file keeps it: the report's file entry and the
 /// source kind that orders inputs as the resolver does (by name, stdin last).
-public struct StateInput: Sendable {
-    public var file: InputSummary.File
+package struct StateInput: Sendable {
+    package var file: InputSummary.File
     /// `InputSource` rank: 0 file, 1 unreadable, 2 skipped, 3 stdin.
-    public var rank: UInt8
+    package var rank: UInt8
 
     init(_ scan: FileScan, _ entry: InputSummary.File) {
         file = entry

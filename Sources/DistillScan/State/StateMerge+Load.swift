@@ -5,7 +5,7 @@ extension StateMerge {
     /// Reads the states at `paths` and merges them in turn, then `extra`: the next state
     /// is read and checked on a pool thread while the current one is merged, and only
     /// those two are in memory besides the merged one. A refused state stops everything.
-    public static func load(_ paths: [String], threads: Int, extra: [NamedState] = []) throws(StateFileError) -> (state: NamedState, notes: [String]) {
+    package static func load(_ paths: [String], threads: Int, extra: [NamedState] = []) throws(StateFileError) -> (state: NamedState, notes: [String]) {
         let acc = Accumulator(threads: threads)
         var pending = paths.first.map(read)
         for i in paths.indices {

@@ -2,10 +2,10 @@ import DistillDecode
 import DistillProfile
 
 /// A state with the name messages give it (its path, or the paths merged into it).
-public struct NamedState: Sendable {
-    public var name: String
-    public var state: StateFile
-    public init(name: String, state: StateFile) { self.name = name; self.state = state }
+package struct NamedState: Sendable {
+    package var name: String
+    package var state: StateFile
+    package init(name: String, state: StateFile) { self.name = name; self.state = state }
 }
 
 /// Merging states: associative and commutative, so shards merge as a tree in any order.
@@ -13,9 +13,9 @@ public struct NamedState: Sendable {
 /// (`ProfileState`), the inputs are kept in resolver order, and an input in both parts
 /// (the same SHA-256) is counted once: a part whose inputs are all in the other adds
 /// nothing; parts that share only some inputs cannot be told apart and are refused.
-public enum StateMerge {
+package enum StateMerge {
     /// The merge of `states` (at least one); `notes` are the duplicates dropped, for stderr.
-    public static func merge(_ states: [NamedState], threads: Int) throws(StateFileError) -> (state: NamedState, notes: [String]) {
+    package static func merge(_ states: [NamedState], threads: Int) throws(StateFileError) -> (state: NamedState, notes: [String]) {
         var notes: [String] = []
         var result = states[0]
         for next in states.dropFirst() { try merge(into: &result, next, threads: threads, notes: &notes) }
@@ -23,7 +23,7 @@ public enum StateMerge {
     }
 
     /// The merge of two states; a dropped duplicate is described in `notes`.
-    public static func merge(_ a: NamedState, _ b: NamedState, threads: Int, notes: inout [String]) throws(StateFileError) -> NamedState {
+    package static func merge(_ a: NamedState, _ b: NamedState, threads: Int, notes: inout [String]) throws(StateFileError) -> NamedState {
         var result = a
         try merge(into: &result, b, threads: threads, notes: &notes)
         return result
@@ -31,7 +31,7 @@ public enum StateMerge {
 
     /// Merges `b` into `a` (in place: `a`'s profiles are not copied when it holds the only
     /// reference to them); a dropped duplicate is described in `notes`.
-    public static func merge(into a: inout NamedState, _ b: NamedState, threads: Int, notes: inout [String]) throws(StateFileError) {
+    package static func merge(into a: inout NamedState, _ b: NamedState, threads: Int, notes: inout [String]) throws(StateFileError) {
         if let d = a.state.parameters.difference(from: b.state.parameters) { throw .mismatch(path: a.name, other: b.name, what: d) }
         let accounts: StateAccounts?
         switch (a.state.accounts, b.state.accounts) {

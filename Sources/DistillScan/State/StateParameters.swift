@@ -6,24 +6,24 @@ import Foundation
 /// What a state file's profiles depend on besides the logs: the profile parameters, the
 /// decode options, the rule pack and the tool version. States merge only when these are
 /// equal, since profiles made under different ones do not add up to any single run.
-public struct StateParameters: Sendable, Equatable {
-    public var profile: ProfileParameters
-    public var maxLineBytes: Int
-    public var maxDepth: Int
-    public var maxPromptBytes: Int
-    public var maxSystemBytes: Int
-    public var maxIdentifierBytes: Int
-    public var format: LogFormat?
+package struct StateParameters: Sendable, Equatable {
+    package var profile: ProfileParameters
+    package var maxLineBytes: Int
+    package var maxDepth: Int
+    package var maxPromptBytes: Int
+    package var maxSystemBytes: Int
+    package var maxIdentifierBytes: Int
+    package var format: LogFormat?
     /// SHA-256 of the `--schema` mapping in canonical form (nil without one).
-    public var schemaDigest: String?
-    public var since: Int64?
-    public var until: Int64?
+    package var schemaDigest: String?
+    package var since: Int64?
+    package var until: Int64?
     /// The rule pack as JSON with sorted keys (the form the run manifest hashes).
-    public var rulePackJSON: [UInt8]
-    public var toolVersion: String
+    package var rulePackJSON: [UInt8]
+    package var toolVersion: String
 
     /// The parameters `config` profiles with.
-    public init(_ config: AnalysisConfiguration) {
+    package init(_ config: AnalysisConfiguration) {
         let d = config.input.decode
         profile = config.profile
         maxLineBytes = d.maxLineBytes; maxDepth = d.maxDepth; maxPromptBytes = d.maxPromptBytes
@@ -49,14 +49,14 @@ public struct StateParameters: Sendable, Equatable {
         ]
     }
 
-    public var rulePackSHA256: String {
+    package var rulePackSHA256: String {
         let sha = SHA256()
         rulePackJSON.withUnsafeBytes { sha.update($0) }
         return sha.finish()
     }
 
     /// The first parameter that differs, in words ("max_depth 32 here, 64 there"); nil when equal.
-    public func difference(from other: StateParameters) -> String? {
+    package func difference(from other: StateParameters) -> String? {
         for ((name, a), (_, b)) in zip(named, other.named) where a != b {
             return name == "rule_pack_sha256" ? "rule packs (SHA-256 \(a.prefix(12))… and \(b.prefix(12))…)" : "\(name) (\(a) and \(b))"
         }
@@ -64,7 +64,7 @@ public struct StateParameters: Sendable, Equatable {
     }
 
     /// The decode options these parameters stand for (for the analysis of states).
-    public func apply(to options: inout DecodeOptions) {
+    package func apply(to options: inout DecodeOptions) {
         options.maxLineBytes = maxLineBytes; options.maxDepth = maxDepth; options.maxPromptBytes = maxPromptBytes
         options.maxSystemBytes = maxSystemBytes; options.maxIdentifierBytes = maxIdentifierBytes
         options.format = format; options.since = since; options.until = until
