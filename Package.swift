@@ -1,10 +1,10 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
-// One module per pipeline stage; the executable is a thin layer on top.
+// One module per pipeline stage, listed in pipeline order; the executable is a thin layer
+// on top. Linux only (glibc, Debian's zlib, ISA-L, OpenSSL and SQLite); Swift 6.2 or later.
 let package = Package(
     name: "distillscan",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "distillscan", targets: ["distillscan"]),
     ],
