@@ -50,6 +50,7 @@ enum CaseMaterialBuilder {
             topIP: top(p.ips) { $0 }, topClient: top(p.clients) { $0.display },
             suspicion: v.suspicion, extractionShare: p.extractionShare, evidence: evidence, links: links)
         m.days = p.days
+        m.dayHours = p.dayHours
         return m
     }
 }

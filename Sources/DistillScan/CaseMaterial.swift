@@ -23,6 +23,8 @@ package struct MemberFigures: Sendable, Equatable {
     package var links: Int
     /// Requests per UTC day (days since 1970-01-01): the stacked timeline of the HTML report.
     package var days: [Int32: Int] = [:]
+    /// UTC hours active per day (bit set): the hours the day's requests are spread over.
+    package var dayHours: [Int32: UInt32] = [:]
 
     package init(account: String, requests: Int, firstSeen: Int64, lastSeen: Int64, emailDomain: String? = nil, payment: String? = nil,
                 country: String? = nil, topIP: String? = nil, topClient: String? = nil, suspicion: Double = 0, extractionShare: Double = 0,

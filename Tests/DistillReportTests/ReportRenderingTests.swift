@@ -131,3 +131,17 @@ struct ReportRenderingTests {
         #expect(md.contains("1,234,567 requests") && md.contains("`acct_a`"))
     }
 }
+
+/// Issue 17: the HTML timeline is per hour for dumps under a month.
+@Suite("HTML timeline")
+struct HTMLTimelineTests {
+    /// Regression: the timeline was per day although the issue asks for requests per hour.
+    @Test func aDaysRequestsAreSpreadOverItsActiveHoursExactly() {
+        var m = MemberFigures(account: "a", requests: 10, firstSeen: 0, lastSeen: 0)
+        m.days = [20_000: 10, 20_001: 3]
+        m.dayHours = [20_000: (1 << 2) | (1 << 5) | (1 << 23), 20_001: 0]
+        let slots = HTMLReport.hourSlots(m)
+        #expect(slots == [20_000 * 24 + 2: 4, 20_000 * 24 + 5: 3, 20_000 * 24 + 23: 3, 20_001 * 24: 3])
+        #expect(slots.values.reduce(0, +) == 13)
+    }
+}
