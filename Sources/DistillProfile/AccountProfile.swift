@@ -1,7 +1,8 @@
 import DistillDecode
 
 /// Everything the analysis keeps about one account, bounded by sketch sizes, not by its
-/// number of requests. Mergeable exactly (`merge`).
+/// number of requests, and small for an account with one request (its sketches and
+/// histograms are built from the second request on). Mergeable exactly (`merge`).
 public struct AccountProfile: Sendable {
     /// A sampled distinct prompt with a consistent sample of its shingles (for prompt families).
     public struct PromptSample: Sendable {
@@ -29,18 +30,25 @@ public struct AccountProfile: Sendable {
         public var firstSeen: Int64
     }
 
-    public var requests = 0
-    public var failed = 0
-    public var firstSeen = Int64.max
-    public var lastSeen = Int64.min
-    /// Requests per UTC hour of day (held inline: one per request, no heap array).
-    var hourCounts = InlineArray<24, Int>(repeating: 0)
+    /// The profile's data; copies share it until one changes (see `Storage`).
+    var storage: Storage
+
+    public init(_ p: ProfileParameters) {
+        storage = Storage(sizes: SketchSizes(p))
+    }
+
+    private var counts: Counts { storage.counts }
+    /// The grown part as stored, or as a one-request profile's first request makes it.
+    var grown: Grown { storage.materialized }
+
+    public var requests: Int { get { counts.requests } set { unique().counts.requests = newValue } }
+    public var failed: Int { get { counts.failed } set { unique().counts.failed = newValue } }
+    public var firstSeen: Int64 { get { counts.firstSeen } set { unique().counts.firstSeen = newValue } }
+    public var lastSeen: Int64 { get { counts.lastSeen } set { unique().counts.lastSeen = newValue } }
     /// Requests per UTC hour of day.
-    public var hours: [Int] { (0..<24).map { hourCounts[$0] } }
-    /// Requests per minute of the hour (inline; saturating): lockstep below the hour.
-    var minuteCounts = InlineArray<60, UInt32>(repeating: 0)
+    public var hours: [Int] { let g = grown; return (0..<24).map { g.hourCounts[$0] } }
     /// Requests per minute of the hour.
-    public var minutes: [Int] { (0..<60).map { Int(minuteCounts[$0]) } }
+    public var minutes: [Int] { let g = grown; return (0..<60).map { Int(g.minuteCounts[$0]) } }
     /// One epoch day of an account: requests and the UTC hours active (bit set).
     public struct DayActivity: Sendable, Equatable {
         public var requests = 0
@@ -49,108 +57,74 @@ public struct AccountProfile: Sendable {
         mutating func add(_ o: DayActivity) { requests += o.requests; hours |= o.hours }
     }
 
-    /// Activity per epoch day, without the open day below.
-    var dayTable: [Int32: DayActivity] = [:]
-    /// The day of the account's latest requests and their activity, not yet in `dayTable`:
-    /// requests come in time order, so most update this instead of a hashed table.
-    var openDay = Int32.min
-    var openDayActivity = DayActivity()
     /// Activity per epoch day.
-    public var activity: [Int32: DayActivity] {
-        guard openDay != .min else { return dayTable }
-        var t = dayTable
-        t[openDay, default: DayActivity()].add(openDayActivity)
-        return t
-    }
+    public var activity: [Int32: DayActivity] { grown.activity }
     /// Requests per epoch day.
     public var days: [Int32: Int] { activity.mapValues(\.requests) }
     /// UTC hours active per epoch day (bit set).
     public var dayHours: [Int32: UInt32] { activity.mapValues(\.hours) }
-    public var singleTurn = 0
-    public var withTools = 0
-    public var withPrompt = 0
-    public var largeMaxTokens = 0
-    public var withMaxTokens = 0
+    public var singleTurn: Int { get { counts.singleTurn } set { unique().counts.singleTurn = newValue } }
+    public var withTools: Int { get { counts.withTools } set { unique().counts.withTools = newValue } }
+    public var withPrompt: Int { get { counts.withPrompt } set { unique().counts.withPrompt = newValue } }
+    public var largeMaxTokens: Int { get { counts.largeMaxTokens } set { unique().counts.largeMaxTokens = newValue } }
+    public var withMaxTokens: Int { get { counts.withMaxTokens } set { unique().counts.withMaxTokens = newValue } }
     /// Outputs that stopped at a limit of at least `largeMaxTokens`.
-    public var hitLimit = 0
-    public var outputTokens = 0
-    public var withOutput = 0
-    /// Requests per intent tag bit (inline; tags are a UInt8 bit set).
-    var intentCounts = InlineArray<8, Int>(repeating: 0)
+    public var hitLimit: Int { get { counts.hitLimit } set { unique().counts.hitLimit = newValue } }
+    public var outputTokens: Int { get { counts.outputTokens } set { unique().counts.outputTokens = newValue } }
+    public var withOutput: Int { get { counts.withOutput } set { unique().counts.withOutput = newValue } }
     /// Requests per intent tag (index of `IntentTag.allCases`).
-    public var intents: [Int] { (0..<IntentTag.allCases.count).map { intentCounts[$0] } }
+    public var intents: [Int] { (0..<IntentTag.allCases.count).map { intentCount($0) } }
     /// Requests carrying any extraction intent.
-    public var extractionIntent = 0
+    public var extractionIntent: Int { get { counts.extractionIntent } set { unique().counts.extractionIntent = newValue } }
     /// Single-turn requests with a long output (a large `max_tokens` when no output is
     /// logged): the account's extraction part, measured by shape, not
     /// by wording, so that ordinary chat mixed in (camouflage) does not hide it.
-    public var extractionShaped = 0
+    public var extractionShaped: Int { get { counts.extractionShaped } set { unique().counts.extractionShaped = newValue } }
     /// Extraction-shaped requests that also match an extraction rule.
-    public var extractionShapedTagged = 0
+    public var extractionShapedTagged: Int { get { counts.extractionShapedTagged } set { unique().counts.extractionShapedTagged = newValue } }
     /// One model and its use.
     struct ModelEntry: Sendable {
         var name: String
         var use: ModelUse
     }
-    /// Model use, without the open model below: a short list, since an account calls a
-    /// handful of models and a scan of it is cheaper than hashing the name.
-    var modelList: [ModelEntry] = []
-    /// The model of the account's latest requests and their use, not yet in `modelList`.
-    var openModel: String?
-    var openModelUse = ModelUse(requests: 0, firstSeen: .max)
     /// Use of each model (at most `modelCap`).
-    public var models: [String: ModelUse] {
-        var list = modelList
-        if let m = openModel { Self.addModel(&list, m, openModelUse) }
-        return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.use) })
-    }
-    public var ips: BottomK<String>
-    public var subnets: BottomK<String>
+    public var models: [String: ModelUse] { grown.models }
+    public var ips: BottomK<String> { get { grown.ips } set { unique().grow().state.ips = newValue } }
+    public var subnets: BottomK<String> { get { grown.subnets } set { unique().grow().state.subnets = newValue } }
     /// User agent and TLS fingerprint, as one combination.
-    public var clients: BottomK<ClientSignature>
-    public var orgs: BottomK<String>
-    public var apiKeys: BottomK<String>
-    public var systemPrompts: BottomK<String>
+    public var clients: BottomK<ClientSignature> { get { grown.clients } set { unique().grow().state.clients = newValue } }
+    public var orgs: BottomK<String> { get { grown.orgs } set { unique().grow().state.orgs = newValue } }
+    public var apiKeys: BottomK<String> { get { grown.apiKeys } set { unique().grow().state.apiKeys = newValue } }
+    public var systemPrompts: BottomK<String> { get { grown.systemPrompts } set { unique().grow().state.systemPrompts = newValue } }
     /// Distinct prompts (hashes and exact counts) for repeat rates.
-    public var promptHashes: BottomK<Bool>
+    public var promptHashes: BottomK<Bool> { get { grown.promptHashes } set { unique().grow().state.promptHashes = newValue } }
     /// A smaller sample of distinct prompts with text and shingles.
-    public var promptSamples: BottomK<PromptSample>
+    public var promptSamples: BottomK<PromptSample> { get { grown.promptSamples } set { unique().grow().state.promptSamples = newValue } }
     /// A sample of the extraction part's distinct prompts alone: what an account's
     /// extraction shares with others is seen however much ordinary chat surrounds it.
-    public var partSamples: BottomK<PromptSample>
+    public var partSamples: BottomK<PromptSample> { get { grown.partSamples } set { unique().grow().state.partSamples = newValue } }
 
-    public init(_ p: ProfileParameters) {
-        ips = BottomK(k: p.ipSketch)
-        subnets = BottomK(k: p.subnetSketch)
-        clients = BottomK(k: p.clientSketch)
-        orgs = BottomK(k: 4)
-        apiKeys = BottomK(k: 8)
-        systemPrompts = BottomK(k: 4)
-        promptHashes = BottomK(k: p.promptHashSketch)
-        promptSamples = BottomK(k: p.promptSamples)
-        partSamples = BottomK(k: p.partSamples)
+    /// Requests with intent tag `i` (index of `IntentTag.allCases`).
+    func intentCount(_ i: Int) -> Int {
+        if storage.grown == nil {
+            guard let f = storage.first, f.promptHash != nil else { return 0 }
+            return Int(f.tags >> UInt8(i) & 1)
+        }
+        return grown.intentCounts[i]
     }
 
     public mutating func merge(_ o: AccountProfile) {
-        requests += o.requests; failed += o.failed
-        firstSeen = min(firstSeen, o.firstSeen); lastSeen = max(lastSeen, o.lastSeen)
-        for h in 0..<24 { hourCounts[h] += o.hourCounts[h] }
-        closeDay()
-        for (d, x) in o.activity { dayTable[d, default: DayActivity()].add(x) }
-        singleTurn += o.singleTurn; withTools += o.withTools; withPrompt += o.withPrompt
-        largeMaxTokens += o.largeMaxTokens; withMaxTokens += o.withMaxTokens; hitLimit += o.hitLimit
-        outputTokens += o.outputTokens; withOutput += o.withOutput
-        for i in 0..<8 { intentCounts[i] += o.intentCounts[i] }
-        extractionIntent += o.extractionIntent
-        extractionShaped += o.extractionShaped; extractionShapedTagged += o.extractionShapedTagged
-        for m in 0..<60 { minuteCounts[m] = minuteCounts[m].addingReportingOverflow(o.minuteCounts[m]).overflow ? .max : minuteCounts[m] + o.minuteCounts[m] }
-        closeModel()
-        for e in o.modelList { Self.addModel(&modelList, e.name, e.use) }
-        if let m = o.openModel { Self.addModel(&modelList, m, o.openModelUse) }
-        ips.merge(o.ips); subnets.merge(o.subnets); clients.merge(o.clients); orgs.merge(o.orgs)
-        apiKeys.merge(o.apiKeys); systemPrompts.merge(o.systemPrompts)
-        promptHashes.merge(o.promptHashes); promptSamples.merge(o.promptSamples)
-        partSamples.merge(o.partSamples)
+        let other = o.storage.materialized
+        let s = unique()
+        s.counts.merge(o.storage.counts)
+        s.grow().state.merge(other)
+    }
+
+    /// Moves the open day and model into their tables: done when streaming ends, so that
+    /// readers of `activity` get the table itself, not a fresh copy per read.
+    public mutating func closeOpenEntries() {
+        guard let g = storage.grown, g.state.hasOpenEntries else { return }
+        unique().grown!.state.closeOpenEntries()
     }
 
     /// Models kept per account. Beyond it, the models with the smallest name hashes are
@@ -182,7 +156,7 @@ public struct AccountProfile: Sendable {
     /// Share of prompted requests in the extraction part (see `extractionShaped`).
     public var extractionShapedShare: Double { share(extractionShaped, withPrompt) }
     public var toolShare: Double { share(withTools, requests) }
-    public func intentShare(_ t: IntentTag) -> Double { share(intentCounts[IntentTag.allCases.firstIndex(of: t)!], withPrompt) }
+    public func intentShare(_ t: IntentTag) -> Double { share(intentCount(IntentTag.allCases.firstIndex(of: t)!), withPrompt) }
 
     /// Share of requests repeating an earlier identical prompt (estimated from the sketch).
     public var repeatShare: Double {
@@ -192,6 +166,9 @@ public struct AccountProfile: Sendable {
 
     /// Normalised entropy of the hour-of-day histogram (1 = perfectly flat, 24/7).
     public var hourEntropy: Double {
+        // One request falls in one hour: a single bucket, entropy 0.
+        if storage.grown == nil { return 0 }
+        let hourCounts = grown.hourCounts
         var sum = 0
         for i in 0..<24 { sum += hourCounts[i] }
         let total = Double(sum)
