@@ -57,24 +57,28 @@ extension AccountProfile {
         /// prompt sample are built only when a sketch keeps them.
         mutating func add(timestamp: Int64, model: String?, ip: String?, userAgent: String?, tls: String?,
                           org: String?, apiKey: String?, systemHash: UInt64?, system: () -> String,
-                          promptHash: UInt64?, tags: UInt8, shaped: Bool, sample: () -> PromptSample) {
-            let (day, hour, minute) = AccountProfile.clock(timestamp)
-            countActivity(day: day, hour: hour, minute: minute)
-            if let model { countModel(model, at: timestamp) }
-            if let ip {
+                          promptHash: UInt64?, tags: UInt8, shaped: Bool, sample: () -> PromptSample, parts: Parts = .all) {
+            if parts.contains(.activity) {
+                let (day, hour, minute) = AccountProfile.clock(timestamp)
+                countActivity(day: day, hour: hour, minute: minute)
+            }
+            if parts.contains(.models), let model { countModel(model, at: timestamp) }
+            if parts.contains(.addresses), let ip {
                 ips.add(StableHash.string(ip), ip)
                 // The subnet string is built only when the sketch would keep it.
                 let net = ProfileState.subnetHash(of: ip)
                 if subnets.admits(net) { subnets.add(net, ProfileState.subnet(of: ip)) }
             }
-            if userAgent != nil || tls != nil {
+            if parts.contains(.clients) && (userAgent != nil || tls != nil) {
                 let userAgent = userAgent ?? "", tls = tls ?? ""
                 clients.add(AccountProfile.clientHash(userAgent, tls), ClientSignature(userAgent: userAgent, tls: tls))
             }
-            if let org { orgs.add(StableHash.string(org), org) }
-            if let apiKey { apiKeys.add(StableHash.string(apiKey), apiKey) }
-            if let systemHash { systemPrompts.add(systemHash, system()) }
-            if let h = promptHash {
+            if parts.contains(.keys) {
+                if let org { orgs.add(StableHash.string(org), org) }
+                if let apiKey { apiKeys.add(StableHash.string(apiKey), apiKey) }
+            }
+            if parts.contains(.system), let systemHash { systemPrompts.add(systemHash, system()) }
+            if parts.contains(.prompts), let h = promptHash {
                 if tags != 0 { countIntents(tags) }
                 promptHashes.add(h, true)
                 let general = promptSamples.admits(h), part = shaped && partSamples.admits(h)
@@ -86,11 +90,28 @@ extension AccountProfile {
             }
         }
 
-        /// Replays a kept first request.
-        mutating func add(_ f: FirstRequest) {
+        /// Replays a kept first request (only `parts` of it: a reader of one sketch needs no other).
+        mutating func add(_ f: FirstRequest, parts: Parts = .all) {
             add(timestamp: f.timestamp, model: f.model, ip: f.ip, userAgent: f.userAgent, tls: f.tls,
                 org: f.org, apiKey: f.apiKey, systemHash: f.systemHash, system: { f.system },
-                promptHash: f.promptHash, tags: f.tags, shaped: f.shaped, sample: { f.sample! })
+                promptHash: f.promptHash, tags: f.tags, shaped: f.shaped, sample: { f.sample! }, parts: parts)
+        }
+
+        /// Independent parts of the grown state: each is updated from its own fields of a request.
+        struct Parts: OptionSet, Sendable {
+            let rawValue: UInt8
+            /// Hour, minute and day counts.
+            static let activity = Parts(rawValue: 1)
+            static let models = Parts(rawValue: 2)
+            /// IP addresses and subnets.
+            static let addresses = Parts(rawValue: 4)
+            static let clients = Parts(rawValue: 8)
+            /// Organisations and API keys.
+            static let keys = Parts(rawValue: 16)
+            static let system = Parts(rawValue: 32)
+            /// Prompt hashes, samples and intent counts.
+            static let prompts = Parts(rawValue: 64)
+            static let all = Parts(rawValue: 127)
         }
 
         mutating func merge(_ o: Grown) {

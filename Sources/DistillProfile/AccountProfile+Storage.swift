@@ -85,10 +85,13 @@ extension AccountProfile {
         }
 
         /// The grown part, as stored or as replayed from the first request (nothing is stored).
-        var materialized: Grown {
+        var materialized: Grown { materialized(.all) }
+
+        /// The grown part with at least `parts` filled in (a one-request profile replays only those).
+        func materialized(_ parts: Grown.Parts) -> Grown {
             if let g = grown { return g.state }
             var g = Grown(sizes)
-            if let f = first { g.add(f) }
+            if let f = first { g.add(f, parts: parts) }
             return g
         }
 

@@ -38,17 +38,18 @@ public struct AccountProfile: Sendable {
     }
 
     private var counts: Counts { storage.counts }
-    /// The grown part as stored, or as a one-request profile's first request makes it.
-    var grown: Grown { storage.materialized }
+    /// The grown part as stored, or as a one-request profile's first request makes it
+    /// (with `parts` filled in).
+    func grown(_ parts: Grown.Parts) -> Grown { storage.materialized(parts) }
 
     public var requests: Int { get { counts.requests } set { unique().counts.requests = newValue } }
     public var failed: Int { get { counts.failed } set { unique().counts.failed = newValue } }
     public var firstSeen: Int64 { get { counts.firstSeen } set { unique().counts.firstSeen = newValue } }
     public var lastSeen: Int64 { get { counts.lastSeen } set { unique().counts.lastSeen = newValue } }
     /// Requests per UTC hour of day.
-    public var hours: [Int] { let g = grown; return (0..<24).map { g.hourCounts[$0] } }
+    public var hours: [Int] { let g = grown(.activity); return (0..<24).map { g.hourCounts[$0] } }
     /// Requests per minute of the hour.
-    public var minutes: [Int] { let g = grown; return (0..<60).map { Int(g.minuteCounts[$0]) } }
+    public var minutes: [Int] { let g = grown(.activity); return (0..<60).map { Int(g.minuteCounts[$0]) } }
     /// One epoch day of an account: requests and the UTC hours active (bit set).
     public struct DayActivity: Sendable, Equatable {
         public var requests = 0
@@ -58,7 +59,7 @@ public struct AccountProfile: Sendable {
     }
 
     /// Activity per epoch day.
-    public var activity: [Int32: DayActivity] { grown.activity }
+    public var activity: [Int32: DayActivity] { grown(.activity).activity }
     /// Requests per epoch day.
     public var days: [Int32: Int] { activity.mapValues(\.requests) }
     /// UTC hours active per epoch day (bit set).
@@ -88,21 +89,21 @@ public struct AccountProfile: Sendable {
         var use: ModelUse
     }
     /// Use of each model (at most `modelCap`).
-    public var models: [String: ModelUse] { grown.models }
-    public var ips: BottomK<String> { get { grown.ips } set { unique().grow().state.ips = newValue } }
-    public var subnets: BottomK<String> { get { grown.subnets } set { unique().grow().state.subnets = newValue } }
+    public var models: [String: ModelUse] { grown(.models).models }
+    public var ips: BottomK<String> { get { grown(.addresses).ips } set { unique().grow().state.ips = newValue } }
+    public var subnets: BottomK<String> { get { grown(.addresses).subnets } set { unique().grow().state.subnets = newValue } }
     /// User agent and TLS fingerprint, as one combination.
-    public var clients: BottomK<ClientSignature> { get { grown.clients } set { unique().grow().state.clients = newValue } }
-    public var orgs: BottomK<String> { get { grown.orgs } set { unique().grow().state.orgs = newValue } }
-    public var apiKeys: BottomK<String> { get { grown.apiKeys } set { unique().grow().state.apiKeys = newValue } }
-    public var systemPrompts: BottomK<String> { get { grown.systemPrompts } set { unique().grow().state.systemPrompts = newValue } }
+    public var clients: BottomK<ClientSignature> { get { grown(.clients).clients } set { unique().grow().state.clients = newValue } }
+    public var orgs: BottomK<String> { get { grown(.keys).orgs } set { unique().grow().state.orgs = newValue } }
+    public var apiKeys: BottomK<String> { get { grown(.keys).apiKeys } set { unique().grow().state.apiKeys = newValue } }
+    public var systemPrompts: BottomK<String> { get { grown(.system).systemPrompts } set { unique().grow().state.systemPrompts = newValue } }
     /// Distinct prompts (hashes and exact counts) for repeat rates.
-    public var promptHashes: BottomK<Bool> { get { grown.promptHashes } set { unique().grow().state.promptHashes = newValue } }
+    public var promptHashes: BottomK<Bool> { get { grown(.prompts).promptHashes } set { unique().grow().state.promptHashes = newValue } }
     /// A smaller sample of distinct prompts with text and shingles.
-    public var promptSamples: BottomK<PromptSample> { get { grown.promptSamples } set { unique().grow().state.promptSamples = newValue } }
+    public var promptSamples: BottomK<PromptSample> { get { grown(.prompts).promptSamples } set { unique().grow().state.promptSamples = newValue } }
     /// A sample of the extraction part's distinct prompts alone: what an account's
     /// extraction shares with others is seen however much ordinary chat surrounds it.
-    public var partSamples: BottomK<PromptSample> { get { grown.partSamples } set { unique().grow().state.partSamples = newValue } }
+    public var partSamples: BottomK<PromptSample> { get { grown(.prompts).partSamples } set { unique().grow().state.partSamples = newValue } }
 
     /// Requests with intent tag `i` (index of `IntentTag.allCases`).
     func intentCount(_ i: Int) -> Int {
@@ -110,7 +111,7 @@ public struct AccountProfile: Sendable {
             guard let f = storage.first, f.promptHash != nil else { return 0 }
             return Int(f.tags >> UInt8(i) & 1)
         }
-        return grown.intentCounts[i]
+        return grown(.prompts).intentCounts[i]
     }
 
     public mutating func merge(_ o: AccountProfile) {
@@ -168,7 +169,7 @@ public struct AccountProfile: Sendable {
     public var hourEntropy: Double {
         // One request falls in one hour: a single bucket, entropy 0.
         if storage.grown == nil { return 0 }
-        let hourCounts = grown.hourCounts
+        let hourCounts = grown(.activity).hourCounts
         var sum = 0
         for i in 0..<24 { sum += hourCounts[i] }
         let total = Double(sum)

@@ -51,7 +51,8 @@ enum WriterChecks {
     }
 
     /// Lines and `<` must not come from log text: the same count as the tamed rendering.
-    /// (`angles: false` for DOT, where a `<` inside a quoted string is text.)
+    /// (`angles: false` for DOT, where a `<` inside a quoted string is text; Markdown is
+    /// compared without its code spans, where a `<` is text too.)
     static func sameShape(_ writer: String, _ hostile: String, _ tame: String, angles: Bool = true) {
         func lines(_ s: String) -> Int { s.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
         func opens(_ s: String) -> Int { s.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "<") ? 1 : 0) } }
@@ -62,6 +63,33 @@ enum WriterChecks {
         }
         guard lines(hostile) == lines(tame) else { FuzzSupport.fail("\(writer): \(lines(hostile)) lines, \(lines(tame)) with tamed text") }
         guard !angles || opens(hostile) == opens(tame) else { FuzzSupport.fail("\(writer): \(opens(hostile)) '<', \(opens(tame)) with tamed text") }
+    }
+
+    /// Markdown without its code spans (a run of backticks to the next run of the same length, on one line).
+    static func outsideCodeSpans(_ md: String) -> String {
+        var out = String.UnicodeScalarView()
+        for (n, line) in md.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if n > 0 { out.append("\n") }
+            let u = Array(line.unicodeScalars)
+            var i = 0
+            while i < u.count {
+                guard u[i] == "`" else { out.append(u[i]); i += 1; continue }
+                var run = 0
+                while i + run < u.count && u[i + run] == "`" { run += 1 }
+                // Find the closing run of exactly `run` backticks.
+                var j = i + run, close = -1
+                while j < u.count {
+                    if u[j] == "`" {
+                        var r = 0
+                        while j + r < u.count && u[j + r] == "`" { r += 1 }
+                        if r == run { close = j; break }
+                        j += r
+                    } else { j += 1 }
+                }
+                if close < 0 { for k in i..<(i + run) { out.append(u[k]) }; i += run } else { i = close + run }
+            }
+        }
+        return String(out)
     }
 
     /// Every row of a Markdown table has as many cell separators (`|` not escaped) as its header.
