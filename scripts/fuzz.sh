@@ -26,5 +26,7 @@ for t in $TARGETS; do
     grep -E "fuzz invariant broken|ERROR: AddressSanitizer|Fatal error|SUMMARY|Test unit written" "$SCRATCH/$t.log" | head -8
   fi
   grep -E "^stat::number_of_executed_units|^Done" "$SCRATCH/$t.log" | tr '\n' ' '; echo
+  # The targets' scratch files (named for them, see Fuzz/Sources/FuzzSupport).
+  rm -f /dev/shm/distillscan-fuzz-* /tmp/distillscan-fuzz-*
 done
 exit $status

@@ -65,7 +65,8 @@ enum WriterChecks {
         guard !angles || opens(hostile) == opens(tame) else { FuzzSupport.fail("\(writer): \(opens(hostile)) '<', \(opens(tame)) with tamed text") }
     }
 
-    /// Markdown without its code spans (a run of backticks to the next run of the same length, on one line).
+    /// Markdown without its code spans (a run of backticks, not backslash-escaped, to the
+    /// next run of the same length, on one line).
     static func outsideCodeSpans(_ md: String) -> String {
         var out = String.UnicodeScalarView()
         for (n, line) in md.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -73,6 +74,8 @@ enum WriterChecks {
             let u = Array(line.unicodeScalars)
             var i = 0
             while i < u.count {
+                // A backslash escape outside a code span: an escaped backtick opens nothing.
+                if u[i] == "\\" && i + 1 < u.count { out.append(u[i]); out.append(u[i + 1]); i += 2; continue }
                 guard u[i] == "`" else { out.append(u[i]); i += 1; continue }
                 var run = 0
                 while i + run < u.count && u[i + run] == "`" { run += 1 }
