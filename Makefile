@@ -1,7 +1,8 @@
 SWIFT ?= swift
 BIN = .build/release/distillscan
 
-.PHONY: deps build release install test test-spark demo bench bench-templates eval-seeds fixtures clean eval-holdout
+.PHONY: deps build release install test test-spark demo bench fuzz bench-templates eval-seeds fixtures clean eval-holdout
+
 
 PREFIX ?= /usr/local
 
@@ -45,6 +46,11 @@ test-spark: deps
 # The analysis of the corpus shipped in Fixtures/demo, as Markdown.
 demo: release
 	$(BIN) analyze Fixtures/demo/logs --accounts Fixtures/demo/accounts.jsonl
+
+# libFuzzer targets of Fuzz/ (decoder, gzip reader against zlib, accounts file, rule
+# packs, report writers), FUZZ_SECONDS each (default 60); see scripts/fuzz.sh.
+fuzz: deps
+	scripts/fuzz.sh
 
 # Throughput and memory against zcat on a >= 1 GB corpus (generated once under bench-corpus/).
 bench: release

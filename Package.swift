@@ -7,6 +7,9 @@ let package = Package(
     name: "distillscan",
     products: [
         .executable(name: "distillscan", targets: ["distillscan"]),
+        // For the fuzz targets in Fuzz/ (a package of their own, built with sanitizers);
+        // they import the stages @testable: there is no public API.
+        .library(name: "DistillScan", targets: ["DistillScan", "DistillReport"]),
     ],
     dependencies: [
         // The only dependency: a well-kept CLI parser (help, completions, validation).

@@ -63,6 +63,14 @@ for size in $SIZES; do
 done
 
 echo
+echo "== memory: 2,000,000 accounts of one request each (peak RSS must stay within 2 GiB)"
+ONE=${BENCH_ONE_REQUEST:-$CORPUS/one-request-2m}
+[ -d "$ONE/logs" ] || python3 scripts/gen-one-request.py "$ONE" 2000000 4
+read -r _ ot orss < <(measure one-request "$BIN" analyze "$ONE/logs" --threads 2 --format json)
+verdict=$([ "$orss" -le 2048 ] && echo PASS || echo FAIL)
+echo "analyze, 2 M one-request accounts: ${ot} s, peak RSS ${orss} MiB ($verdict: limit 2048 MiB)"
+
+echo
 echo "== template miner on Loghub-2k (32,000 lines, one configuration)"
 python3 scripts/loghub_ga.py ../shared/benchmarks/loghub "$BIN" | tail -3
 echo

@@ -1,9 +1,11 @@
 import CIsal
+import CZlib
 
 /// Reads a gzip member header (RFC 1952) byte by byte, across any number of input
 /// chunks, keeping nothing but its position: the optional name, comment and extra field
 /// may be of any length (a ~70 KB file name is valid) and are skipped, never buffered.
-/// ISA-L then inflates the body with its header parsing turned off.
+/// ISA-L then inflates the body with its header parsing turned off. A header CRC (FHCRC)
+/// is checked, as zlib does: a header that fails it is damaged, not read.
 struct GzipHeader {
     private enum Phase { case fixed, extraLength, extra, name, comment, headerCRC, done }
     private var phase = Phase.fixed
@@ -12,6 +14,9 @@ struct GzipHeader {
     private var flags: UInt8 = 0
     /// Length of the extra field (little-endian, read a byte at a time), then what is left of it.
     private var remaining = 0
+    /// CRC-32 of the header bytes before the header CRC, and the stored header CRC.
+    private var crc = crc32(0, nil, 0)
+    private var storedCRC: UInt16 = 0
 
     /// The header was read to its end.
     var isComplete: Bool { phase == .done }
@@ -22,6 +27,10 @@ struct GzipHeader {
         var i = 0
         while i < input.count && phase != .done {
             let b = input[i]
+            let start = i, covered = phase != .headerCRC
+            defer {
+                if covered && i > start { crc = crc32(crc, input.baseAddress!.assumingMemoryBound(to: UInt8.self) + start, uInt(i - start)) }
+            }
             switch phase {
             case .fixed:
                 switch got {
@@ -56,9 +65,15 @@ struct GzipHeader {
                     i = input.count
                 }
             case .headerCRC:
+                storedCRC |= UInt16(b) << (8 * got)
                 got += 1
                 i += 1
-                if got == 2 { got = 0; phase = .done }
+                if got == 2 {
+                    // Was: a header failing its CRC was read as if sound (zlib refuses it).
+                    guard storedCRC == UInt16(truncatingIfNeeded: crc) else { throw GzipInflateError(code: ISAL_INVALID_WRAPPER, consumed: i) }
+                    got = 0
+                    phase = .done
+                }
             case .done: break
             }
         }

@@ -6,7 +6,13 @@ import DistillProfile
 package struct AccountView: Sendable {
     package var id: String
     package var profile: AccountProfile
-    package var info: AccountInfo?
+    /// What the accounts file says, behind a reference: most accounts have no entry, and
+    /// the link stage holds several copies of every view (an inline `AccountInfo?` is ~100 bytes).
+    package var info: AccountInfo? {
+        get { infoBox?.info }
+        set { infoBox = newValue.map(InfoBox.init) }
+    }
+    private var infoBox: InfoBox?
     /// 0–1: how much the account's own behaviour looks like extraction.
     package var suspicion: Double = 0
     package var isCandidate = false
@@ -14,6 +20,18 @@ package struct AccountView: Sendable {
     package var families: [Int: Double] = [:]
     /// Linking family id (sibling families together) → share of the account's sampled prompts in it.
     package var linkFamilies: [Int: Double] = [:]
+
+    package init(id: String, profile: AccountProfile, info: AccountInfo?) {
+        self.id = id
+        self.profile = profile
+        self.info = info
+    }
+
+    /// An accounts-file entry, shared by the copies of a view (never changed in place).
+    private final class InfoBox: Sendable {
+        let info: AccountInfo
+        init(_ info: AccountInfo) { self.info = info }
+    }
 
     /// Whether the account is judged: enough prompts, and suspicious as a whole or in its
     /// extraction part (so that ordinary chat mixed in cannot keep it from being linked).

@@ -5,36 +5,43 @@ import DistillInput
 /// each sketch's kept entries in hash order, so that equal profiles write equal bytes.
 extension AccountProfile {
     package func encode(into w: inout BinaryWriter) {
-        w.int(requests); w.int(failed); w.i64(firstSeen); w.i64(lastSeen)
-        for h in 0..<24 { w.int(hourCounts[h]) }
-        for m in 0..<60 { w.varint(UInt64(minuteCounts[m])) }
-        let days = activity.sorted { $0.key < $1.key }
+        // A one-request profile is written in its grown form: both read the same, and the
+        // state file then has one form (decoding keeps it grown).
+        let g = storage.materialized
+        let c = storage.counts
+        w.int(c.requests); w.int(c.failed); w.i64(c.firstSeen); w.i64(c.lastSeen)
+        for h in 0..<24 { w.int(g.hourCounts[h]) }
+        for m in 0..<60 { w.varint(UInt64(g.minuteCounts[m])) }
+        let days = g.activity.sorted { $0.key < $1.key }
         w.count(days.count)
         for (d, a) in days { w.i64(Int64(d)); w.int(a.requests); w.u32(a.hours) }
-        for v in [singleTurn, withTools, withPrompt, largeMaxTokens, withMaxTokens, hitLimit, outputTokens, withOutput] { w.int(v) }
-        for i in 0..<8 { w.int(intentCounts[i]) }
-        w.int(extractionIntent); w.int(extractionShaped); w.int(extractionShapedTagged)
-        let list = models.sorted { $0.key < $1.key }
+        for v in [c.singleTurn, c.withTools, c.withPrompt, c.largeMaxTokens, c.withMaxTokens, c.hitLimit, c.outputTokens, c.withOutput] { w.int(v) }
+        for i in 0..<8 { w.int(g.intentCounts[i]) }
+        w.int(c.extractionIntent); w.int(c.extractionShaped); w.int(c.extractionShapedTagged)
+        let list = g.models.sorted { $0.key < $1.key }
         w.count(list.count)
         for (name, use) in list { w.string(name); w.int(use.requests); w.i64(use.firstSeen) }
-        Self.encode(ips, &w) { $0.string($1) }
-        Self.encode(subnets, &w) { $0.string($1) }
-        Self.encode(clients, &w) { $0.string($1.userAgent); $0.string($1.tls) }
-        for s in [orgs, apiKeys, systemPrompts] { Self.encode(s, &w) { $0.string($1) } }
-        Self.encode(promptHashes, &w) { $0.bool($1) }
-        Self.encode(promptSamples, &w, Self.encodeSample)
-        Self.encode(partSamples, &w, Self.encodeSample)
+        Self.encode(g.ips, &w) { $0.string($1) }
+        Self.encode(g.subnets, &w) { $0.string($1) }
+        Self.encode(g.clients, &w) { $0.string($1.userAgent); $0.string($1.tls) }
+        for s in [g.orgs, g.apiKeys, g.systemPrompts] { Self.encode(s, &w) { $0.string($1) } }
+        Self.encode(g.promptHashes, &w) { $0.bool($1) }
+        Self.encode(g.promptSamples, &w, Self.encodeSample)
+        Self.encode(g.partSamples, &w, Self.encodeSample)
     }
 
     /// A profile as `encode` wrote it; its sketches are those `parameters` size.
     package static func decode(_ r: inout BinaryReader, _ parameters: ProfileParameters) throws(BinaryReader.Malformed) -> AccountProfile {
         var p = AccountProfile(parameters)
-        p.requests = try r.nonNegative("requests"); p.failed = try r.nonNegative("failed requests")
-        p.firstSeen = try r.i64(); p.lastSeen = try r.i64()
-        for h in 0..<24 { p.hourCounts[h] = try r.nonNegative("an hour count") }
+        let sizes = p.storage.sizes
+        var c = Counts()
+        var g = Grown(sizes)
+        c.requests = try r.nonNegative("requests"); c.failed = try r.nonNegative("failed requests")
+        c.firstSeen = try r.i64(); c.lastSeen = try r.i64()
+        for h in 0..<24 { g.hourCounts[h] = try r.nonNegative("an hour count") }
         for m in 0..<60 {
             guard let v = UInt32(exactly: try r.varint()) else { throw .init("a minute count out of range") }
-            p.minuteCounts[m] = v
+            g.minuteCounts[m] = v
         }
         let dayCount = try r.count(itemBytes: 6)
         var previous = Int64.min
@@ -42,30 +49,33 @@ extension AccountProfile {
             let d = try r.i64()
             guard d > previous, let day = Int32(exactly: d) else { throw .init("days out of order or out of range") }
             previous = d
-            p.dayTable[day] = DayActivity(requests: try r.nonNegative("a day's requests"), hours: try r.u32())
+            g.dayTable[day] = DayActivity(requests: try r.nonNegative("a day's requests"), hours: try r.u32())
         }
-        p.singleTurn = try r.nonNegative("single-turn requests"); p.withTools = try r.nonNegative("requests with tools")
-        p.withPrompt = try r.nonNegative("requests with a prompt"); p.largeMaxTokens = try r.nonNegative("large max_tokens")
-        p.withMaxTokens = try r.nonNegative("requests with max_tokens"); p.hitLimit = try r.nonNegative("outputs at the limit")
-        p.outputTokens = try r.nonNegative("output tokens"); p.withOutput = try r.nonNegative("requests with output")
-        for i in 0..<8 { p.intentCounts[i] = try r.nonNegative("an intent count") }
-        p.extractionIntent = try r.nonNegative("extraction requests")
-        p.extractionShaped = try r.nonNegative("extraction-shaped requests")
-        p.extractionShapedTagged = try r.nonNegative("tagged extraction-shaped requests")
+        c.singleTurn = try r.nonNegative("single-turn requests"); c.withTools = try r.nonNegative("requests with tools")
+        c.withPrompt = try r.nonNegative("requests with a prompt"); c.largeMaxTokens = try r.nonNegative("large max_tokens")
+        c.withMaxTokens = try r.nonNegative("requests with max_tokens"); c.hitLimit = try r.nonNegative("outputs at the limit")
+        c.outputTokens = try r.nonNegative("output tokens"); c.withOutput = try r.nonNegative("requests with output")
+        for i in 0..<8 { g.intentCounts[i] = try r.nonNegative("an intent count") }
+        c.extractionIntent = try r.nonNegative("extraction requests")
+        c.extractionShaped = try r.nonNegative("extraction-shaped requests")
+        c.extractionShapedTagged = try r.nonNegative("tagged extraction-shaped requests")
         let modelCount = try r.count(itemBytes: 3)
         guard modelCount <= modelCap else { throw .init("\(modelCount) models in one profile (at most \(modelCap))") }
         for _ in 0..<modelCount {
-            p.modelList.append(ModelEntry(name: try r.string(), use: ModelUse(requests: try r.nonNegative("a model's requests"), firstSeen: try r.i64())))
+            g.modelList.append(ModelEntry(name: try r.string(), use: ModelUse(requests: try r.nonNegative("a model's requests"), firstSeen: try r.i64())))
         }
-        p.ips = try decode(&r, p.ips) { r throws(BinaryReader.Malformed) in try r.string() }
-        p.subnets = try decode(&r, p.subnets) { r throws(BinaryReader.Malformed) in try r.string() }
-        p.clients = try decode(&r, p.clients) { r throws(BinaryReader.Malformed) in ClientSignature(userAgent: try r.string(), tls: try r.string()) }
-        p.orgs = try decode(&r, p.orgs) { r throws(BinaryReader.Malformed) in try r.string() }
-        p.apiKeys = try decode(&r, p.apiKeys) { r throws(BinaryReader.Malformed) in try r.string() }
-        p.systemPrompts = try decode(&r, p.systemPrompts) { r throws(BinaryReader.Malformed) in try r.string() }
-        p.promptHashes = try decode(&r, p.promptHashes) { r throws(BinaryReader.Malformed) in try r.bool() }
-        p.promptSamples = try decode(&r, p.promptSamples, decodeSample)
-        p.partSamples = try decode(&r, p.partSamples, decodeSample)
+        g.ips = try decode(&r, g.ips) { r throws(BinaryReader.Malformed) in try r.string() }
+        g.subnets = try decode(&r, g.subnets) { r throws(BinaryReader.Malformed) in try r.string() }
+        g.clients = try decode(&r, g.clients) { r throws(BinaryReader.Malformed) in ClientSignature(userAgent: try r.string(), tls: try r.string()) }
+        g.orgs = try decode(&r, g.orgs) { r throws(BinaryReader.Malformed) in try r.string() }
+        g.apiKeys = try decode(&r, g.apiKeys) { r throws(BinaryReader.Malformed) in try r.string() }
+        g.systemPrompts = try decode(&r, g.systemPrompts) { r throws(BinaryReader.Malformed) in try r.string() }
+        g.promptHashes = try decode(&r, g.promptHashes) { r throws(BinaryReader.Malformed) in try r.bool() }
+        g.promptSamples = try decode(&r, g.promptSamples, decodeSample)
+        g.partSamples = try decode(&r, g.partSamples, decodeSample)
+        let storage = p.unique()
+        storage.counts = c
+        storage.grown = GrownBox(g)
         return p
     }
 

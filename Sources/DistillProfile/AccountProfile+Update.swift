@@ -1,6 +1,6 @@
 /// The per-request updates that go through the open day and open model: a request on
 /// the same day or model as the account's previous one touches only the profile itself.
-extension AccountProfile {
+extension AccountProfile.Grown {
     /// Counts a request at `minute` of `hour` of epoch `day`.
     mutating func countActivity(day: Int32, hour: Int, minute: Int) {
         hourCounts[hour] += 1
@@ -32,9 +32,8 @@ extension AccountProfile {
         }
     }
 
-    /// Moves the open day and model into their tables: done when streaming ends, so that
-    /// readers of `activity` get the table itself, not a fresh copy per read.
-    package mutating func closeOpenEntries() {
+    /// Moves the open day and model into their tables.
+    mutating func closeOpenEntries() {
         closeDay()
         closeModel()
     }
@@ -42,16 +41,16 @@ extension AccountProfile {
     /// Moves the open day into the day table.
     mutating func closeDay() {
         guard openDay != .min else { return }
-        dayTable[openDay, default: DayActivity()].add(openDayActivity)
+        dayTable[openDay, default: AccountProfile.DayActivity()].add(openDayActivity)
         openDay = .min
-        openDayActivity = DayActivity()
+        openDayActivity = AccountProfile.DayActivity()
     }
 
     /// Moves the open model into the model list (trimmed to `modelCap`).
     mutating func closeModel() {
         guard let m = openModel else { return }
-        Self.addModel(&modelList, m, openModelUse)
+        AccountProfile.addModel(&modelList, m, openModelUse)
         openModel = nil
-        openModelUse = ModelUse(requests: 0, firstSeen: .max)
+        openModelUse = AccountProfile.ModelUse(requests: 0, firstSeen: .max)
     }
 }

@@ -2,7 +2,8 @@ import DistillDecode
 import DistillSupport
 
 /// Everything the analysis keeps about one account, bounded by sketch sizes, not by its
-/// number of requests. Mergeable exactly (`merge`).
+/// number of requests, and small for an account with one request (its sketches and
+/// histograms are built from the second request on). Mergeable exactly (`merge`).
 package struct AccountProfile: Sendable {
     /// A sampled distinct prompt with a consistent sample of its shingles (for prompt families).
     package struct PromptSample: Sendable {
@@ -30,18 +31,26 @@ package struct AccountProfile: Sendable {
         package var firstSeen: Int64
     }
 
-    package var requests = 0
-    package var failed = 0
-    package var firstSeen = Int64.max
-    package var lastSeen = Int64.min
-    /// Requests per UTC hour of day (held inline: one per request, no heap array).
-    var hourCounts = InlineArray<24, Int>(repeating: 0)
+    /// The profile's data; copies share it until one changes (see `Storage`).
+    var storage: Storage
+
+    package init(_ p: ProfileParameters) {
+        storage = Storage(sizes: SketchSizes(p))
+    }
+
+    private var counts: Counts { storage.counts }
+    /// The grown part as stored, or as a one-request profile's first request makes it
+    /// (with `parts` filled in).
+    func grown(_ parts: Grown.Parts) -> Grown { storage.materialized(parts) }
+
+    package var requests: Int { get { counts.requests } set { unique().counts.requests = newValue } }
+    package var failed: Int { get { counts.failed } set { unique().counts.failed = newValue } }
+    package var firstSeen: Int64 { get { counts.firstSeen } set { unique().counts.firstSeen = newValue } }
+    package var lastSeen: Int64 { get { counts.lastSeen } set { unique().counts.lastSeen = newValue } }
     /// Requests per UTC hour of day.
-    package var hours: [Int] { (0..<24).map { hourCounts[$0] } }
-    /// Requests per minute of the hour (inline; saturating): lockstep below the hour.
-    var minuteCounts = InlineArray<60, UInt32>(repeating: 0)
+    package var hours: [Int] { let g = grown(.activity); return (0..<24).map { g.hourCounts[$0] } }
     /// Requests per minute of the hour.
-    package var minutes: [Int] { (0..<60).map { Int(minuteCounts[$0]) } }
+    package var minutes: [Int] { let g = grown(.activity); return (0..<60).map { Int(g.minuteCounts[$0]) } }
     /// One epoch day of an account: requests and the UTC hours active (bit set).
     package struct DayActivity: Sendable, Equatable {
         package var requests = 0
@@ -50,108 +59,74 @@ package struct AccountProfile: Sendable {
         mutating func add(_ o: DayActivity) { requests += o.requests; hours |= o.hours }
     }
 
-    /// Activity per epoch day, without the open day below.
-    var dayTable: [Int32: DayActivity] = [:]
-    /// The day of the account's latest requests and their activity, not yet in `dayTable`:
-    /// requests come in time order, so most update this instead of a hashed table.
-    var openDay = Int32.min
-    var openDayActivity = DayActivity()
     /// Activity per epoch day.
-    package var activity: [Int32: DayActivity] {
-        guard openDay != .min else { return dayTable }
-        var t = dayTable
-        t[openDay, default: DayActivity()].add(openDayActivity)
-        return t
-    }
+    package var activity: [Int32: DayActivity] { grown(.activity).activity }
     /// Requests per epoch day.
     package var days: [Int32: Int] { activity.mapValues(\.requests) }
     /// UTC hours active per epoch day (bit set).
     package var dayHours: [Int32: UInt32] { activity.mapValues(\.hours) }
-    package var singleTurn = 0
-    package var withTools = 0
-    package var withPrompt = 0
-    package var largeMaxTokens = 0
-    package var withMaxTokens = 0
+    package var singleTurn: Int { get { counts.singleTurn } set { unique().counts.singleTurn = newValue } }
+    package var withTools: Int { get { counts.withTools } set { unique().counts.withTools = newValue } }
+    package var withPrompt: Int { get { counts.withPrompt } set { unique().counts.withPrompt = newValue } }
+    package var largeMaxTokens: Int { get { counts.largeMaxTokens } set { unique().counts.largeMaxTokens = newValue } }
+    package var withMaxTokens: Int { get { counts.withMaxTokens } set { unique().counts.withMaxTokens = newValue } }
     /// Outputs that stopped at a limit of at least `largeMaxTokens`.
-    package var hitLimit = 0
-    package var outputTokens = 0
-    package var withOutput = 0
-    /// Requests per intent tag bit (inline; tags are a UInt8 bit set).
-    var intentCounts = InlineArray<8, Int>(repeating: 0)
+    package var hitLimit: Int { get { counts.hitLimit } set { unique().counts.hitLimit = newValue } }
+    package var outputTokens: Int { get { counts.outputTokens } set { unique().counts.outputTokens = newValue } }
+    package var withOutput: Int { get { counts.withOutput } set { unique().counts.withOutput = newValue } }
     /// Requests per intent tag (index of `IntentTag.allCases`).
-    package var intents: [Int] { (0..<IntentTag.allCases.count).map { intentCounts[$0] } }
+    package var intents: [Int] { (0..<IntentTag.allCases.count).map { intentCount($0) } }
     /// Requests carrying any extraction intent.
-    package var extractionIntent = 0
+    package var extractionIntent: Int { get { counts.extractionIntent } set { unique().counts.extractionIntent = newValue } }
     /// Single-turn requests with a long output (a large `max_tokens` when no output is
     /// logged): the account's extraction part, measured by shape, not
     /// by wording, so that ordinary chat mixed in (camouflage) does not hide it.
-    package var extractionShaped = 0
+    package var extractionShaped: Int { get { counts.extractionShaped } set { unique().counts.extractionShaped = newValue } }
     /// Extraction-shaped requests that also match an extraction rule.
-    package var extractionShapedTagged = 0
+    package var extractionShapedTagged: Int { get { counts.extractionShapedTagged } set { unique().counts.extractionShapedTagged = newValue } }
     /// One model and its use.
     struct ModelEntry: Sendable {
         var name: String
         var use: ModelUse
     }
-    /// Model use, without the open model below: a short list, since an account calls a
-    /// handful of models and a scan of it is cheaper than hashing the name.
-    var modelList: [ModelEntry] = []
-    /// The model of the account's latest requests and their use, not yet in `modelList`.
-    var openModel: String?
-    var openModelUse = ModelUse(requests: 0, firstSeen: .max)
     /// Use of each model (at most `modelCap`).
-    package var models: [String: ModelUse] {
-        var list = modelList
-        if let m = openModel { Self.addModel(&list, m, openModelUse) }
-        return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.use) })
-    }
-    package var ips: BottomK<String>
-    package var subnets: BottomK<String>
+    package var models: [String: ModelUse] { grown(.models).models }
+    package var ips: BottomK<String> { get { grown(.addresses).ips } set { unique().grow().state.ips = newValue } }
+    package var subnets: BottomK<String> { get { grown(.addresses).subnets } set { unique().grow().state.subnets = newValue } }
     /// User agent and TLS fingerprint, as one combination.
-    package var clients: BottomK<ClientSignature>
-    package var orgs: BottomK<String>
-    package var apiKeys: BottomK<String>
-    package var systemPrompts: BottomK<String>
+    package var clients: BottomK<ClientSignature> { get { grown(.clients).clients } set { unique().grow().state.clients = newValue } }
+    package var orgs: BottomK<String> { get { grown(.keys).orgs } set { unique().grow().state.orgs = newValue } }
+    package var apiKeys: BottomK<String> { get { grown(.keys).apiKeys } set { unique().grow().state.apiKeys = newValue } }
+    package var systemPrompts: BottomK<String> { get { grown(.system).systemPrompts } set { unique().grow().state.systemPrompts = newValue } }
     /// Distinct prompts (hashes and exact counts) for repeat rates.
-    package var promptHashes: BottomK<Bool>
+    package var promptHashes: BottomK<Bool> { get { grown(.prompts).promptHashes } set { unique().grow().state.promptHashes = newValue } }
     /// A smaller sample of distinct prompts with text and shingles.
-    package var promptSamples: BottomK<PromptSample>
+    package var promptSamples: BottomK<PromptSample> { get { grown(.prompts).promptSamples } set { unique().grow().state.promptSamples = newValue } }
     /// A sample of the extraction part's distinct prompts alone: what an account's
     /// extraction shares with others is seen however much ordinary chat surrounds it.
-    package var partSamples: BottomK<PromptSample>
+    package var partSamples: BottomK<PromptSample> { get { grown(.prompts).partSamples } set { unique().grow().state.partSamples = newValue } }
 
-    package init(_ p: ProfileParameters) {
-        ips = BottomK(k: p.ipSketch)
-        subnets = BottomK(k: p.subnetSketch)
-        clients = BottomK(k: p.clientSketch)
-        orgs = BottomK(k: 4)
-        apiKeys = BottomK(k: 8)
-        systemPrompts = BottomK(k: 4)
-        promptHashes = BottomK(k: p.promptHashSketch)
-        promptSamples = BottomK(k: p.promptSamples)
-        partSamples = BottomK(k: p.partSamples)
+    /// Requests with intent tag `i` (index of `IntentTag.allCases`).
+    func intentCount(_ i: Int) -> Int {
+        if storage.grown == nil {
+            guard let f = storage.first, f.promptHash != nil else { return 0 }
+            return Int(f.tags >> UInt8(i) & 1)
+        }
+        return grown(.prompts).intentCounts[i]
     }
 
     package mutating func merge(_ o: AccountProfile) {
-        requests += o.requests; failed += o.failed
-        firstSeen = min(firstSeen, o.firstSeen); lastSeen = max(lastSeen, o.lastSeen)
-        for h in 0..<24 { hourCounts[h] += o.hourCounts[h] }
-        closeDay()
-        for (d, x) in o.activity { dayTable[d, default: DayActivity()].add(x) }
-        singleTurn += o.singleTurn; withTools += o.withTools; withPrompt += o.withPrompt
-        largeMaxTokens += o.largeMaxTokens; withMaxTokens += o.withMaxTokens; hitLimit += o.hitLimit
-        outputTokens += o.outputTokens; withOutput += o.withOutput
-        for i in 0..<8 { intentCounts[i] += o.intentCounts[i] }
-        extractionIntent += o.extractionIntent
-        extractionShaped += o.extractionShaped; extractionShapedTagged += o.extractionShapedTagged
-        for m in 0..<60 { minuteCounts[m] = minuteCounts[m].addingReportingOverflow(o.minuteCounts[m]).overflow ? .max : minuteCounts[m] + o.minuteCounts[m] }
-        closeModel()
-        for e in o.modelList { Self.addModel(&modelList, e.name, e.use) }
-        if let m = o.openModel { Self.addModel(&modelList, m, o.openModelUse) }
-        ips.merge(o.ips); subnets.merge(o.subnets); clients.merge(o.clients); orgs.merge(o.orgs)
-        apiKeys.merge(o.apiKeys); systemPrompts.merge(o.systemPrompts)
-        promptHashes.merge(o.promptHashes); promptSamples.merge(o.promptSamples)
-        partSamples.merge(o.partSamples)
+        let other = o.storage.materialized
+        let s = unique()
+        s.counts.merge(o.storage.counts)
+        s.grow().state.merge(other)
+    }
+
+    /// Moves the open day and model into their tables: done when streaming ends, so that
+    /// readers of `activity` get the table itself, not a fresh copy per read.
+    package mutating func closeOpenEntries() {
+        guard let g = storage.grown, g.state.hasOpenEntries else { return }
+        unique().grown!.state.closeOpenEntries()
     }
 
     /// Models kept per account. Beyond it, the models with the smallest name hashes are
@@ -183,7 +158,7 @@ package struct AccountProfile: Sendable {
     /// Share of prompted requests in the extraction part (see `extractionShaped`).
     package var extractionShapedShare: Double { share(extractionShaped, withPrompt) }
     package var toolShare: Double { share(withTools, requests) }
-    package func intentShare(_ t: IntentTag) -> Double { share(intentCounts[IntentTag.allCases.firstIndex(of: t)!], withPrompt) }
+    package func intentShare(_ t: IntentTag) -> Double { share(intentCount(IntentTag.allCases.firstIndex(of: t)!), withPrompt) }
 
     /// Share of requests repeating an earlier identical prompt (estimated from the sketch).
     package var repeatShare: Double {
@@ -193,6 +168,9 @@ package struct AccountProfile: Sendable {
 
     /// Normalised entropy of the hour-of-day histogram (1 = perfectly flat, 24/7).
     package var hourEntropy: Double {
+        // One request falls in one hour: a single bucket, entropy 0.
+        if storage.grown == nil { return 0 }
+        let hourCounts = grown(.activity).hourCounts
         var sum = 0
         for i in 0..<24 { sum += hourCounts[i] }
         let total = Double(sum)

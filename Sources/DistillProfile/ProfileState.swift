@@ -44,69 +44,58 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     private static func update(_ a: inout AccountProfile, _ r: RequestRecord, _ p: ProfileParameters, _ matcher: IntentMatcher) {
-        a.requests += 1
-        if r.failed { a.failed += 1 }
-        a.firstSeen = min(a.firstSeen, r.timestamp)
-        a.lastSeen = max(a.lastSeen, r.timestamp)
-        let secs = r.timestamp >= 0 ? r.timestamp / 1000 : (r.timestamp - 999) / 1000
-        let day = Int32(secs >= 0 ? secs / 86400 : (secs - 86399) / 86400)
-        let secondOfDay = secs - Int64(day) * 86400
-        a.countActivity(day: day, hour: Int(secondOfDay / 3600), minute: Int(secondOfDay % 3600 / 60))
-        if !r.toolNames.isEmpty { a.withTools += 1 }
+        let s = a.unique()
+        let isFirst = s.counts.requests == 0 && s.grown == nil
+        s.counts.requests += 1
+        if r.failed { s.counts.failed += 1 }
+        s.counts.firstSeen = min(s.counts.firstSeen, r.timestamp)
+        s.counts.lastSeen = max(s.counts.lastSeen, r.timestamp)
+        if !r.toolNames.isEmpty { s.counts.withTools += 1 }
         if let m = r.maxTokens {
-            a.withMaxTokens += 1
-            if m >= p.largeMaxTokens { a.largeMaxTokens += 1 }
+            s.counts.withMaxTokens += 1
+            if m >= p.largeMaxTokens { s.counts.largeMaxTokens += 1 }
         }
         if let o = r.outputTokens, !r.failed {
-            a.withOutput += 1
-            a.outputTokens += o
+            s.counts.withOutput += 1
+            s.counts.outputTokens += o
             // Only a large limit run into counts: a client capping answers at a few hundred
             // or a thousand tokens hits its limit all the time and wants bounded outputs.
-            if r.hitTokenLimit && max(o, r.maxTokens ?? 0) >= p.largeMaxTokens { a.hitLimit += 1 }
+            if r.hitTokenLimit && max(o, r.maxTokens ?? 0) >= p.largeMaxTokens { s.counts.hitLimit += 1 }
         }
-        if let model = r.model { a.countModel(model, at: r.timestamp) }
-        if let ip = r.ip {
-            a.ips.add(StableHash.string(ip), ip)
-            // The subnet string is built only when the sketch would keep it.
-            let net = Self.subnetHash(of: ip)
-            if a.subnets.admits(net) { a.subnets.add(net, Self.subnet(of: ip)) }
-        }
-        if r.userAgent != nil || r.tlsFingerprint != nil {
-            let userAgent = r.userAgent ?? "", tls = r.tlsFingerprint ?? ""
-            let h = StableHash.mix(StableHash.string(userAgent) ^ StableHash.string(tls, seed: 1))
-            a.clients.add(h, ClientSignature(userAgent: userAgent, tls: tls))
-        }
-        if let o = r.org { a.orgs.add(StableHash.string(o), o) }
-        if let k = r.apiKey { a.apiKeys.add(StableHash.string(k), k) }
         // The texts are bound first so that the payload closures capture a string, not a copy of the record.
         let system = r.systemPrompt, prompt = r.prompt
-        if !system.isEmpty {
-            let h = StableHash.string(system)
-            a.systemPrompts.add(h, system.utf8Prefix(p.sampleTextBytes))
-        }
+        let systemHash = system.isEmpty ? nil : StableHash.string(system)
+        var promptHash: UInt64?, tags: UInt8 = 0, shaped = false
         if !prompt.isEmpty {
-            a.withPrompt += 1
-            if r.userTurns <= 1 { a.singleTurn += 1 }
-            let h = StableHash.string(prompt)
-            let tags = matcher.tags(prompt: prompt, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns)
+            s.counts.withPrompt += 1
+            if r.userTurns <= 1 { s.counts.singleTurn += 1 }
+            promptHash = StableHash.string(prompt)
+            tags = matcher.tags(prompt: prompt, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns)
             let extraction = tags & Self.extractionMask != 0
-            if tags != 0 {
-                a.countIntents(tags)
-                if extraction { a.extractionIntent += 1 }
-            }
-            let shaped = r.userTurns <= 1 && Self.asksForLongOutput(r, p)
+            if extraction { s.counts.extractionIntent += 1 }
+            shaped = r.userTurns <= 1 && Self.asksForLongOutput(r, p)
             if shaped {
-                a.extractionShaped += 1
-                if extraction { a.extractionShapedTagged += 1 }
-            }
-            a.promptHashes.add(h, true)
-            let general = a.promptSamples.admits(h), part = shaped && a.partSamples.admits(h)
-            if general || part {
-                let sample = AccountProfile.PromptSample(prompt: prompt, textBytes: p.sampleTextBytes, tags: tags)
-                if general { a.promptSamples.add(h, sample) }
-                if part { a.partSamples.add(h, sample) }
+                s.counts.extractionShaped += 1
+                if extraction { s.counts.extractionShapedTagged += 1 }
             }
         }
+        func sample() -> AccountProfile.PromptSample { AccountProfile.PromptSample(prompt: prompt, textBytes: p.sampleTextBytes, tags: tags) }
+        if isFirst {
+            // A first request is kept as it is: what its sketches would hold, without them.
+            var f = AccountProfile.FirstRequest(timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent,
+                                                tls: r.tlsFingerprint, org: r.org, apiKey: r.apiKey)
+            if let h = systemHash { f.systemHash = h; f.system = system.utf8Prefix(p.sampleTextBytes) }
+            if let h = promptHash {
+                f.promptHash = h; f.tags = tags; f.shaped = shaped
+                // Kept when fresh sketches would keep it (the same test as `Grown.add`).
+                if BottomK<Bool>(k: p.promptSamples).admits(h) || (shaped && BottomK<Bool>(k: p.partSamples).admits(h)) { f.sample = sample() }
+            }
+            s.first = f
+            return
+        }
+        s.grow().state.add(timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent, tls: r.tlsFingerprint,
+                           org: r.org, apiKey: r.apiKey, systemHash: systemHash, system: { system.utf8Prefix(p.sampleTextBytes) },
+                           promptHash: promptHash, tags: tags, shaped: shaped, sample: sample)
     }
 
     package mutating func merge(_ o: ProfileState) {

@@ -7,9 +7,14 @@ import DistillScore
 /// before it is released (the members table, `--format csv` and `--db` read them).
 enum CaseMaterialBuilder {
     static func build(_ campaigns: [Campaign], _ link: Linker.Result, edges keepEdges: Bool) -> (members: [String: MemberFigures], edges: [CaseEdge]) {
-        let index = Dictionary(uniqueKeysWithValues: link.accounts.enumerated().map { ($0.element.id, $0.offset) })
+        // Keyed by the members only: an index of every account costs ~100 bytes each, and a
+        // dump may hold millions of accounts that are in no campaign.
+        var campaignOfMember: [String: Int] = [:]
+        for (ci, c) in campaigns.enumerated() { for a in c.accounts { campaignOfMember[a] = ci } }
         var campaignOf = [Int](repeating: -1, count: link.accounts.count)
-        for (ci, c) in campaigns.enumerated() { for a in c.accounts { if let i = index[a] { campaignOf[i] = ci } } }
+        if !campaignOfMember.isEmpty {
+            for i in link.accounts.indices { if let ci = campaignOfMember[link.accounts[i].id] { campaignOf[i] = ci } }
+        }
         // Evidence kinds per member as a bit set over `EvidenceKind.allCases`: a campaign of
         // a few hundred accounts has tens of thousands of edges.
         let allKinds = EvidenceKind.allCases

@@ -21,8 +21,16 @@ package struct UnionFind: Sendable {
 
     /// Sets with at least `minSize` members, each sorted, ordered by smallest member.
     package mutating func groups(minSize: Int = 1) -> [[Int]] {
-        var by: [Int: [Int]] = [:]
-        for i in parent.indices { by[find(i), default: []].append(i) }
-        return by.values.filter { $0.count >= minSize }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        // Members in ascending order: a set is met first at its smallest member, so sets come
+        // out in that order and each set's members sorted, with no dictionary of all sets
+        // (millions of one-prompt accounts make millions of sets).
+        var slot = [Int](repeating: -1, count: parent.count)
+        var sets: [[Int]] = []
+        for i in parent.indices {
+            let r = find(i)
+            if slot[r] < 0 { slot[r] = sets.count; sets.append([]) }
+            sets[slot[r]].append(i)
+        }
+        return minSize <= 1 ? sets : sets.filter { $0.count >= minSize }
     }
 }

@@ -63,11 +63,46 @@ struct GzipFaultTests {
         var header: [UInt8] = [0x1F, 0x8B, 8, all ? 0x1E : 0x08, 0, 0, 0, 0, 0, 0xFF]
         if all { header += [4, 0, 1, 2, 3, 4] }
         header += [UInt8](repeating: UInt8(ascii: "n"), count: nameLength) + [0]
-        if all { header += Array("a comment".utf8) + [0, 0xAB, 0xCD] }
+        if all {
+            header += Array("a comment".utf8) + [0]
+            // The header CRC: the low 16 bits of the CRC-32 of the header before it.
+            let crc = Self.crc32(header)
+            header += [UInt8(crc & 0xFF), UInt8(crc >> 8 & 0xFF)]
+        }
         let p = dir.write("longname-\(nameLength)-with-a-path-longer-than-sixteen.jsonl.gz", header + member[10...])
         let r = readAll(p)
         #expect(r.error == nil)
         #expect(r.text == body)
+    }
+
+    /// CRC-32 (IEEE, reflected), bit by bit: the test's own, not the reader's.
+    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            c ^= UInt32(b)
+            for _ in 0..<8 { c = c & 1 != 0 ? (c >> 1) ^ 0xEDB8_8320 : c >> 1 }
+        }
+        return ~c
+    }
+
+    /// A member of "a\n" whose header carries a CRC (FHCRC), right or damaged.
+    func headerCRCMember(damaged: Bool) -> [UInt8] {
+        [31, 139, 8, 2, 0, 0, 0, 0, 0, 3, damaged ? 166 : 167, damaged ? 118 : 119, 75, 228, 2, 0, 7, 161, 234, 221, 2, 0, 0, 0]
+    }
+
+    /// Was (found by FuzzGzip): a header failing its CRC was read as if sound, exit 0,
+    /// where zlib refuses it.
+    @Test func headerFailingItsCRCIsDamagedNotRead() {
+        let dir = TempDir()
+        let r = readAll(dir.write("fhcrc.jsonl.gz", headerCRCMember(damaged: true) + Gzip.compress(Array("b\n".utf8))))
+        guard case .corruptGzip(_, _, let detail)? = r.error else { Issue.record("got \(String(describing: r.error))"); return }
+        #expect(detail.contains("header") && r.text.isEmpty)
+    }
+
+    @Test func headerWithItsRightCRCIsRead() {
+        let dir = TempDir()
+        let r = readAll(dir.write("fhcrc-ok.jsonl.gz", headerCRCMember(damaged: false) + Gzip.compress(Array("b\n".utf8))))
+        #expect(r.error == nil && r.text == "a\nb\n")
     }
 
     @Test func reservedFlagBitsAreAnInvalidHeader() {

@@ -1,0 +1,34 @@
+@testable import DistillDecode
+@testable import DistillReport
+@testable import DistillScan
+@testable import DistillScore
+import FuzzSupport
+
+/// The report writers fed hostile strings (the input cut at NUL bytes) as account ids,
+/// addresses, clients, e-mail domains, models, templates and prompt samples. Each writer's
+/// structure must not depend on the text: the report rendered from the hostile strings
+/// and from the same strings with their dangerous characters removed must have the same
+/// lines, the same `<`, and (Markdown) the same table columns; DOT statements keep their
+/// quotes paired; CSV parses back to the same rows of 16 fields.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzWriters(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let hostile = FuzzSupport.strings(UnsafeRawBufferPointer(start: data, count: size), max: 24)
+    let tame = WriterChecks.tamed(hostile)
+    let a = WriterChecks.report(hostile), b = WriterChecks.report(tame)
+    let mdA = a.markdown(), mdB = b.markdown()
+    WriterChecks.sameShape("markdown", WriterChecks.outsideCodeSpans(mdA), WriterChecks.outsideCodeSpans(mdB))
+    WriterChecks.tableColumnsHold(mdA)
+    WriterChecks.noControls("markdown", mdA)
+    let dotA = a.dot()
+    WriterChecks.sameShape("dot", dotA, b.dot(), angles: false)
+    WriterChecks.dotStatementsQuoted(dotA)
+    WriterChecks.noControls("dot", dotA)
+    WriterChecks.csvParses(a.csv(), rows: 1 + a.campaigns[0].accounts.count)
+    for (name, write) in WriterChecks.htmlWriters {
+        let htmlA = write(a)
+        WriterChecks.sameShape(name, htmlA, write(b))
+        WriterChecks.noControls(name, htmlA)
+    }
+    for s in hostile { WriterChecks.noControls("terminal", SafeText.terminal(s)) }
+    return 0
+}

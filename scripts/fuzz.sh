@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of Fuzz/ (Swift's -sanitize=fuzzer with AddressSanitizer)
+# and runs each for FUZZ_SECONDS (default 60) from its committed seeds in Fuzz/Corpus.
+# FUZZ_TARGETS picks targets; FUZZ_JOBS runs that many processes per target. New corpus
+# entries go to .build-fuzz/corpus/<target> (not committed); a crash leaves its input in
+# .build-fuzz/artifacts/<target>/ and fails the run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER=${FUZZ_SECONDS:-60}
+TARGETS=${FUZZ_TARGETS:-"FuzzDecode FuzzGzip FuzzAccounts FuzzRules FuzzWriters"}
+SCRATCH=$PWD/.build-fuzz
+# Coverage flags: a plain --sanitize=fuzzer build links libFuzzer without coverage feedback.
+(cd Fuzz && swift build --sanitize=fuzzer --sanitize=address \
+  -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table --scratch-path "$SCRATCH")
+status=0
+for t in $TARGETS; do
+  mkdir -p "$SCRATCH/corpus/$t" "$SCRATCH/artifacts/$t"
+  echo "== $t: ${SECONDS_PER}s"
+  # -timeout: one input running 10 s is a hang (an unbounded regex, a loop); -rss_limit_mb: a
+  # decompression bomb must stay bounded.
+  if ! SWIFT_BACKTRACE=enable=no "$SCRATCH/debug/$t" "$SCRATCH/corpus/$t" "Fuzz/Corpus/$t" \
+      -max_total_time="$SECONDS_PER" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      -artifact_prefix="$SCRATCH/artifacts/$t/" -print_final_stats=1 2> "$SCRATCH/$t.log"; then
+    status=1
+    echo "$t: FAILED; input and log in $SCRATCH/artifacts/$t/ and $SCRATCH/$t.log"
+    grep -E "fuzz invariant broken|ERROR: AddressSanitizer|Fatal error|SUMMARY|Test unit written" "$SCRATCH/$t.log" | head -8
+  fi
+  grep -E "^stat::number_of_executed_units|^Done" "$SCRATCH/$t.log" | tr '\n' ' '; echo
+  # The targets' scratch files (named for them, see Fuzz/Sources/FuzzSupport).
+  rm -f /dev/shm/distillscan-fuzz-* /tmp/distillscan-fuzz-*
+done
+exit $status
