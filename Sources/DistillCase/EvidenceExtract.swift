@@ -47,6 +47,7 @@ package struct EvidenceExtract {
                     guard line.oversizedLength == nil else { src.oversized += 1; return }
                     var r = RequestRecord(timestamp: 0, account: "")
                     guard case .record = decoder.decode(line.bytes, into: &r), members.contains(r.account) else { return }
+                    // SAFETY: `line.bytes` is valid only inside this `forEachLine` closure: it is decoded, compressed and hashed here and not kept; `newline` is read during its own closure.
                     deflater.deflate(line.bytes, finish: false, appendingTo: &output)
                     newline.withUnsafeBytes { deflater.deflate($0, finish: false, appendingTo: &output) }
                     lines.append(Line(source: name, line: line.number, bytes: line.bytes.count, sha256: SHA256Hex.of(line.bytes)))
@@ -58,6 +59,7 @@ package struct EvidenceExtract {
             }
             sources.append(src)
         }
+        // SAFETY: an empty view: zlib gets `avail_in = 0` and reads nothing.
         deflater.deflate(UnsafeRawBufferPointer(start: nil, count: 0), finish: true, appendingTo: &output)
     }
 

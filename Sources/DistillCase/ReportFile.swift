@@ -19,6 +19,7 @@ package struct CampaignDigest: Sendable, Equatable {
 }
 
 /// A saved `analyze --format json` report, read back for `--baseline`, `diff` and `show`.
+// SAFETY: @unchecked Sendable: the `Any` values are JSONSerialization's (strings, numbers, arrays, dictionaries), never mutated after `parse`, so copies share nothing mutable.
 package struct ReportFile: @unchecked Sendable {
     package static let schemaVersion = 1
 

@@ -5,6 +5,7 @@ import DistillInput
 enum SHA256Hex {
     static func of(_ data: Data) -> String {
         let h = SHA256()
+        // SAFETY: the bytes are hashed only during the closure.
         data.withUnsafeBytes { h.update($0) }
         return h.finish()
     }

@@ -6,6 +6,7 @@ import Foundation
 /// closed when the owner goes away.
 final class SQLite {
     let path: String
+    // SAFETY: the connection handle is closed only in `deinit`, and every `Statement` holds `owner`, so it outlives them; the class is not `Sendable` (opened `NOMUTEX`: one thread at a time).
     private let db: OpaquePointer
 
     /// Opens (or, unless `readOnly`, creates) the database; waits up to `busyTimeoutMs`
@@ -14,8 +15,10 @@ final class SQLite {
         self.path = path
         var handle: OpaquePointer?
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        // SAFETY: `path` is passed as a NUL-terminated copy valid for the call; SQLite writes the handle into the local `handle`.
         let rc = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
         guard rc == SQLITE_OK, let h = handle else {
+            // SAFETY: SQLite's message strings are copied at once by `String(cString:)`, before the handle is closed.
             let msg = handle.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
             if let h = handle { sqlite3_close_v2(h) }
             throw CaseError("\(path): cannot open the case database (\(msg))" + (readOnly ? "" : "; check the directory exists and is writable"))
@@ -28,6 +31,7 @@ final class SQLite {
     deinit { sqlite3_close_v2(db) }
 
     func error(_ rc: Int32, _ what: String) -> CaseError {
+        // SAFETY: SQLite's message is copied at once, before another call on `db` can replace it.
         let msg = String(cString: sqlite3_errmsg(db))
         switch rc & 0xff {
         case SQLITE_NOTADB, SQLITE_CORRUPT:
@@ -43,6 +47,7 @@ final class SQLite {
 
     /// Runs one or more statements without results.
     func exec(_ sql: String) throws {
+        // SAFETY: `sql` is a NUL-terminated copy for the call; SQLite mallocs `err` (or leaves it nil), freed here with `sqlite3_free` and never read.
         var err: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(db, sql, nil, nil, &err)
         if let e = err { sqlite3_free(e) }
@@ -51,6 +56,7 @@ final class SQLite {
 
     func prepare(_ sql: String) throws -> Statement {
         var stmt: OpaquePointer?
+        // SAFETY: `sql` is a NUL-terminated copy valid for the call (`-1`: read up to the NUL); the statement handle goes to the local `stmt`.
         let rc = sqlite3_prepare_v2(db, sql, -1, &stmt, nil)
         guard rc == SQLITE_OK, let s = stmt else { throw error(rc, "preparing SQL") }
         return Statement(self, s)
@@ -81,6 +87,7 @@ final class SQLite {
     /// A prepared statement; finalized when it goes away.
     final class Statement {
         let owner: SQLite
+        // SAFETY: finalized only in `deinit`; `owner` keeps the connection open until then.
         let stmt: OpaquePointer
         init(_ owner: SQLite, _ stmt: OpaquePointer) { self.owner = owner; self.stmt = stmt }
         deinit { sqlite3_finalize(stmt) }
@@ -97,6 +104,7 @@ final class SQLite {
                 case nil: rc = sqlite3_bind_null(stmt, n)
                 case .int(let x)?: rc = sqlite3_bind_int64(stmt, n, x)
                 case .double(let x)?: rc = sqlite3_bind_double(stmt, n, x)
+                // SAFETY: `s` is passed as a temporary NUL-terminated copy, and SQLITE_TRANSIENT makes SQLite copy it before the call returns.
                 case .text(let s)?: rc = sqlite3_bind_text(stmt, n, s, -1, distill_sqlite_transient())
                 }
                 guard rc == SQLITE_OK else { throw owner.error(rc, "binding") }
@@ -121,10 +129,12 @@ final class SQLite {
         func int(_ i: Int32) -> Int64 { sqlite3_column_int64(stmt, i) }
         func double(_ i: Int32) -> Double { sqlite3_column_double(stmt, i) }
         func text(_ i: Int32) -> String? {
+            // SAFETY: the column text is valid until the next step/reset/finalize of `stmt` and is copied at once by `String(cString:)`.
             guard sqlite3_column_type(stmt, i) != SQLITE_NULL, let p = sqlite3_column_text(stmt, i) else { return nil }
             return String(cString: p)
         }
         var columnCount: Int32 { sqlite3_column_count(stmt) }
+        // SAFETY: the column name belongs to `stmt`, valid until it is finalized, and is copied at once.
         func name(_ i: Int32) -> String { String(cString: sqlite3_column_name(stmt, i)) }
         /// Any column as text (for printing query results).
         func display(_ i: Int32) -> String {

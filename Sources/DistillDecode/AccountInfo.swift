@@ -28,6 +28,7 @@ extension RecordDecoder {
     /// Decodes one line of an accounts file.
     package mutating func decodeAccount(_ line: UnsafeRawBufferPointer) -> Result<AccountInfo, MalformedKind>? {
         var bytes = line
+        // SAFETY: slices of `line` only: past a 3-byte BOM when `count >= 3`, short of a last CR when there is one; the caller keeps `line` alive during the decode.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }
         if let last = bytes.last, last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 1)]) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }

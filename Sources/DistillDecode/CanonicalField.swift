@@ -91,6 +91,7 @@ package enum CanonicalField: String, CaseIterable, Sendable {
         init(_ all: [Alias]) {
             aliases = all
             for (i, a) in all.enumerated() {
+                // SAFETY: the alias's bytes are read by `keyWords` only during the closure.
                 let (first, last) = a.bytes.withUnsafeBytes { CanonicalField.keyWords($0) }
                 var s = CanonicalField.slot(first, last, a.bytes.count)
                 while slots[s].length != 0 { s = (s + 1) & (Self.size - 1) }
@@ -104,6 +105,7 @@ package enum CanonicalField: String, CaseIterable, Sendable {
             let n = key.count
             guard n > 0 else { return nil }
             let (first, last) = CanonicalField.keyWords(key)
+            // SAFETY: `s` is always masked below `size` (== `slots.count`); memcmp compares `n` bytes of an alias whose length equals `n` (checked) with `key`, and `n > 0`, so both bases are non-nil.
             return slots.withUnsafeBufferPointer { table in
                 var s = CanonicalField.slot(first, last, n)
                 while table[s].length != 0 {
@@ -137,6 +139,7 @@ package enum CanonicalField: String, CaseIterable, Sendable {
     static func keyWords(_ b: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
         let n = b.count
         if n >= 8 {
+            // SAFETY: `n >= 8`, so both 8-byte loads (at 0 and at `n - 8`) lie in `b`; shorter keys are read a byte at a time below `n`.
             return (UInt64(littleEndian: b.loadUnaligned(as: UInt64.self)),
                     UInt64(littleEndian: b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)))
         }

@@ -18,6 +18,7 @@ enum JSONStringDecoder {
             guard at + 4 <= r.count else { return nil }
             var v: UInt32 = 0
             for k in 0..<4 {
+                // SAFETY: `at + 4 <= r.count` (guard above), so `at + k` is in `r`.
                 let c = r[at + k]
                 let d: UInt8
                 switch c {
@@ -32,6 +33,7 @@ enum JSONStringDecoder {
         }
         while i < r.count && out.count < limit {
             // Copy the run up to the next backslash in one go.
+            // SAFETY: `i < r.count` (loop condition); `memchr` searches only `rest`, the `r.count - i` bytes from `i`, so `0..<run` lies in `r`.
             if r[i] != UInt8(ascii: "\\") {
                 let rest = UnsafeRawBufferPointer(rebasing: r[i...])
                 let run = memchr(rest.baseAddress!, 0x5C, rest.count).map { $0 - UnsafeMutableRawPointer(mutating: rest.baseAddress!) } ?? rest.count
@@ -39,6 +41,7 @@ enum JSONStringDecoder {
                 i += run
                 continue
             }
+            // SAFETY: `r` is a string body the parser validated (or a suffix of one starting outside any escape), so a backslash is always followed by its escape letter: `i + 1 < r.count`.
             let e = r[i + 1]
             i += 2
             switch e {
@@ -51,6 +54,7 @@ enum JSONStringDecoder {
                 guard let u = hex4(i) else { appendScalar(0xFFFD); continue }
                 i += 4
                 if (0xD800...0xDBFF).contains(u) {
+                    // SAFETY: `i + 6 <= r.count` is checked before `r[i]` and `r[i + 1]` are read.
                     if i + 6 <= r.count, r[i] == UInt8(ascii: "\\"), r[i + 1] == UInt8(ascii: "u"),
                        let lo = hex4(i + 2), (0xDC00...0xDFFF).contains(lo) {
                         i += 6

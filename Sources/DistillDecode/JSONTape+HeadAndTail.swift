@@ -13,10 +13,13 @@ extension JSONTape {
         // The raw body is never shorter than the decoded text.
         guard r.count > limit else { return string(i, limit: limit) }
         let tailBudget = limit / 4
+        // A limit too small to hold the gap (`max_system_bytes` may be 0) is a plain cut: a negative head budget trapped.
+        guard limit - tailBudget - String.gap.utf8.count >= 0 else { return string(i, limit: limit) }
         let head = string(i, limit: limit - tailBudget - String.gap.utf8.count)
         // Start the tail where no escape sequence can be under way: after a literal space,
         // or at a UTF-8 lead byte (neither ever occurs inside `\n` or `\uXXXX`).
         var start = r.count - tailBudget
+        // SAFETY: every `r[start]` read and the `rest` slice are behind `start < r.count`, and `start >= 0` (`r.count > limit >= tailBudget`).
         while start < r.count && r[start] != 0x20 && r[start] < 0xC2 { start += 1 }
         if start < r.count && r[start] == 0x20 { start += 1 }
         guard start < r.count else { return head }
@@ -35,6 +38,8 @@ extension String {
     package func utf8HeadAndTail(_ limit: Int) -> String {
         guard utf8.count > limit else { return self }
         let tailBudget = limit / 4
+        // Too small a limit to hold the gap is a plain cut (a negative head budget trapped).
+        guard limit - tailBudget - Self.gap.utf8.count >= 0 else { return utf8Prefix(limit) }
         return utf8Prefix(limit - tailBudget - Self.gap.utf8.count) + Self.gap + suffixUTF8(tailBudget)
     }
 
@@ -44,6 +49,7 @@ extension String {
         var s = self
         return s.withUTF8 { u in
             var start = u.count - limit
+            // SAFETY: `u.count > limit >= 0` (every caller passes a non-negative limit), so `0 < start <= u.count`; `u[start]` is read below `u.count` and the slice lies in `u`, valid inside `withUTF8`.
             while start < u.count && (u[start] & 0xC0) == 0x80 { start += 1 }
             return String(decoding: UnsafeBufferPointer(rebasing: u[start...]), as: UTF8.self)
         }

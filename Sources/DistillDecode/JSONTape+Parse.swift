@@ -19,6 +19,7 @@ extension JSONTape {
         let storage = self.storage
         storage.shrink(to: 256)
         storage.count = 0
+        // SAFETY: `out` is `storage.base`, re-read after every `grow`/`shrink`; writes go to `out[count]` with `count < storage.capacity` (checked in `push`) and to `out[idx]`/`out[top]`, nodes already pushed; `Node` is trivial, so assigning into fresh slots is fine.
         var out = storage.base
         var count = 0
         defer { storage.count = count }
@@ -27,9 +28,11 @@ extension JSONTape {
             out[count] = node
             count += 1
         }
+        // SAFETY: the tape keeps a view of `line`; callers read it through the tape only while they keep `line` alive (the decoders, within the call that parsed it).
         bytes = line
         // Offsets are 32-bit: a longer line is refused, never wrapped or trapped on.
         guard line.count <= Self.maxDocumentBytes else { throw .tooLong(limit: Self.maxDocumentBytes) }
+        // SAFETY: every `base[p]` below is read after `p < n == line.count` is checked (or `p + len <= n`, or a word load's `q + 8 <= n`), so nothing outside `line` is read.
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw .invalidJSON(offset: 0) }
         let n = line.count
         var p = 0
@@ -77,6 +80,7 @@ extension JSONTape {
                 // few words: found here, without a call; anything else goes to `scanString`.
                 var plainEnd = -1, q = start
                 while q + 8 <= n {
+                    // SAFETY: `q + 8 <= n` (loop condition), so the 8-byte load lies in `line`, and `at = q + 0...7 < n`.
                     let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)))
                     if special != 0 {
                         let at = q + special.trailingZeroBitCount >> 3
@@ -99,6 +103,7 @@ extension JSONTape {
             case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
                 let word: StaticString = c == UInt8(ascii: "t") ? "true" : c == UInt8(ascii: "f") ? "false" : "null"
                 let len = word.utf8CodeUnitCount
+                // SAFETY: `p + len <= n` is checked before the compare, and `word` has `len` bytes.
                 guard p + len <= n, memcmp(base + p, word.utf8Start, len) == 0 else { throw .invalidJSON(offset: p) }
                 push(Node(kind: c == UInt8(ascii: "n") ? .null : .bool, escaped: false, start: Int32(p), end: Int32(p + len), next: idx + 1))
                 p += len
@@ -113,6 +118,7 @@ extension JSONTape {
             while true {
                 skipWS()
                 guard let top = stack.last else {
+                    // SAFETY: `p <= n` holds after every value, so `p != n` means `base[p]` is in `line`.
                     guard p == n else { throw base[p] == 0 ? .nulByte(offset: p) : .invalidJSON(offset: p) }
                     return
                 }
@@ -144,6 +150,7 @@ extension JSONTape {
         while p < n {
             // Skip 8 plain ASCII bytes at a time (no quote, backslash, control or non-ASCII byte).
             while p + 8 <= n {
+                // SAFETY: `p + 8 <= n` (loop condition), so the 8-byte load lies in `line`; every byte read below is checked first (`p < n`, `p + 1 < n`, `p + 6 <= n`).
                 let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)))
                 if special != 0 {
                     p += special.trailingZeroBitCount >> 3
@@ -190,6 +197,7 @@ extension JSONTape {
     /// Validates one multi-byte UTF-8 sequence at `p`; returns the offset after it.
     @inline(__always)
     private func validateUTF8(_ base: UnsafePointer<UInt8>, _ n: Int, _ p: Int) throws(JSONParseError) -> Int {
+        // SAFETY: callers pass `p < n`; `cont` checks `i < n` before it reads, and `base[p + 1]` is read only after `cont(p + 1)`.
         let c = base[p]
         @inline(__always) func cont(_ i: Int) -> Bool { i < n && base[i] & 0xC0 == 0x80 }
         if c >= 0xC2 && c <= 0xDF {
@@ -217,6 +225,7 @@ extension JSONTape {
     private func scanNumber(_ base: UnsafePointer<UInt8>, _ n: Int, _ start: Int) throws(JSONParseError) -> Int {
         var p = start
         @inline(__always) func digit(_ i: Int) -> Bool { i < n && base[i] >= 0x30 && base[i] <= 0x39 }
+        // SAFETY: callers pass `start < n`; every later read is behind `digit(i)` or `p < n`, which check the bound.
         if base[p] == UInt8(ascii: "-") { p += 1 }
         guard digit(p) else { throw .invalidJSON(offset: p) }
         if base[p] == 0x30 { p += 1 } else { while digit(p) { p += 1 } }

@@ -3,6 +3,7 @@ extension JSONTape {
     /// writes a node with one capacity test instead of an array append (uniqueness,
     /// capacity and count checks on some fifty nodes per line).
     final class NodeStorage {
+        // SAFETY: owned by this storage (allocated in `init`/`grow`/`shrink`, freed when replaced and in `deinit`): `capacity` nodes, the first `count` written by the last parse.
         private(set) var base: UnsafeMutablePointer<Node>
         private(set) var capacity: Int
         /// Nodes written by the last parse.
@@ -17,6 +18,7 @@ extension JSONTape {
 
         /// Room for at least one more node than `used`, keeping the first `used`.
         func grow(keeping used: Int) {
+            // SAFETY: `bigger` holds `2 * capacity` nodes; the `used <= capacity` written ones are copied (trivial `Node`s) before the old block is freed.
             let bigger = UnsafeMutablePointer<Node>.allocate(capacity: capacity * 2)
             bigger.initialize(from: base, count: used)
             base.deallocate()
@@ -28,6 +30,7 @@ extension JSONTape {
         /// holding the peak for the rest of the run.
         func shrink(to usual: Int) {
             guard capacity > 64 * usual else { return }
+            // SAFETY: the old nodes are dropped (`count = 0`) at the start of a parse, the only caller; no `nodes` view of the previous parse is used after the next parse begins.
             base.deallocate()
             capacity = usual
             base = .allocate(capacity: usual)

@@ -22,10 +22,12 @@ package struct JSONTape {
     }
 
     /// The nodes of the last parse; valid until the next parse with this tape.
+    // SAFETY: a view of `storage`'s first `count` nodes, valid until the next `parse` with this tape (or a copy) regrows or shrinks the storage; callers index it with node indices from that parse.
     package var nodes: UnsafeBufferPointer<Node> { UnsafeBufferPointer(start: storage.base, count: storage.count) }
     /// Shared by copies of the tape: a copy reads the line its original parsed last.
     let storage = NodeStorage(capacity: 256)
     /// The line the nodes point into; valid only while the caller keeps it alive.
+    // SAFETY: set by `parse` (and `SchemaMapping`) to the caller's line; node offsets lie within it; read only while that caller keeps the line alive.
     package internal(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
 
     /// Scratch stack of the parser, kept to reuse its storage.
@@ -45,6 +47,7 @@ package struct JSONTape {
     /// Index of member `key` of the object at `object` (last duplicate wins).
     package func member(_ object: Int, _ key: StaticString) -> Int? {
         guard nodes[object].kind == .object else { return nil }
+        // SAFETY: a view of the static string's UTF-8, which lives in static storage.
         let keyBytes = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
         var found: Int?
         var i = object + 1
@@ -100,6 +103,7 @@ package struct JSONTape {
 
     /// Raw bytes of a node (string contents without quotes, or the literal text).
     package func raw(_ i: Int) -> UnsafeRawBufferPointer {
+        // SAFETY: a node's `start..<end` from the last parse lies within `bytes` (the parser records only offsets `<= line.count`).
         UnsafeRawBufferPointer(rebasing: bytes[Int(nodes[i].start)..<Int(nodes[i].end)])
     }
 
@@ -108,6 +112,7 @@ package struct JSONTape {
         if n.escaped { return string(i).utf8.elementsEqual(key) }
         let len = Int(n.end - n.start)
         guard len == key.count else { return false }
+        // SAFETY: both sides have `len` bytes (the node's range in `bytes`, length checked `== key.count`, and `key`); both bases are non-nil (a parsed line and a static string).
         return memcmp(bytes.baseAddress! + Int(n.start), key.baseAddress!, len) == 0
     }
 
@@ -120,6 +125,7 @@ package struct JSONTape {
         if !n.escaped {
             if r.count <= limit { return String(decoding: r, as: UTF8.self) }
             var cut = limit
+            // SAFETY: `r.count > limit` here, so `r[cut]` with `0 < cut <= limit` and the slice `0..<cut` lie in `r`.
             while cut > 0 && (r[cut] & 0xC0) == 0x80 { cut -= 1 }
             return String(decoding: UnsafeRawBufferPointer(rebasing: r[0..<cut]), as: UTF8.self)
         }
@@ -145,6 +151,7 @@ package struct JSONTape {
             var v: Int64 = 0
             var plain = true
             var k = 0
+            // SAFETY: `n.end > n.start` (guard above), so `r` has a byte at 0; `k < r.count` bounds the rest.
             let negative = r[0] == UInt8(ascii: "-")
             if negative { k = 1 }
             if k == r.count { plain = false }
@@ -169,6 +176,7 @@ package struct JSONTape {
 
     package func bool(_ i: Int) -> Bool? {
         switch nodes[i].kind {
+        // SAFETY: a bool node's `start` is the offset of its `t`/`f`, inside `bytes`.
         case .bool: return bytes[Int(nodes[i].start)] == UInt8(ascii: "t")
         case .string:
             let s = string(i).lowercased()

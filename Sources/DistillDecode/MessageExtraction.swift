@@ -29,7 +29,7 @@ struct MessageExtraction {
                 if out.utf8.count > limit { last = piece; return }
                 if out.isEmpty { out = piece } else { out += "\n"; out += piece }
             }
-            if !last.isEmpty { return out.utf8Prefix(limit - limit / 4 - String.gap.utf8.count) + String.gap + last.suffixUTF8(limit / 4) }
+            if !last.isEmpty, limit - limit / 4 - String.gap.utf8.count >= 0 { return out.utf8Prefix(limit - limit / 4 - String.gap.utf8.count) + String.gap + last.suffixUTF8(limit / 4) }
             return out.utf8HeadAndTail(limit)
         case .object:
             if let tx = t.member(v, "text") { return text(t, tx, limit: limit) }

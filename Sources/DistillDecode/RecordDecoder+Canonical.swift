@@ -9,6 +9,7 @@ extension RecordDecoder {
         let n = CanonicalField.ordered.count
         let table = CanonicalField.aliasTable
         // Slots on the stack: field index → value node, and the winning alias's rank.
+        // SAFETY: `2 * n` stack slots, all initialized by the first loop; indices are `f` and `n + f` for field indices `f < n`; `slot` is used only inside this closure (`build`'s closure does not escape).
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * n) { slot in
             for i in 0..<n { slot[i] = -1; slot[n + i] = .max }
             t.forEachMember(t.root) { k, v in
@@ -23,6 +24,7 @@ extension RecordDecoder {
     /// Keys written with escapes (rare): decode, then look up.
     private func matchEscaped(_ k: Int, _ v: Int, _ slot: UnsafeMutableBufferPointer<Int>, _ n: Int) {
         let bytes = Array(tape.string(k).utf8)
+        // SAFETY: the key's bytes are read by `lookup` only during the closure.
         guard let a = bytes.withUnsafeBytes({ CanonicalField.aliasTable.lookup($0) }) else { return }
         if a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
     }

@@ -26,6 +26,7 @@ package struct RecordDecoder {
     package mutating func decode(_ line: UnsafeRawBufferPointer, into r: inout RequestRecord) -> LineStatus {
         var bytes = line
         // Strip a UTF-8 BOM and a trailing CR (CRLF files).
+        // SAFETY: slices of `line` only: past a 3-byte BOM when `count >= 3`, short of a last CR when there is one; the caller keeps `line` alive during the decode.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }
         if let last = bytes.last, last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 1)]) }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .skipped(.blank) }
@@ -95,6 +96,7 @@ package struct RecordDecoder {
 
     @inline(__always)
     static func same(_ b: UnsafeRawBufferPointer, _ s: StaticString) -> Bool {
+        // SAFETY: compares `b.count` bytes only when that equals the literal's length; `b` is a node's range of a parsed line (non-nil base) and every caller passes a non-empty literal.
         b.count == s.utf8CodeUnitCount && memcmp(b.baseAddress!, s.utf8Start, b.count) == 0
     }
 

@@ -15,6 +15,7 @@ package struct SchemaMapping: Sendable, Equatable {
     /// Parses the mapping file's bytes; `file` names it in messages.
     package init(json: [UInt8], file: String) throws(Invalid) {
         var tape = JSONTape()
+        // SAFETY: the tape views `json` only inside this closure; `kind(root)` below reads the tape's own nodes, not the bytes.
         let parsed: Bool = json.withUnsafeBytes { buf in
             do { try tape.parse(buf, maxDepth: 8); return true } catch { return false }
         }
@@ -23,6 +24,7 @@ package struct SchemaMapping: Sendable, Equatable {
         }
         var result: [CanonicalField: [String]] = [:]
         var problem: String?
+        // SAFETY: `tape.bytes` is pointed at `json` again for this closure, where every string is read; the tape is not used after it.
         json.withUnsafeBytes { buf in
             tape.bytes = buf
             tape.forEachMember(tape.root) { k, v in

@@ -11,6 +11,7 @@ import DistillSupport
 final class StringInterner {
     // Fixed buffers, not arrays: a class's array properties are checked for exclusive
     // access at run time on every use, and this is used for several fields per request.
+    // SAFETY: both buffers are owned by the interner (`slots` elements, initialized in `init`, deinitialized and freed in `deinit`); one interner per decoder, never used by two threads.
     private let strings: UnsafeMutableBufferPointer<String>
     private let hashes: UnsafeMutableBufferPointer<UInt64>
     private let mask: Int
@@ -34,8 +35,10 @@ final class StringInterner {
     /// The string of `raw` exactly as `String(decoding:as:)` makes it.
     func string(_ raw: UnsafeRawBufferPointer) -> String {
         let h = Self.hash(raw)
+        // SAFETY: `b = ... & mask` is below `slots`, the count of both buffers.
         let b = Int(truncatingIfNeeded: h >> 7) & mask
         if hashes[b] == h {
+            // SAFETY: memcmp reads `raw.count` bytes from each side only once the counts are equal; both bases are non-nil (the stored string's UTF-8 and a slice of a parsed line of at least `minBytes`).
             let same = strings[b].utf8.withContiguousStorageIfAvailable { s in
                 s.count == raw.count && memcmp(s.baseAddress!, raw.baseAddress!, raw.count) == 0
             } ?? false

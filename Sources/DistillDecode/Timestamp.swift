@@ -41,6 +41,7 @@ package enum Timestamp {
 
     package static func parseRFC3339(_ r: some RandomAccessCollection<UInt8>) -> Int64? {
         // Read in place (one per record): no copy unless the bytes are not contiguous.
+        // SAFETY: the bytes are viewed only during the closure; `rfc3339` reads `b[k]` only below a checked count (`b.count >= 10`, `num`'s `from + len <= b.count`, `p < b.count`).
         if let v = r.withContiguousStorageIfAvailable({ rfc3339(UnsafeRawBufferPointer($0)) }) { return v }
         return Array(r).withUnsafeBytes { rfc3339($0) }
     }

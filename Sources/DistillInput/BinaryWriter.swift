@@ -9,10 +9,12 @@ package struct BinaryWriter: Sendable {
     package mutating func u8(_ v: UInt8) { bytes.append(v) }
 
     package mutating func u32(_ v: UInt32) {
+        // SAFETY: the 4 bytes of a local copy of the value, appended (copied) inside the closure.
         withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     package mutating func u64(_ v: UInt64) {
+        // SAFETY: the 8 bytes of a local copy of the value, appended (copied) inside the closure.
         withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) }
     }
 

@@ -45,6 +45,7 @@ package final class DescriptorReader: ByteReader {
     package func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         if !pending.isEmpty {
             let n = min(pending.count, buffer.count)
+            // SAFETY: `n = min(pending.count, buffer.count)` bytes, within both the non-empty `pending` (non-nil base) and the caller's buffer (a slice of a live allocation); the hash reads back the same `n` bytes.
             pending.withUnsafeBytes { src in buffer.baseAddress!.copyMemory(from: src.baseAddress!, byteCount: n) }
             hasher?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             pending.removeFirst(n)
@@ -52,6 +53,7 @@ package final class DescriptorReader: ByteReader {
             return n
         }
         while true {
+            // SAFETY: read(2) writes at most `buffer.count` bytes into the caller's live buffer; the hash reads back only the `n > 0` bytes written.
             let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
             if n > 0 { hasher?.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) }
             if n == 0 { atEnd = true }
@@ -67,6 +69,7 @@ package final class GzipReader: ByteReader {
     private let source: DescriptorReader
     private let path: String
     private var inflater = GzipInflater()
+    // SAFETY: owned by this reader (allocated in `init`, freed in `deinit`, never handed out beyond a call); its used bytes are `inputStart..<inputEnd`, within `input.count`.
     private var input: UnsafeMutableRawBufferPointer
     private var inputStart = 0
     private var inputEnd = 0
@@ -90,6 +93,7 @@ package final class GzipReader: ByteReader {
     private func refill() throws(InputError) {
         if inputStart == inputEnd { inputStart = 0; inputEnd = 0 }
         guard !sourceEnded, inputEnd < input.count else { return }
+        // SAFETY: the free tail `inputEnd..<input.count`, non-empty by the guard above; `read` writes at most its count.
         let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: input[inputEnd...]))
         if n == 0 { sourceEnded = true } else { inputEnd += n }
     }
@@ -105,6 +109,7 @@ package final class GzipReader: ByteReader {
             }
             let step: GzipInflater.Step
             do {
+                // SAFETY: the unread input `inputStart..<inputEnd` (within `input.count`) is read only during the call; output goes to the caller's `buffer`, at most its count.
                 step = try inflater.inflate(UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd]), into: buffer)
             } catch {
                 finished = true
@@ -140,6 +145,7 @@ package final class GzipReader: ByteReader {
         while inputEnd - inputStart < 2 && !sourceEnded { try refill() }
         let remaining = inputEnd - inputStart
         if remaining == 0 { finished = true; return }
+        // SAFETY: `input[inputStart]`, `[inputStart + 1]` (after `remaining >= 2`) and the slices below stay within `inputStart..<inputEnd`, and `inputEnd <= input.count`.
         if remaining >= 2 && input[inputStart] == 0x1F && input[inputStart + 1] == 0x8B {
             inflater.reset()
             return
@@ -154,6 +160,7 @@ package final class GzipReader: ByteReader {
     private func compactInput() {
         let n = inputEnd - inputStart
         if n > 0 && inputStart > 0 {
+            // SAFETY: moves the `n` unread bytes `inputStart..<inputEnd` (within `input.count`) to the front; `copyMemory` is a memmove, so the overlap is fine.
             input.baseAddress!.copyMemory(from: input.baseAddress! + inputStart, byteCount: n)
         }
         inputStart = 0

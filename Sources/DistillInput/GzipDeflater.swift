@@ -4,6 +4,7 @@ import CZlib
 /// corpora and tests) whose `z_stream` is allocated once and never moves (zlib keeps a
 /// pointer back to it). Reading goes through `GzipInflater`.
 package struct GzipDeflater: ~Copyable {
+    // SAFETY: allocated once in `init`, freed in `deinit` after `deflateEnd`; the type is `~Copyable`, so it is freed once and never moves (zlib's internal state points back to it).
     private let stream: UnsafeMutablePointer<z_stream>
 
     package init(level: Int32) throws(ZlibError) {
@@ -32,6 +33,7 @@ package struct GzipDeflater: ~Copyable {
         var start = 0
         repeat {
             let end = min(input.count, start + pieceBytes)
+            // SAFETY: `start <= end <= input.count`, so each piece is a slice of `input`.
             deflatePiece(UnsafeRawBufferPointer(rebasing: input[start..<end]), finish: finish && end == input.count, appendingTo: &out)
             start = end
         } while start < input.count
@@ -39,9 +41,11 @@ package struct GzipDeflater: ~Copyable {
 
     private mutating func deflatePiece(_ input: UnsafeRawBufferPointer, finish: Bool, appendingTo out: inout [UInt8]) {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // SAFETY: zlib only reads `next_in` (hence `mutating:`), at most `avail_in = input.count` bytes, and has consumed all of them (`avail_in == 0` or `Z_STREAM_END`) before this returns; the stale pointer is replaced before the next call.
         stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
         stream.pointee.avail_in = UInt32(input.count)
         while true {
+            // SAFETY: zlib writes at most `avail_out = buf.count` bytes into `chunk`, during this `deflate` call only; `next_out` is set again before every call.
             let rc: Int32 = chunk.withUnsafeMutableBytes { buf in
                 stream.pointee.next_out = buf.baseAddress?.assumingMemoryBound(to: UInt8.self)
                 stream.pointee.avail_out = UInt32(buf.count)

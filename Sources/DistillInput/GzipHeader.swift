@@ -26,6 +26,7 @@ struct GzipHeader {
     mutating func consume(_ input: UnsafeRawBufferPointer) throws(GzipInflateError) -> Int {
         var i = 0
         while i < input.count && phase != .done {
+            // SAFETY: `i < input.count` by the loop condition; `.extra` below advances by at most `input.count - i`.
             let b = input[i]
             let start = i, covered = phase != .headerCRC
             defer {
@@ -57,6 +58,7 @@ struct GzipHeader {
                 if remaining == 0 { advance(after: .extra) }
             case .name, .comment:
                 // Zero-terminated: skip to the terminator (a memchr-like scan).
+                // SAFETY: `i < input.count` (loop condition), so the slice lies in `input`, and `z` is an index into it.
                 let rest = UnsafeRawBufferPointer(rebasing: input[i...])
                 if let z = rest.firstIndex(of: 0) {
                     i += (z - rest.startIndex) + 1

@@ -10,11 +10,13 @@ import CIsal
 /// header fell across reads. ISA-L inflates the body and checks the trailer
 /// (`ISAL_GZIP_NO_HDR_VER`).
 package struct GzipInflater: ~Copyable {
+    // SAFETY: allocated once in `init`, freed in `deinit`; the type is `~Copyable`, so exactly one owner frees it, once, and it never moves.
     private let state: UnsafeMutablePointer<inflate_state>
     private var header = GzipHeader()
 
     package init() {
         state = .allocate(capacity: 1)
+        // SAFETY: zero-fills exactly the `MemoryLayout<inflate_state>.size` bytes just allocated for one `inflate_state` (a plain C struct) before `isal_inflate_init` sets it up.
         UnsafeMutableRawPointer(state).initializeMemory(as: UInt8.self, repeating: 0, count: MemoryLayout<inflate_state>.size)
         isal_inflate_init(state)
         state.pointee.crc_flag = UInt32(ISAL_GZIP_NO_HDR_VER)
@@ -43,9 +45,11 @@ package struct GzipInflater: ~Copyable {
             }
             guard header.isComplete else { return Step(consumed: skipped, produced: 0, memberEnded: false) }
         }
+        // SAFETY: `skipped <= input.count` (the header reader consumes at most `input`), so the slice stays within `input`.
         let body = UnsafeRawBufferPointer(rebasing: input[(input.startIndex + skipped)...])
         // ISA-L counts in 32 bits: never hand it more than that at once.
         let inCount = min(body.count, Int(UInt32.max)), outCount = min(output.count, Int(UInt32.max))
+        // SAFETY: ISA-L only reads `next_in` (hence `mutating:`), at most `avail_in <= body.count` bytes, and writes at most `avail_out <= output.count` bytes, during `isal_inflate` only; the stale pointers left in `state` are replaced before the next call.
         state.pointee.next_in = UnsafeMutablePointer(mutating: body.baseAddress?.assumingMemoryBound(to: UInt8.self))
         state.pointee.avail_in = UInt32(inCount)
         state.pointee.next_out = output.baseAddress?.assumingMemoryBound(to: UInt8.self)

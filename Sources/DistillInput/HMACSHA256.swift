@@ -13,6 +13,7 @@ package struct HMACSHA256: Sendable {
         var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let bytes = Array(message.utf8)
+        // SAFETY: key and message are read only during the call (`k.count`, `m.count` bytes); `out` has `EVP_MAX_MD_SIZE` bytes, room for the 32-byte digest, and `length` says how many were written.
         let done = key.withUnsafeBytes { k in
             bytes.withUnsafeBytes { m in
                 HMAC(EVP_sha256(), k.baseAddress, Int32(k.count), m.baseAddress?.assumingMemoryBound(to: UInt8.self), m.count, &out, &length)
@@ -29,6 +30,7 @@ package struct HMACSHA256: Sendable {
     /// is seeded.
     package static func randomKey(count: Int = 32) -> [UInt8]? {
         var key = [UInt8](repeating: 0, count: count)
+        // SAFETY: `key` holds exactly `count` bytes (32 from every caller), so RAND_bytes writes within it, during the closure.
         let ok = key.withUnsafeMutableBytes { RAND_bytes($0.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(count)) }
         return ok == 1 ? key : nil
     }

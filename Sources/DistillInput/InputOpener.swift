@@ -33,6 +33,7 @@ package enum InputOpener {
         var head = [UInt8](repeating: 0, count: 6)
         var got = 0
         while got < head.count {
+            // SAFETY: `got < 6 == head.count`, so read(2) writes at most the `6 - got` bytes left in `head`, during the closure.
             let n = head.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + got, 6 - got) }
             if n < 0 {
                 if errno == EINTR { continue }

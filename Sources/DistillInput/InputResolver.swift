@@ -23,6 +23,7 @@ package enum InputResolver {
         for operand in Set(operands).sorted() {
             if operand == "-" { wantsStdin = true; continue }
             var st = stat()
+            // SAFETY: stat writes one `struct stat` into the local `st`.
             if stat(operand, &st) == 0 {
                 if st.st_mode & S_IFMT == S_IFDIR { walk.directory(operand, st) } else { walk.found(operand, st, named: true) }
             } else if operand.contains(where: { "*?[".contains($0) }) {
@@ -66,6 +67,7 @@ package enum InputResolver {
         /// A directory entry or a glob match: followed through symlinks, once.
         mutating func entry(_ path: String, nameMatches: Bool) {
             var st = stat()
+            // SAFETY: stat writes one `struct stat` into the local `st`.
             guard stat(path, &st) == 0 else {
                 // A dangling link or a name that cannot be looked at (EACCES on the way).
                 if nameMatches || errno == EACCES { others.append(.unreadable(path, reason: String(cString: strerror(errno)))) }
@@ -89,6 +91,7 @@ package enum InputResolver {
                     if errno != 0 { others.append(.unreadable(dir, reason: String(cString: strerror(errno)))) }
                     break
                 }
+                // SAFETY: `entry` is valid until the next `readdir`/`closedir` and is read only here; the name is taken from a copy of the fixed 256-byte `d_name`, up to its NUL, never past it.
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
                 }
@@ -122,6 +125,7 @@ package enum InputResolver {
     static func glob(_ pattern: String) -> [String] {
         var g = glob_t()
         defer { globfree(&g) }
+        // SAFETY: glob fills the local `g`; `gl_pathv[0..<gl_pathc]` are its NUL-terminated matches, copied out before the `defer`'s `globfree` releases them.
         guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
         return (0..<Int(g.gl_pathc)).compactMap { g.gl_pathv[$0].map { String(cString: $0) } }.sorted()
     }

@@ -27,6 +27,7 @@ package enum InputSource: Sendable, Hashable, Comparable {
     package var fileSize: Int? {
         guard case .file(let p) = self else { return nil }
         var st = stat()
+        // SAFETY: stat writes one `struct stat` into the local `st`.
         return stat(p, &st) == 0 ? Int(st.st_size) : nil
     }
 

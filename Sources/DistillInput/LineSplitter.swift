@@ -8,6 +8,7 @@ import Glibc
 package struct LineSplitter {
     /// One physical line, without its `\n` (a trailing `\r` is kept; decoding strips it).
     package struct Line {
+        // SAFETY: points into `forEachLine`'s buffer and is valid only until `body` returns (the buffer is then rolled, grown or freed); every consumer copies or decodes it inside `body`.
         package var bytes: UnsafeRawBufferPointer
         /// 1-based line number within the input.
         package var number: Int
@@ -30,6 +31,7 @@ package struct LineSplitter {
         of reader: any ByteReader, _ body: (Line) throws -> Void
     ) throws {
         var capacity = max(chunkSize * 2, 64)
+        // SAFETY: owned by this call (freed by the `defer`, or when replaced on growth); every access below stays within `0..<capacity`, with `0 <= start <= end <= capacity`.
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
         defer { buffer.deallocate() }
         var start = 0, end = 0
@@ -41,11 +43,13 @@ package struct LineSplitter {
             // Make room: roll the partial line to the front, or grow up to the bound.
             if capacity - end < chunkSize {
                 if start > 0 {
+                    // SAFETY: moves the partial line `start..<end` (inside `capacity`) to the front; `copyMemory` is a memmove, so the overlap is fine.
                     buffer.baseAddress!.copyMemory(from: buffer.baseAddress! + start, byteCount: end - start)
                     end -= start
                     start = 0
                 }
                 if capacity - end < chunkSize {
+                    // SAFETY: `grown` holds `2 * capacity` bytes; only the `end <= capacity` bytes in use are copied out of the old buffer before it is freed and replaced.
                     let grown = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity * 2, alignment: 16)
                     grown.baseAddress!.copyMemory(from: buffer.baseAddress!, byteCount: end)
                     buffer.deallocate()
@@ -54,6 +58,7 @@ package struct LineSplitter {
                 }
             }
             let n: Int
+            // SAFETY: the free tail `end..<capacity` of the live buffer (room was made above); `read` writes at most its count.
             do { n = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[end..<capacity])) } catch {
                 // The bytes read before the fault are a last (partial) line: counted, not dropped.
                 readError = error
@@ -62,11 +67,13 @@ package struct LineSplitter {
             if n == 0 { break }
             var scan = end
             end += n
+            // SAFETY: the buffer only ever holds bytes accessed as `UInt8`; `memchr` searches `scan..<end` (bytes just read, `end <= capacity`), so `hit - base` lies in that range.
             let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
             while scan < end {
                 guard let hit = memchrNewline(base + scan, end - scan) else { break }
                 let nl = hit - base
                 lineNumber += 1
+                // SAFETY: the views handed to `body` are empty or `base + start ..< base + nl` with `start <= nl < end <= capacity`; valid only during `body` (see `Line.bytes`).
                 if discarding {
                     try body(Line(bytes: UnsafeRawBufferPointer(start: nil, count: 0), number: lineNumber,
                                   oversizedLength: discardedLength + (nl - start)))
@@ -93,6 +100,7 @@ package struct LineSplitter {
         }
         if discarding || end > start {
             lineNumber += 1
+            // SAFETY: the last line's view is `start..<end` of the live buffer (`end <= capacity`), valid during `body`, before the `defer` frees the buffer.
             if discarding {
                 try body(Line(bytes: UnsafeRawBufferPointer(start: nil, count: 0), number: lineNumber, oversizedLength: discardedLength + (end - start)))
             } else if end - start > maxLineBytes {
@@ -107,5 +115,6 @@ package struct LineSplitter {
 
 @inline(__always)
 func memchrNewline(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) -> UnsafeMutablePointer<UInt8>? {
+    // SAFETY: callers pass a pointer and count inside one live buffer; `memchr` reads only those `count` bytes, and a hit lies among them.
     memchr(p, 0x0A, count)?.assumingMemoryBound(to: UInt8.self)
 }

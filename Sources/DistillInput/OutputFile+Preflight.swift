@@ -10,6 +10,7 @@ extension OutputFile {
     /// second, not after an hour of reading.
     package static func preflight(_ path: String) throws(OutputError) {
         var st = stat()
+        // SAFETY: stat writes one `struct stat` into the local `st`.
         if stat(path, &st) == 0 {
             if st.st_mode & S_IFMT == S_IFDIR { throw OutputError(destination: path, reason: "it is a directory") }
             if path.hasPrefix("/dev/") || path.hasPrefix("/proc/") || st.st_mode & S_IFMT != S_IFREG {
@@ -20,6 +21,7 @@ extension OutputFile {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         var dst = stat()
+        // SAFETY: stat writes one `struct stat` into the local `dst`.
         guard stat(dir, &dst) == 0 else { throw OutputError(destination: path, reason: "directory \(dir): " + String(cString: strerror(errno))) }
         guard dst.st_mode & S_IFMT == S_IFDIR else { throw OutputError(destination: path, reason: "\(dir) is not a directory") }
         guard access(dir, W_OK | X_OK) == 0 else { throw OutputError(destination: path, reason: "directory \(dir): " + String(cString: strerror(errno))) }

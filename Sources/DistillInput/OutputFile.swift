@@ -24,6 +24,7 @@ package struct OutputError: StatusError, Sendable, Equatable {
 package enum OutputFile {
     package static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
         var st = stat()
+        // SAFETY: stat/lstat write one `struct stat` into the local `st`/`lst`; `path` is passed as a NUL-terminated copy valid for the call.
         guard stat(path, &st) == 0 else {
             // Nothing there, or a dangling symlink: create (through the link, if one).
             guard errno == ENOENT else { throw OutputError(destination: path, reason: String(cString: strerror(errno))) }
@@ -36,6 +37,7 @@ package enum OutputFile {
         switch st.st_mode & S_IFMT {
         case S_IFREG:
             // A symlink is resolved so that its target, not the link, is replaced.
+            // SAFETY: with a nil buffer realpath mallocs the result; it is copied by `String(cString:)` and freed by the `defer`, not used after.
             guard let target = realpath(path, nil) else { throw OutputError(destination: path, reason: String(cString: strerror(errno))) }
             defer { free(target) }
             return try replace(String(cString: target), with: bytes, mode: st.st_mode & 0o7777, owner: (st.st_uid, st.st_gid))
@@ -59,6 +61,7 @@ package enum OutputFile {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[...$0]) } ?? ""
         var template = Array((dir + ".distillscan-XXXXXX").utf8CString)
+        // SAFETY: `template` is a NUL-terminated `[CChar]` (`utf8CString`) that mkstemp rewrites in place, within its length, during the call.
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw OutputError(destination: path, reason: String(cString: strerror(errno))) }
         let temp = String(cString: template)
@@ -87,6 +90,7 @@ package enum OutputFile {
     package static func writeAll(_ bytes: [UInt8], to fd: Int32, name: String) throws(OutputError) {
         var done = 0
         while done < bytes.count {
+            // SAFETY: `done < bytes.count`, so `bytes` is non-empty (non-nil base) and write(2) reads the `bytes.count - done` bytes from offset `done`, inside the array, during the closure.
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
             if n < 0 {
                 if errno == EINTR { continue }

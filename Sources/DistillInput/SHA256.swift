@@ -7,6 +7,7 @@ import Glibc
 /// The one owner of an OpenSSL digest context (a reference type: the context is a C
 /// object that must not be duplicated by copying).
 package final class SHA256 {
+    // SAFETY: freed only in `deinit`; a class, so the C context is never duplicated by a copy.
     private let context: OpaquePointer
 
     package init() {
@@ -19,6 +20,7 @@ package final class SHA256 {
     deinit { EVP_MD_CTX_free(context) }
 
     package func update(_ data: UnsafeRawBufferPointer) {
+        // SAFETY: OpenSSL reads exactly `data.count` bytes from the caller's live buffer during the call and keeps no pointer to them.
         guard let base = data.baseAddress, data.count > 0 else { return }
         // Fails only on a broken context, which init rules out.
         let ok = EVP_DigestUpdate(context, base, data.count)
@@ -32,6 +34,7 @@ package final class SHA256 {
         var out = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0
         let copied = EVP_MD_CTX_copy_ex(copy, context)
+        // SAFETY: `out` has `EVP_MAX_MD_SIZE` bytes, room for any digest; `length` says how many were written.
         let finished = copied == 1 && EVP_DigestFinal_ex(copy, &out, &length) == 1
         precondition(finished, "SHA-256 finalisation failed")
         let hex = Array("0123456789abcdef".utf8)
@@ -46,6 +49,7 @@ package final class SHA256 {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         let s = SHA256()
+        // SAFETY: 1 MiB owned here and freed by the `defer`; read(2) writes at most `buf.count` bytes, and only the `n` written are hashed.
         let buf = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
         defer { buf.deallocate() }
         while true {

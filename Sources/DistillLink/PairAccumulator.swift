@@ -73,6 +73,7 @@ struct PairAccumulator {
             offsets[a + 1] += offsets[a]
         }
         let start = offsets, cost = costs
+        // SAFETY: each contribution goes to `next[a]`, which runs through `start[a]..<start[a + 1]` (counting-sort offsets, `a < b < bound`), so each of the `stored.count` slots is initialized exactly once before `count` is set.
         let grouped = [Contribution](unsafeUninitializedCapacity: stored.count) { buffer, count in
             var next = start
             for c in stored {
@@ -83,6 +84,7 @@ struct PairAccumulator {
             count = stored.count
         }
         let bounds = Self.shards(cost, count: max(1, min(threads, cost.reduce(0, +) / 4096)))
+        // SAFETY: shards only read `items`, each its own accounts' ranges `start[a]..<start[a + 1]` (within `grouped.count`); `parallelMap` joins them before this closure returns.
         let parts: [[T]] = grouped.withUnsafeBufferPointer { items in
             let items = Regions(items: items)
             return parallelMap(bounds.count - 1, threads: threads) { shard in
@@ -118,6 +120,7 @@ struct PairAccumulator {
     }
 
     /// The grouped contributions, read by every shard (each its own accounts' range).
+    // SAFETY: @unchecked Sendable: a read-only view of `grouped`, shared by the shards only inside its `withUnsafeBufferPointer`, which outlives the `parallelMap` using it.
     private struct Regions: @unchecked Sendable {
         let items: UnsafeBufferPointer<Contribution>
     }

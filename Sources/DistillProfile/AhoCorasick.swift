@@ -88,6 +88,7 @@ package struct AhoCorasick: Sendable {
     package func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
         let shift = rowShift
         let n = text.count
+        // SAFETY: `state << shift | class` < `next.count` (states < `goto.count`, classes < `1 << rowShift`); `cls` has 256 entries; `bytes` reads use `i < n` and `j <= n - longest`; `text` is read only during the call.
         next.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { cls in
                 guard let bytes = text.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }

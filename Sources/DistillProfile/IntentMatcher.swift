@@ -1,5 +1,6 @@
 /// The compiled form of a rule pack: one Aho–Corasick pass over a prompt, then each
 /// candidate rule's regular expressions and structural requirements.
+// SAFETY: @unchecked Sendable: every stored property is a `let`, and the `Regex<AnyRegexOutput>` values (not `Sendable`) are only matched after `init`, never mutated.
 package struct IntentMatcher: @unchecked Sendable {
     package let pack: RulePack
     private let automaton: AhoCorasick
@@ -46,6 +47,7 @@ package struct IntentMatcher: @unchecked Sendable {
     func matchedRules(_ prompt: String) -> UInt64 {
         var hitRules: UInt64 = 0
         var p = prompt
+        // SAFETY: the prompt's UTF-8 is scanned only inside the closure; `scan` keeps no pointer to it.
         p.withUTF8 { buf in automaton.scan(UnsafeRawBufferPointer(buf)) { hitRules |= 1 << UInt64(phraseRule[$0]) } }
         hitRules |= unconditional
         // Only rules with a regex and no phrase hit yet run it.

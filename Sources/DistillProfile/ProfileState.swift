@@ -4,6 +4,7 @@ import DistillSupport
 
 /// The profile pass: a profile per account, built from the record stream. A `RecordSink`:
 /// profiling shards separately and merging equals profiling the whole.
+// SAFETY: @unchecked Sendable: every stored property is a Sendable value (arrays, `AccountIndex`, `ProfileParameters`, and `IntentMatcher`, itself `@unchecked` for its regexes), so a copy shares nothing mutable.
 package struct ProfileState: RecordSink, @unchecked Sendable {
     package let parameters: ProfileParameters
     package let matcher: IntentMatcher
@@ -124,6 +125,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
             }
         }
         let pairs = shared
+        // SAFETY: each pair's `into` is a distinct profile (ids are unique on both sides), so the threads write disjoint elements; `parallelMap` joins them before this closure returns.
         profiles.withUnsafeMutableBufferPointer { buffer in
             let target = ProfileBuffer(profiles: buffer)
             _ = parallelMap(max(1, threads), threads: threads) { part in
@@ -136,6 +138,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     /// The profile array, handed to the threads of a merge (each writes its own elements).
+    // SAFETY: @unchecked Sendable: each worker writes only its own pairs' elements (distinct `into`); used only inside `merge`'s `withUnsafeMutableBufferPointer`, which outlives the `parallelMap`.
     private struct ProfileBuffer: @unchecked Sendable {
         let profiles: UnsafeMutableBufferPointer<AccountProfile>
     }
@@ -155,6 +158,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     /// a value that is not an address stands for itself.
     static func subnetHash(of ip: String) -> UInt64 {
         var ip = ip
+        // SAFETY: `b` is the UTF-8 of the local copy, valid inside `withUTF8`; parsing and hashing read only its `count` bytes.
         return ip.withUTF8 { b in
             guard let a = IPAddress.parse(b) else { return StableHash.bytes(UnsafeRawBufferPointer(b), seed: 5) }
             let net = a.subnet

@@ -39,6 +39,7 @@ package struct ShingleSignature: Sendable, Equatable {
     /// Bins filled by `feed`, which hands each shingle hash to the function it is given.
     init(_ feed: ((UInt64) -> Void) -> Void) {
         // Bins on the stack, shingles hashed as they arrive: no array per prompt but the result.
+        // SAFETY: `bins` stack slots, all initialized first; indices are below `bins.count` (`put`'s mask, `% n`); the result is copied out by `map` before the allocation ends.
         values = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: Self.bins) { bins in
             bins.initialize(repeating: .max)
             feed { Self.put($0, bins) }
@@ -59,6 +60,7 @@ package struct ShingleSignature: Sendable, Equatable {
     /// Bin `h % bins` keeps the least `h / bins` (a power of two: shifts, not divisions).
     @inline(__always)
     static func put(_ h: UInt64, _ bins: UnsafeMutableBufferPointer<UInt64>) {
+        // SAFETY: `bins.count == Self.bins`, a power of two, so `b < bins.count`.
         let b = Int(h & UInt64(Self.bins - 1))
         let v = h >> UInt64(Self.bins.trailingZeroBitCount)
         if v < bins[b] { bins[b] = v }

@@ -104,11 +104,13 @@ package struct Redaction: Sendable {
         else if a.filter({ $0 == ":" }).count == 1, let colon = a.firstIndex(of: ":") { a = a[..<colon] }  // IPv4:port
         if let zone = a.firstIndex(of: "%") { a = a[..<zone] }
         var v4 = in_addr()
+        // SAFETY: inet_pton writes one 4-byte `in_addr` into the local `v4` (its text is a NUL-terminated temporary); the bytes are copied out at once.
         if inet_pton(AF_INET, String(a), &v4) == 1 {
             let b = withUnsafeBytes(of: &v4) { Array($0) }
             return "\(b[0]).\(b[1]).\(b[2]).0/24"
         }
         var v6 = in6_addr()
+        // SAFETY: inet_pton writes one 16-byte `in6_addr` into the local `v6`; the bytes are copied out at once.
         guard inet_pton(AF_INET6, String(a), &v6) == 1 else { return nil }
         var bytes = withUnsafeBytes(of: &v6) { Array($0) }
         // IPv4-mapped (::ffff:a.b.c.d): the IPv4 rule.
@@ -117,8 +119,10 @@ package struct Redaction: Sendable {
         }
         for i in 6..<16 { bytes[i] = 0 }
         var masked = in6_addr()
+        // SAFETY: `bytes` has exactly the 16 bytes of an `in6_addr`, so the copy fills `masked` without overrun.
         withUnsafeMutableBytes(of: &masked) { $0.copyBytes(from: bytes) }
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        // SAFETY: `text` has INET6_ADDRSTRLEN bytes and that length is passed, so inet_ntop writes within it (NUL-terminated).
         guard inet_ntop(AF_INET6, &masked, &text, socklen_t(text.count)) != nil else { return nil }
         return String(cString: text) + "/48"
     }

@@ -17,6 +17,7 @@ package enum AccountsFile {
     /// words for a usage error (exit 2); nil when it can be opened for reading.
     package static func problem(_ path: String) -> String? {
         var st = stat()
+        // SAFETY: stat writes one `struct stat` into the local `st`.
         guard stat(path, &st) == 0 else { return "--accounts \(path): \(String(cString: strerror(errno))); give the accounts file (JSONL, may be gzip)" }
         if st.st_mode & S_IFMT == S_IFDIR { return "--accounts \(path): is a directory; give the accounts file (JSONL, may be gzip)" }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)

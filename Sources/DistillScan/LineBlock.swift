@@ -33,6 +33,7 @@ struct LineBlock: Sendable {
     /// Decodes every line into `sink`; returns the block's line accounting.
     func decode<Sink: RecordSink>(source: InputSource, with decoder: inout RecordDecoder, into sink: inout Sink) -> FileScan {
         var part = FileScan(source: source)
+        // SAFETY: `ends` are increasing offsets `<= bytes.count` (appended as `bytes` grew), so each slice lies in `bytes`, kept alive by the closure while the line is decoded.
         bytes.withUnsafeBytes { all in
             var start = 0
             for (i, end) in ends.enumerated() {

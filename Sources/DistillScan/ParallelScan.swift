@@ -78,6 +78,7 @@ package enum ParallelScan {
 
 /// The shared state of a scan: inputs not yet claimed, blocks waiting to be decoded, and
 /// each input's accounting as its parts finish.
+// SAFETY: @unchecked Sendable: every `var` is read and written only under `condition`'s lock; `order` and `queueLimit` are immutable.
 final class ScanWork: @unchecked Sendable {
     enum Task { case read(Int), decode(LineBlock) }
 

@@ -9,6 +9,7 @@ extension RunManifest {
         encoder.outputFormatting = [.sortedKeys]
         let packBytes = [UInt8]((try? encoder.encode(config.rules)) ?? Data())
         let sha = SHA256()
+        // SAFETY: the bytes are hashed only during the closure.
         packBytes.withUnsafeBytes { sha.update($0) }
         let parameters = config.parameters
         self.init(

@@ -62,12 +62,14 @@ package struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     /// `[2001:db8::1]:443`) or a zone (`fe80::1%eth0`); nil when it is not an address.
     package init?(_ text: String) {
         var copy = text
+        // SAFETY: the bytes are parsed only inside the closure.
         guard let parsed = copy.withUTF8({ IPAddress.parse($0) }) else { return nil }
         self = parsed
     }
 
     /// `init(_:)` over UTF-8 bytes.
     package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> IPAddress? {
+        // SAFETY: every `bytes[i]` read here is behind `start <= i < end <= bytes.count` (or `start < end`), and `parseV4`/`parseV6` get `start...end` within `bytes`.
         var start = 0, end = bytes.count
         while start < end && bytes[start] == UInt8(ascii: " ") { start += 1 }
         while end > start && bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
@@ -94,6 +96,7 @@ package struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         var value: UInt32 = 0, part: UInt32 = 0, digits = 0, parts = 0
         var i = start
         while i <= end {
+            // SAFETY: `b[i]` is read only when `i < end <= b.count`.
             if i == end || b[i] == UInt8(ascii: ".") {
                 guard digits > 0, parts < 4 else { return nil }
                 value = value << 8 | part
@@ -118,6 +121,7 @@ package struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         var groups = [UInt16](), gapAt: Int? = nil
         groups.reserveCapacity(8)
         var i = start
+        // SAFETY: `b[start + 1]` is read after `end - start >= 2`; `b[j]` and `b[k]` with `j, k < end <= b.count`.
         if end - start >= 2 && b[start] == UInt8(ascii: ":") {
             guard b[start + 1] == UInt8(ascii: ":") else { return nil }
             gapAt = 0

@@ -1,6 +1,7 @@
 import Foundation
 
 /// Slots written by worker threads, read once they have all finished.
+// SAFETY: @unchecked Sendable: `slots` is read and written only under `lock`.
 package final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()

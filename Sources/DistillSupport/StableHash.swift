@@ -15,6 +15,7 @@ package enum StableHash {
         var i = 0
         let n = b.count
         while i + 8 <= n {
+            // SAFETY: `i + 8 <= n` (loop condition), so the 8-byte load lies in `b`; the tail is read a byte at a time below `n`.
             h = (h ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
             h ^= h >> 29
             i += 8
@@ -25,6 +26,7 @@ package enum StableHash {
 
     package static func string(_ s: String, seed: UInt64 = 0) -> UInt64 {
         var s = s
+        // SAFETY: the UTF-8 is read only during the closure.
         return s.withUTF8 { bytes(UnsafeRawBufferPointer($0), seed: seed) }
     }
 }

@@ -98,6 +98,7 @@ package struct WriteFailed: StatusError {
 }
 
 /// A value updated under a lock by worker threads.
+// SAFETY: @unchecked Sendable: `value` is changed only in `update`, under `lock`; it is read unlocked only after `concurrentPerform` has joined every writer.
 final class Box<T>: @unchecked Sendable {
     private(set) var value: T
     private let lock = NSLock()

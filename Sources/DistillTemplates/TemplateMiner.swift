@@ -88,6 +88,7 @@ package struct TemplateMiner {
     @discardableResult
     package mutating func add(_ s: String) -> Int {
         var s = s
+        // SAFETY: the UTF-8 is tokenized only during the closure; words are kept as copied `String`s.
         return s.withUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
 
@@ -100,6 +101,7 @@ package struct TemplateMiner {
         scratch.removeAll(keepingCapacity: true)
         var i = 0
         let n = line.count
+        // SAFETY: every `line[i]` read is behind `i < n == line.count`, and the word slice `start..<i` lies within `line`.
         while i < n && scratch.count < configuration.maxTokens {
             while i < n && isDelimiter[Int(line[i])] { i += 1 }
             guard i < n else { break }
@@ -120,6 +122,7 @@ package struct TemplateMiner {
                 continue
             }
             let id = StableHash.mix(h) | 1  // never 0 (the slot)
+            // SAFETY: `start <= i <= n`, so the word slice `start..<i` lies in `line`; it is copied into a `String`.
             if words[id] == nil { words[id] = String(decoding: UnsafeRawBufferPointer(rebasing: line[start..<i]), as: UTF8.self) }
             scratch.append(id)
         }

@@ -35,6 +35,7 @@ package enum TemplateMining {
 
         func line(_ raw: UnsafeRawBufferPointer) {
             var bytes = raw
+            // SAFETY: a slice of `raw` short of its last CR; `raw` is the splitter's line, valid during this call, and the miner copies what it keeps.
             if let last = bytes.last, last == 0x0D { bytes = UnsafeRawBufferPointer(rebasing: bytes[..<(bytes.count - 1)]) }
             if !decided, let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) {
                 logs = first == UInt8(ascii: "{")

@@ -9,6 +9,7 @@ import Glibc
 /// only when stderr is a terminal; it never reaches pipes, files or CI logs. Redrawn at
 /// most 10 times a second however often the scan reports; closed by one line with the
 /// elapsed time, the records and where the result went.
+// SAFETY: @unchecked Sendable: `done`, `records` and `lastDraw` are read and written only under `lock`; the rest is immutable.
 final class Progress: @unchecked Sendable {
     private let total: Int
     private var done = 0

@@ -27,6 +27,7 @@ enum Duplicates {
         var seen: [String: String] = [:]
         for p in Set(operands).sorted() where p != "-" {
             var st = stat()
+            // SAFETY: stat writes one `struct stat` into the local `st`.
             guard stat(p, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
             let id = "\(st.st_dev):\(st.st_ino)"
             if let first = seen[id] { Output.message("\(p) is the same file as \(first): read once") } else { seen[id] = p }

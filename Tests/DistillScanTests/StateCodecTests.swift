@@ -76,3 +76,22 @@ struct StateCodecTests {
         #expect(r.atEnd)
     }
 }
+
+/// A state header whose content length is near 2^64 made `header + length` overflow,
+/// which trapped instead of refusing the file.
+@Suite("state files: header length overflow")
+struct StateHeaderLengthOverflowTests {
+    @Test func aHeaderLengthThatOverflowsIsRefusedAsTruncatedNotTrappedOn() throws {
+        var w = BinaryWriter()
+        for b in StateFile.magic { w.u8(b) }
+        w.u32(StateFile.formatVersion)
+        w.u64(UInt64.max - 10)
+        for _ in 0..<64 { w.u8(UInt8(ascii: "0")) }
+        do {
+            _ = try StateFile.parse(w.bytes, name: "huge")
+            Issue.record("a state claiming 2^64 bytes of content was accepted")
+        } catch {
+            guard case .truncated = error else { Issue.record("refused, but as \(error)"); return }
+        }
+    }
+}

@@ -43,6 +43,7 @@ package struct StateFile: Sendable {
         var content = BinaryWriter(capacity: 1 << 16)
         encode(into: &content)
         let sha = SHA256()
+        // SAFETY: the bytes are hashed only during the closure.
         content.bytes.withUnsafeBytes { sha.update($0) }
         var w = BinaryWriter(capacity: Self.headerBytes + content.bytes.count)
         for b in Self.magic { w.u8(b) }
@@ -73,13 +74,16 @@ package struct StateFile: Sendable {
             let version = try header.u32()
             guard version == formatVersion else { throw StateFileError.version(path: name, found: version, supported: formatVersion) }
             let length = try header.u64()
-            let expected = UInt64(headerBytes) + length
+            // A length near 2^64 must not overflow (it trapped): such a file is refused as truncated.
+            let (sum, overflow) = UInt64(headerBytes).addingReportingOverflow(length)
+            let expected = overflow ? UInt64.max : sum
             guard UInt64(bytes.count) == expected else {
                 if UInt64(bytes.count) < expected { throw StateFileError.truncated(path: name, expected: Int(clamping: expected), found: bytes.count) }
                 throw StateFileError.malformed(path: name, detail: "\(UInt64(bytes.count) - expected) bytes after the content")
             }
             let stored = String(decoding: bytes[(headerBytes - 64)..<headerBytes], as: UTF8.self)
             let sha = SHA256()
+            // SAFETY: `bytes.count == headerBytes + length >= headerBytes` (checked above), so the content slice lies in `bytes`; hashed during the closure.
             bytes.withUnsafeBytes { sha.update(UnsafeRawBufferPointer(rebasing: $0[headerBytes...])) }
             guard sha.finish() == stored else { throw StateFileError.damaged(path: name) }
         } catch let e as StateFileError {

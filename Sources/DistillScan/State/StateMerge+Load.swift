@@ -30,6 +30,7 @@ extension StateMerge {
 
     /// The merge so far (a reference, so that the merging side of `bothInParallel` can
     /// update it while the other side reads; only that side touches it).
+    // SAFETY: @unchecked Sendable: only the merging side of `bothInParallel` (the calling thread) touches it, and `load` reads it after that has returned.
     private final class Accumulator: @unchecked Sendable {
         let threads: Int
         var merged: NamedState?

@@ -51,6 +51,7 @@ package struct StateParameters: Sendable, Equatable {
 
     package var rulePackSHA256: String {
         let sha = SHA256()
+        // SAFETY: the bytes are hashed only during the closure.
         rulePackJSON.withUnsafeBytes { sha.update($0) }
         return sha.finish()
     }
@@ -74,6 +75,7 @@ package struct StateParameters: Sendable, Equatable {
         let canonical = schema.paths.sorted { $0.key.rawValue < $1.key.rawValue }
             .map { $0.key.rawValue + "=" + $0.value.joined(separator: "\u{1}") }.joined(separator: "\u{2}")
         let sha = SHA256()
+        // SAFETY: the bytes are hashed only during the closure.
         Array(canonical.utf8).withUnsafeBytes { sha.update($0) }
         return sha.finish()
     }
