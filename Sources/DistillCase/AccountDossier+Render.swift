@@ -10,25 +10,31 @@ extension AccountDossier {
         b.entries.values.map { (name($0.payload), $0.count) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }.prefix(Self.topValues).map { $0 }
     }
     var infrastructure: [(String, [(String, Int)])] {
-        [("ips", top(profile.ips) { $0 }), ("subnets", top(profile.subnets) { $0 }), ("clients", top(profile.clients) { $0.display }),
-         ("api_keys", top(profile.apiKeys) { $0 }), ("orgs", top(profile.orgs) { $0 }),
-         ("models", profile.models.map { ($0.key, $0.value.requests) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) })]
+        [
+            ("ips", top(profile.ips) { $0 }), ("subnets", top(profile.subnets) { $0 }), ("clients", top(profile.clients) { $0.display }),
+            ("api_keys", top(profile.apiKeys) { $0 }), ("orgs", top(profile.orgs) { $0 }),
+            ("models", profile.models.map { ($0.key, $0.value.requests) }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }),
+        ]
     }
     var timeline: [(String, Int)] { profile.days.sorted { $0.key < $1.key }.map { (Timestamp.day(Int64($0.key) * 86_400_000), $0.value) } }
     var intents: [(String, Double)] { IntentTag.allCases.map { ($0.rawValue, profile.intentShare($0)) } }
     var behaviour: [(String, Double)] {
-        [("extraction_share", profile.extractionShare), ("single_turn_share", profile.singleTurnShare), ("mean_output_tokens", profile.meanOutput),
-         ("hit_limit_share", profile.hitLimitShare), ("large_max_tokens_share", profile.largeMaxTokensShare), ("tool_share", profile.toolShare),
-         ("repeat_share", profile.repeatShare), ("hour_entropy", profile.hourEntropy)]
+        [
+            ("extraction_share", profile.extractionShare), ("single_turn_share", profile.singleTurnShare), ("mean_output_tokens", profile.meanOutput),
+            ("hit_limit_share", profile.hitLimitShare), ("large_max_tokens_share", profile.largeMaxTokensShare), ("tool_share", profile.toolShare),
+            ("repeat_share", profile.repeatShare), ("hour_entropy", profile.hourEntropy),
+        ]
     }
 
     package func json(input: InputSummary) -> JSONValue {
         let p = profile
         var infoJSON: JSONValue = .null
         if let i = info {
-            infoJSON = .object([("created_at", i.createdAt.map { .string(Timestamp.format($0)) } ?? .null), ("email_domain", .opt(i.emailDomain)),
-                                ("payment_fingerprint", .opt(i.paymentFingerprint)), ("country", .opt(i.billingCountry)),
-                                ("verified", i.verified.map { .bool($0) } ?? .null), ("org", .opt(i.org))])
+            infoJSON = .object([
+                ("created_at", i.createdAt.map { .string(Timestamp.format($0)) } ?? .null), ("email_domain", .opt(i.emailDomain)),
+                ("payment_fingerprint", .opt(i.paymentFingerprint)), ("country", .opt(i.billingCountry)),
+                ("verified", i.verified.map { .bool($0) } ?? .null), ("org", .opt(i.org)),
+            ])
         }
         return .object([
             ("schema_version", .int(1)), ("account", .string(id)),
@@ -43,10 +49,16 @@ extension AccountDossier {
             ("timeline", .array(timeline.map { .object([("day", .string($0.0)), ("requests", .int($0.1))]) })),
             ("infrastructure", .object(infrastructure.map { k, v in (k, .array(v.map { .object([("value", .string($0.0)), ("requests", .int($0.1))]) })) })),
             ("prompt_families", .array(families.map { .object([("template", .string($0.template)), ("share", .double($0.share)), ("accounts", .int($0.accounts))]) })),
-            ("links", .array(links.map { l in
-                .object([("account", .string(l.account)), ("campaign", .opt(l.campaign)), ("weight", .double(l.total)),
-                         ("evidence", .object(l.weights.map { ($0.kind, .double($0.weight)) }))])
-            })),
+            (
+                "links",
+                .array(
+                    links.map { l in
+                        .object([
+                            ("account", .string(l.account)), ("campaign", .opt(l.campaign)), ("weight", .double(l.total)),
+                            ("evidence", .object(l.weights.map { ($0.kind, .double($0.weight)) })),
+                        ])
+                    })
+            ),
             ("input", .object([("files", .int(input.files.count)), ("records", .int(input.tally.records)), ("complete", .bool(input.complete))])),
         ])
     }
@@ -90,7 +102,9 @@ extension AccountDossier {
         o += "\n## Hour of day (UTC)\n\n```text\n"
         let peak = max(1, p.hours.max() ?? 1)
         for (h, n) in p.hours.enumerated() {
-            o += (h < 10 ? "0" : "") + "\(h) " + String(repeating: " ", count: max(0, 6 - String(n).count)) + "\(n) " + String(repeating: "█", count: Int((Double(n) / Double(peak) * 40).rounded(.up))) + "\n"
+            o +=
+                (h < 10 ? "0" : "") + "\(h) " + String(repeating: " ", count: max(0, 6 - String(n).count)) + "\(n) " + String(repeating: "█", count: Int((Double(n) / Double(peak) * 40).rounded(.up)))
+                + "\n"
         }
         o += "```\n"
         return o

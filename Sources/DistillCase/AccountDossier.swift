@@ -37,15 +37,19 @@ package struct AccountDossier: Sendable {
     package static func build(_ config: AnalysisConfiguration, id: String) throws -> (AccountDossier, InputSummary) {
         var found: AccountDossier?
         var near: [String] = []
-        let report = Analysis.run(config, inspect: { link, campaigns in
-            guard let i = link.accounts.firstIndex(where: { $0.id == id }) else {
-                // Ids that contain the one asked for, or are contained in it (a typo'd prefix, a pasted suffix).
-                let q = id.lowercased()
-                near = link.accounts.map(\.id).filter { let l = $0.lowercased(); return !q.isEmpty && (l.contains(q) || q.contains(l)) }.prefix(5).map { $0 }
-                return
-            }
-            found = make(i, link, campaigns)
-        })
+        let report = Analysis.run(
+            config,
+            inspect: { link, campaigns in
+                guard let i = link.accounts.firstIndex(where: { $0.id == id }) else {
+                    // Ids that contain the one asked for, or are contained in it (a typo'd prefix, a pasted suffix).
+                    let q = id.lowercased()
+                    near = link.accounts.map(\.id).filter {
+                        let l = $0.lowercased(); return !q.isEmpty && (l.contains(q) || q.contains(l))
+                    }.prefix(5).map { $0 }
+                    return
+                }
+                found = make(i, link, campaigns)
+            })
         guard let d = found else {
             throw CaseError("no account \(id) in the \(report.input.tally.records) records read" + (near.isEmpty ? "" : "; similar ids: " + near.joined(separator: ", ")))
         }
@@ -70,7 +74,8 @@ package struct AccountDossier: Sendable {
         }
         links.sort { ($1.total, $0.account) < ($0.total, $1.account) }
         let c = campaignOf[v.id]
-        return AccountDossier(id: v.id, campaign: c?.id, severity: c?.severity.rawValue, isCandidate: v.isCandidate, suspicion: v.suspicion,
-                              info: v.info, profile: v.profile, families: families, links: links)
+        return AccountDossier(
+            id: v.id, campaign: c?.id, severity: c?.severity.rawValue, isCandidate: v.isCandidate, suspicion: v.suspicion,
+            info: v.info, profile: v.profile, families: families, links: links)
     }
 }

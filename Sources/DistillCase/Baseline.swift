@@ -77,15 +77,19 @@ package enum Baseline {
     }
 
     /// Compares current campaigns (ids already carried over by `match`) with the prior ones.
-    package static func compare(prior: [CampaignDigest], current: [CampaignDigest], priorPath: String, priorSHA256: String,
-                               reportIDs: [String: String] = [:]) -> Comparison {
+    package static func compare(
+        prior: [CampaignDigest], current: [CampaignDigest], priorPath: String, priorSHA256: String,
+        reportIDs: [String: String] = [:]
+    ) -> Comparison {
         let byID = Dictionary(prior.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var changes: [CampaignChange] = []
         for c in current {
             guard let p = byID[c.id] else {
-                changes.append(CampaignChange(status: .new, id: c.id, priorID: nil, reportID: reportIDs[c.id] ?? c.id, severityBefore: nil, severityAfter: c.severity,
-                                              scoreBefore: nil, scoreAfter: c.score, accountsBefore: 0, accountsAfter: c.accounts.count,
-                                              requestsBefore: nil, requestsAfter: c.requests, added: c.accounts, removed: []))
+                changes.append(
+                    CampaignChange(
+                        status: .new, id: c.id, priorID: nil, reportID: reportIDs[c.id] ?? c.id, severityBefore: nil, severityAfter: c.severity,
+                        scoreBefore: nil, scoreAfter: c.score, accountsBefore: 0, accountsAfter: c.accounts.count,
+                        requestsBefore: nil, requestsAfter: c.requests, added: c.accounts, removed: []))
                 continue
             }
             let before = Set(p.accounts), after = Set(c.accounts)
@@ -97,15 +101,18 @@ package enum Baseline {
             case (true, false): status = .shrunk
             case (false, false): status = .changed
             }
-            changes.append(CampaignChange(status: status, id: c.id, priorID: p.id, reportID: reportIDs[c.id] ?? c.id, severityBefore: p.severity, severityAfter: c.severity,
-                                          scoreBefore: p.score, scoreAfter: c.score, accountsBefore: p.accounts.count, accountsAfter: c.accounts.count,
-                                          requestsBefore: p.requests, requestsAfter: c.requests, added: added, removed: removed))
+            changes.append(
+                CampaignChange(
+                    status: status, id: c.id, priorID: p.id, reportID: reportIDs[c.id] ?? c.id, severityBefore: p.severity, severityAfter: c.severity,
+                    scoreBefore: p.score, scoreAfter: c.score, accountsBefore: p.accounts.count, accountsAfter: c.accounts.count,
+                    requestsBefore: p.requests, requestsAfter: c.requests, added: added, removed: removed))
         }
         let continued = Set(current.map(\.id))
         let gone = prior.filter { !continued.contains($0.id) }.map { p in
-            CampaignChange(status: .gone, id: p.id, priorID: p.id, reportID: nil, severityBefore: p.severity, severityAfter: nil, scoreBefore: p.score,
-                           scoreAfter: nil, accountsBefore: p.accounts.count, accountsAfter: 0, requestsBefore: p.requests, requestsAfter: nil,
-                           added: [], removed: p.accounts)
+            CampaignChange(
+                status: .gone, id: p.id, priorID: p.id, reportID: nil, severityBefore: p.severity, severityAfter: nil, scoreBefore: p.score,
+                scoreAfter: nil, accountsBefore: p.accounts.count, accountsAfter: 0, requestsBefore: p.requests, requestsAfter: nil,
+                added: [], removed: p.accounts)
         }
         return Comparison(priorPath: priorPath, priorSHA256: priorSHA256, priorCampaigns: prior.count, changes: changes, gone: gone)
     }
@@ -125,7 +132,9 @@ package enum Baseline {
     /// `distillscan diff OLD NEW`: the same comparison from two saved reports.
     package static func diff(old: ReportFile, new: ReportFile) -> Comparison {
         let renames = match(prior: old.digests, current: new.digests)
-        let current = new.digests.map { d -> CampaignDigest in var d = d; d.id = renames[d.id] ?? d.id; return d }
+        let current = new.digests.map { d -> CampaignDigest in
+            var d = d; d.id = renames[d.id] ?? d.id; return d
+        }
         let reportIDs = Dictionary(new.digests.map { (renames[$0.id] ?? $0.id, $0.id) }, uniquingKeysWith: { a, _ in a })
         return compare(prior: old.digests, current: current, priorPath: old.path, priorSHA256: old.sha256, reportIDs: reportIDs)
     }

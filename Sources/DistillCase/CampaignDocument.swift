@@ -40,7 +40,8 @@ package struct CampaignDocument {
         let accounts = (c["accounts"] as? [String]) ?? []
         o += "\(accounts.count) accounts, \(int(c["requests"])) requests, \(SafeText.markdown(str(c["first_seen"]), limit: 40)) → \(SafeText.markdown(str(c["last_seen"]), limit: 40)).\n"
         if let ch = change {
-            o += "\nSince the baseline: **\(SafeText.markdown(str(ch["status"]), limit: 20))**, +\((ch["added"] as? [Any])?.count ?? 0) / −\((ch["removed"] as? [Any])?.count ?? 0) members, severity \(SafeText.markdown(str(ch["severity_before"]), limit: 20)) → \(SafeText.markdown(str(ch["severity_after"]), limit: 20)), score \(num(ch["score_before"])) → \(num(ch["score_after"])).\n"
+            o +=
+                "\nSince the baseline: **\(SafeText.markdown(str(ch["status"]), limit: 20))**, +\((ch["added"] as? [Any])?.count ?? 0) / −\((ch["removed"] as? [Any])?.count ?? 0) members, severity \(SafeText.markdown(str(ch["severity_before"]), limit: 20)) → \(SafeText.markdown(str(ch["severity_after"]), limit: 20)), score \(num(ch["score_before"])) → \(num(ch["score_after"])).\n"
         }
         o += "\n## Why this is a campaign\n\n| signal | strength | evidence |\n|---|---:|---|\n"
         for s in (c["signals"] as? [[String: Any]]) ?? [] {
@@ -50,7 +51,8 @@ package struct CampaignDocument {
         if !benign.isEmpty {
             o += "\n## Benign explanations considered\n\n| kind | applied | factor | strength | evidence |\n|---|---|---:|---:|---|\n"
             for b in benign {
-                o += "| \(SafeText.markdown(str(b["kind"]), limit: 40)) | \((b["applied"] as? Bool) == true ? "yes" : "no") | \(num(b["factor"])) | \(num(b["strength"])) | \(SafeText.markdown(str(b["evidence"]), limit: 400)) |\n"
+                o +=
+                    "| \(SafeText.markdown(str(b["kind"]), limit: 40)) | \((b["applied"] as? Bool) == true ? "yes" : "no") | \(num(b["factor"])) | \(num(b["strength"])) | \(SafeText.markdown(str(b["evidence"]), limit: 400)) |\n"
             }
         }
         if let rule = c["severity_rule"] as? String { o += "\nSeverity rule: \(SafeText.markdown(rule, limit: 300)).\n" }
@@ -60,15 +62,19 @@ package struct CampaignDocument {
         o += "|---|---:|---|---|---|---|---|---|---|---:|---|\n"
         for m in members {
             let ev = (m["evidence"] as? [String]) ?? []
-            let cells = [SafeText.id(str(m["account"])), str(m["requests"]), cell(m["first_seen"]), cell(m["last_seen"]), cell(m["email_domain"]),
-                         cell(m["payment_fingerprint"]), cell(m["country"]), cell(m["top_ip"]), cell(m["top_client"]), num(m["suspicion"]),
-                         ev.isEmpty ? "–" : SafeText.markdown(ev.joined(separator: ", "), limit: 120) + " (\(int(m["links"])))"]
+            let cells = [
+                SafeText.id(str(m["account"])), str(m["requests"]), cell(m["first_seen"]), cell(m["last_seen"]), cell(m["email_domain"]),
+                cell(m["payment_fingerprint"]), cell(m["country"]), cell(m["top_ip"]), cell(m["top_client"]), num(m["suspicion"]),
+                ev.isEmpty ? "–" : SafeText.markdown(ev.joined(separator: ", "), limit: 120) + " (\(int(m["links"])))",
+            ]
             o += "| " + cells.joined(separator: " | ") + " |\n"
         }
         if let infra = c["infrastructure"] as? [String: Any] {
             o += "\n## Infrastructure\n\n| kind | value | accounts | requests |\n|---|---|---:|---:|\n"
-            for (key, label) in [("ips", "ip"), ("subnets", "subnet"), ("clients", "client"), ("payment_fingerprints", "payment"),
-                                 ("email_domains", "email domain"), ("models", "model")] {
+            for (key, label) in [
+                ("ips", "ip"), ("subnets", "subnet"), ("clients", "client"), ("payment_fingerprints", "payment"),
+                ("email_domains", "email domain"), ("models", "model"),
+            ] {
                 for t in (infra[key] as? [[String: Any]]) ?? [] {
                     o += "| \(label) | \(SafeText.markdown(str(t["value"]), limit: 100)) | \(int(t["accounts"])) | \(int(t["requests"])) |\n"
                 }
@@ -78,7 +84,8 @@ package struct CampaignDocument {
         if !families.isEmpty {
             o += "\n## Prompt families\n\n| share | accounts (outside) | template |\n|---:|---:|---|\n"
             for f in families {
-                o += "| \(Int(((f["share"] as? NSNumber)?.doubleValue ?? 0) * 100 + 0.5))% | \(int(f["accounts"])) (\(int(f["outside_accounts"]))) | \(SafeText.markdown(str(f["template"]), limit: 240)) |\n"
+                o +=
+                    "| \(Int(((f["share"] as? NSNumber)?.doubleValue ?? 0) * 100 + 0.5))% | \(int(f["accounts"])) (\(int(f["outside_accounts"]))) | \(SafeText.markdown(str(f["template"]), limit: 240)) |\n"
             }
         }
         let timeline = (c["timeline"] as? [[String: Any]]) ?? []

@@ -145,65 +145,67 @@ package final class CaseDatabase {
 
     // Rows are built in small typed pieces: long heterogeneous literals strain the type checker.
     private func insertRun(_ report: AnalysisReport, json: String, changes: [String: CampaignChange], recordedAt: Date) throws -> Int64 {
-            let m = report.manifest, t = report.input.tally
-            let first = report.input.firstTimestamp.map(Timestamp.format), last = report.input.lastTimestamp.map(Timestamp.format)
-            let commandLine = JSONValue.array(m.commandLine.map { JSONValue.string($0) }).render(pretty: false)
-            var row: [SQLValue?] = [.text(ISO8601DateFormatter().string(from: recordedAt)), .text(m.toolVersion), .text(commandLine)]
-            row += [.text(m.rulePackName), .text(m.rulePackVersion), .text(m.rulePackSHA256)] as [SQLValue?]
-            row += [SQLValue.t(m.accountsFile), SQLValue.t(m.accountsFileSHA256), SQLValue.t(first), SQLValue.t(last)]
-            row += [SQLValue.i(t.lines), .i(t.records), .i(t.malformedTotal), .i(t.skippedTotal), .i(report.input.complete ? 1 : 0)] as [SQLValue?]
-            row += [SQLValue.i(report.accounts), .i(report.candidates), .text(json)] as [SQLValue?]
-            try db.prepare("""
-                INSERT INTO runs (recorded_at, tool_version, command_line, rule_pack_name, rule_pack_version, rule_pack_sha256,
-                  accounts_file, accounts_file_sha256, first_ts, last_ts, lines, records, malformed, skipped, complete,
-                  accounts, suspicious_accounts, report_json)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-                """).run(row)
-            let run = db.lastInsertRowID
-            let input = try db.prepare("INSERT INTO inputs VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-            for f in report.input.files {
-                var r: [SQLValue?] = [.int(run), .text(f.path), .t(f.sha256), .text(f.compression.rawValue)]
-                r += [SQLValue.i(f.sizeBytes), .i(f.bytes), .i(f.tally.lines), .i(f.tally.records)] as [SQLValue?]
-                r += [SQLValue.i(f.tally.malformedTotal), .i(f.tally.skippedTotal), .t(f.error)]
-                try input.run(r)
+        let m = report.manifest, t = report.input.tally
+        let first = report.input.firstTimestamp.map(Timestamp.format), last = report.input.lastTimestamp.map(Timestamp.format)
+        let commandLine = JSONValue.array(m.commandLine.map { JSONValue.string($0) }).render(pretty: false)
+        var row: [SQLValue?] = [.text(ISO8601DateFormatter().string(from: recordedAt)), .text(m.toolVersion), .text(commandLine)]
+        row += [.text(m.rulePackName), .text(m.rulePackVersion), .text(m.rulePackSHA256)] as [SQLValue?]
+        row += [SQLValue.t(m.accountsFile), SQLValue.t(m.accountsFileSHA256), SQLValue.t(first), SQLValue.t(last)]
+        row += [SQLValue.i(t.lines), .i(t.records), .i(t.malformedTotal), .i(t.skippedTotal), .i(report.input.complete ? 1 : 0)] as [SQLValue?]
+        row += [SQLValue.i(report.accounts), .i(report.candidates), .text(json)] as [SQLValue?]
+        try db.prepare(
+            """
+            INSERT INTO runs (recorded_at, tool_version, command_line, rule_pack_name, rule_pack_version, rule_pack_sha256,
+              accounts_file, accounts_file_sha256, first_ts, last_ts, lines, records, malformed, skipped, complete,
+              accounts, suspicious_accounts, report_json)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """
+        ).run(row)
+        let run = db.lastInsertRowID
+        let input = try db.prepare("INSERT INTO inputs VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+        for f in report.input.files {
+            var r: [SQLValue?] = [.int(run), .text(f.path), .t(f.sha256), .text(f.compression.rawValue)]
+            r += [SQLValue.i(f.sizeBytes), .i(f.bytes), .i(f.tally.lines), .i(f.tally.records)] as [SQLValue?]
+            r += [SQLValue.i(f.tally.malformedTotal), .i(f.tally.skippedTotal), .t(f.error)]
+            try input.run(r)
+        }
+        let param = try db.prepare("INSERT OR REPLACE INTO parameters VALUES (?,?,?)")
+        for (k, v) in m.parameters { try param.run([.int(run), .text(k), .double(v)]) }
+        let campaign = try db.prepare("INSERT INTO campaigns (run_id, campaign_id, severity, score, accounts, requests, first_seen, last_seen, status, prior_id) VALUES (?,?,?,?,?,?,?,?,?,?)")
+        let member = try db.prepare("INSERT INTO members VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        let infra = try db.prepare("INSERT INTO infrastructure VALUES (?,?,?,?,?,?)")
+        let family = try db.prepare("INSERT INTO families VALUES (?,?,?,?,?,?)")
+        let signal = try db.prepare("INSERT INTO signals VALUES (?,?,?,?,?)")
+        var campaignOf: [String: String] = [:]
+        for c in report.campaigns {
+            let ch = changes[c.id]
+            var cr: [SQLValue?] = [.int(run), .text(c.id), .text(c.severity.rawValue), .double(c.score), .i(c.accounts.count), .i(c.requests)]
+            cr += [SQLValue.text(Timestamp.format(c.firstSeen)), .text(Timestamp.format(c.lastSeen)), .t(ch?.status.rawValue), .t(ch?.priorID)] as [SQLValue?]
+            try campaign.run(cr)
+            for r in report.memberRows(c) {
+                campaignOf[r.account] = c.id
+                let seen: (String?, String?) = r.requests > 0 ? (Timestamp.format(r.firstSeen), Timestamp.format(r.lastSeen)) : (nil, nil)
+                var mr: [SQLValue?] = [.int(run), .text(c.id), .text(r.account), .i(r.requests), .t(seen.0), .t(seen.1)]
+                mr += [SQLValue.t(r.emailDomain), .t(r.payment), .t(r.country), .t(r.topIP), .t(r.topClient)]
+                mr += [SQLValue.double(r.suspicion), .double(r.extractionShare), .text(r.evidence.joined(separator: ",")), .i(r.links)] as [SQLValue?]
+                try member.run(mr)
             }
-            let param = try db.prepare("INSERT OR REPLACE INTO parameters VALUES (?,?,?)")
-            for (k, v) in m.parameters { try param.run([.int(run), .text(k), .double(v)]) }
-            let campaign = try db.prepare("INSERT INTO campaigns (run_id, campaign_id, severity, score, accounts, requests, first_seen, last_seen, status, prior_id) VALUES (?,?,?,?,?,?,?,?,?,?)")
-            let member = try db.prepare("INSERT INTO members VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-            let infra = try db.prepare("INSERT INTO infrastructure VALUES (?,?,?,?,?,?)")
-            let family = try db.prepare("INSERT INTO families VALUES (?,?,?,?,?,?)")
-            let signal = try db.prepare("INSERT INTO signals VALUES (?,?,?,?,?)")
-            var campaignOf: [String: String] = [:]
-            for c in report.campaigns {
-                let ch = changes[c.id]
-                var cr: [SQLValue?] = [.int(run), .text(c.id), .text(c.severity.rawValue), .double(c.score), .i(c.accounts.count), .i(c.requests)]
-                cr += [SQLValue.text(Timestamp.format(c.firstSeen)), .text(Timestamp.format(c.lastSeen)), .t(ch?.status.rawValue), .t(ch?.priorID)] as [SQLValue?]
-                try campaign.run(cr)
-                for r in report.memberRows(c) {
-                    campaignOf[r.account] = c.id
-                    let seen: (String?, String?) = r.requests > 0 ? (Timestamp.format(r.firstSeen), Timestamp.format(r.lastSeen)) : (nil, nil)
-                    var mr: [SQLValue?] = [.int(run), .text(c.id), .text(r.account), .i(r.requests), .t(seen.0), .t(seen.1)]
-                    mr += [SQLValue.t(r.emailDomain), .t(r.payment), .t(r.country), .t(r.topIP), .t(r.topClient)]
-                    mr += [SQLValue.double(r.suspicion), .double(r.extractionShare), .text(r.evidence.joined(separator: ",")), .i(r.links)] as [SQLValue?]
-                    try member.run(mr)
-                }
-                for (kind, tallies) in [("ip", c.ips), ("subnet", c.subnets), ("client", c.clients), ("payment", c.payments), ("email_domain", c.emailDomains), ("model", c.models)] {
-                    for x in tallies { try infra.run([.int(run), .text(c.id), .text(kind), .text(x.value), .i(x.accounts), .i(x.requests)]) }
-                }
-                for f in c.families { try family.run([.int(run), .text(c.id), .text(f.template), .double(f.share), .i(f.accounts), .i(f.outsideAccounts)]) }
-                for s in c.signals { try signal.run([.int(run), .text(c.id), .text(s.kind.rawValue), .double(s.strength), .text(s.evidence)]) }
-                for b in c.benign {
-                    let note = b.applied ? "applied, score × \(JSONValue.number(b.factor)): " : "considered, not applied: "
-                    try signal.run([.int(run), .text(c.id), .text("benign:" + b.kind.rawValue), .double(b.strength), .text(note + b.evidence)])
-                }
+            for (kind, tallies) in [("ip", c.ips), ("subnet", c.subnets), ("client", c.clients), ("payment", c.payments), ("email_domain", c.emailDomains), ("model", c.models)] {
+                for x in tallies { try infra.run([.int(run), .text(c.id), .text(kind), .text(x.value), .i(x.accounts), .i(x.requests)]) }
             }
-            let edge = try db.prepare("INSERT INTO evidence VALUES (?,?,?,?,?,?)")
-            for e in report.edges {
-                guard let c = campaignOf[e.a], campaignOf[e.b] == c else { continue }
-                for w in e.weights { try edge.run([.int(run), .text(c), .text(e.a), .text(e.b), .text(w.kind), .double(w.weight)]) }
+            for f in c.families { try family.run([.int(run), .text(c.id), .text(f.template), .double(f.share), .i(f.accounts), .i(f.outsideAccounts)]) }
+            for s in c.signals { try signal.run([.int(run), .text(c.id), .text(s.kind.rawValue), .double(s.strength), .text(s.evidence)]) }
+            for b in c.benign {
+                let note = b.applied ? "applied, score × \(JSONValue.number(b.factor)): " : "considered, not applied: "
+                try signal.run([.int(run), .text(c.id), .text("benign:" + b.kind.rawValue), .double(b.strength), .text(note + b.evidence)])
             }
-            return run
+        }
+        let edge = try db.prepare("INSERT INTO evidence VALUES (?,?,?,?,?,?)")
+        for e in report.edges {
+            guard let c = campaignOf[e.a], campaignOf[e.b] == c else { continue }
+            for w in e.weights { try edge.run([.int(run), .text(c), .text(e.a), .text(e.b), .text(w.kind), .double(w.weight)]) }
+        }
+        return run
     }
 
     /// The campaign as `show` prints it, from the latest run that has it.

@@ -25,7 +25,8 @@ extension Comparison {
             let sev = arrow(c.severityBefore, c.severityAfter)
             let score = arrow(c.scoreBefore.map(JSONValue.number), c.scoreAfter.map(JSONValue.number))
             let requests = arrow(c.requestsBefore.map(String.init), c.requestsAfter.map(String.init))
-            o += "| \(c.status.rawValue) | \(id) | \(sev) | \(score) | \(arrow(c.status == .new ? nil : String(c.accountsBefore), c.status == .gone ? nil : String(c.accountsAfter))) | +\(c.added.count) | −\(c.removed.count) | \(requests) |\n"
+            o +=
+                "| \(c.status.rawValue) | \(id) | \(sev) | \(score) | \(arrow(c.status == .new ? nil : String(c.accountsBefore), c.status == .gone ? nil : String(c.accountsAfter))) | +\(c.added.count) | −\(c.removed.count) | \(requests) |\n"
         }
         let moved = all.filter { $0.status != .unchanged && $0.status != .new && (!$0.added.isEmpty || !$0.removed.isEmpty) }
         if !moved.isEmpty {

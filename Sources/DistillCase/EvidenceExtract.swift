@@ -70,15 +70,30 @@ package struct EvidenceExtract {
             ("campaign", .string(campaign)),
             ("report", .object([("path", .string(reportPath)), ("sha256", .opt(reportSHA256))])),
             ("members", .array(members.sorted().map { .string($0) })),
-            ("output", .object([("path", .string(output)), ("sha256", .string(outputSHA256)), ("lines", .int(lines.count)),
-                                ("format", .string("gzip; each extracted line byte for byte, followed by one LF; line sha256 excludes the LF"))])),
-            ("sources", .array(sources.map { s in
-                .object([("path", .string(s.path)), ("sha256", .opt(s.sha256)), ("lines_read", .int(s.linesRead)),
-                         ("lines_extracted", .int(s.linesExtracted)), ("oversized_lines", .int(s.oversized)), ("error", .opt(s.error))])
-            })),
-            ("lines", .array(lines.enumerated().map { i, l in
-                .object([("n", .int(i + 1)), ("source", .string(l.source)), ("line", .int(l.line)), ("bytes", .int(l.bytes)), ("sha256", .string(l.sha256))])
-            })),
+            (
+                "output",
+                .object([
+                    ("path", .string(output)), ("sha256", .string(outputSHA256)), ("lines", .int(lines.count)),
+                    ("format", .string("gzip; each extracted line byte for byte, followed by one LF; line sha256 excludes the LF")),
+                ])
+            ),
+            (
+                "sources",
+                .array(
+                    sources.map { s in
+                        .object([
+                            ("path", .string(s.path)), ("sha256", .opt(s.sha256)), ("lines_read", .int(s.linesRead)),
+                            ("lines_extracted", .int(s.linesExtracted)), ("oversized_lines", .int(s.oversized)), ("error", .opt(s.error)),
+                        ])
+                    })
+            ),
+            (
+                "lines",
+                .array(
+                    lines.enumerated().map { i, l in
+                        .object([("n", .int(i + 1)), ("source", .string(l.source)), ("line", .int(l.line)), ("bytes", .int(l.bytes)), ("sha256", .string(l.sha256))])
+                    })
+            ),
         ])
     }
 

@@ -1,6 +1,6 @@
-import Foundation
 import DistillReport
 import DistillScore
+import Foundation
 
 /// One campaign as a comparison needs it.
 package struct CampaignDigest: Sendable, Equatable {
@@ -55,7 +55,8 @@ package struct ReportFile: @unchecked Sendable {
         var digests: [CampaignDigest] = []
         for (i, c) in campaigns.enumerated() {
             guard let id = c["id"] as? String, let accounts = c["accounts"] as? [String], let severity = c["severity"] as? String,
-                  let score = (c["score"] as? NSNumber)?.doubleValue else {
+                let score = (c["score"] as? NSNumber)?.doubleValue
+            else {
                 throw CaseError("\(path): campaign \(i + 1) lacks id, severity, score or accounts")
             }
             digests.append(CampaignDigest(id: id, severity: severity, score: score, accounts: accounts, requests: (c["requests"] as? Int) ?? 0))

@@ -1,5 +1,5 @@
-import Foundation
 import DistillInput
+import Foundation
 
 /// SHA-256 in hex of bytes in memory (the input layer's OpenSSL-backed hasher).
 enum SHA256Hex {

@@ -140,8 +140,10 @@ package enum CanonicalField: String, CaseIterable, Sendable {
         let n = b.count
         if n >= 8 {
             // SAFETY: `n >= 8`, so both 8-byte loads (at 0 and at `n - 8`) lie in `b`; shorter keys are read a byte at a time below `n`.
-            return (UInt64(littleEndian: b.loadUnaligned(as: UInt64.self)),
-                    UInt64(littleEndian: b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)))
+            return (
+                UInt64(littleEndian: b.loadUnaligned(as: UInt64.self)),
+                UInt64(littleEndian: b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+            )
         }
         var w: UInt64 = 0
         for i in 0..<n { w |= UInt64(b[i]) << (8 * UInt64(i)) }

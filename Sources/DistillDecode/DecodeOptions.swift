@@ -27,8 +27,10 @@ package struct DecodeOptions: Sendable, ParameterSet {
 
     /// The limits a configuration file may set (the rest are per-run choices).
     package static var fields: [ParameterField<Self>] {
-        [.init("max_line_bytes", \.maxLineBytes, 1024...Double(JSONTape.maxDocumentBytes)), .init("max_depth", \.maxDepth, 2...10_000),
-         .init("max_prompt_bytes", \.maxPromptBytes, 64...Double(1 << 24)), .init("max_system_bytes", \.maxSystemBytes, 0...Double(1 << 24)),
-         .init("max_identifier_bytes", \.maxIdentifierBytes, 16...65536)]
+        [
+            .init("max_line_bytes", \.maxLineBytes, 1024...Double(JSONTape.maxDocumentBytes)), .init("max_depth", \.maxDepth, 2...10_000),
+            .init("max_prompt_bytes", \.maxPromptBytes, 64...Double(1 << 24)), .init("max_system_bytes", \.maxSystemBytes, 0...Double(1 << 24)),
+            .init("max_identifier_bytes", \.maxIdentifierBytes, 16...65536),
+        ]
     }
 }

@@ -20,8 +20,10 @@ package struct InputSummary: Sendable {
         /// Data was lost (unreadable, truncated or corrupt), as opposed to a warning.
         package var lostData: Bool = false
 
-        package init(path: String, compression: Compression, sizeBytes: Int, bytes: Int, tally: LineTally,
-                    formats: [LogFormat: Int], firstTimestamp: Int64?, lastTimestamp: Int64?, error: String?, sha256: String?) {
+        package init(
+            path: String, compression: Compression, sizeBytes: Int, bytes: Int, tally: LineTally,
+            formats: [LogFormat: Int], firstTimestamp: Int64?, lastTimestamp: Int64?, error: String?, sha256: String?
+        ) {
             self.path = path; self.compression = compression; self.sizeBytes = sizeBytes; self.bytes = bytes
             self.tally = tally; self.formats = formats; self.firstTimestamp = firstTimestamp
             self.lastTimestamp = lastTimestamp; self.error = error; self.sha256 = sha256

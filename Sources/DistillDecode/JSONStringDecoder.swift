@@ -56,7 +56,8 @@ enum JSONStringDecoder {
                 if (0xD800...0xDBFF).contains(u) {
                     // SAFETY: `i + 6 <= r.count` is checked before `r[i]` and `r[i + 1]` are read.
                     if i + 6 <= r.count, r[i] == UInt8(ascii: "\\"), r[i + 1] == UInt8(ascii: "u"),
-                       let lo = hex4(i + 2), (0xDC00...0xDFFF).contains(lo) {
+                        let lo = hex4(i + 2), (0xDC00...0xDFFF).contains(lo)
+                    {
                         i += 6
                         appendScalar(0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00))
                     } else {

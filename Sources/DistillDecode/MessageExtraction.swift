@@ -18,9 +18,13 @@ struct MessageExtraction {
                 switch t.kind(e) {
                 case .string: piece = t.headAndTail(e, limit: limit)
                 case .object:
-                    if let tx = t.member(e, "text"), t.kind(tx) == .string { piece = t.headAndTail(tx, limit: limit) }
-                    else if let c = t.member(e, "content") { piece = text(t, c, limit: limit) }
-                    else { piece = "" }
+                    if let tx = t.member(e, "text"), t.kind(tx) == .string {
+                        piece = t.headAndTail(tx, limit: limit)
+                    } else if let c = t.member(e, "content") {
+                        piece = text(t, c, limit: limit)
+                    } else {
+                        piece = ""
+                    }
                 default: piece = ""
                 }
                 if piece.isEmpty { return }
@@ -37,7 +41,6 @@ struct MessageExtraction {
         default: return ""
         }
     }
-
 
     /// Walks a messages array: the latest user turn is the prompt, `system` role
     /// messages (OpenAI shape) form the system prompt.
@@ -69,8 +72,9 @@ struct MessageExtraction {
         var names: [String] = []
         t.forEachElement(tools) { e in
             guard t.kind(e) == .object, names.count < 64 else { return }
-            if let n = t.member(e, "name"), t.kind(n) == .string { names.append(t.string(n, limit: 128)) }
-            else if let f = t.member(e, "function") ?? t.member(e, "toolSpec"), let n = t.member(f, "name"), t.kind(n) == .string {
+            if let n = t.member(e, "name"), t.kind(n) == .string {
+                names.append(t.string(n, limit: 128))
+            } else if let f = t.member(e, "function") ?? t.member(e, "toolSpec"), let n = t.member(f, "name"), t.kind(n) == .string {
                 names.append(t.string(n, limit: 128))
             }
         }

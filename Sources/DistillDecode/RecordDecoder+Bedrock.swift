@@ -58,7 +58,8 @@ extension RecordDecoder {
         r.assistantTurns = m.assistantTurns
         let inference = t.member(body, "inferenceConfig")
         let titan = t.member(body, "textGenerationConfig")
-        let maxNode = t.member(body, "max_tokens") ?? t.member(body, "max_tokens_to_sample") ?? t.member(body, "max_gen_len")
+        let maxNode =
+            t.member(body, "max_tokens") ?? t.member(body, "max_tokens_to_sample") ?? t.member(body, "max_gen_len")
             ?? inference.flatMap { t.member($0, "maxTokens") ?? t.member($0, "max_new_tokens") }
             ?? titan.flatMap { t.member($0, "maxTokenCount") }
         r.maxTokens = maxNode.flatMap(t.int)

@@ -17,7 +17,9 @@ extension RecordDecoder {
                 guard let a = table.lookup(t.raw(k)) else { return }
                 if a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
             }
-            return build(into: &r) { f in let v = slot[f.index]; return v < 0 ? nil : v }
+            return build(into: &r) { f in
+                let v = slot[f.index]; return v < 0 ? nil : v
+            }
         }
     }
 

@@ -7,8 +7,10 @@ extension RecordDecoder {
         let meta = t.member(root, "metadata").flatMap { t.kind($0) == .object ? $0 : nil }
         let params = t.member(root, "model_parameters").flatMap { t.kind($0) == .object ? $0 : nil }
         var account: Result<String, MalformedKind>?
-        for candidate in [t.member(root, "end_user"), meta.flatMap { t.member($0, "user_api_key_user_id") },
-                          t.member(root, "user"), meta.flatMap { t.member($0, "user_api_key_hash") }] {
+        for candidate in [
+            t.member(root, "end_user"), meta.flatMap { t.member($0, "user_api_key_user_id") },
+            t.member(root, "user"), meta.flatMap { t.member($0, "user_api_key_hash") },
+        ] {
             if let c = candidate, let id = identifier(c) { account = id; break }
         }
         let accountID: String
@@ -40,7 +42,8 @@ extension RecordDecoder {
             if let tl = t.member(p, "tools"), t.kind(tl) == .array { r.toolNames = MessageExtraction.toolNames(t, tl) }
         }
         if let resp = t.member(root, "response"), t.kind(resp) == .object,
-           let choices = t.member(resp, "choices"), t.kind(choices) == .array {
+            let choices = t.member(resp, "choices"), t.kind(choices) == .array
+        {
             t.forEachElement(choices) { c in
                 if r.stopReason == nil, let f = t.member(c, "finish_reason") { r.stopReason = text(f, limit: 64) }
             }
@@ -51,8 +54,11 @@ extension RecordDecoder {
         guard options.extractText else { return nil }
         var m = MessageExtraction()
         if let msgs = t.member(root, "messages") {
-            if t.kind(msgs) == .array { m.read(t, messages: msgs, limit: options.maxPromptBytes, systemLimit: options.maxSystemBytes) }
-            else if t.kind(msgs) == .string { m.prompt = t.string(msgs, limit: options.maxPromptBytes); m.userTurns = 1 }
+            if t.kind(msgs) == .array {
+                m.read(t, messages: msgs, limit: options.maxPromptBytes, systemLimit: options.maxSystemBytes)
+            } else if t.kind(msgs) == .string {
+                m.prompt = t.string(msgs, limit: options.maxPromptBytes); m.userTurns = 1
+            }
         }
         r.prompt = m.prompt
         r.systemPrompt = m.system

@@ -1,7 +1,8 @@
+import DistillSupport
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import DistillSupport
 
 /// Hands out one `String` per recent value of the few-valued text fields (models, user
 /// agents, TLS fingerprints, endpoints, organisations): a value seen before costs a hash
@@ -39,9 +40,10 @@ final class StringInterner {
         let b = Int(truncatingIfNeeded: h >> 7) & mask
         if hashes[b] == h {
             // SAFETY: memcmp reads `raw.count` bytes from each side only once the counts are equal; both bases are non-nil (the stored string's UTF-8 and a slice of a parsed line of at least `minBytes`).
-            let same = strings[b].utf8.withContiguousStorageIfAvailable { s in
-                s.count == raw.count && memcmp(s.baseAddress!, raw.baseAddress!, raw.count) == 0
-            } ?? false
+            let same =
+                strings[b].utf8.withContiguousStorageIfAvailable { s in
+                    s.count == raw.count && memcmp(s.baseAddress!, raw.baseAddress!, raw.count) == 0
+                } ?? false
             if same { return strings[b] }
         }
         let s = String(decoding: raw, as: UTF8.self)

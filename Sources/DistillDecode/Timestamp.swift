@@ -58,7 +58,8 @@ package enum Timestamp {
             return v
         }
         guard b.count >= 10, let y = num(0, 4), b[4] == UInt8(ascii: "-"), let mo = num(5, 2),
-              b[7] == UInt8(ascii: "-"), let d = num(8, 2), (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y) else { return nil }
+            b[7] == UInt8(ascii: "-"), let d = num(8, 2), (1...12).contains(mo), d >= 1, d <= daysIn(month: mo, year: y)
+        else { return nil }
         var h = 0, mi = 0, s = 0, fracMs = 0
         var p = 10
         if p < b.count {
@@ -89,8 +90,7 @@ package enum Timestamp {
             } else if z == UInt8(ascii: "+") || z == UInt8(ascii: "-") {
                 guard let oh = num(p + 1, 2) else { return nil }
                 var om = 0
-                if p + 3 < b.count && b[p + 3] == UInt8(ascii: ":") { guard let m = num(p + 4, 2) else { return nil }; om = m; p += 6 }
-                else if let m = num(p + 3, 2) { om = m; p += 5 } else { p += 3 }
+                if p + 3 < b.count && b[p + 3] == UInt8(ascii: ":") { guard let m = num(p + 4, 2) else { return nil }; om = m; p += 6 } else if let m = num(p + 3, 2) { om = m; p += 5 } else { p += 3 }
                 guard oh < 24, om < 60 else { return nil }
                 offsetMinutes = (oh * 60 + om) * (z == UInt8(ascii: "-") ? -1 : 1)
             }

@@ -75,8 +75,10 @@ package struct LineSplitter {
                 lineNumber += 1
                 // SAFETY: the views handed to `body` are empty or `base + start ..< base + nl` with `start <= nl < end <= capacity`; valid only during `body` (see `Line.bytes`).
                 if discarding {
-                    try body(Line(bytes: UnsafeRawBufferPointer(start: nil, count: 0), number: lineNumber,
-                                  oversizedLength: discardedLength + (nl - start)))
+                    try body(
+                        Line(
+                            bytes: UnsafeRawBufferPointer(start: nil, count: 0), number: lineNumber,
+                            oversizedLength: discardedLength + (nl - start)))
                     discarding = false
                     discardedLength = 0
                 } else if nl - start > maxLineBytes {

@@ -1,7 +1,8 @@
+import DistillSupport
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import DistillSupport
 
 /// Why a result could not be written: the message names the destination and what to do.
 /// Exit code 2 (the documented code for usage and configuration errors: the destination
@@ -67,7 +68,9 @@ package enum OutputFile {
         let temp = String(cString: template)
         do throws(OutputError) {
             defer { close(fd) }
-            if let m = mode { fchmod(fd, m) } else {
+            if let m = mode {
+                fchmod(fd, m)
+            } else {
                 // A new file gets the usual 0666 less the umask (mkstemp makes it 0600).
                 let mask = umask(0); umask(mask)
                 fchmod(fd, 0o666 & ~mask)

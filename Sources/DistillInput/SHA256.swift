@@ -1,4 +1,5 @@
 import CCrypto
+
 #if canImport(Glibc)
 import Glibc
 #endif

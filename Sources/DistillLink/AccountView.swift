@@ -44,10 +44,12 @@ package struct AccountView: Sendable {
     /// Per-account suspicion from its own behaviour: extraction intent, output appetite,
     /// single-turn share, 24/7 pacing, large `max_tokens`; minus the classification tell.
     package static func suspicion(_ p: AccountProfile, _ params: LinkParameters, _ profile: ProfileParameters) -> Double {
-        let appetite = profile.observedAppetite(meanOutput: p.meanOutput, hitLimitShare: p.hitLimitShare,
-                                                rampFrom: params.appetiteRampTokens, full: params.longOutputTokens)
+        let appetite = profile.observedAppetite(
+            meanOutput: p.meanOutput, hitLimitShare: p.hitLimitShare,
+            rampFrom: params.appetiteRampTokens, full: params.longOutputTokens)
         let pacing = profile.machinePacing(hourEntropy: p.hourEntropy)
-        var s = params.suspicionIntentWeight * p.extractionShare + params.suspicionAppetiteWeight * appetite
+        var s =
+            params.suspicionIntentWeight * p.extractionShare + params.suspicionAppetiteWeight * appetite
             + params.suspicionSingleTurnWeight * p.singleTurnShare + params.suspicionPacingWeight * pacing
             + params.suspicionMaxTokensWeight * min(1, p.largeMaxTokensShare)
         s -= params.suspicionClassificationPenalty * p.intentShare(.classification)

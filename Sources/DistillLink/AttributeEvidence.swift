@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DistillDecode
 import DistillProfile
 import DistillSupport
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The evidence between candidates that needs no prompt families: shared payment
 /// fingerprints, IP and subnet overlap, rare clients, uncommon email domains and signup
@@ -85,8 +86,10 @@ struct AttributeEvidence: Sendable {
 
     /// Rarity-weighted Jaccard of sampled attribute sets, for candidate pairs sharing one.
     /// Each account's set is hashed, weighted and sorted once; pairs merge sorted arrays.
-    static func jaccardEvidence(_ accounts: [AccountView], _ index: [String: [Int]], _ counts: [String: Int], cap: Int,
-                                sets: (AccountProfile) -> [String], _ emit: (Int, Int, Double) -> Void) {
+    static func jaccardEvidence(
+        _ accounts: [AccountView], _ index: [String: [Int]], _ counts: [String: Int], cap: Int,
+        sets: (AccountProfile) -> [String], _ emit: (Int, Int, Double) -> Void
+    ) {
         func idf(_ v: String) -> Double {
             let n = counts[v, default: 1]
             return n > cap ? 0 : 1 / log2(1 + Double(n))
@@ -108,9 +111,13 @@ struct AttributeEvidence: Sendable {
             var i = 0, j = 0
             var inter = 0.0, union = 0.0
             while i < ax.count || j < ay.count {
-                if j == ay.count || (i < ax.count && ax[i].0 < ay[j].0) { union += ax[i].1; i += 1 }
-                else if i == ax.count || ay[j].0 < ax[i].0 { union += ay[j].1; j += 1 }
-                else { union += ax[i].1; inter += ax[i].1; i += 1; j += 1 }
+                if j == ay.count || (i < ax.count && ax[i].0 < ay[j].0) {
+                    union += ax[i].1; i += 1
+                } else if i == ax.count || ay[j].0 < ax[i].0 {
+                    union += ay[j].1; j += 1
+                } else {
+                    union += ax[i].1; inter += ax[i].1; i += 1; j += 1
+                }
             }
             if union > 0 && inter > 0 { emit(x, y, inter / union) }
         }

@@ -7,8 +7,10 @@ package struct EvidenceGraph: Sendable {
     package var edges: [Edge] = []
 
     /// `attributes`: the family-independent evidence between the same candidates.
-    init(accounts: [AccountView], candidates: [Int], attributes: AttributeEvidence, familyPurity: [Int: Double],
-         params: LinkParameters, threads: Int = 1) {
+    init(
+        accounts: [AccountView], candidates: [Int], attributes: AttributeEvidence, familyPurity: [Int: Double],
+        params: LinkParameters, threads: Int = 1
+    ) {
         var pairs = attributes.pairs
         // Candidates come in ascending order, so each family's list is sorted.
         var byFamily: [Int: [(account: Int, share: Double)]] = [:]
@@ -16,8 +18,9 @@ package struct EvidenceGraph: Sendable {
         MinuteLockstep.pairs(accounts, candidates, params) { pairs.add($0, $1, .lockstep, $2, cap: params.lockstepWeight) }
         Self.handoffs(accounts, candidates, params) { pairs.add($0, $1, .handoff, params.handoffWeight, cap: params.handoffWeight) }
         // Family pairs are made per account while folding (see `FamilyPairs`).
-        let families = FamilyPairs(members: byFamily, purity: familyPurity, weight: params.familyWeight,
-                                   cap: params.familyWeight, bound: accounts.count)
+        let families = FamilyPairs(
+            members: byFamily, purity: familyPurity, weight: params.familyWeight,
+            cap: params.familyWeight, bound: accounts.count)
         // Synchronized activity only strengthens pairs that already share something, and
         // is worth computing only where it could lift the pair to the edge threshold.
         // Each shard of pairs caches the activity slots of the accounts it meets.
@@ -81,9 +84,13 @@ struct ActivitySlots {
         var i = 0, j = 0, both = 0, unionDays = 0
         while i < days.count || j < o.days.count {
             unionDays += 1
-            if j == o.days.count || (i < days.count && days[i].0 < o.days[j].0) { i += 1 }
-            else if i == days.count || o.days[j].0 < days[i].0 { j += 1 }
-            else { both += (days[i].1 & o.days[j].1).nonzeroBitCount; i += 1; j += 1 }
+            if j == o.days.count || (i < days.count && days[i].0 < o.days[j].0) {
+                i += 1
+            } else if i == days.count || o.days[j].0 < days[i].0 {
+                j += 1
+            } else {
+                both += (days[i].1 & o.days[j].1).nonzeroBitCount; i += 1; j += 1
+            }
         }
         let expected = Double(active) * Double(o.active) / Double(unionDays * 24)
         return (Double(both) / Double(m), expected > 0 ? Double(both) / expected : 0)

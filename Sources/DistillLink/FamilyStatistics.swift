@@ -37,11 +37,12 @@ package struct FamilyStatistics: Sendable {
             // Summed in account order: a Set's order changes from process to process.
             let requests = f.accounts.sorted().reduce(0.0) { $0 + (accounts[$1].families[f.id] ?? 0) * Double(accounts[$1].profile.requests) }
             // The template is aligned later, only for the families that are reported.
-            out.append(Family(
-                origin: "user", template: "", familyID: f.id,
-                accounts: f.accounts.count, suspiciousAccounts: f.accounts.filter { accounts[$0].isCandidate }.count,
-                requestsEstimate: Int(requests.rounded()), duplicateRate: total == 0 ? 0 : Double(total - samples.count) / Double(total),
-                subnets: Self.subnets(f.accounts, accounts)))
+            out.append(
+                Family(
+                    origin: "user", template: "", familyID: f.id,
+                    accounts: f.accounts.count, suspiciousAccounts: f.accounts.filter { accounts[$0].isCandidate }.count,
+                    requestsEstimate: Int(requests.rounded()), duplicateRate: total == 0 ? 0 : Double(total - samples.count) / Double(total),
+                    subnets: Self.subnets(f.accounts, accounts)))
         }
         // System-prompt families (exact system prompts).
         var system: [UInt64: (text: String, accounts: [Int], requests: Int)] = [:]
@@ -52,14 +53,16 @@ package struct FamilyStatistics: Sendable {
             }
         }
         for (_, s) in system where s.accounts.count >= 2 {
-            out.append(Family(
-                origin: "system", template: s.text, familyID: nil, accounts: s.accounts.count,
-                suspiciousAccounts: s.accounts.filter { accounts[$0].isCandidate }.count, requestsEstimate: s.requests,
-                duplicateRate: 1, subnets: Self.subnets(s.accounts, accounts)))
+            out.append(
+                Family(
+                    origin: "system", template: s.text, familyID: nil, accounts: s.accounts.count,
+                    suspiciousAccounts: s.accounts.filter { accounts[$0].isCandidate }.count, requestsEstimate: s.requests,
+                    duplicateRate: 1, subnets: Self.subnets(s.accounts, accounts)))
         }
-        var kept = Array(out.sorted {
-            ($1.accounts, $1.requestsEstimate, $0.origin, $0.familyID ?? -1, $0.template) < ($0.accounts, $0.requestsEstimate, $1.origin, $1.familyID ?? -1, $1.template)
-        }.prefix(top))
+        var kept = Array(
+            out.sorted {
+                ($1.accounts, $1.requestsEstimate, $0.origin, $0.familyID ?? -1, $0.template) < ($0.accounts, $0.requestsEstimate, $1.origin, $1.familyID ?? -1, $1.template)
+            }.prefix(top))
         for i in kept.indices {
             if let id = kept[i].familyID { kept[i].template = TemplateAligner.template((members[id] ?? []).prefix(16).map { fam.samples[$0].prompt.text }) }
         }

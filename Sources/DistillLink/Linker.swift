@@ -44,7 +44,8 @@ package struct Linker: Sendable {
         // Families over every account, so a prompt common among ordinary users is seen to be
         // common; the evidence that needs no families is gathered meanwhile.
         let suspected = views, params = params, threads = threads
-        let (families, attributes) = bothInParallel(threads: threads,
+        let (families, attributes) = bothInParallel(
+            threads: threads,
             { PromptFamilies(accounts: suspected, include: { suspected[$0].profile.withPrompt > 0 }, params: params, threads: threads) },
             { AttributeEvidence(accounts: suspected, candidates: candidates, params: params) })
         for (account, shares) in families.shares() { views[account].families = shares }
@@ -52,9 +53,13 @@ package struct Linker: Sendable {
         let familyPurity = families.linkPurity { views[$0].isCandidate }
         // The graph and the dump-wide statistics both only read the judged accounts: side by side.
         let judged = views
-        let (graph, statistics) = bothInParallel(threads: threads,
-            { EvidenceGraph(accounts: judged, candidates: candidates, attributes: attributes, familyPurity: familyPurity,
-                            params: params, threads: threads) },
+        let (graph, statistics) = bothInParallel(
+            threads: threads,
+            {
+                EvidenceGraph(
+                    accounts: judged, candidates: candidates, attributes: attributes, familyPurity: familyPurity,
+                    params: params, threads: threads)
+            },
             { FamilyStatistics(judged, families).families })
         var uf = UnionFind(views.count)
         for e in graph.edges { uf.union(e.a, e.b) }

@@ -60,9 +60,10 @@ package struct PromptFamilies: Sendable {
         let s = order.map { unordered[$0.index] }
         samples = s
         let ordinary = accounts.indices.filter { include($0) && !accounts[$0].isCandidate }.count
-        let kept = SharedShingles.filter(s, isCandidate: { accounts[$0].isCandidate },
-                                         backgroundCap: max(params.familyBackgroundFloor, Int(params.familyBackgroundShare * Double(ordinary))),
-                                         threads: threads)
+        let kept = SharedShingles.filter(
+            s, isCandidate: { accounts[$0].isCandidate },
+            backgroundCap: max(params.familyBackgroundFloor, Int(params.familyBackgroundShare * Double(ordinary))),
+            threads: threads)
         var uf = UnionFind(s.count)
         let bins = ShingleSignature.bins
         let bands = max(1, min(params.lshBands, bins))
@@ -105,8 +106,11 @@ package struct PromptFamilies: Sendable {
                 let first = keyed[start].sample
                 for j in (start + 1)..<max(start + 1, end) {
                     let m = keyed[j].sample
-                    if similarity(m, first) >= params.familySimilarity { out.append((m, first)) }
-                    else if similarity(m, keyed[j - 1].sample) >= params.familySimilarity { out.append((m, keyed[j - 1].sample)) }
+                    if similarity(m, first) >= params.familySimilarity {
+                        out.append((m, first))
+                    } else if similarity(m, keyed[j - 1].sample) >= params.familySimilarity {
+                        out.append((m, keyed[j - 1].sample))
+                    }
                 }
                 start = end
             }
@@ -168,9 +172,13 @@ package struct PromptFamilies: Sendable {
     package func shares(linking: Bool = false) -> [(account: Int, shares: [Int: Double])] {
         // (account, family) of every sample, sorted: an account's samples form one run,
         // its samples of a family a run within it (no dictionary update per sample).
-        let keyed = samples.indices.map { (account: samples[$0].account, family: linking ? linkFamily[familyOf[$0]] : familyOf[$0],
-                                           general: samples[$0].general, part: samples[$0].part) }
-            .sorted { ($0.account, $0.family) < ($1.account, $1.family) }
+        let keyed = samples.indices.map {
+            (
+                account: samples[$0].account, family: linking ? linkFamily[familyOf[$0]] : familyOf[$0],
+                general: samples[$0].general, part: samples[$0].part
+            )
+        }
+        .sorted { ($0.account, $0.family) < ($1.account, $1.family) }
         var out: [(account: Int, shares: [Int: Double])] = []
         var i = 0
         while i < keyed.count {

@@ -23,7 +23,9 @@ extension AccountProfile {
         for (name, use) in list { w.string(name); w.int(use.requests); w.i64(use.firstSeen) }
         Self.encode(g.ips, &w) { $0.string($1) }
         Self.encode(g.subnets, &w) { $0.string($1) }
-        Self.encode(g.clients, &w) { $0.string($1.userAgent); $0.string($1.tls) }
+        Self.encode(g.clients, &w) {
+            $0.string($1.userAgent); $0.string($1.tls)
+        }
         for s in [g.orgs, g.apiKeys, g.systemPrompts] { Self.encode(s, &w) { $0.string($1) } }
         Self.encode(g.promptHashes, &w) { $0.bool($1) }
         Self.encode(g.promptSamples, &w, Self.encodeSample)
@@ -113,8 +115,10 @@ extension AccountProfile {
     }
 
     /// The entries `encode` wrote, added to an empty sketch of the same size.
-    static func decode<P>(_ r: inout BinaryReader, _ empty: BottomK<P>,
-                          _ payload: (inout BinaryReader) throws(BinaryReader.Malformed) -> P) throws(BinaryReader.Malformed) -> BottomK<P> {
+    static func decode<P>(
+        _ r: inout BinaryReader, _ empty: BottomK<P>,
+        _ payload: (inout BinaryReader) throws(BinaryReader.Malformed) -> P
+    ) throws(BinaryReader.Malformed) -> BottomK<P> {
         var sketch = empty
         let n = try r.count(itemBytes: 10)
         guard n <= sketch.k else { throw .init("a sketch of \(n) entries where at most \(sketch.k) are kept (made with other parameters?)") }

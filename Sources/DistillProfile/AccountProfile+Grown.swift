@@ -56,9 +56,11 @@ extension AccountProfile {
 
         /// Counts one request from its kept facts; the system prompt's kept text and the
         /// prompt sample are built only when a sketch keeps them.
-        mutating func add(timestamp: Int64, model: String?, ip: String?, userAgent: String?, tls: String?,
-                          org: String?, apiKey: String?, systemHash: UInt64?, system: () -> String,
-                          promptHash: UInt64?, tags: UInt8, shaped: Bool, sample: () -> PromptSample, parts: Parts = .all) {
+        mutating func add(
+            timestamp: Int64, model: String?, ip: String?, userAgent: String?, tls: String?,
+            org: String?, apiKey: String?, systemHash: UInt64?, system: () -> String,
+            promptHash: UInt64?, tags: UInt8, shaped: Bool, sample: () -> PromptSample, parts: Parts = .all
+        ) {
             if parts.contains(.activity) {
                 let (day, hour, minute) = AccountProfile.clock(timestamp)
                 countActivity(day: day, hour: hour, minute: minute)
@@ -93,7 +95,8 @@ extension AccountProfile {
 
         /// Replays a kept first request (only `parts` of it: a reader of one sketch needs no other).
         mutating func add(_ f: FirstRequest, parts: Parts = .all) {
-            add(timestamp: f.timestamp, model: f.model, ip: f.ip, userAgent: f.userAgent, tls: f.tls,
+            add(
+                timestamp: f.timestamp, model: f.model, ip: f.ip, userAgent: f.userAgent, tls: f.tls,
                 org: f.org, apiKey: f.apiKey, systemHash: f.systemHash, system: { f.system },
                 promptHash: f.promptHash, tags: f.tags, shaped: f.shaped, sample: { f.sample! }, parts: parts)
         }

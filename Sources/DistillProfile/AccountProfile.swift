@@ -43,10 +43,22 @@ package struct AccountProfile: Sendable {
     /// (with `parts` filled in).
     func grown(_ parts: Grown.Parts) -> Grown { storage.materialized(parts) }
 
-    package var requests: Int { get { counts.requests } set { unique().counts.requests = newValue } }
-    package var failed: Int { get { counts.failed } set { unique().counts.failed = newValue } }
-    package var firstSeen: Int64 { get { counts.firstSeen } set { unique().counts.firstSeen = newValue } }
-    package var lastSeen: Int64 { get { counts.lastSeen } set { unique().counts.lastSeen = newValue } }
+    package var requests: Int {
+        get { counts.requests }
+        set { unique().counts.requests = newValue }
+    }
+    package var failed: Int {
+        get { counts.failed }
+        set { unique().counts.failed = newValue }
+    }
+    package var firstSeen: Int64 {
+        get { counts.firstSeen }
+        set { unique().counts.firstSeen = newValue }
+    }
+    package var lastSeen: Int64 {
+        get { counts.lastSeen }
+        set { unique().counts.lastSeen = newValue }
+    }
     /// Requests per UTC hour of day.
     package var hours: [Int] { let g = grown(.activity); return (0..<24).map { g.hourCounts[$0] } }
     /// Requests per minute of the hour.
@@ -65,25 +77,58 @@ package struct AccountProfile: Sendable {
     package var days: [Int32: Int] { activity.mapValues(\.requests) }
     /// UTC hours active per epoch day (bit set).
     package var dayHours: [Int32: UInt32] { activity.mapValues(\.hours) }
-    package var singleTurn: Int { get { counts.singleTurn } set { unique().counts.singleTurn = newValue } }
-    package var withTools: Int { get { counts.withTools } set { unique().counts.withTools = newValue } }
-    package var withPrompt: Int { get { counts.withPrompt } set { unique().counts.withPrompt = newValue } }
-    package var largeMaxTokens: Int { get { counts.largeMaxTokens } set { unique().counts.largeMaxTokens = newValue } }
-    package var withMaxTokens: Int { get { counts.withMaxTokens } set { unique().counts.withMaxTokens = newValue } }
+    package var singleTurn: Int {
+        get { counts.singleTurn }
+        set { unique().counts.singleTurn = newValue }
+    }
+    package var withTools: Int {
+        get { counts.withTools }
+        set { unique().counts.withTools = newValue }
+    }
+    package var withPrompt: Int {
+        get { counts.withPrompt }
+        set { unique().counts.withPrompt = newValue }
+    }
+    package var largeMaxTokens: Int {
+        get { counts.largeMaxTokens }
+        set { unique().counts.largeMaxTokens = newValue }
+    }
+    package var withMaxTokens: Int {
+        get { counts.withMaxTokens }
+        set { unique().counts.withMaxTokens = newValue }
+    }
     /// Outputs that stopped at a limit of at least `largeMaxTokens`.
-    package var hitLimit: Int { get { counts.hitLimit } set { unique().counts.hitLimit = newValue } }
-    package var outputTokens: Int { get { counts.outputTokens } set { unique().counts.outputTokens = newValue } }
-    package var withOutput: Int { get { counts.withOutput } set { unique().counts.withOutput = newValue } }
+    package var hitLimit: Int {
+        get { counts.hitLimit }
+        set { unique().counts.hitLimit = newValue }
+    }
+    package var outputTokens: Int {
+        get { counts.outputTokens }
+        set { unique().counts.outputTokens = newValue }
+    }
+    package var withOutput: Int {
+        get { counts.withOutput }
+        set { unique().counts.withOutput = newValue }
+    }
     /// Requests per intent tag (index of `IntentTag.allCases`).
     package var intents: [Int] { (0..<IntentTag.allCases.count).map { intentCount($0) } }
     /// Requests carrying any extraction intent.
-    package var extractionIntent: Int { get { counts.extractionIntent } set { unique().counts.extractionIntent = newValue } }
+    package var extractionIntent: Int {
+        get { counts.extractionIntent }
+        set { unique().counts.extractionIntent = newValue }
+    }
     /// Single-turn requests with a long output (a large `max_tokens` when no output is
     /// logged): the account's extraction part, measured by shape, not
     /// by wording, so that ordinary chat mixed in (camouflage) does not hide it.
-    package var extractionShaped: Int { get { counts.extractionShaped } set { unique().counts.extractionShaped = newValue } }
+    package var extractionShaped: Int {
+        get { counts.extractionShaped }
+        set { unique().counts.extractionShaped = newValue }
+    }
     /// Extraction-shaped requests that also match an extraction rule.
-    package var extractionShapedTagged: Int { get { counts.extractionShapedTagged } set { unique().counts.extractionShapedTagged = newValue } }
+    package var extractionShapedTagged: Int {
+        get { counts.extractionShapedTagged }
+        set { unique().counts.extractionShapedTagged = newValue }
+    }
     /// One model and its use.
     struct ModelEntry: Sendable {
         var name: String
@@ -91,20 +136,47 @@ package struct AccountProfile: Sendable {
     }
     /// Use of each model (at most `modelCap`).
     package var models: [String: ModelUse] { grown(.models).models }
-    package var ips: BottomK<String> { get { grown(.addresses).ips } set { unique().grow().state.ips = newValue } }
-    package var subnets: BottomK<String> { get { grown(.addresses).subnets } set { unique().grow().state.subnets = newValue } }
+    package var ips: BottomK<String> {
+        get { grown(.addresses).ips }
+        set { unique().grow().state.ips = newValue }
+    }
+    package var subnets: BottomK<String> {
+        get { grown(.addresses).subnets }
+        set { unique().grow().state.subnets = newValue }
+    }
     /// User agent and TLS fingerprint, as one combination.
-    package var clients: BottomK<ClientSignature> { get { grown(.clients).clients } set { unique().grow().state.clients = newValue } }
-    package var orgs: BottomK<String> { get { grown(.keys).orgs } set { unique().grow().state.orgs = newValue } }
-    package var apiKeys: BottomK<String> { get { grown(.keys).apiKeys } set { unique().grow().state.apiKeys = newValue } }
-    package var systemPrompts: BottomK<String> { get { grown(.system).systemPrompts } set { unique().grow().state.systemPrompts = newValue } }
+    package var clients: BottomK<ClientSignature> {
+        get { grown(.clients).clients }
+        set { unique().grow().state.clients = newValue }
+    }
+    package var orgs: BottomK<String> {
+        get { grown(.keys).orgs }
+        set { unique().grow().state.orgs = newValue }
+    }
+    package var apiKeys: BottomK<String> {
+        get { grown(.keys).apiKeys }
+        set { unique().grow().state.apiKeys = newValue }
+    }
+    package var systemPrompts: BottomK<String> {
+        get { grown(.system).systemPrompts }
+        set { unique().grow().state.systemPrompts = newValue }
+    }
     /// Distinct prompts (hashes and exact counts) for repeat rates.
-    package var promptHashes: BottomK<Bool> { get { grown(.prompts).promptHashes } set { unique().grow().state.promptHashes = newValue } }
+    package var promptHashes: BottomK<Bool> {
+        get { grown(.prompts).promptHashes }
+        set { unique().grow().state.promptHashes = newValue }
+    }
     /// A smaller sample of distinct prompts with text and shingles.
-    package var promptSamples: BottomK<PromptSample> { get { grown(.prompts).promptSamples } set { unique().grow().state.promptSamples = newValue } }
+    package var promptSamples: BottomK<PromptSample> {
+        get { grown(.prompts).promptSamples }
+        set { unique().grow().state.promptSamples = newValue }
+    }
     /// A sample of the extraction part's distinct prompts alone: what an account's
     /// extraction shares with others is seen however much ordinary chat surrounds it.
-    package var partSamples: BottomK<PromptSample> { get { grown(.prompts).partSamples } set { unique().grow().state.partSamples = newValue } }
+    package var partSamples: BottomK<PromptSample> {
+        get { grown(.prompts).partSamples }
+        set { unique().grow().state.partSamples = newValue }
+    }
 
     /// Requests with intent tag `i` (index of `IntentTag.allCases`).
     func intentCount(_ i: Int) -> Int {

@@ -44,11 +44,13 @@ package struct ProfileParameters: Sendable, Equatable, ParameterSet {
     }
 
     package static var fields: [ParameterField<Self>] {
-        [.init("ip_sketch", \.ipSketch, 1...4096), .init("subnet_sketch", \.subnetSketch, 1...4096),
-         .init("client_sketch", \.clientSketch, 1...4096), .init("prompt_hash_sketch", \.promptHashSketch, 1...4096),
-         .init("prompt_samples", \.promptSamples, 1...4096), .init("part_samples", \.partSamples, 0...4096),
-         .init("sample_text_bytes", \.sampleTextBytes, 16...65536), .init("large_max_tokens", \.largeMaxTokens, 1...1e9),
-         .init("long_request_output_tokens", \.longRequestOutputTokens, 1...1e9), .share("machine_hour_entropy", \.machineHourEntropy),
-         .share("pacing_ramp_entropy", \.pacingRampEntropy), .init("hit_limit_appetite_factor", \.hitLimitAppetiteFactor, 0...1e6)]
+        [
+            .init("ip_sketch", \.ipSketch, 1...4096), .init("subnet_sketch", \.subnetSketch, 1...4096),
+            .init("client_sketch", \.clientSketch, 1...4096), .init("prompt_hash_sketch", \.promptHashSketch, 1...4096),
+            .init("prompt_samples", \.promptSamples, 1...4096), .init("part_samples", \.partSamples, 0...4096),
+            .init("sample_text_bytes", \.sampleTextBytes, 16...65536), .init("large_max_tokens", \.largeMaxTokens, 1...1e9),
+            .init("long_request_output_tokens", \.longRequestOutputTokens, 1...1e9), .share("machine_hour_entropy", \.machineHourEntropy),
+            .share("pacing_ramp_entropy", \.pacingRampEntropy), .init("hit_limit_appetite_factor", \.hitLimitAppetiteFactor, 0...1e6),
+        ]
     }
 }

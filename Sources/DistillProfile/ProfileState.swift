@@ -35,7 +35,9 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     package mutating func consume(_ r: RequestRecord) {
         let h = AccountIndex.hash(r.account)
         let slot: Int
-        if let i = index.position(hash: h, isID: { ids[$0] == r.account }) { slot = i } else {
+        if let i = index.position(hash: h, isID: { ids[$0] == r.account }) {
+            slot = i
+        } else {
             slot = profiles.count
             index.insert(hash: h, position: slot)
             ids.append(r.account)
@@ -83,8 +85,9 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         func sample() -> AccountProfile.PromptSample { AccountProfile.PromptSample(prompt: prompt, textBytes: p.sampleTextBytes, tags: tags) }
         if isFirst {
             // A first request is kept as it is: what its sketches would hold, without them.
-            var f = AccountProfile.FirstRequest(timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent,
-                                                tls: r.tlsFingerprint, org: r.org, apiKey: r.apiKey)
+            var f = AccountProfile.FirstRequest(
+                timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent,
+                tls: r.tlsFingerprint, org: r.org, apiKey: r.apiKey)
             if let h = systemHash { f.systemHash = h; f.system = system.utf8Prefix(p.sampleTextBytes) }
             if let h = promptHash {
                 f.promptHash = h; f.tags = tags; f.shaped = shaped
@@ -94,9 +97,10 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
             s.first = f
             return
         }
-        s.grow().state.add(timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent, tls: r.tlsFingerprint,
-                           org: r.org, apiKey: r.apiKey, systemHash: systemHash, system: { system.utf8Prefix(p.sampleTextBytes) },
-                           promptHash: promptHash, tags: tags, shaped: shaped, sample: sample)
+        s.grow().state.add(
+            timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent, tls: r.tlsFingerprint,
+            org: r.org, apiKey: r.apiKey, systemHash: systemHash, system: { system.utf8Prefix(p.sampleTextBytes) },
+            promptHash: promptHash, tags: tags, shaped: shaped, sample: sample)
     }
 
     package mutating func merge(_ o: ProfileState) {
@@ -118,7 +122,9 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         var shared: [(into: Int, from: Int)] = []
         for (j, id) in o.ids.enumerated() {
             let h = AccountIndex.hash(id)
-            if let i = index.position(hash: h, isID: { ids[$0] == id }) { shared.append((i, j)) } else {
+            if let i = index.position(hash: h, isID: { ids[$0] == id }) {
+                shared.append((i, j))
+            } else {
                 index.insert(hash: h, position: profiles.count)
                 ids.append(id)
                 profiles.append(o.profiles[j])

@@ -101,9 +101,13 @@ package enum RegexSafety {
         var j = i + 1
         var low = "", high = "", comma = false
         while j < s.count, s[j] != "}" {
-            if s[j] == "," { guard !comma else { return nil }; comma = true }
-            else if ("0"..."9").contains(s[j]) { if comma { high.unicodeScalars.append(s[j]) } else { low.unicodeScalars.append(s[j]) } }
-            else if s[j] != " " { return nil }
+            if s[j] == "," {
+                guard !comma else { return nil }; comma = true
+            } else if ("0"..."9").contains(s[j]) {
+                if comma { high.unicodeScalars.append(s[j]) } else { low.unicodeScalars.append(s[j]) }
+            } else if s[j] != " " {
+                return nil
+            }
             j += 1
         }
         guard j < s.count, !(low.isEmpty && high.isEmpty) else { return nil }

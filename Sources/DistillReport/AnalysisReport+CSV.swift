@@ -2,6 +2,7 @@ import DistillDecode
 import DistillScan
 import DistillScore
 import DistillSupport
+import Foundation
 
 extension AnalysisReport {
     /// `--format csv`: one row per campaign member (a takedown list), RFC 4180: CRLF line
@@ -26,8 +27,10 @@ extension AnalysisReport {
 
 /// RFC 4180 writing with spreadsheet-formula neutralisation.
 package enum CSV {
-    package static let header = ["campaign_id", "severity", "score", "account_id", "requests", "first_seen", "last_seen", "email_domain",
-                                "payment_fingerprint", "country", "top_ip", "top_client", "suspicion", "extraction_share", "evidence", "links"]
+    package static let header = [
+        "campaign_id", "severity", "score", "account_id", "requests", "first_seen", "last_seen", "email_domain",
+        "payment_fingerprint", "country", "top_ip", "top_client", "suspicion", "extraction_share", "evidence", "links",
+    ]
 
     package static func row(_ cells: [String]) -> String { cells.map(field).joined(separator: ",") + "\r\n" }
 
@@ -39,5 +42,3 @@ package enum CSV {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-import Foundation

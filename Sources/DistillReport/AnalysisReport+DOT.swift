@@ -1,7 +1,8 @@
 import DistillDecode
+import DistillScan
 import DistillScore
 import DistillSupport
-import DistillScan
+import Foundation
 
 extension AnalysisReport {
     /// Accounts and the infrastructure they share, as a Graphviz/Gephi graph: one cluster
@@ -28,8 +29,6 @@ extension AnalysisReport {
         return o + "}\n"
     }
 }
-
-import Foundation
 
 /// Quoting for Graphviz DOT: labels are cleaned and cut for display, node ids are
 /// unique per value whatever its length or content.

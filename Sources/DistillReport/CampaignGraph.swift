@@ -91,7 +91,9 @@ package struct CampaignGraph: Sendable {
             bySet[set, default: Group(members: [], requests: 0, nodes: set)].members.append(a)
             bySet[set]!.requests = bySet[set]!.requests &+ (report.members[a]?.requests ?? 0)
         }
-        var all = bySet.values.map { g -> Group in var g = g; g.members.sort(); return g }
+        var all = bySet.values.map { g -> Group in
+            var g = g; g.members.sort(); return g
+        }
         all.sort { ($1.members.count, $0.members[0]) < ($0.members.count, $1.members[0]) }
         if all.count > Self.maxGroups {
             for g in all[Self.maxGroups...] { omittedGroups += 1; omittedMembers += g.members.count }
@@ -112,7 +114,7 @@ package struct CampaignGraph: Sendable {
 /// brackets allowed); nil for anything that is not an address.
 enum Subnet {
     static func of(_ s: String) -> String? {
-        if s.hasSuffix("/24") || s.hasSuffix("/48") { return s }   // already a redacted network
+        if s.hasSuffix("/24") || s.hasSuffix("/48") { return s }  // already a redacted network
         let r = Redaction.network(s)
         return r
     }

@@ -13,7 +13,8 @@ extension AnalysisReport {
         let g = CampaignGraph(report: self, campaign: c)
         func q(_ s: String, _ limit: Int = 60) -> String { DOTText.quoted(SafeText.plain(s, limit: limit)) }
         var o = "graph \(q("campaign " + c.id, 100)) {\n"
-        o += "  graph [rankdir=LR, ranksep=2, nodesep=0.15, splines=true, fontsize=12, labelloc=t, label=\(q("\(c.id) \(c.severity.rawValue) score \(JSONValue.number(c.score)): \(c.accounts.count) accounts, \(c.requests) requests", 200))];\n"
+        o +=
+            "  graph [rankdir=LR, ranksep=2, nodesep=0.15, splines=true, fontsize=12, labelloc=t, label=\(q("\(c.id) \(c.severity.rawValue) score \(JSONValue.number(c.score)): \(c.accounts.count) accounts, \(c.requests) requests", 200))];\n"
         o += "  node [fontsize=10];\n"
         for (i, grp) in g.groups.enumerated() {
             let label = DOTText.lines([SafeText.plain(CampaignGraph.label(grp), limit: 60), "\(grp.members.count) account(s), \(grp.requests) requests"])

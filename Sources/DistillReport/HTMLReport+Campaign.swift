@@ -16,7 +16,8 @@ extension HTMLReport {
         o += "<h3>Why this is a campaign</h3>\n<table><tr><th>signal</th><th class=\"n\">strength</th><th class=\"n\">points</th><th>evidence</th></tr>\n"
         for s in c.signals.sorted(by: { (-$0.weight, -$0.strength, $0.kind, $0.link ?? "") < (-$1.weight, -$1.strength, $1.kind, $1.link ?? "") }) {
             let name = s.kind.rawValue + (s.link.map { " (\($0))" } ?? "")
-            o += "<tr><td>\(t(name, 80))</td><td class=\"n\">\(JSONValue.number(s.strength))</td><td class=\"n\">\(JSONValue.number((s.weight * 10).rounded() / 10))</td><td>\(t(s.evidence, 400))</td></tr>\n"
+            o +=
+                "<tr><td>\(t(name, 80))</td><td class=\"n\">\(JSONValue.number(s.strength))</td><td class=\"n\">\(JSONValue.number((s.weight * 10).rounded() / 10))</td><td>\(t(s.evidence, 400))</td></tr>\n"
         }
         o += "</table>\n<h3>Benign explanations considered</h3>\n<table><tr><th>explanation</th><th>applied</th><th class=\"n\">factor</th><th>evidence</th></tr>\n"
         for b in c.benign {
@@ -47,12 +48,14 @@ extension HTMLReport {
         let rows = report.memberRows(c).sorted { ($1.requests, $0.account) < ($0.requests, $1.account) }
         let n = NumberText.grouped
         func cell(_ s: String?, _ limit: Int) -> String { s.map { $0.isEmpty ? "–" : HTMLText.text($0, limit: limit) } ?? "–" }
-        var o = "<h3>Members (\(n(rows.count)))</h3>\n<table><tr><th>account</th><th class=\"n\">requests</th><th>first seen</th><th>last seen</th><th>email domain</th><th>payment</th><th>country</th><th>top IP</th><th>top client</th><th>linked by</th></tr>\n"
+        var o =
+            "<h3>Members (\(n(rows.count)))</h3>\n<table><tr><th>account</th><th class=\"n\">requests</th><th>first seen</th><th>last seen</th><th>email domain</th><th>payment</th><th>country</th><th>top IP</th><th>top client</th><th>linked by</th></tr>\n"
         for m in rows.prefix(Self.memberRows) {
             let seen = m.requests > 0
             o += "<tr><td class=\"mono\">\(HTMLText.text(m.account, limit: 120))</td><td class=\"n\">\(n(m.requests))</td>"
             o += "<td>\(seen ? Timestamp.format(m.firstSeen) : "–")</td><td>\(seen ? Timestamp.format(m.lastSeen) : "–")</td>"
-            o += "<td>\(cell(m.emailDomain, 80))</td><td class=\"mono\">\(cell(m.payment, 80))</td><td>\(cell(m.country, 8))</td><td class=\"mono\">\(cell(m.topIP, 60))</td><td>\(cell(m.topClient, 80))</td>"
+            o +=
+                "<td>\(cell(m.emailDomain, 80))</td><td class=\"mono\">\(cell(m.payment, 80))</td><td>\(cell(m.country, 8))</td><td class=\"mono\">\(cell(m.topIP, 60))</td><td>\(cell(m.topClient, 80))</td>"
             o += "<td>\(m.evidence.isEmpty ? "–" : HTMLText.text(m.evidence.joined(separator: ", ") + " (\(m.links))"))</td></tr>\n"
         }
         o += "</table>\n"

@@ -42,7 +42,8 @@ extension HTMLReport {
         let plotW = width - left - 20
         let slot = Double(plotW) / Double(range.count)
         let barW = max(0.5, min(36, slot * 0.8))
-        var o = "<svg class=\"chart timeline\" role=\"img\" aria-label=\"requests per \(unit)\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(plotH + 50)\" viewBox=\"0 0 \(width) \(plotH + 50)\">\n"
+        var o =
+            "<svg class=\"chart timeline\" role=\"img\" aria-label=\"requests per \(unit)\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(plotH + 50)\" viewBox=\"0 0 \(width) \(plotH + 50)\">\n"
         o += "<line x1=\"\(left)\" y1=\"\(top + plotH)\" x2=\"\(width - 20)\" y2=\"\(top + plotH)\" stroke=\"#999\"/>"
         o += "<text x=\"\(left - 6)\" y=\"\(top + 10)\" text-anchor=\"end\" class=\"axis\">\(NumberText.grouped(peak))</text>"
         o += "<text x=\"\(left - 6)\" y=\"\(top + plotH)\" text-anchor=\"end\" class=\"axis\">0</text>\n"
@@ -53,15 +54,20 @@ extension HTMLReport {
                 guard let v = s.slots[d], v > 0 else { continue }
                 let h = Double(plotH) * Double(v) / Double(peak)
                 y -= h
-                o += "<rect x=\(q(x)) y=\(q(y)) width=\(q(barW)) height=\(q(h)) fill=\"\(colour(k, of: series.count))\"><title>\(slotText(d, hourly)) \(HTMLText.text(s.name, limit: 60)): \(NumberText.grouped(v))</title></rect>"
+                o +=
+                    "<rect x=\(q(x)) y=\(q(y)) width=\(q(barW)) height=\(q(h)) fill=\"\(colour(k, of: series.count))\"><title>\(slotText(d, hourly)) \(HTMLText.text(s.name, limit: 60)): \(NumberText.grouped(v))</title></rect>"
             }
         }
         o += "\n<text x=\"\(left)\" y=\"\(top + plotH + 16)\" class=\"axis\">\(slotText(range[0], hourly))</text>"
         if range.count > 1 { o += "<text x=\"\(width - 20)\" y=\"\(top + plotH + 16)\" text-anchor=\"end\" class=\"axis\">\(slotText(range[range.count - 1], hourly))</text>" }
-        let caption = hourly ? "\(range.count) hour(s), peak \(NumberText.grouped(peak)) requests/hour (each day's requests spread over the member's active hours)"
+        let caption =
+            hourly
+            ? "\(range.count) hour(s), peak \(NumberText.grouped(peak)) requests/hour (each day's requests spread over the member's active hours)"
             : "\(range.count) day(s), peak \(NumberText.grouped(peak)) requests/day"
         o += "<text x=\"\(left + plotW / 2)\" y=\"\(top + plotH + 34)\" text-anchor=\"middle\" class=\"axis\">\(caption)</text>\n</svg>\n"
-        o += "<div class=\"legend\">" + series.enumerated().map { "<span><i style=\"background:\(colour($0.offset, of: series.count))\"></i>\(HTMLText.text($0.element.name, limit: 60))</span>" }.joined() + "</div>\n"
+        o +=
+            "<div class=\"legend\">"
+            + series.enumerated().map { "<span><i style=\"background:\(colour($0.offset, of: series.count))\"></i>\(HTMLText.text($0.element.name, limit: 60))</span>" }.joined() + "</div>\n"
         return o
     }
 

@@ -23,12 +23,16 @@ extension InputSummary {
     }
 
     static func kinds<K: RawRepresentable & Comparable>(_ counts: [K: Int], _ examples: [K: [LineLocation]]) -> JSONValue where K.RawValue == String {
-        .object(counts.keys.sorted().map { k in
-            (k.rawValue, .object([
-                ("count", .int(counts[k]!)),
-                ("examples", .array((examples[k] ?? []).map { .string($0.description) })),
-            ]))
-        })
+        .object(
+            counts.keys.sorted().map { k in
+                (
+                    k.rawValue,
+                    .object([
+                        ("count", .int(counts[k]!)),
+                        ("examples", .array((examples[k] ?? []).map { .string($0.description) })),
+                    ])
+                )
+            })
     }
 }
 

@@ -29,7 +29,8 @@ extension InspectReport {
         o += "## Files\n\n| file | compression | formats | bytes | lines | records | malformed | skipped | problem |\n|---|---|---|---:|---:|---:|---:|---:|---|\n"
         for f in input.files {
             let formats = f.formats.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
-            o += "| \(SafeText.markdown(f.path, limit: 120)) | \(f.compression.rawValue) | \(formats.isEmpty ? "–" : formats) | \(f.bytes) | \(f.tally.lines) | \(f.tally.records) | \(f.tally.malformedTotal) | \(f.tally.skippedTotal) | \(f.error.map { SafeText.markdown($0, limit: 200) } ?? "") |\n"
+            o +=
+                "| \(SafeText.markdown(f.path, limit: 120)) | \(f.compression.rawValue) | \(formats.isEmpty ? "–" : formats) | \(f.bytes) | \(f.tally.lines) | \(f.tally.records) | \(f.tally.malformedTotal) | \(f.tally.skippedTotal) | \(f.error.map { SafeText.markdown($0, limit: 200) } ?? "") |\n"
         }
         o += Self.rejections(input.tally)
         o += "\n## Top accounts\n\n| account | requests |\n|---|---:|\n"

@@ -36,7 +36,8 @@ struct MarkdownReport {
         if !report.campaigns.isEmpty {
             o += "\n| campaign | severity | score | accounts | requests | first seen | last seen |\n|---|---|---:|---:|---:|---|---|\n"
             for c in report.campaigns {
-                o += "| \(SafeText.code(c.id)) | \(c.severity.rawValue) | \(JSONValue.number(c.score)) | \(n(c.accounts.count)) | \(n(c.requests)) | \(Timestamp.format(c.firstSeen)) | \(Timestamp.format(c.lastSeen)) |\n"
+                o +=
+                    "| \(SafeText.code(c.id)) | \(c.severity.rawValue) | \(JSONValue.number(c.score)) | \(n(c.accounts.count)) | \(n(c.requests)) | \(Timestamp.format(c.firstSeen)) | \(Timestamp.format(c.lastSeen)) |\n"
             }
         }
         return o
@@ -83,7 +84,8 @@ struct MarkdownReport {
         var o = "\n## Prompt families across the dump\n\n| origin | accounts | suspicious | requests (est.) | duplicate rate | subnets | template |\n|---|---:|---:|---:|---:|---:|---|\n"
         for f in report.familyStatistics.prefix(10) {
             let n = NumberText.grouped
-            o += "| \(f.origin) | \(n(f.accounts)) | \(n(f.suspiciousAccounts)) | \(n(f.requestsEstimate)) | \(pctText(f.duplicateRate)) | \(n(f.subnets)) | \(SafeText.code(f.template, limit: 160)) |\n"
+            o +=
+                "| \(f.origin) | \(n(f.accounts)) | \(n(f.suspiciousAccounts)) | \(n(f.requestsEstimate)) | \(pctText(f.duplicateRate)) | \(n(f.subnets)) | \(SafeText.code(f.template, limit: 160)) |\n"
         }
         return o
     }
@@ -104,7 +106,8 @@ struct MarkdownReport {
         var o = "\n## Inputs\n\n| file | compression | size | SHA-256 | lines | records | malformed | skipped | problem |\n|---|---|---:|---|---:|---:|---:|---:|---|\n"
         for f in report.input.files {
             let n = NumberText.grouped
-            o += "| \(SafeText.code(f.path, limit: 120)) | \(f.compression.rawValue) | \(n(f.sizeBytes)) | \(f.sha256 ?? "–") | \(n(f.tally.lines)) | \(n(f.tally.records)) | \(n(f.tally.malformedTotal)) | \(n(f.tally.skippedTotal)) | \(f.error.map { SafeText.markdown($0, limit: 200) } ?? "") |\n"
+            o +=
+                "| \(SafeText.code(f.path, limit: 120)) | \(f.compression.rawValue) | \(n(f.sizeBytes)) | \(f.sha256 ?? "–") | \(n(f.tally.lines)) | \(n(f.tally.records)) | \(n(f.tally.malformedTotal)) | \(n(f.tally.skippedTotal)) | \(f.error.map { SafeText.markdown($0, limit: 200) } ?? "") |\n"
         }
         o += InspectReport.rejections(report.input.tally)
         let m = report.manifest
@@ -112,9 +115,14 @@ struct MarkdownReport {
         o += "- tool: \(m.toolName) \(m.toolVersion)\n"
         o += "- command: \(SafeText.markdown(m.commandLine.joined(separator: " "), limit: 400))\n"
         o += "- rule pack: \(SafeText.markdown(m.rulePackName, limit: 80)) \(SafeText.markdown(m.rulePackVersion, limit: 40)) (sha256 \(m.rulePackSHA256))\n"
-        if let a = m.accountsFile { o += "- accounts file: \(SafeText.markdown(a, limit: 200)) (sha256 \(m.accountsFileSHA256 ?? "–"), \(m.accountsTally?.records ?? 0) accounts, \(m.accountsTally?.malformedTotal ?? 0) malformed lines)\n" }
+        if let a = m.accountsFile {
+            o +=
+                "- accounts file: \(SafeText.markdown(a, limit: 200)) (sha256 \(m.accountsFileSHA256 ?? "–"), \(m.accountsTally?.records ?? 0) accounts, \(m.accountsTally?.malformedTotal ?? 0) malformed lines)\n"
+        }
         if !m.changedParameters.isEmpty {
-            o += "- parameters changed from the defaults (--config): " + m.changedParameters.map { "\($0.name) \(JSONValue.number($0.value)) (default \(JSONValue.number($0.defaultValue)))" }.joined(separator: ", ") + "\n"
+            o +=
+                "- parameters changed from the defaults (--config): "
+                + m.changedParameters.map { "\($0.name) \(JSONValue.number($0.value)) (default \(JSONValue.number($0.defaultValue)))" }.joined(separator: ", ") + "\n"
         }
         o += "\n<details><summary>Parameters (\(m.parameters.count))</summary>\n\n| parameter | value |\n|---|---:|\n"
         for (k, v) in m.parameters { o += "| \(k) | \(JSONValue.number(v)) |\n" }

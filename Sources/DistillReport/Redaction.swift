@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DistillDecode
 import DistillInput
 import DistillProfile
 import DistillScan
 import DistillScore
 import DistillSupport
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `--redact`: a report safe to share. Payment fingerprints, email domains and whatever
 /// the IP field held that is not an address are replaced by a keyed hash
@@ -45,7 +46,10 @@ package struct Redaction: Sendable {
         let rename = pseudonymousAccounts ? Self.pseudonyms(r) : [:]
         func account(_ a: String) -> String { rename[a] ?? a }
         func masked(_ t: [Tally], _ f: (String) -> String) -> [Tally] {
-            Self.merge(t.map { x in let v = f(x.value); scrub.add(x.value, v); return Tally(value: v, accounts: x.accounts, requests: x.requests) })
+            Self.merge(
+                t.map { x in
+                    let v = f(x.value); scrub.add(x.value, v); return Tally(value: v, accounts: x.accounts, requests: x.requests)
+                })
         }
         out.campaigns = r.campaigns.map { c in
             var c = c
@@ -59,23 +63,30 @@ package struct Redaction: Sendable {
             c.samples = []
             return c
         }
-        out.members = Dictionary(uniqueKeysWithValues: r.members.map { (a, m) in
-            var m = m
-            m.account = account(a)
-            if let p = m.payment { let v = hash(p); scrub.add(p, v); m.payment = v }
-            if let d = m.emailDomain { let v = hash(d); scrub.add(d, v); m.emailDomain = v }
-            if let i = m.topIP { let v = ip(i); scrub.add(i, v); m.topIP = v }
-            return (m.account, m)
-        })
-        out.edges = r.edges.map { e in var e = e; e.a = account(e.a); e.b = account(e.b); return e }
+        out.members = Dictionary(
+            uniqueKeysWithValues: r.members.map { (a, m) in
+                var m = m
+                m.account = account(a)
+                if let p = m.payment { let v = hash(p); scrub.add(p, v); m.payment = v }
+                if let d = m.emailDomain { let v = hash(d); scrub.add(d, v); m.emailDomain = v }
+                if let i = m.topIP { let v = ip(i); scrub.add(i, v); m.topIP = v }
+                return (m.account, m)
+            })
+        out.edges = r.edges.map { e in
+            var e = e; e.a = account(e.a); e.b = account(e.b); return e
+        }
         for (a, p) in rename { scrub.add(a, p) }
         // Evidence sentences are the scorer's words with numbers, but a model name, an
         // address or an id can reach them: every masked value is replaced there too.
         out.campaigns = out.campaigns.map { c in
             var c = c
             c.severityRule = scrub.apply(c.severityRule, self)
-            c.signals = c.signals.map { s in var s = s; s.evidence = scrub.apply(s.evidence, self); s.link = s.link.map { scrub.apply($0, self) }; return s }
-            c.benign = c.benign.map { b in var b = b; b.evidence = scrub.apply(b.evidence, self); return b }
+            c.signals = c.signals.map { s in
+                var s = s; s.evidence = scrub.apply(s.evidence, self); s.link = s.link.map { scrub.apply($0, self) }; return s
+            }
+            c.benign = c.benign.map { b in
+                var b = b; b.evidence = scrub.apply(b.evidence, self); return b
+            }
             return c
         }
         // Dump-wide families: user-prompt templates on at least 5 accounts only (no single
@@ -100,8 +111,11 @@ package struct Redaction: Sendable {
     /// (`1.2.3.4:8080`, `[2001:db8::1]:443`) or IPv4-mapped; nil for anything else.
     package static func network(_ s: String) -> String? {
         var a = Substring(s.trimmingSpaces())
-        if a.hasPrefix("["), let close = a.firstIndex(of: "]") { a = a[a.index(after: a.startIndex)..<close] }
-        else if a.filter({ $0 == ":" }).count == 1, let colon = a.firstIndex(of: ":") { a = a[..<colon] }  // IPv4:port
+        if a.hasPrefix("["), let close = a.firstIndex(of: "]") {
+            a = a[a.index(after: a.startIndex)..<close]
+        } else if a.filter({ $0 == ":" }).count == 1, let colon = a.firstIndex(of: ":") {
+            a = a[..<colon]
+        }  // IPv4:port
         if let zone = a.firstIndex(of: "%") { a = a[..<zone] }
         var v4 = in_addr()
         // SAFETY: inet_pton writes one 4-byte `in_addr` into the local `v4` (its text is a NUL-terminated temporary); the bytes are copied out at once.

@@ -9,10 +9,15 @@ package enum SafeText {
         var lastSpace = false
         for u in s.unicodeScalars {
             var c = u
-            if u == "\n" || u == "\r" || u == "\t" { c = " " }
-            else if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) { continue }
-            else if (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
-                        || (0x200B...0x200F).contains(u.value) || u.value == 0xFEFF { continue }
+            if u == "\n" || u == "\r" || u == "\t" {
+                c = " "
+            } else if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) {
+                continue
+            } else if (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
+                || (0x200B...0x200F).contains(u.value) || u.value == 0xFEFF
+            {
+                continue
+            }
             if c == " " { if lastSpace { continue }; lastSpace = true } else { lastSpace = false }
             if count >= limit { out.append("…"); break }
             out.append(c)
@@ -99,7 +104,8 @@ package enum SafeText {
             if v < 0x20 || v == 0x7F || (0x80...0x9F).contains(v) {
                 out += "\\x" + (v < 0x10 ? "0" : "") + String(v, radix: 16)
             } else if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || (0x200B...0x200F).contains(v)
-                        || v == 0xFEFF || v == 0x2028 || v == 0x2029 {
+                || v == 0xFEFF || v == 0x2028 || v == 0x2029
+            {
                 out += "\\u{" + String(v, radix: 16) + "}"
             } else {
                 out.unicodeScalars.append(u)

@@ -4,7 +4,7 @@ import DistillTemplates
 extension TemplateMining.Result {
     package func json() -> String {
         var members: [(String, JSONValue)] = [
-            ("templates", .array(templates.map { .object([("id", .int($0.id)), ("template", .string($0.template)), ("count", .int($0.count))]) })),
+            ("templates", .array(templates.map { .object([("id", .int($0.id)), ("template", .string($0.template)), ("count", .int($0.count))]) }))
         ]
         if let l = lines { members.append(("lines", .array(l.map { .int($0) }))) }
         return JSONValue.object(members).render(pretty: false) + "\n"

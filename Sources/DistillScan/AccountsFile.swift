@@ -1,5 +1,6 @@
 import DistillDecode
 import DistillInput
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -57,8 +58,9 @@ extension InputSummary {
     /// (its lines are accounted in the manifest's `accounts_file`).
     mutating func noteAccountsFile(_ path: String, _ loaded: AccountsFile.Loaded) {
         guard let e = loaded.error else { return }
-        var f = File(path: path, compression: .none, sizeBytes: 0, bytes: 0, tally: LineTally(), formats: [:],
-                     firstTimestamp: nil, lastTimestamp: nil, error: "accounts file: " + e.description, sha256: nil)
+        var f = File(
+            path: path, compression: .none, sizeBytes: 0, bytes: 0, tally: LineTally(), formats: [:],
+            firstTimestamp: nil, lastTimestamp: nil, error: "accounts file: " + e.description, sha256: nil)
         f.lostData = true
         files.append(f)
     }

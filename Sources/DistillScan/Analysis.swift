@@ -4,25 +4,33 @@ import DistillLink
 import DistillProfile
 import DistillScore
 import DistillSupport
+import Foundation
 
 /// `distillscan analyze`: input → decode → profile → link → score → report.
 package enum Analysis {
     /// `inspect` sees the link stage's result and the campaigns before they are released
     /// (`distillscan account` reads one account's profile and edges there).
-    package static func run(_ config: AnalysisConfiguration, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
-                           inspect: ((Linker.Result, [Campaign]) -> Void)? = nil) -> AnalysisReport {
+    package static func run(
+        _ config: AnalysisConfiguration, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
+        inspect: ((Linker.Result, [Campaign]) -> Void)? = nil
+    ) -> AnalysisReport {
         var clock = PhaseClock(enabled: config.printTimings)
         let matcher = IntentMatcher(pack: config.rules)
         let params = config.profile
         // The accounts file is small: it loads on a pool thread while the logs stream.
-        let (scan, accounts) = bothInParallel(threads: config.input.threads, {
-            ParallelScan.run(config.input.sources, threads: config.input.threads, options: config.input.decode,
-                             hashInputs: config.hashInputs, progress: progress) {
-                ProfileState(parameters: params, matcher: matcher)
-            }
-        }, {
-            config.accountsFile.map { AccountsFile.load($0, options: config.input.decode) } ?? AccountsFile.Loaded()
-        })
+        let (scan, accounts) = bothInParallel(
+            threads: config.input.threads,
+            {
+                ParallelScan.run(
+                    config.input.sources, threads: config.input.threads, options: config.input.decode,
+                    hashInputs: config.hashInputs, progress: progress
+                ) {
+                    ProfileState(parameters: params, matcher: matcher)
+                }
+            },
+            {
+                config.accountsFile.map { AccountsFile.load($0, options: config.input.decode) } ?? AccountsFile.Loaded()
+            })
         clock.lap("read+decode+profile+sha256+merge, accounts file")
         var summary = InputSummary(scan.files)
         if let path = config.accountsFile { summary.noteAccountsFile(path, accounts) }
@@ -32,9 +40,11 @@ package enum Analysis {
     /// The stages after profiling: link, score, report (shared by the analysis of logs
     /// and of state files). `accountsSHA256` is the accounts file's recorded SHA-256
     /// when it is not read again here.
-    static func report(_ config: AnalysisConfiguration, summary: InputSummary, profiles state: ProfileState,
-                       accounts: AccountsFile.Loaded, accountsSHA256: String? = nil, clock: PhaseClock,
-                       inspect: ((Linker.Result, [Campaign]) -> Void)?) -> AnalysisReport {
+    static func report(
+        _ config: AnalysisConfiguration, summary: InputSummary, profiles state: ProfileState,
+        accounts: AccountsFile.Loaded, accountsSHA256: String? = nil, clock: PhaseClock,
+        inspect: ((Linker.Result, [Campaign]) -> Void)?
+    ) -> AnalysisReport {
         var clock = clock
         let link = Linker(params: config.link, profile: config.profile, threads: config.input.threads).run(accounts: state.accountsByID, infos: accounts.accounts)
         clock.lap("link")
@@ -51,5 +61,3 @@ package enum Analysis {
         return report
     }
 }
-
-import Foundation

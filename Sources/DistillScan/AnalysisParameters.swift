@@ -91,9 +91,7 @@ package struct AnalysisParameters: Sendable {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if let n = try? c.decode(Double.self) { self = .number(n) }
-            else if let d = try? c.decode([String: JSONEntry].self) { self = .section(d) }
-            else { self = .other }
+            if let n = try? c.decode(Double.self) { self = .number(n) } else if let d = try? c.decode([String: JSONEntry].self) { self = .section(d) } else { self = .other }
         }
     }
 

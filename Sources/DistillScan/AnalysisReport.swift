@@ -20,8 +20,10 @@ package struct AnalysisReport: Sendable {
     /// Sections added after the analysis (`--baseline`): see `ReportSection`.
     package var sections: [ReportSection] = []
 
-    package init(input: InputSummary, campaigns: [Campaign], accounts: Int, candidates: Int, families: Int,
-                familyStatistics: [FamilyStatistics.Family] = [], manifest: RunManifest) {
+    package init(
+        input: InputSummary, campaigns: [Campaign], accounts: Int, candidates: Int, families: Int,
+        familyStatistics: [FamilyStatistics.Family] = [], manifest: RunManifest
+    ) {
         self.familyStatistics = familyStatistics
         self.input = input
         self.campaigns = campaigns
@@ -57,9 +59,11 @@ package struct RunManifest: Sendable {
     package var accountsFileSHA256: String?
     package var accountsTally: LineTally?
 
-    package init(toolName: String, toolVersion: String, commandLine: [String], parameters: [(String, Double)],
-                rulePackName: String, rulePackVersion: String, rulePackSHA256: String,
-                accountsFile: String?, accountsFileSHA256: String?, accountsTally: LineTally?) {
+    package init(
+        toolName: String, toolVersion: String, commandLine: [String], parameters: [(String, Double)],
+        rulePackName: String, rulePackVersion: String, rulePackSHA256: String,
+        accountsFile: String?, accountsFileSHA256: String?, accountsTally: LineTally?
+    ) {
         self.toolName = toolName; self.toolVersion = toolVersion; self.commandLine = commandLine; self.parameters = parameters
         self.rulePackName = rulePackName; self.rulePackVersion = rulePackVersion; self.rulePackSHA256 = rulePackSHA256
         self.accountsFile = accountsFile; self.accountsFileSHA256 = accountsFileSHA256; self.accountsTally = accountsTally

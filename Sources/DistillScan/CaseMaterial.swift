@@ -26,9 +26,11 @@ package struct MemberFigures: Sendable, Equatable {
     /// UTC hours active per day (bit set): the hours the day's requests are spread over.
     package var dayHours: [Int32: UInt32] = [:]
 
-    package init(account: String, requests: Int, firstSeen: Int64, lastSeen: Int64, emailDomain: String? = nil, payment: String? = nil,
-                country: String? = nil, topIP: String? = nil, topClient: String? = nil, suspicion: Double = 0, extractionShare: Double = 0,
-                evidence: [String] = [], links: Int = 0) {
+    package init(
+        account: String, requests: Int, firstSeen: Int64, lastSeen: Int64, emailDomain: String? = nil, payment: String? = nil,
+        country: String? = nil, topIP: String? = nil, topClient: String? = nil, suspicion: Double = 0, extractionShare: Double = 0,
+        evidence: [String] = [], links: Int = 0
+    ) {
         self.account = account; self.requests = requests; self.firstSeen = firstSeen; self.lastSeen = lastSeen
         self.emailDomain = emailDomain; self.payment = payment; self.country = country; self.topIP = topIP; self.topClient = topClient
         self.suspicion = suspicion; self.extractionShare = extractionShare; self.evidence = evidence; self.links = links

@@ -25,8 +25,10 @@ package struct FileScan: Sendable {
     package var error: InputError?
 
     /// Reads and decodes one input, feeding its records to `sink`.
-    package static func run<Sink: RecordSink>(_ source: InputSource, options: DecodeOptions, sink: inout Sink, hashInput: Bool = false,
-                                             onRawBytes: ((Int) -> Void)? = nil) -> FileScan {
+    package static func run<Sink: RecordSink>(
+        _ source: InputSource, options: DecodeOptions, sink: inout Sink, hashInput: Bool = false,
+        onRawBytes: ((Int) -> Void)? = nil
+    ) -> FileScan {
         var decoder = RecordDecoder(options: options)
         var decoded = FileScan(source: source)
         var scan = read(source, options: options, hashInput: hashInput, onRawBytes: onRawBytes) { line in
@@ -40,8 +42,10 @@ package struct FileScan: Sendable {
     /// lines over it, and records compression, bytes read, errors and the SHA-256.
     /// `onRawBytes` hears of the bytes on disk (compressed) consumed as the reading goes,
     /// every 4096 lines and at the end, so that a progress line moves within a big file.
-    static func read(_ source: InputSource, options: DecodeOptions, hashInput: Bool, onRawBytes: ((Int) -> Void)? = nil,
-                     _ body: (LineSplitter.Line) -> Void) -> FileScan {
+    static func read(
+        _ source: InputSource, options: DecodeOptions, hashInput: Bool, onRawBytes: ((Int) -> Void)? = nil,
+        _ body: (LineSplitter.Line) -> Void
+    ) -> FileScan {
         var scan = FileScan(source: source)
         let name = source.displayName
         let opened: InputOpener.Opened

@@ -8,8 +8,10 @@ import DistillTemplates
 enum CampaignBuilder {
     static let topValues = 8
 
-    static func build(id: String, severity: Severity, score: Double, group: [Int], link: Linker.Result,
-                      aggregate agg: AccountProfile, signals: [Signal], benign: [BenignExplanation], severityRule: String) -> Campaign {
+    static func build(
+        id: String, severity: Severity, score: Double, group: [Int], link: Linker.Result,
+        aggregate agg: AccountProfile, signals: [Signal], benign: [BenignExplanation], severityRule: String
+    ) -> Campaign {
         let members = group.map { link.accounts[$0] }
         func tallies(_ pick: (AccountView) -> [(String, Int)]) -> [Tally] {
             var acc: [String: (Int, Int)] = [:]
@@ -41,9 +43,10 @@ enum CampaignBuilder {
             let texts = fam.members.prefix(16).map { link.families.samples[$0].prompt.text }
             let inside = fam.accounts.reduce(0) { $0 + (inGroup[$1] ? 1 : 0) }
             guard inside >= 2 || families.isEmpty else { continue }
-            families.append(Campaign.FamilySummary(
-                template: TemplateAligner.template(Array(texts)), share: Double(n) / Double(max(1, groupSamples)),
-                accounts: inside, outsideAccounts: fam.accounts.count - inside))
+            families.append(
+                Campaign.FamilySummary(
+                    template: TemplateAligner.template(Array(texts)), share: Double(n) / Double(max(1, groupSamples)),
+                    accounts: inside, outsideAccounts: fam.accounts.count - inside))
         }
         // Timeline.
         var days: [Int32: Int] = [:]

@@ -43,36 +43,48 @@ package struct CampaignScorer: Sendable {
             let s = agg.intentShare(t)
             return s >= 0.02 ? "\(t.rawValue) \(pct(s))" : nil
         }.joined(separator: ", ")
-        signals.append(Signal(kind: .extractionIntent, strength: intent, weight: points(params.intentWeight, intent),
-                              counts: [("requests", Double(agg.withPrompt)), ("phrase_share", phrase), ("shape_share", shape)],
-                              evidence: "\(pct(phrase)) of \(agg.withPrompt) requests match extraction rules" + (tagText.isEmpty ? "" : " (\(tagText))")
-                                + "; \(pct(shape)) are single-turn asks for a long output"))
+        signals.append(
+            Signal(
+                kind: .extractionIntent, strength: intent, weight: points(params.intentWeight, intent),
+                counts: [("requests", Double(agg.withPrompt)), ("phrase_share", phrase), ("shape_share", shape)],
+                evidence: "\(pct(phrase)) of \(agg.withPrompt) requests match extraction rules" + (tagText.isEmpty ? "" : " (\(tagText))")
+                    + "; \(pct(shape)) are single-turn asks for a long output"))
         // Output appetite.
         // What the outputs show, and the limits asked for; the outputs alone decide the cap
         // below (a client may ask for a large max_tokens on every request), the limits
         // standing in only when no output is logged.
-        let outputs = profile.observedAppetite(meanOutput: agg.meanOutput, hitLimitShare: agg.hitLimitShare,
-                                               rampFrom: params.appetiteRampTokens, full: params.longOutputTokens)
+        let outputs = profile.observedAppetite(
+            meanOutput: agg.meanOutput, hitLimitShare: agg.hitLimitShare,
+            rampFrom: params.appetiteRampTokens, full: params.longOutputTokens)
         let appetite = min(1, outputs * (1 - params.limitsAppetiteShare) + params.limitsAppetiteShare * agg.largeMaxTokensShare)
         let observedAppetite = agg.withOutput > 0 ? outputs : agg.largeMaxTokensShare
-        signals.append(Signal(kind: .outputAppetite, strength: appetite, weight: points(params.appetiteWeight, appetite),
-                              counts: [("mean_output_tokens", agg.meanOutput.rounded()), ("hit_limit_share", agg.hitLimitShare), ("large_max_tokens_share", agg.largeMaxTokensShare)],
-                              evidence: "mean output \(Int(agg.meanOutput)) tokens, \(pct(agg.hitLimitShare)) of outputs stop at the token limit, \(pct(agg.largeMaxTokensShare)) ask for max_tokens ≥ \(profile.largeMaxTokens)"))
+        signals.append(
+            Signal(
+                kind: .outputAppetite, strength: appetite, weight: points(params.appetiteWeight, appetite),
+                counts: [("mean_output_tokens", agg.meanOutput.rounded()), ("hit_limit_share", agg.hitLimitShare), ("large_max_tokens_share", agg.largeMaxTokensShare)],
+                evidence:
+                    "mean output \(Int(agg.meanOutput)) tokens, \(pct(agg.hitLimitShare)) of outputs stop at the token limit, \(pct(agg.largeMaxTokensShare)) ask for max_tokens ≥ \(profile.largeMaxTokens)"
+            ))
         // Automation.
         let entropy = agg.hourEntropy
         let machine = profile.machinePacing(hourEntropy: entropy)
         let synchronized = ctx.synchronized(members)
         let automation = params.singleTurnAutomationShare * agg.singleTurnShare + (1 - params.singleTurnAutomationShare) * max(machine, synchronized)
-        signals.append(Signal(kind: .automation, strength: automation, weight: points(params.automationWeight, automation),
-                              counts: [("single_turn_share", agg.singleTurnShare), ("hour_entropy", entropy), ("synchronized", synchronized)],
-                              evidence: "\(pct(agg.singleTurnShare)) single-turn requests; hour-of-day entropy \(fmt(entropy)) (1 = flat, 24/7)"))
+        signals.append(
+            Signal(
+                kind: .automation, strength: automation, weight: points(params.automationWeight, automation),
+                counts: [("single_turn_share", agg.singleTurnShare), ("hour_entropy", entropy), ("synchronized", synchronized)],
+                evidence: "\(pct(agg.singleTurnShare)) single-turn requests; hour-of-day entropy \(fmt(entropy)) (1 = flat, 24/7)"))
         // Coordination: linkage evidence inside the group.
         let (coordination, linkageSignals) = ctx.coordination(group, linkage)
-        signals.append(Signal(kind: .coordination, strength: coordination, weight: points(params.coordinationWeight, coordination),
-                              counts: [("edges", Double(linkage.edges)), ("linked_accounts", Double(linkage.linkedAccounts)), ("accounts", Double(group.count))],
-                              evidence: "\(linkage.edges) evidence edges link \(linkage.linkedAccounts) of \(group.count) accounts"))
+        signals.append(
+            Signal(
+                kind: .coordination, strength: coordination, weight: points(params.coordinationWeight, coordination),
+                counts: [("edges", Double(linkage.edges)), ("linked_accounts", Double(linkage.linkedAccounts)), ("accounts", Double(group.count))],
+                evidence: "\(linkage.edges) evidence edges link \(linkage.linkedAccounts) of \(group.count) accounts"))
         signals += linkageSignals
-        var score = points(params.intentWeight, intent) + points(params.appetiteWeight, appetite)
+        var score =
+            points(params.intentWeight, intent) + points(params.appetiteWeight, appetite)
             + points(params.automationWeight, automation) + points(params.coordinationWeight, coordination)
         // Model pivot.
         if var pivot = ctx.pivot(members, params) {
@@ -90,8 +102,9 @@ package struct CampaignScorer: Sendable {
             severity = .low
             rule = "capped at low: extraction intent \(pct(intent)) < \(pct(params.intentFloor)) and observed output appetite \(fmt(observedAppetite)) < \(fmt(params.appetiteFloor))"
         }
-        return CampaignBuilder.build(id: Self.campaignID(ids), severity: severity, score: score, group: group, link: link,
-                                     aggregate: agg, signals: signals, benign: benign, severityRule: rule)
+        return CampaignBuilder.build(
+            id: Self.campaignID(ids), severity: severity, score: score, group: group, link: link,
+            aggregate: agg, signals: signals, benign: benign, severityRule: rule)
     }
 
     /// Named after the member with the smallest hash: see `CampaignIdentity`.

@@ -74,22 +74,24 @@ package struct ScoreParameters: Sendable, Equatable, ParameterSet {
     package init() {}
 
     package static var fields: [ParameterField<Self>] {
-        [.init("intent_weight", \.intentWeight, 0...1e6), .init("appetite_weight", \.appetiteWeight, 0...1e6),
-         .init("automation_weight", \.automationWeight, 0...1e6), .init("coordination_weight", \.coordinationWeight, 0...1e6),
-         .share("shape_intent_factor", \.shapeIntentFactor), .share("intent_floor", \.intentFloor), .share("appetite_floor", \.appetiteFloor),
-         .share("fixed_set_share", \.fixedSetShare), .share("fixed_set_factor", \.fixedSetFactor),
-         .share("independent_infra_share", \.independentInfraShare), .share("independent_factor", \.independentFactor),
-         .init("score_long_output_tokens", \.longOutputTokens, 1...1e9), .init("score_appetite_ramp_tokens", \.appetiteRampTokens, 0...1e9),
-         .share("limits_appetite_share", \.limitsAppetiteShare), .share("single_turn_automation_share", \.singleTurnAutomationShare),
-         .init("pivot_points", \.pivotPoints, 0...100), .share("small_group_factor", \.smallGroupFactor), .init("full_size_accounts", \.fullSizeAccounts, 1...1e9),
-         .share("repeat_share_benign", \.repeatShareBenign), .share("repeated_prompts_factor", \.repeatedPromptsFactor),
-         .share("widespread_client_factor", \.widespreadClientFactor), .share("batch_pipeline_factor", \.batchPipelineFactor),
-         .init("pivot_warmup_hours", \.pivotWarmupHours, 0...1e6), .init("pivot_other_accounts", \.pivotOtherAccounts, 0...1e9),
-         .share("pivot_min_share", \.pivotMinShare), .init("pivot_lift", \.pivotLift, 0...1e6), .share("widespread_client_share", \.widespreadClientShare),
-         .init("widespread_client_accounts", \.widespreadClientAccounts, 1...1e9), .init("short_output_tokens", \.shortOutputTokens, 0...1e9),
-         .share("verified_org_factor", \.verifiedOrgFactor), .init("pivot_hours", \.pivotHours, 0...1e6),
-         .init("critical_score", \.criticalScore, 0...100), .init("critical_min_accounts", \.criticalMinAccounts, 1...1e9),
-         .init("high_score", \.highScore, 0...100), .init("medium_score", \.mediumScore, 0...100), .init("low_score", \.lowScore, 0...100)]
+        [
+            .init("intent_weight", \.intentWeight, 0...1e6), .init("appetite_weight", \.appetiteWeight, 0...1e6),
+            .init("automation_weight", \.automationWeight, 0...1e6), .init("coordination_weight", \.coordinationWeight, 0...1e6),
+            .share("shape_intent_factor", \.shapeIntentFactor), .share("intent_floor", \.intentFloor), .share("appetite_floor", \.appetiteFloor),
+            .share("fixed_set_share", \.fixedSetShare), .share("fixed_set_factor", \.fixedSetFactor),
+            .share("independent_infra_share", \.independentInfraShare), .share("independent_factor", \.independentFactor),
+            .init("score_long_output_tokens", \.longOutputTokens, 1...1e9), .init("score_appetite_ramp_tokens", \.appetiteRampTokens, 0...1e9),
+            .share("limits_appetite_share", \.limitsAppetiteShare), .share("single_turn_automation_share", \.singleTurnAutomationShare),
+            .init("pivot_points", \.pivotPoints, 0...100), .share("small_group_factor", \.smallGroupFactor), .init("full_size_accounts", \.fullSizeAccounts, 1...1e9),
+            .share("repeat_share_benign", \.repeatShareBenign), .share("repeated_prompts_factor", \.repeatedPromptsFactor),
+            .share("widespread_client_factor", \.widespreadClientFactor), .share("batch_pipeline_factor", \.batchPipelineFactor),
+            .init("pivot_warmup_hours", \.pivotWarmupHours, 0...1e6), .init("pivot_other_accounts", \.pivotOtherAccounts, 0...1e9),
+            .share("pivot_min_share", \.pivotMinShare), .init("pivot_lift", \.pivotLift, 0...1e6), .share("widespread_client_share", \.widespreadClientShare),
+            .init("widespread_client_accounts", \.widespreadClientAccounts, 1...1e9), .init("short_output_tokens", \.shortOutputTokens, 0...1e9),
+            .share("verified_org_factor", \.verifiedOrgFactor), .init("pivot_hours", \.pivotHours, 0...1e6),
+            .init("critical_score", \.criticalScore, 0...100), .init("critical_min_accounts", \.criticalMinAccounts, 1...1e9),
+            .init("high_score", \.highScore, 0...100), .init("medium_score", \.mediumScore, 0...100), .init("low_score", \.lowScore, 0...100),
+        ]
     }
 
     /// The rule that gives `severity` (for the report).

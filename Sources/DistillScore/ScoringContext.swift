@@ -71,9 +71,11 @@ struct ScoringContext: Sendable {
         for k in EvidenceKind.allCases {
             guard let v = byKind[k] else { continue }
             let kind: SignalKind = k == .family ? .promptFamily : (k == .sync || k == .lockstep || k == .handoff ? .coordination : .linkage)
-            signals.append(Signal(kind: kind, link: k.rawValue, strength: min(1, Double(v.pairs) / Double(max(1, tally.edges))),
-                                  counts: [("pairs", Double(v.pairs)), ("mean_weight", v.weight / Double(v.pairs))],
-                                  evidence: "\(v.pairs) linked account pairs \(labels[k] ?? k.rawValue) (mean weight \(fmt(v.weight / Double(v.pairs))))"))
+            signals.append(
+                Signal(
+                    kind: kind, link: k.rawValue, strength: min(1, Double(v.pairs) / Double(max(1, tally.edges))),
+                    counts: [("pairs", Double(v.pairs)), ("mean_weight", v.weight / Double(v.pairs))],
+                    evidence: "\(v.pairs) linked account pairs \(labels[k] ?? k.rawValue) (mean weight \(fmt(v.weight / Double(v.pairs))))"))
         }
         let familyShare = tally.edges == 0 ? 0 : Double(byKind[.family]?.pairs ?? 0) / Double(tally.edges)
         let strength = min(1, meanWeight / 6) * 0.5 + 0.25 * Double(connected) / Double(group.count) + 0.25 * familyShare
@@ -97,8 +99,9 @@ struct ScoringContext: Sendable {
             let share = Double(groupReq) / Double(max(1, groupTotal))
             let others = Double((modelRequests[model] ?? 0) - groupReq) / Double(max(1, totalRequests - groupTotal))
             guard lag <= hours, share >= params.pivotMinShare, share >= params.pivotLift * others else { continue }
-            let s = Signal(kind: .modelPivot, strength: min(1, share), counts: [("lag_hours", lag), ("group_share", share), ("others_share", others)],
-                           evidence: "moved to \(model) \(fmt(lag)) h after its first appearance; it carries \(pct(share)) of the group's requests vs \(pct(others)) for all other accounts")
+            let s = Signal(
+                kind: .modelPivot, strength: min(1, share), counts: [("lag_hours", lag), ("group_share", share), ("others_share", others)],
+                evidence: "moved to \(model) \(fmt(lag)) h after its first appearance; it carries \(pct(share)) of the group's requests vs \(pct(others)) for all other accounts")
             if best == nil || s.strength > best!.strength { best = s }
         }
         return best

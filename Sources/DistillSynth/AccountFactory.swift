@@ -30,10 +30,13 @@ struct AccountFactory {
 
     mutating func card() -> String { "pm_" + rng.hex(14) }
 
-    mutating func make(kind: String, group: String, population: String, createdAt: Int64, email: String, payment: String? = nil,
-                       verified: Bool = false, org: String? = nil, country: String? = nil) -> SynthAccount {
-        SynthAccount(id: id(), createdAt: createdAt, email: email, payment: payment ?? card(),
-                     country: country ?? rng.pick(TextPools.countries), verified: verified, org: org,
-                     kind: kind, group: group, population: population)
+    mutating func make(
+        kind: String, group: String, population: String, createdAt: Int64, email: String, payment: String? = nil,
+        verified: Bool = false, org: String? = nil, country: String? = nil
+    ) -> SynthAccount {
+        SynthAccount(
+            id: id(), createdAt: createdAt, email: email, payment: payment ?? card(),
+            country: country ?? rng.pick(TextPools.countries), verified: verified, org: org,
+            kind: kind, group: group, population: population)
     }
 }

@@ -20,19 +20,23 @@ enum AutomationLookalikes {
             let rate = 5.0...(20.0 + 280 * rng.unit())
             for _ in 0..<k {
                 let domain = rng.letters(rng.int(5...9)) + rng.pick([".com", ".io", ".ai", ".co", ".de", ".net"])
-                let a = f.make(kind: "benign", group: "sdk_template", population: "sdk_template", createdAt: Draw.agedSignup(w, &rng),
-                               email: f.humanEmail(domain: domain), verified: rng.chance(0.3), org: rng.chance(0.5) ? "org_" + rng.hex(6) : nil)
+                let a = f.make(
+                    kind: "benign", group: "sdk_template", population: "sdk_template", createdAt: Draw.agedSignup(w, &rng),
+                    email: f.humanEmail(domain: domain), verified: rng.chance(0.3), org: rng.chance(0.5) ? "org_" + rng.hex(6) : nil)
                 let subnet = World.subnet(&rng)
-                out.append(Behaviour(
-                    account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, rate), timing: .uniform,
-                    ips: (0..<rng.int(1...3)).map { _ in "\(subnet).\(rng.int(2...250))" }, userAgent: ua,
-                    prompts: .publicTemplate(template: template, product: rng.pick(AutomationText.customerProducts)),
-                    maxTokens: maxTokens, output: output, hitLimitShare: 0.01))
+                out.append(
+                    Behaviour(
+                        account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, rate), timing: .uniform,
+                        ips: (0..<rng.int(1...3)).map { _ in "\(subnet).\(rng.int(2...250))" }, userAgent: ua,
+                        prompts: .publicTemplate(template: template, product: rng.pick(AutomationText.customerProducts)),
+                        maxTokens: maxTokens, output: output, hitLimitShare: 0.01))
             }
-            params.record("sdk_template", "sdk_template", [
-                ("accounts", "\(k)"), ("template", "\(t)"), ("client", DrawnParameters.text(sdk)), ("max_tokens", DrawnParameters.range(maxTokens[0]...maxTokens[1])),
-                ("output_tokens", DrawnParameters.range(output)), ("requests_per_day", DrawnParameters.range(rate)),
-            ])
+            params.record(
+                "sdk_template", "sdk_template",
+                [
+                    ("accounts", "\(k)"), ("template", "\(t)"), ("client", DrawnParameters.text(sdk)), ("max_tokens", DrawnParameters.range(maxTokens[0]...maxTokens[1])),
+                    ("output_tokens", DrawnParameters.range(output)), ("requests_per_day", DrawnParameters.range(rate)),
+                ])
         }
 
         // 6. A lab's benchmark from 10–20 accounts of one org: the same fixed questions sent
@@ -59,8 +63,9 @@ enum AutomationLookalikes {
             let runsPerDay = 1...rng.int(1...3)
             let outHi = rng.int(60...300)
             for _ in 0..<k {
-                let a = f.make(kind: "benign", group: "lab_benchmark", population: "lab_benchmark", createdAt: Draw.agedSignup(w, &rng),
-                               email: f.humanEmail(domain: domain), payment: card, verified: verified, org: declared ? org : nil)
+                let a = f.make(
+                    kind: "benign", group: "lab_benchmark", population: "lab_benchmark", createdAt: Draw.agedSignup(w, &rng),
+                    email: f.humanEmail(domain: domain), payment: card, verified: verified, org: declared ? org : nil)
                 var starts: [Int64] = []
                 if sweep {
                     starts = sweepStarts.map { $0 + Int64(rng.int(0...30)) * 1000 }
@@ -82,15 +87,18 @@ enum AutomationLookalikes {
                 case "subnet": ips = ["\(subnet).\(rng.int(2...250))"]
                 default: ips = [World.subnet(&rng) + ".\(rng.int(2...250))"]
                 }
-                out.append(Behaviour(
-                    account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: 0, timing: .uniform, ips: ips, userAgent: client,
-                    prompts: .benchmark(questions), maxTokens: [256, 512, 1024], output: 10...outHi, schedule: schedule))
+                out.append(
+                    Behaviour(
+                        account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: 0, timing: .uniform, ips: ips, userAgent: client,
+                        prompts: .benchmark(questions), maxTokens: [256, 512, 1024], output: 10...outHi, schedule: schedule))
             }
-            params.record("lab_benchmark", "lab_benchmark", [
-                ("accounts", "\(k)"), ("questions", "\(questions.count)"), ("shared_card", card == nil ? "false" : "true"),
-                ("org_declared", "\(declared)"), ("verified", "\(verified)"), ("network", DrawnParameters.text(network)), ("sweep", "\(sweep)"),
-                ("runs_per_active_day", DrawnParameters.range(runsPerDay)), ("output_tokens", DrawnParameters.range(10...outHi)), ("suffix", DrawnParameters.text(suffix)),
-            ])
+            params.record(
+                "lab_benchmark", "lab_benchmark",
+                [
+                    ("accounts", "\(k)"), ("questions", "\(questions.count)"), ("shared_card", card == nil ? "false" : "true"),
+                    ("org_declared", "\(declared)"), ("verified", "\(verified)"), ("network", DrawnParameters.text(network)), ("sweep", "\(sweep)"),
+                    ("runs_per_active_day", DrawnParameters.range(runsPerDay)), ("output_tokens", DrawnParameters.range(10...outHi)), ("suffix", DrawnParameters.text(suffix)),
+                ])
         }
 
         // 7. A verified translation company: one org, several keys behind the office NAT,
@@ -103,16 +111,20 @@ enum AutomationLookalikes {
             let languages = Array(AutomationText.languages.shuffled(using: &rng).prefix(rng.int(3...8)))
             let businessHours = rng.chance(0.5)
             for _ in 0..<k {
-                let a = f.make(kind: "benign", group: "translation_company", population: "translation_company", createdAt: Draw.agedSignup(w, &rng),
-                               email: f.humanEmail(domain: domain), verified: true, org: org, country: rng.pick(["DE", "NL", "FR", "GB", "US"]))
-                out.append(Behaviour(
-                    account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, 80...500),
-                    timing: businessHours ? .window(startHour: 7, hours: 11) : .uniform, ips: [nat], userAgent: ("python-requests/2.32.3", rng.hex(32)),
-                    prompts: .translation(languages: languages), maxTokens: [2048, 4096], output: 100...900))
+                let a = f.make(
+                    kind: "benign", group: "translation_company", population: "translation_company", createdAt: Draw.agedSignup(w, &rng),
+                    email: f.humanEmail(domain: domain), verified: true, org: org, country: rng.pick(["DE", "NL", "FR", "GB", "US"]))
+                out.append(
+                    Behaviour(
+                        account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, 80...500),
+                        timing: businessHours ? .window(startHour: 7, hours: 11) : .uniform, ips: [nat], userAgent: ("python-requests/2.32.3", rng.hex(32)),
+                        prompts: .translation(languages: languages), maxTokens: [2048, 4096], output: 100...900))
             }
-            params.record("translation_company", "translation_company", [
-                ("accounts", "\(k)"), ("languages", DrawnParameters.list(languages)), ("timing", DrawnParameters.text(businessHours ? "business_hours" : "uniform")),
-            ])
+            params.record(
+                "translation_company", "translation_company",
+                [
+                    ("accounts", "\(k)"), ("languages", DrawnParameters.list(languages)), ("timing", DrawnParameters.text(businessHours ? "business_hours" : "uniform")),
+                ])
         }
         return out
     }
@@ -127,17 +139,25 @@ enum AutomationText {
         "You are an assistant for question-answering tasks. Use the following pieces of retrieved context to answer the question. If you don't know the answer, just say that you don't know. Use three sentences maximum and keep the answer concise.\nQuestion: {question}\nContext: {context}\nAnswer:",
     ]
     static let frameworkClients = ["langchain-openai/0.2.1 openai-python/1.51.0", "llama-index/0.11.14 python-httpx/0.27.2", "haystack-ai/2.6.0 python-requests/2.32.3"]
-    static let customerProducts = ["our billing portal", "the Acme HR handbook", "the mobile banking app", "the warehouse scanner", "the travel booking site",
-                                   "the clinic scheduling system", "the school timetable app", "our cloud backup service", "the insurance claims portal",
-                                   "the smart thermostat", "the recipe subscription box", "the fleet tracking dashboard"]
-    static let customerQuestions = ["How do I reset my password in {product}?", "What does the error code 403 mean in {product}?", "Can I export my data from {product}?",
-                                    "Who do I contact about a refund for {product}?", "How many vacation days do I get?", "Is {product} available on weekends?",
-                                    "What are the opening hours of support?", "How do I change the email on my account?", "Does {product} work offline?",
-                                    "Where can I find last month's invoice?", "How do I add a second user?", "What is the cancellation policy?"]
-    static let stepByStep = ["Let's think step by step.", "Think step by step, then give only the final answer.", "Reason step by step and end with 'Answer: <value>'.",
-                             "Let's work this out in a step by step way to be sure we have the right answer."]
-    static let benchmarkFrames = ["Which is larger, {a}/{b} or {b}/7?", "What is {a} modulo {b}?", "A recipe needs {b} eggs per cake. How many eggs for {a} cakes?",
-                                  "If today is Monday, what day is it {a} days from now?", "How many primes are there below {b}0?", "What is the capital of the country where {p} is?"]
+    static let customerProducts = [
+        "our billing portal", "the Acme HR handbook", "the mobile banking app", "the warehouse scanner", "the travel booking site",
+        "the clinic scheduling system", "the school timetable app", "our cloud backup service", "the insurance claims portal",
+        "the smart thermostat", "the recipe subscription box", "the fleet tracking dashboard",
+    ]
+    static let customerQuestions = [
+        "How do I reset my password in {product}?", "What does the error code 403 mean in {product}?", "Can I export my data from {product}?",
+        "Who do I contact about a refund for {product}?", "How many vacation days do I get?", "Is {product} available on weekends?",
+        "What are the opening hours of support?", "How do I change the email on my account?", "Does {product} work offline?",
+        "Where can I find last month's invoice?", "How do I add a second user?", "What is the cancellation policy?",
+    ]
+    static let stepByStep = [
+        "Let's think step by step.", "Think step by step, then give only the final answer.", "Reason step by step and end with 'Answer: <value>'.",
+        "Let's work this out in a step by step way to be sure we have the right answer.",
+    ]
+    static let benchmarkFrames = [
+        "Which is larger, {a}/{b} or {b}/7?", "What is {a} modulo {b}?", "A recipe needs {b} eggs per cake. How many eggs for {a} cakes?",
+        "If today is Monday, what day is it {a} days from now?", "How many primes are there below {b}0?", "What is the capital of the country where {p} is?",
+    ]
     static let languages = ["German", "French", "Spanish", "Italian", "Japanese", "Korean", "Portuguese", "Dutch", "Polish", "Chinese (Simplified)", "Turkish", "Swedish"]
 
     static func translationRequest(to language: String, _ text: String) -> String {

@@ -72,7 +72,8 @@ package enum CorpusWriter {
         let accounts = behaviours.map(\.account).sorted { $0.id < $1.id }
         var acc = ""
         for a in accounts where config.writeAccountsFile {
-            acc += "{\"account_id\":\(EventWriter.q(EventWriter.accountKey(a.id, config.format, owner: world.variant.logOwner))),\"created_at\":\"\(EventWriter.rfc3339(a.createdAt))\",\"email\":\(EventWriter.q(a.email))"
+            acc +=
+                "{\"account_id\":\(EventWriter.q(EventWriter.accountKey(a.id, config.format, owner: world.variant.logOwner))),\"created_at\":\"\(EventWriter.rfc3339(a.createdAt))\",\"email\":\(EventWriter.q(a.email))"
             acc += ",\"payment_fingerprint\":\(EventWriter.q(a.payment)),\"billing_country\":\(EventWriter.q(a.country)),\"verified\":\(a.verified)"
             acc += ",\"org_id\":\(a.org.map(EventWriter.q) ?? "null")}\n"
         }
@@ -84,8 +85,9 @@ package enum CorpusWriter {
         }
         let truth = Truth.render(config: config, world: world, accounts: accounts, dirty: dirtyCounts.value, parameters: parameters)
         guard fm.createFile(atPath: outdir + "/truth.json", contents: Data(truth.utf8)) else { throw WriteFailed(path: outdir + "/truth.json") }
-        return Summary(files: paths, requests: counts.value.reduce(0, +), accounts: accounts.count,
-                       campaigns: Set(accounts.filter { $0.kind == "campaign" }.map(\.group)).count)
+        return Summary(
+            files: paths, requests: counts.value.reduce(0, +), accounts: accounts.count,
+            campaigns: Set(accounts.filter { $0.kind == "campaign" }.map(\.group)).count)
     }
 }
 

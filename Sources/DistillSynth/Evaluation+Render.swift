@@ -8,7 +8,9 @@ extension Evaluation {
         o += "\n## Campaigns\n\n| id | style | accounts | recall | fragments |\n|---|---|---:|---:|---:|\n"
         for c in campaigns { o += "| \(c.id) | \(c.style) | \(c.size) | \(f(c.recall)) | \(c.fragments) |\n" }
         o += "\n## False positives by benign population\n\n"
-        if falsePositives.isEmpty { o += "None.\n" } else {
+        if falsePositives.isEmpty {
+            o += "None.\n"
+        } else {
             o += "| population | accounts | worst severity |\n|---|---:|---|\n"
             for p in falsePositives { o += "| \(p.population) | \(p.accounts) | \(p.worstSeverity) |\n" }
         }
@@ -20,8 +22,13 @@ extension Evaluation {
         o += "  \"bcubed\": {\"precision\": \(f(bcubedPrecision)), \"recall\": \(f(bcubedRecall)), \"f1\": \(f(bcubedF1))},\n"
         o += "  \"reported_accounts\": \(reportedAccounts),\n  \"truth_campaign_accounts\": \(truthCampaignAccounts),\n"
         o += "  \"benign_at_medium_or_above\": \(benignAtMediumOrAbove),\n"
-        o += "  \"campaigns\": [" + campaigns.map { "{\"id\": \"\($0.id)\", \"style\": \"\($0.style)\", \"accounts\": \($0.size), \"recall\": \(f($0.recall)), \"fragments\": \($0.fragments)}" }.joined(separator: ", ") + "],\n"
-        o += "  \"false_positives\": [" + falsePositives.map { "{\"population\": \"\($0.population)\", \"accounts\": \($0.accounts), \"worst_severity\": \"\($0.worstSeverity)\"}" }.joined(separator: ", ") + "]\n}\n"
+        o +=
+            "  \"campaigns\": ["
+            + campaigns.map { "{\"id\": \"\($0.id)\", \"style\": \"\($0.style)\", \"accounts\": \($0.size), \"recall\": \(f($0.recall)), \"fragments\": \($0.fragments)}" }.joined(separator: ", ")
+            + "],\n"
+        o +=
+            "  \"false_positives\": ["
+            + falsePositives.map { "{\"population\": \"\($0.population)\", \"accounts\": \($0.accounts), \"worst_severity\": \"\($0.worstSeverity)\"}" }.joined(separator: ", ") + "]\n}\n"
         return o
     }
 

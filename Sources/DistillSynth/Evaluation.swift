@@ -42,9 +42,11 @@ package struct Evaluation: Sendable {
         return evaluate(predicted: predicted, truth: truthMap, styles: styles)
     }
 
-    package static func evaluate(predicted: [(id: String, severity: String, accounts: [String])],
-                                truth: [String: (kind: String, group: String, population: String)],
-                                styles: [String: String] = [:]) -> Evaluation {
+    package static func evaluate(
+        predicted: [(id: String, severity: String, accounts: [String])],
+        truth: [String: (kind: String, group: String, population: String)],
+        styles: [String: String] = [:]
+    ) -> Evaluation {
         var e = Evaluation()
         var predOf: [String: Int] = [:]
         for (i, p) in predicted.enumerated() { for a in p.accounts where predOf[a] == nil { predOf[a] = i } }
@@ -76,8 +78,9 @@ package struct Evaluation: Sendable {
         e.campaigns = byGroup.keys.sorted { ($0.count, $0) < ($1.count, $1) }.map { g in
             let members = byGroup[g]!
             let found = members.filter { predOf[$0] != nil }
-            return CampaignScore(id: g, style: styles[g] ?? truth[members[0]]!.population, size: members.count,
-                                 recall: Double(found.count) / Double(members.count), fragments: Set(found.compactMap { predOf[$0] }).count)
+            return CampaignScore(
+                id: g, style: styles[g] ?? truth[members[0]]!.population, size: members.count,
+                recall: Double(found.count) / Double(members.count), fragments: Set(found.compactMap { predOf[$0] }).count)
         }
         let order = ["low", "medium", "high", "critical"]
         var fp: [String: (Int, Int)] = [:]

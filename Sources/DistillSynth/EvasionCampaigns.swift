@@ -23,17 +23,20 @@ enum EvasionCampaigns {
             let diurnalTZ: Int? = rng.chance(0.4) ? rng.pick([-5, 1, 3, 8]) : nil
             for _ in 0..<k {
                 let a = f.make(kind: "campaign", group: id, population: "skeleton", createdAt: Draw.agedSignup(w, &rng), email: f.humanEmail())
-                out.append(Behaviour(
-                    account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, rate),
-                    timing: diurnalTZ.map { .diurnal(tz: $0) } ?? .uniform, ips: [World.residentialIP(&rng)], userAgent: commonClient(),
-                    prompts: .skeleton(spec), maxTokens: [8192, 16384], output: 1200...8000, hitLimitShare: 0.05 + 0.25 * rng.unit()))
+                out.append(
+                    Behaviour(
+                        account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, rate),
+                        timing: diurnalTZ.map { .diurnal(tz: $0) } ?? .uniform, ips: [World.residentialIP(&rng)], userAgent: commonClient(),
+                        prompts: .skeleton(spec), maxTokens: [8192, 16384], output: 1200...8000, hitLimitShare: 0.05 + 0.25 * rng.unit()))
             }
-            params.record(id, "skeleton", [
-                ("accounts", "\(k)"), ("wordings", "\(spec.wordings.count)"), ("skeleton_share", DrawnParameters.range(spec.share)),
-                ("skeleton_words", DrawnParameters.range(spec.wordings.map(SkeletonSpec.skeletonWords).min()!...spec.wordings.map(SkeletonSpec.skeletonWords).max()!)),
-                ("requests_per_day", DrawnParameters.range(rate)), ("timing", DrawnParameters.text(diurnalTZ == nil ? "uniform" : "diurnal")),
-                ("skeleton_wordings", DrawnParameters.list(spec.wordings)),
-            ])
+            params.record(
+                id, "skeleton",
+                [
+                    ("accounts", "\(k)"), ("wordings", "\(spec.wordings.count)"), ("skeleton_share", DrawnParameters.range(spec.share)),
+                    ("skeleton_words", DrawnParameters.range(spec.wordings.map(SkeletonSpec.skeletonWords).min()!...spec.wordings.map(SkeletonSpec.skeletonWords).max()!)),
+                    ("requests_per_day", DrawnParameters.range(rate)), ("timing", DrawnParameters.text(diurnalTZ == nil ? "uniform" : "diurnal")),
+                    ("skeleton_wordings", DrawnParameters.list(spec.wordings)),
+                ])
         }
 
         // 2. Minute-lockstep 24/7 ring: every member fires inside the same few minutes of every hour.
@@ -46,15 +49,18 @@ enum EvasionCampaigns {
             let spec = ParaphraseSpec(wordings: InstructionWordings.pick(rng.int(3...10), &rng), humanQuestions: true)
             for _ in 0..<k {
                 let a = f.make(kind: "campaign", group: id, population: "lockstep", createdAt: Draw.agedSignup(w, &rng), email: f.humanEmail())
-                out.append(Behaviour(
-                    account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: 0,
-                    timing: .lockstep(startMinute: m0, width: width, hourShare: hourShare, perHour: perHour), ips: [World.residentialIP(&rng)],
-                    userAgent: rng.pick(TextPools.sdkUAs), prompts: .paraphrase(spec), maxTokens: [4096, 8192, 16384], output: 900...7000, hitLimitShare: 0.15))
+                out.append(
+                    Behaviour(
+                        account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: 0,
+                        timing: .lockstep(startMinute: m0, width: width, hourShare: hourShare, perHour: perHour), ips: [World.residentialIP(&rng)],
+                        userAgent: rng.pick(TextPools.sdkUAs), prompts: .paraphrase(spec), maxTokens: [4096, 8192, 16384], output: 900...7000, hitLimitShare: 0.15))
             }
-            params.record(id, "lockstep", [
-                ("accounts", "\(k)"), ("start_minute", "\(m0)"), ("width_minutes", "\(width)"), ("hour_share", DrawnParameters.num(hourShare)),
-                ("requests_per_active_hour", DrawnParameters.range(perHour)), ("wordings", "\(spec.wordings.count)"),
-            ])
+            params.record(
+                id, "lockstep",
+                [
+                    ("accounts", "\(k)"), ("start_minute", "\(m0)"), ("width_minutes", "\(width)"), ("hour_share", DrawnParameters.num(hourShare)),
+                    ("requests_per_active_hour", DrawnParameters.range(perHour)), ("wordings", "\(spec.wordings.count)"),
+                ])
         }
 
         // 3. Camouflage: 50–70 % ordinary multi-turn chat, the rest extraction sent by a shared
@@ -68,8 +74,11 @@ enum EvasionCampaigns {
             let style: String
             if rng.chance(0.5) {
                 style = "templates"
-                extraction = .templates([PromptFactory.campaignTemplate(rng.pick(["reasoning", "textbook", "grading"]), &rng),
-                                         PromptFactory.campaignTemplate(rng.pick(["reasoning", "textbook"]), &rng)], ordinaryShare: 0)
+                extraction = .templates(
+                    [
+                        PromptFactory.campaignTemplate(rng.pick(["reasoning", "textbook", "grading"]), &rng),
+                        PromptFactory.campaignTemplate(rng.pick(["reasoning", "textbook"]), &rng),
+                    ], ordinaryShare: 0)
             } else {
                 style = "paraphrase"
                 extraction = .paraphrase(ParaphraseSpec(wordings: InstructionWordings.pick(rng.int(5...15), &rng), humanQuestions: false))
@@ -79,16 +88,19 @@ enum EvasionCampaigns {
             for _ in 0..<k {
                 let a = f.make(kind: "campaign", group: id, population: "camouflage", createdAt: Draw.agedSignup(w, &rng), email: f.humanEmail())
                 let share = shares.lowerBound + rng.unit() * (shares.upperBound - shares.lowerBound)
-                out.append(Behaviour(
-                    account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, rate), timing: .minutes(startMinute: m0, width: width),
-                    ips: [], userAgent: commonClient(), prompts: .camouflage(extraction: extraction, ordinaryShare: share),
-                    maxTokens: [8192, 16384], output: 1500...8000, hitLimitShare: 0.2, freshIPPerRequest: true,
-                    ordinaryTiming: .diurnal(tz: rng.pick([-8, -5, 0, 1, 2, 3, 8, 9]))))
+                out.append(
+                    Behaviour(
+                        account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, rate), timing: .minutes(startMinute: m0, width: width),
+                        ips: [], userAgent: commonClient(), prompts: .camouflage(extraction: extraction, ordinaryShare: share),
+                        maxTokens: [8192, 16384], output: 1500...8000, hitLimitShare: 0.2, freshIPPerRequest: true,
+                        ordinaryTiming: .diurnal(tz: rng.pick([-8, -5, 0, 1, 2, 3, 8, 9]))))
             }
-            params.record(id, "camouflage", [
-                ("accounts", "\(k)"), ("ordinary_share", DrawnParameters.range(shares)), ("extraction", DrawnParameters.text(style)),
-                ("scheduler_start_minute", "\(m0)"), ("scheduler_width_minutes", "\(width)"), ("requests_per_day", DrawnParameters.range(rate)),
-            ])
+            params.record(
+                id, "camouflage",
+                [
+                    ("accounts", "\(k)"), ("ordinary_share", DrawnParameters.range(shares)), ("extraction", DrawnParameters.text(style)),
+                    ("scheduler_start_minute", "\(m0)"), ("scheduler_width_minutes", "\(width)"), ("requests_per_day", DrawnParameters.range(rate)),
+                ])
         }
 
         // 4. Paraphrase farm: real questions inside 15–40 instruction wordings in several languages,
@@ -100,14 +112,17 @@ enum EvasionCampaigns {
             let rate = 10.0...(10.0 + 110 * rng.unit())
             for _ in 0..<k {
                 let a = f.make(kind: "campaign", group: id, population: "paraphrase_farm", createdAt: Draw.agedSignup(w, &rng), email: f.humanEmail())
-                out.append(Behaviour(
-                    account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, rate), timing: .uniform,
-                    ips: (0..<rng.int(1...3)).map { _ in World.residentialIP(&rng) }, userAgent: rng.pick(TextPools.sdkUAs),
-                    prompts: .paraphrase(spec), maxTokens: [8192, 16384, 32000], output: 2000...9000, hitLimitShare: 0.1 + 0.2 * rng.unit()))
+                out.append(
+                    Behaviour(
+                        account: a, apiKey: "key_" + rng.hex(8), requestsPerDay: Draw.rate(&rng, rate), timing: .uniform,
+                        ips: (0..<rng.int(1...3)).map { _ in World.residentialIP(&rng) }, userAgent: rng.pick(TextPools.sdkUAs),
+                        prompts: .paraphrase(spec), maxTokens: [8192, 16384, 32000], output: 2000...9000, hitLimitShare: 0.1 + 0.2 * rng.unit()))
             }
-            params.record(id, "paraphrase_farm", [
-                ("accounts", "\(k)"), ("wordings", "\(spec.wordings.count)"), ("requests_per_day", DrawnParameters.range(rate)),
-            ])
+            params.record(
+                id, "paraphrase_farm",
+                [
+                    ("accounts", "\(k)"), ("wordings", "\(spec.wordings.count)"), ("requests_per_day", DrawnParameters.range(rate)),
+                ])
         }
         return out
     }

@@ -104,8 +104,7 @@ struct EventGenerator {
                 let pool = world.config.humanPrompts
                 prompt = pool.isEmpty ? PromptFactory.datasetPrompt(&rng) : rng.pick(pool)
             case .templates(let ts, let share):
-                if rng.chance(share) { prompt = PromptFactory.casual(&rng, foreign: false); ordinary = true }
-                else { prompt = PromptFactory.instantiate(rng.pick(ts), &rng) }
+                if rng.chance(share) { prompt = PromptFactory.casual(&rng, foreign: false); ordinary = true } else { prompt = PromptFactory.instantiate(rng.pick(ts), &rng) }
             case .benchmark(let qs): prompt = rng.pick(qs)
             case .batch(let template):
                 prompt = template.replacingOccurrences("{ticket}", rng.pick(TextPools.tickets) + " (order \(rng.int(10000...99999)))")
@@ -130,8 +129,11 @@ struct EventGenerator {
             var history: [String] = []
             for _ in 0..<rng.int(1...3) {
                 history.append(ordinaryChat ? humanOrCasual(&rng, foreign: 0.1) : PromptFactory.casual(&rng, foreign: false))
-                history.append(rng.pick(["Sure! Here's an overview.", "Good question. In short: it depends.", "Here is a draft you can adapt.",
-                                         "Happy to help. A few points:", "That's a common question; here is what usually works."]))
+                history.append(
+                    rng.pick([
+                        "Sure! Here's an overview.", "Good question. In short: it depends.", "Here is a draft you can adapt.",
+                        "Happy to help. A few points:", "That's a common question; here is what usually works.",
+                    ]))
             }
             turns = history + [prompt]
         }

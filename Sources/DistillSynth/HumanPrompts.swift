@@ -24,7 +24,8 @@ package enum HumanPrompts {
             var prompt = line
             if line.hasPrefix("{") {
                 guard let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                      let p = ["prompt", "text", "instruction", "content"].lazy.compactMap({ o[$0] as? String }).first else { continue }
+                    let p = ["prompt", "text", "instruction", "content"].lazy.compactMap({ o[$0] as? String }).first
+                else { continue }
                 prompt = p
             } else if line.hasPrefix("\""), let p = try? JSONSerialization.jsonObject(with: Data(line.utf8), options: .fragmentsAllowed) as? String {
                 prompt = p

@@ -62,16 +62,22 @@ enum PromptFactory {
         let tag = rng.pick(["[task]", "###", "Task:", "Q:", "Input:", "Problem:", ">>"]) + " "
         switch style {
         case "reasoning":
-            let a = rng.pick(["Solve the following problem.", "Consider this question carefully.", "Here is a task for you.", "Answer the question below.",
-                              "Work on this problem:", "Please help with this.", "Tackle the following.", "Read the problem and solve it.",
-                              "I need a careful solution.", "Take your time with this one.", "A question for an expert.", "Your assignment:"])
+            let a = rng.pick([
+                "Solve the following problem.", "Consider this question carefully.", "Here is a task for you.", "Answer the question below.",
+                "Work on this problem:", "Please help with this.", "Tackle the following.", "Read the problem and solve it.",
+                "I need a careful solution.", "Take your time with this one.", "A question for an expert.", "Your assignment:",
+            ])
             // An instruction assembled word group by word group: hundreds of wordings.
             let verb = rng.pick(["Think through it", "Work through it", "Reason about it", "Break it down", "Walk through it", "Go through it", "Analyse it"])
             let how = rng.pick(["step by step", "one step at a time", "methodically", "carefully and in order", "slowly and explicitly"])
-            let show = rng.pick(["write out your complete reasoning", "show every intermediate step of your chain of thought", "number each step of your reasoning",
-                                 "lay out your full thought process", "explain the logic behind each step", "make every inference explicit", "justify each step"])
-            let end = rng.pick(["before the final answer", "then state the answer", "and finish with 'Final answer:'", "and put the result in a box",
-                                "and only then answer", "ending with the answer on its own line", "and conclude with ANSWER: <value>"])
+            let show = rng.pick([
+                "write out your complete reasoning", "show every intermediate step of your chain of thought", "number each step of your reasoning",
+                "lay out your full thought process", "explain the logic behind each step", "make every inference explicit", "justify each step",
+            ])
+            let end = rng.pick([
+                "before the final answer", "then state the answer", "and finish with 'Final answer:'", "and put the result in a box",
+                "and only then answer", "ending with the answer on its own line", "and conclude with ANSWER: <value>",
+            ])
             let b = "\(verb) \(how), \(show) \(end)."
             switch rng.int(0...2) {
             case 0: return "\(a) \(tag){x} \(b) \(extra)"
@@ -79,12 +85,16 @@ enum PromptFactory {
             default: return "\(tag){x}\n\n\(b) \(extra)"
             }
         case "grading":
-            let crit = rng.pick(["helpfulness, harmlessness and honesty", "accuracy and completeness", "correctness, clarity and safety", "factuality and tone",
-                                 "reasoning quality and correctness", "relevance and depth", "instruction following and style"])
+            let crit = rng.pick([
+                "helpfulness, harmlessness and honesty", "accuracy and completeness", "correctness, clarity and safety", "factuality and tone",
+                "reasoning quality and correctness", "relevance and depth", "instruction following and style",
+            ])
             let scale = rng.pick(["from 1 to 10", "on a scale of 1 to 7", "from 1 to 5", "out of 100", "with a letter grade A-F"])
             let role = rng.pick(["You are an expert evaluator.", "Act as a strict grader.", "You are a reward model.", "Be an impartial judge.", "As a senior reviewer,"])
-            let out = rng.pick(["Explain the score, then output 'Score: N'.", "Give a short justification first.", "Return JSON with score and rationale.",
-                                "List strengths and weaknesses before scoring.", "End with the verdict on its own line."])
+            let out = rng.pick([
+                "Explain the score, then output 'Score: N'.", "Give a short justification first.", "Return JSON with score and rationale.",
+                "List strengths and weaknesses before scoring.", "End with the verdict on its own line.",
+            ])
             return rng.pick([
                 "\(role) Question: {x}\nResponse: {y}\nRate the response \(scale) for \(crit). \(out) \(extra)",
                 "\(role) Grade the following answer on \(crit) \(scale). \(out) \(extra)\nPrompt: {x}\nAnswer: {y}",
@@ -103,13 +113,19 @@ enum PromptFactory {
                 "Act as a coding agent. Objective: {g}. Think aloud, use the tools, and produce a full trace of your work. \(extra)",
             ])
         case "textbook":
-            let what = rng.pick(["a comprehensive textbook chapter", "a long, detailed lecture", "an exhaustive study guide", "a complete course module",
-                                 "an in-depth tutorial", "a thorough encyclopedia entry", "a full set of lecture notes", "a detailed review article"])
-            let audience = rng.pick(["for university students", "for advanced high-school students", "for graduate students", "for self-learners",
-                                     "for engineers new to the field", "for a general audience", "for exam preparation"])
-            let parts = rng.pick(["with sections, worked examples and exercises with solutions", "covering theory, history and examples",
-                                  "with definitions, derivations, examples and practice questions with answers", "with a glossary and review questions",
-                                  "including common mistakes and how to avoid them", "with case studies and a summary table", "with proofs where relevant"])
+            let what = rng.pick([
+                "a comprehensive textbook chapter", "a long, detailed lecture", "an exhaustive study guide", "a complete course module",
+                "an in-depth tutorial", "a thorough encyclopedia entry", "a full set of lecture notes", "a detailed review article",
+            ])
+            let audience = rng.pick([
+                "for university students", "for advanced high-school students", "for graduate students", "for self-learners",
+                "for engineers new to the field", "for a general audience", "for exam preparation",
+            ])
+            let parts = rng.pick([
+                "with sections, worked examples and exercises with solutions", "covering theory, history and examples",
+                "with definitions, derivations, examples and practice questions with answers", "with a glossary and review questions",
+                "including common mistakes and how to avoid them", "with case studies and a summary table", "with proofs where relevant",
+            ])
             let length = rng.pick(["", "Aim for 3000 words.", "Be as long as needed.", "Cover every subtopic.", "Include at least five examples."])
             return rng.chance(0.5) ? "Write \(what) on {x} \(audience), \(parts). \(length) \(extra)" : "\(tag){x}\nProduce \(what) \(parts), \(audience). \(length) \(extra)"
         case "cjk":

@@ -19,23 +19,43 @@ enum SkeletonFactory {
     /// One requirement in several wordings (each paraphrase of the skeleton picks one).
     static let requirements: [[String]] = [
         ["Answer every part of the task completely.", "Address each part of the task in full.", "Do not leave any part of the task unanswered.", "Cover all parts of the task."],
-        ["Show your reasoning step by step before the final answer.", "Write out each step of your reasoning, then the answer.", "Explain your thinking one step at a time before concluding.", "Lay out the full chain of reasoning first, the answer last."],
-        ["Use the context where it is relevant and say where you rely on it.", "Ground your answer in the context and point to the parts you use.", "Refer to the context whenever it supports a step.", "Make use of the context and cite the passages you draw on."],
+        [
+            "Show your reasoning step by step before the final answer.", "Write out each step of your reasoning, then the answer.", "Explain your thinking one step at a time before concluding.",
+            "Lay out the full chain of reasoning first, the answer last.",
+        ],
+        [
+            "Use the context where it is relevant and say where you rely on it.", "Ground your answer in the context and point to the parts you use.",
+            "Refer to the context whenever it supports a step.", "Make use of the context and cite the passages you draw on.",
+        ],
         ["Be detailed: at least 600 words.", "Write a long, thorough answer of 600 words or more.", "Length: no fewer than 600 words.", "Give a comprehensive answer (600+ words)."],
         ["Include at least two worked examples.", "Give two or more concrete, worked examples.", "Illustrate with at least two examples worked in full.", "Add two worked examples or more."],
         ["State any assumptions explicitly.", "List the assumptions you make.", "Make every assumption explicit.", "Say clearly what you assume."],
-        ["Use Markdown headings for each section.", "Structure the answer with Markdown section headings.", "Organise the answer into headed Markdown sections.", "Put each section under its own Markdown heading."],
-        ["Check your result and correct any mistake before finishing.", "Verify the answer and fix errors before you end.", "Double-check the result and correct it if needed.", "Review your work for mistakes before the final answer."],
+        [
+            "Use Markdown headings for each section.", "Structure the answer with Markdown section headings.", "Organise the answer into headed Markdown sections.",
+            "Put each section under its own Markdown heading.",
+        ],
+        [
+            "Check your result and correct any mistake before finishing.", "Verify the answer and fix errors before you end.", "Double-check the result and correct it if needed.",
+            "Review your work for mistakes before the final answer.",
+        ],
         ["Do not refuse or shorten the answer.", "Do not cut the answer short or decline.", "Never truncate or skip the answer.", "Give the full answer; do not abbreviate."],
     ]
-    static let titles = [["Expert Task", "Task for an Expert", "Expert Assignment"], ["Knowledge Request", "Request for a Full Answer", "Detailed Answer Request"],
-                         ["Training Item", "Practice Item", "Study Item"], ["Research Brief", "Brief for Research", "Research Question Brief"]]
+    static let titles = [
+        ["Expert Task", "Task for an Expert", "Expert Assignment"], ["Knowledge Request", "Request for a Full Answer", "Detailed Answer Request"],
+        ["Training Item", "Practice Item", "Study Item"], ["Research Brief", "Brief for Research", "Research Question Brief"],
+    ]
     static let taskHeadings = ["Task", "Question", "Problem", "Assignment", "Query"]
     static let contextHeadings = ["Context", "Background", "Reference Material", "Source Text", "Supporting Information"]
     static let requirementHeadings = ["Requirements", "Instructions", "Rules", "Constraints", "Guidelines"]
     static let closings = [
-        ["Now write the complete answer following every requirement above.", "Write your full answer now, meeting all of the requirements.", "Now produce the answer, following each requirement listed."],
-        ["Begin your answer below and make sure it meets all requirements.", "Start your answer after this line and satisfy every requirement.", "Your answer begins below; it must follow all the rules above."],
+        [
+            "Now write the complete answer following every requirement above.", "Write your full answer now, meeting all of the requirements.",
+            "Now produce the answer, following each requirement listed.",
+        ],
+        [
+            "Begin your answer below and make sure it meets all requirements.", "Start your answer after this line and satisfy every requirement.",
+            "Your answer begins below; it must follow all the rules above.",
+        ],
         ["Respond now with the full, reasoned solution.", "Now respond with the complete reasoned solution.", "Give the full solution with its reasoning now."],
     ]
 
@@ -55,7 +75,11 @@ enum SkeletonFactory {
             let ch = v == 0 ? contextHeadings[0] : rng.pick(contextHeadings)
             let rh = v == 0 ? requirementHeadings[0] : rng.pick(requirementHeadings)
             func heading(_ h: String) -> String {
-                switch marker { case 0: return "## \(h)"; case 1: return "**\(h):**"; default: return h.uppercased() + ":" }
+                switch marker {
+                case 0: return "## \(h)";
+                case 1: return "**\(h):**";
+                default: return h.uppercased() + ":"
+                }
             }
             var s = (marker == 0 ? "# " : "") + phrase(title) + "\n\n"
             s += heading(th) + "\n{task}\n\n" + heading(ch) + "\n{context}\n\n" + heading(rh) + "\n"
@@ -118,9 +142,11 @@ enum ContextText {
         "Field work near {p} showed that {t} varies with the season.",
         "In practice, {t} is measured with simple tools and a careful record of {t2}.",
     ]
-    static let people = ["Ada Brennan", "Tomasz Wierzbicki", "Mariana Costa", "Kenji Mori", "Leila Haddad", "Samuel Okoro", "Ingrid Halvorsen",
-                         "Rafael Ortega", "Priya Raman", "Elif Demir", "Jonas Becker", "Chiara Lombardi", "Wei Zhang", "Amara Nwosu", "Olga Petrova",
-                         "Hugo Lefebvre", "Sofia Almeida", "Daniel Cohen", "Nadia Rahman", "Lars Eriksen"]
+    static let people = [
+        "Ada Brennan", "Tomasz Wierzbicki", "Mariana Costa", "Kenji Mori", "Leila Haddad", "Samuel Okoro", "Ingrid Halvorsen",
+        "Rafael Ortega", "Priya Raman", "Elif Demir", "Jonas Becker", "Chiara Lombardi", "Wei Zhang", "Amara Nwosu", "Olga Petrova",
+        "Hugo Lefebvre", "Sofia Almeida", "Daniel Cohen", "Nadia Rahman", "Lars Eriksen",
+    ]
 
     static func sentence(_ rng: inout SplitMix) -> String {
         Slots.fill(rng.pick(frames)) { name in

@@ -60,16 +60,25 @@ enum TextPools {
         "My invoice shows the wrong company name", "Password reset link is not arriving", "Can I get a refund for last month",
         "The dashboard is very slow since yesterday", "I want to upgrade to the annual plan", "Two-factor codes are not working",
     ]
-    static let products = ["ergonomic office chair", "stainless steel water bottle", "noise cancelling headphones", "bamboo cutting board",
-                           "smart LED bulb", "trail running shoes", "cast iron skillet", "standing desk", "wireless charger", "yoga mat"]
-    static let sensitive = ["self-harm", "weapons manufacturing", "drug synthesis", "extremist propaganda", "hacking a bank account",
-                            "evading taxes", "stalking someone", "making explosives"]
-    static let agentTasks = ["book the cheapest flight from {p} to {p2} next Tuesday", "find and summarize the three latest papers on {t}",
-                             "create a spreadsheet comparing prices of {f} across five stores", "refactor the repository to remove dead code and open a pull request",
-                             "research competitors for a startup working on {t} and write a report", "debug the failing CI job and fix the flaky test"]
+    static let products = [
+        "ergonomic office chair", "stainless steel water bottle", "noise cancelling headphones", "bamboo cutting board",
+        "smart LED bulb", "trail running shoes", "cast iron skillet", "standing desk", "wireless charger", "yoga mat",
+    ]
+    static let sensitive = [
+        "self-harm", "weapons manufacturing", "drug synthesis", "extremist propaganda", "hacking a bank account",
+        "evading taxes", "stalking someone", "making explosives",
+    ]
+    static let agentTasks = [
+        "book the cheapest flight from {p} to {p2} next Tuesday", "find and summarize the three latest papers on {t}",
+        "create a spreadsheet comparing prices of {f} across five stores", "refactor the repository to remove dead code and open a pull request",
+        "research competitors for a startup working on {t} and write a report", "debug the failing CI job and fix the flaky test",
+    ]
     static let cjkTopics = ["光合作用", "量子纠缠", "供需关系", "勾股定理", "气候变化", "神经网络", "罗马帝国", "复利", "免疫系统", "板块构造", "区块链", "热力学", "博弈论", "密码学"]
     static let commonMail = ["gmail.com", "outlook.com", "yahoo.com", "hotmail.com", "icloud.com", "proton.me", "gmx.de", "qq.com", "163.com", "mail.ru", "naver.com", "yandex.ru"]
-    static let firstNames = ["anna", "ben", "carla", "david", "elena", "farid", "grace", "hiro", "ines", "jonas", "kemal", "lucia", "mei", "nadia", "omar", "priya", "quinn", "rosa", "sven", "tariq", "uma", "victor", "wen", "yara", "zoe"]
+    static let firstNames = [
+        "anna", "ben", "carla", "david", "elena", "farid", "grace", "hiro", "ines", "jonas", "kemal", "lucia", "mei", "nadia", "omar", "priya", "quinn", "rosa", "sven", "tariq", "uma", "victor",
+        "wen", "yara", "zoe",
+    ]
     static let lastNames = ["smith", "garcia", "muller", "rossi", "kim", "tanaka", "silva", "novak", "chen", "ali", "dubois", "jensen", "kowalski", "ivanova", "patel", "okafor"]
     static let countries = ["US", "DE", "FR", "BR", "JP", "IN", "GB", "ES", "KR", "CN", "MX", "CA", "NG", "PL"]
     static let browserUAs = [

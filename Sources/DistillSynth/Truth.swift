@@ -15,7 +15,9 @@ enum Truth {
         var campaigns: [String: (String, Int)] = [:]
         for a in accounts where a.kind == "campaign" { campaigns[a.group, default: (a.population, 0)].1 += 1 }
         func object(_ values: [(String, String)]) -> String { "{" + values.map { "\(EventWriter.q($0.0)): \($0.1)" }.joined(separator: ", ") + "}" }
-        s += "  \"campaigns\": [\n" + campaigns.sorted { $0.key.count != $1.key.count ? $0.key.count < $1.key.count : $0.key < $1.key }
+        s +=
+            "  \"campaigns\": [\n"
+            + campaigns.sorted { $0.key.count != $1.key.count ? $0.key.count < $1.key.count : $0.key < $1.key }
             .map { c in
                 var o = "    {\"id\": \(EventWriter.q(c.key)), \"style\": \(EventWriter.q(c.value.0)), \"accounts\": \(c.value.1)"
                 if let p = parameters.values(for: c.key) { o += ", \"parameters\": " + object(p) }
@@ -23,9 +25,11 @@ enum Truth {
             }.joined(separator: ",\n") + "\n  ],\n"
         let benign = parameters.entries.filter { campaigns[$0.group] == nil }
         s += "  \"populations\": {" + benign.map { "\n    \(EventWriter.q($0.population)): " + object($0.values) }.joined(separator: ",") + (benign.isEmpty ? "},\n" : "\n  },\n")
-        s += "  \"accounts\": {\n" + accounts.map { a in
-            "    \(EventWriter.q(EventWriter.accountKey(a.id, config.format, owner: v.logOwner))): {\"kind\": \"\(a.kind)\", \"group\": \(EventWriter.q(a.group)), \"population\": \(EventWriter.q(a.population))}"
-        }.joined(separator: ",\n") + "\n  }\n}\n"
+        s +=
+            "  \"accounts\": {\n"
+            + accounts.map { a in
+                "    \(EventWriter.q(EventWriter.accountKey(a.id, config.format, owner: v.logOwner))): {\"kind\": \"\(a.kind)\", \"group\": \(EventWriter.q(a.group)), \"population\": \(EventWriter.q(a.population))}"
+            }.joined(separator: ",\n") + "\n  }\n}\n"
         return s
     }
 }

@@ -44,8 +44,9 @@ struct World {
         carrierNAT = (0..<6).map { _ in "100.\(rng.int(64...127)).\(rng.int(0...255)).\(rng.int(1...254))" }
         throwawayDomains = (0..<4).map { _ in rng.letters(rng.int(5...8)) + rng.pick([".xyz", ".top", ".click", ".site", ".online"]) }
         var vr = SplitMix(seed: config.seed, [6])
-        variant = Variant(wholeSeconds: vr.chance(0.5), withIPs: config.format != .bedrock && vr.chance(0.7), epochTimestamps: vr.chance(0.3),
-                          logOwner: String(vr.int(100_000...999_999)) + String(vr.int(100_000...999_999)))
+        variant = Variant(
+            wholeSeconds: vr.chance(0.5), withIPs: config.format != .bedrock && vr.chance(0.7), epochTimestamps: vr.chance(0.3),
+            logOwner: String(vr.int(100_000...999_999)) + String(vr.int(100_000...999_999)))
     }
 
     static func residentialIP(_ rng: inout SplitMix) -> String {

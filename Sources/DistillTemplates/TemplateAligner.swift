@@ -40,9 +40,7 @@ package enum TemplateAligner {
         var gap = false
         func flushGap() { if gap { if out.last != slot { out.append(slot) }; gap = false } }
         while i < n && j < m {
-            if a[i] == b[j] && a[i] != slot { flushGap(); out.append(a[i]); i += 1; j += 1 }
-            else if dp[i + 1][j] >= dp[i][j + 1] { gap = true; i += 1 }
-            else { gap = true; j += 1 }
+            if a[i] == b[j] && a[i] != slot { flushGap(); out.append(a[i]); i += 1; j += 1 } else if dp[i + 1][j] >= dp[i][j + 1] { gap = true; i += 1 } else { gap = true; j += 1 }
         }
         if i < n || j < m { gap = true }
         flushGap()

@@ -19,22 +19,24 @@ extension TemplateMiner {
         var byFirst: [UInt64: [Int]] = [:]
         for (i, c) in consts.enumerated() where c.count >= configuration.mergeMinConstants { byFirst[c[0].0, default: []].append(i) }
         for ids in byFirst.values where ids.count > 1 {
-            for x in ids { for y in ids where y > x {
-                let (short, long) = consts[x].count <= consts[y].count ? (consts[x], consts[y]) : (consts[y], consts[x])
-                let extras = long.count - short.count
-                guard extras > 0, extras <= max(1, Int(Double(long.count) * configuration.maxExtraShare)) else { continue }
-                // Greedy subsequence match; every skipped token of `long` must stand next to a
-                // slot and inside the message (an extra trailing field is another message).
-                var j = 0
-                var ok = true
-                for tok in long {
-                    if j < short.count && tok.0 == short[j].0 { j += 1 } else if !tok.1 || j == 0 || j == short.count { ok = false; break }
+            for x in ids {
+                for y in ids where y > x {
+                    let (short, long) = consts[x].count <= consts[y].count ? (consts[x], consts[y]) : (consts[y], consts[x])
+                    let extras = long.count - short.count
+                    guard extras > 0, extras <= max(1, Int(Double(long.count) * configuration.maxExtraShare)) else { continue }
+                    // Greedy subsequence match; every skipped token of `long` must stand next to a
+                    // slot and inside the message (an extra trailing field is another message).
+                    var j = 0
+                    var ok = true
+                    for tok in long {
+                        if j < short.count && tok.0 == short[j].0 { j += 1 } else if !tok.1 || j == 0 || j == short.count { ok = false; break }
+                    }
+                    if ok && j == short.count {
+                        let a = find(x), b = find(y)
+                        if a != b { parent[max(a, b)] = min(a, b) }
+                    }
                 }
-                if ok && j == short.count {
-                    let a = find(x), b = find(y)
-                    if a != b { parent[max(a, b)] = min(a, b) }
-                }
-            } }
+            }
         }
         return templates.indices.map(find)
     }

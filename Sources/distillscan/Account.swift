@@ -8,11 +8,11 @@ struct Account: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "One account's profile: activity, infrastructure, families, intent, and the accounts it links to with the evidence.",
         discussion: """
-        The last operand is the account id; the ones before it are the dump (as for analyze).
-        Examples:
-          distillscan account dump/ --accounts accounts.jsonl acct_1bf6442d0e
-          distillscan account 'logs/*.jsonl.gz' user-5043931 --format json | jq '.links'
-        """)
+            The last operand is the account id; the ones before it are the dump (as for analyze).
+            Examples:
+              distillscan account dump/ --accounts accounts.jsonl acct_1bf6442d0e
+              distillscan account 'logs/*.jsonl.gz' user-5043931 --format json | jq '.links'
+            """)
 
     @OptionGroup var input: InputOptions
     @Option(help: "Accounts file (JSONL, may be gzip).") var accounts: String?

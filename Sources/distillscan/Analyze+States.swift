@@ -1,9 +1,9 @@
 import ArgumentParser
 import DistillInput
-import DistillScore
 import DistillLink
 import DistillReport
 import DistillScan
+import DistillScore
 
 /// `analyze` with state files among its operands: the states, the logs given beside them
 /// (profiled here) and the accounts file are merged, then analysed.
@@ -26,8 +26,10 @@ extension Analyze {
         return InputConfiguration(sources: [], threads: try StateOperands.threads(input.threads))
     }
 
-    func analyze(states: [String], _ config: AnalysisConfiguration, progress: (@Sendable (Int, Int) -> Void)?,
-                 inspect: ((Linker.Result, [Campaign]) -> Void)?) throws -> AnalysisReport {
+    func analyze(
+        states: [String], _ config: AnalysisConfiguration, progress: (@Sendable (Int, Int) -> Void)?,
+        inspect: ((Linker.Result, [Campaign]) -> Void)?
+    ) throws -> AnalysisReport {
         try StateOperands.check {
             var extra: [NamedState] = []
             if !config.input.sources.isEmpty {

@@ -11,18 +11,18 @@ struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find coordinated distillation campaigns and report them.",
         discussion: """
-        Examples:
-          distillscan analyze dump/ --accounts accounts.jsonl
-          distillscan analyze 'logs/*.jsonl.gz' --format json -o report.json
-          distillscan analyze dump/ --format html --redact -o case/report.html
-          distillscan analyze dump/ --fail-on high --quiet        # in CI: exit 1 on a high finding
-          distillscan analyze dump/ --format json | jq '.campaigns[] | {id, severity, accounts: .account_count}'
-          distillscan analyze dump/ --format dot --campaign C-0b67d7193c | dot -Tsvg > campaign.svg
-        Exit codes: 0 ok, 1 a finding reached --fail-on, 2 usage or config error,
-        3 input not fully read or more than half of the lines rejected (the report is
-        still written and says so). A --fail-on finding on incomplete input exits 1 and
-        the message says both.
-        """)
+            Examples:
+              distillscan analyze dump/ --accounts accounts.jsonl
+              distillscan analyze 'logs/*.jsonl.gz' --format json -o report.json
+              distillscan analyze dump/ --format html --redact -o case/report.html
+              distillscan analyze dump/ --fail-on high --quiet        # in CI: exit 1 on a high finding
+              distillscan analyze dump/ --format json | jq '.campaigns[] | {id, severity, accounts: .account_count}'
+              distillscan analyze dump/ --format dot --campaign C-0b67d7193c | dot -Tsvg > campaign.svg
+            Exit codes: 0 ok, 1 a finding reached --fail-on, 2 usage or config error,
+            3 input not fully read or more than half of the lines rejected (the report is
+            still written and says so). A --fail-on finding on incomplete input exits 1 and
+            the message says both.
+            """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var out: OutputOptions
@@ -36,13 +36,16 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Keyed hashes (HMAC-SHA256) for cards, email domains and non-address IP values; IPs cut to /24 or /48; sample prompts and system prompts dropped (docs/usage.md).") var redact = false
     @Option(help: ArgumentHelp("With --redact: the HMAC key (the file's bytes); without it a random key that is never written.", valueName: "file"), completion: .file()) var redactKey: String?
     @Flag(help: "With --redact: account ids become acct-0001, acct-0002, … in report order.") var pseudonymousAccounts = false
-    @Option(help: "A prior report (--format json) or case database (its latest run): carry its campaign ids over and mark each campaign new, grown, shrunk, changed or unchanged, and list those gone.", completion: .file()) var baseline: String?
+    @Option(
+        help: "A prior report (--format json) or case database (its latest run): carry its campaign ids over and mark each campaign new, grown, shrunk, changed or unchanged, and list those gone.",
+        completion: .file()) var baseline: String?
     @Option(help: "Append this run to a SQLite case database (created if missing).", completion: .file()) var db: String?
     @Flag(help: "No messages on stderr except errors.") var quiet = false
     @Flag(help: "No progress line.") var noProgress = false
     @Flag(help: "Print how long each phase took on stderr.") var timings = false
-    @Option(help: ArgumentHelp("Write every kept evidence edge (account, account, weight per kind) as TSV to this file, to see why accounts were linked.", valueName: "file"),
-            completion: .file()) var dumpEdges: String?
+    @Option(
+        help: ArgumentHelp("Write every kept evidence edge (account, account, weight per kind) as TSV to this file, to see why accounts were linked.", valueName: "file"),
+        completion: .file()) var dumpEdges: String?
 
     /// The command in canonical form for the run manifest: the options that determine the
     /// result in a fixed order and the operands sorted; thread count, progress, quiet, the
@@ -76,7 +79,7 @@ struct Analyze: ParsableCommand {
         if let a = accounts, let problem = AccountsFile.problem(a) { throw ValidationError(problem) }
         let redaction = try redact ? RedactionKey.redaction(keyFile: redactKey, pseudonymousAccounts: pseudonymousAccounts) : nil
         let prior = try baseline.map { b in try CaseCommand.check { try ReportFile.load(b) } }
-        let caseDB = try db.map { try CaseDatabase(path: $0) }   // fails early on a bad database or path
+        let caseDB = try db.map { try CaseDatabase(path: $0) }  // fails early on a bad database or path
         try Output.preflight(out.output)
         if !quiet { Duplicates.report(input.paths) }
         config.keepCaseEdges = db != nil
@@ -87,7 +90,9 @@ struct Analyze: ParsableCommand {
         if let p = progress { callback = { bytes, records in p.add(bytes: bytes, records: records) } }
         var edges: String?
         let keepEdges: ((Linker.Result, [Campaign]) -> Void)? = dumpEdges == nil ? nil : { link, _ in edges = EdgeDump.tsv(link) }
-        var report = try states.isEmpty ? Analysis.run(config, progress: callback, inspect: keepEdges)
+        var report =
+            try states.isEmpty
+            ? Analysis.run(config, progress: callback, inspect: keepEdges)
             : analyze(states: states, config, progress: callback, inspect: keepEdges)
         if let path = dumpEdges, let tsv = edges { try Output.write(tsv, to: path) }
         // --fail-on is decided on every finding, before --min-severity hides some from the report.
@@ -103,7 +108,8 @@ struct Analyze: ParsableCommand {
             if let id = campaign {
                 guard let g = report.dot(campaign: id) else {
                     progress?.finish(records: nil, output: nil)
-                    throw ValidationError("--campaign \(id): no such campaign in this report (\(report.campaigns.prefix(5).map(\.id).joined(separator: ", "))\(report.campaigns.count > 5 ? ", …" : ""))")
+                    throw ValidationError(
+                        "--campaign \(id): no such campaign in this report (\(report.campaigns.prefix(5).map(\.id).joined(separator: ", "))\(report.campaigns.count > 5 ? ", …" : ""))")
                 }
                 text = g
             } else {
@@ -122,7 +128,7 @@ struct Analyze: ParsableCommand {
         }
         Output.warnAboutInput(report.input, quiet: quiet)
         let unhealthy = InputHealth.problem(report.input, inputFormat: input.inputFormat?.rawValue, schema: input.schema)
-        if let u = unhealthy { Output.message(u) }   // even with --quiet: the exit code alone would not say why
+        if let u = unhealthy { Output.message(u) }  // even with --quiet: the exit code alone would not say why
         if !quiet {
             Output.message("\(report.campaigns.count) campaign(s): " + Severity.allCases.reversed().map { "\(report.count($0)) \($0.rawValue)" }.joined(separator: ", "))
         }

@@ -8,11 +8,11 @@ struct ConfigCommand: ParsableCommand {
         commandName: "config",
         abstract: "Print the default analysis parameters as a configuration file, or check one.",
         discussion: """
-        Examples:
-          distillscan config dump > distillscan.json        # edit, then: analyze --config distillscan.json
-          distillscan config check distillscan.json         # what it changes from the defaults
-          distillscan config dump | distillscan analyze --config - dump/
-        """,
+            Examples:
+              distillscan config dump > distillscan.json        # edit, then: analyze --config distillscan.json
+              distillscan config check distillscan.json         # what it changes from the defaults
+              distillscan config dump | distillscan analyze --config - dump/
+            """,
         subcommands: [Dump.self, Check.self])
 
     struct Dump: ParsableCommand {
@@ -26,8 +26,9 @@ struct ConfigCommand: ParsableCommand {
         @Argument(help: "Configuration file (JSON), or - for standard input.", completion: .file(extensions: ["json"])) var file: String
         func run() throws {
             let bytes: [UInt8]
-            if file == "-" { bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-            else {
+            if file == "-" {
+                bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            } else {
                 guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot read the file") }
                 bytes = [UInt8](data)
             }

@@ -1,9 +1,9 @@
 import ArgumentParser
-import Foundation
 import DistillInput
 import DistillReport
 import DistillScan
 import DistillSupport
+import Foundation
 
 /// The `distillscan` command: a list of verbs over the DistillScan library.
 @main
@@ -12,14 +12,16 @@ struct DistillScanCommand: ParsableCommand {
         commandName: "distillscan",
         abstract: "Find coordinated distillation campaigns in LLM API request logs.",
         discussion: """
-        Start with `distillscan inspect DUMP/` to see what a dump holds, then
-        `distillscan analyze DUMP/ --accounts accounts.jsonl` for the findings.
-        Exit codes: 0 ok, 1 findings at --fail-on, 2 usage or config error,
-        3 input could not be fully read (the report is still written).
-        """,
+            Start with `distillscan inspect DUMP/` to see what a dump holds, then
+            `distillscan analyze DUMP/ --accounts accounts.jsonl` for the findings.
+            Exit codes: 0 ok, 1 findings at --fail-on, 2 usage or config error,
+            3 input could not be fully read (the report is still written).
+            """,
         version: ToolInfo.version + " (commit " + BuildInfo.commit + ")",
-        subcommands: [Analyze.self, Profile.self, Merge.self, Inspect.self, Templates.self, Synth.self, Eval.self, Rules.self, Diff.self, Show.self,
-                      Account.self, Extract.self, ConfigCommand.self],
+        subcommands: [
+            Analyze.self, Profile.self, Merge.self, Inspect.self, Templates.self, Synth.self, Eval.self, Rules.self, Diff.self, Show.self,
+            Account.self, Extract.self, ConfigCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -8,12 +8,12 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Copy a campaign's members' raw request lines, byte for byte, into a gzip evidence file with a manifest.",
         discussion: """
-        Writes OUTPUT (gzip JSONL: the lines as they are in the dump) and OUTPUT.manifest.json
-        (source file and its SHA-256, line number and SHA-256 of every extracted line).
-        Examples:
-          distillscan extract dump/ --campaign C-0b67d7193c --report report.json -o evidence.jsonl.gz
-          zcat evidence.jsonl.gz | jq -r .account_id | sort | uniq -c
-        """)
+            Writes OUTPUT (gzip JSONL: the lines as they are in the dump) and OUTPUT.manifest.json
+            (source file and its SHA-256, line number and SHA-256 of every extracted line).
+            Examples:
+              distillscan extract dump/ --campaign C-0b67d7193c --report report.json -o evidence.jsonl.gz
+              zcat evidence.jsonl.gz | jq -r .account_id | sort | uniq -c
+            """)
 
     @OptionGroup var input: InputOptions
     @Option(help: "The campaign whose members' lines to extract.") var campaign: String
@@ -38,9 +38,11 @@ struct Extract: ParsableCommand {
         var bytes: [UInt8] = []
         extract.run(config.sources, into: &deflater, output: &bytes)
         let done = extract
-        try EvidenceExtract.write(bytes, manifest: { sha in
-            done.manifest(campaign: campaign, reportPath: report, reportSHA256: reportSHA256, output: output, outputSHA256: sha)
-        }, to: output)
+        try EvidenceExtract.write(
+            bytes,
+            manifest: { sha in
+                done.manifest(campaign: campaign, reportPath: report, reportSHA256: reportSHA256, output: output, outputSHA256: sha)
+            }, to: output)
         for s in extract.sources where s.error != nil { Output.message(s.error!) }
         Output.message("\(extract.lines.count) line(s) of \(members.count) member(s) from \(extract.sources.count) file(s) → \(output) (+ .manifest.json)")
         if extract.sources.contains(where: { $0.error != nil }) { throw ExitCode(3) }

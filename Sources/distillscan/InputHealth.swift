@@ -16,9 +16,13 @@ enum InputHealth {
         let fix: String
         switch kind {
         case .missingAccount, .missingTimestamp, .wrongType, .notObject:
-            if schema != nil { fix = "check that the --schema paths name fields these records have" }
-            else if let f = inputFormat, f != "auto" { fix = "--input-format \(f) may be wrong: try --input-format auto, or give --schema FILE mapping your fields (docs/formats.md)" }
-            else { fix = "the records are not in a format distillscan knows: give --schema FILE mapping your fields (docs/formats.md), or check --input-format" }
+            if schema != nil {
+                fix = "check that the --schema paths name fields these records have"
+            } else if let f = inputFormat, f != "auto" {
+                fix = "--input-format \(f) may be wrong: try --input-format auto, or give --schema FILE mapping your fields (docs/formats.md)"
+            } else {
+                fix = "the records are not in a format distillscan knows: give --schema FILE mapping your fields (docs/formats.md), or check --input-format"
+            }
         case .invalidJSON, .invalidUTF8, .nulByte:
             fix = "the files are not JSON lines (compressed in a way distillscan does not read, or another log format): check them with distillscan inspect"
         case .lineTooLong, .tooDeep:

@@ -40,6 +40,8 @@ struct InputOptions: ParsableArguments {
 
 /// Where results go: stdout by default, or `-o FILE`.
 struct OutputOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp("Write the result to FILE instead of standard output (- is standard output); checked before any input is read.", valueName: "file"), completion: .file())
+    @Option(
+        name: [.short, .long], help: ArgumentHelp("Write the result to FILE instead of standard output (- is standard output); checked before any input is read.", valueName: "file"),
+        completion: .file())
     var output: String?
 }

@@ -5,11 +5,11 @@ struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarise a dump: files, compression, formats, lines, rejections, accounts, models.",
         discussion: """
-        Examples:
-          distillscan inspect dump/
-          distillscan inspect 'logs/*.jsonl.gz' --format json | jq .input.malformed
-          zcat big.jsonl.gz | distillscan inspect -
-        """)
+            Examples:
+              distillscan inspect dump/
+              distillscan inspect 'logs/*.jsonl.gz' --format json | jq .input.malformed
+              zcat big.jsonl.gz | distillscan inspect -
+            """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var out: OutputOptions

@@ -8,13 +8,13 @@ struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Merge state files from `distillscan profile` into one.",
         discussion: """
-        Examples:
-          distillscan merge part-*.state -o all.state
-          distillscan merge days/2026-06-0[1-7].state -o week-23.state
-        States made with different parameters, rule packs or accounts files are refused;
-        an input found in two states (the same SHA-256) is counted once.
-        Exit codes: 0 ok, 2 usage error or a refused state (nothing is written then).
-        """)
+            Examples:
+              distillscan merge part-*.state -o all.state
+              distillscan merge days/2026-06-0[1-7].state -o week-23.state
+            States made with different parameters, rule packs or accounts files are refused;
+            an input found in two states (the same SHA-256) is counted once.
+            Exit codes: 0 ok, 2 usage error or a refused state (nothing is written then).
+            """)
 
     @Argument(help: "State files.") var states: [String] = []
     @Option(name: [.short, .long], help: "Write the merged state here (atomically).") var output: String

@@ -5,8 +5,9 @@ import Foundation
 /// `--config FILE`: any analysis parameter from a configuration file (JSON, as
 /// `distillscan config dump` prints it). Explicit command-line limits win over the file.
 struct ParameterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Configuration file (JSON; `distillscan config dump` prints the defaults) setting any analysis parameter; - reads it from standard input.", valueName: "file"),
-            completion: .file(extensions: ["json"]))
+    @Option(
+        help: ArgumentHelp("Configuration file (JSON; `distillscan config dump` prints the defaults) setting any analysis parameter; - reads it from standard input.", valueName: "file"),
+        completion: .file(extensions: ["json"]))
     var config: String?
 
     /// Reads the file and sets its parameters on `analysis`; limits given as options

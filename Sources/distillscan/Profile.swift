@@ -9,15 +9,15 @@ struct Profile: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan logs into a state file (profiles, line accounting, input manifest) for merge and analyze.",
         discussion: """
-        Examples:
-          distillscan profile logs/2026-06-01/ -o states/2026-06-01.state
-          distillscan profile dump/ --shard 3/8 -o states/part-3.state     # shard 3 of 8 (whole files)
-          distillscan merge states/*.state -o all.state
-          distillscan analyze all.state --format json -o report.json
-        The report from shards + merge + analyze is byte-identical to `analyze` over the same
-        inputs apart from the manifest's command line. Exit codes: 0 ok, 2 usage or config
-        error, 3 input not fully read (the state is still written and says so).
-        """)
+            Examples:
+              distillscan profile logs/2026-06-01/ -o states/2026-06-01.state
+              distillscan profile dump/ --shard 3/8 -o states/part-3.state     # shard 3 of 8 (whole files)
+              distillscan merge states/*.state -o all.state
+              distillscan analyze all.state --format json -o report.json
+            The report from shards + merge + analyze is byte-identical to `analyze` over the same
+            inputs apart from the manifest's command line. Exit codes: 0 ok, 2 usage or config
+            error, 3 input not fully read (the state is still written and says so).
+            """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var parameters: ParameterOptions

@@ -1,6 +1,7 @@
 import DistillInput
 import DistillReport
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,8 +37,9 @@ final class Progress: @unchecked Sendable {
         let elapsed = max(0.001, now.timeIntervalSince(start))
         let rate = Double(done) / elapsed
         let eta = rate > 0 ? Double(total - done) / rate : 0
-        let line = String(format: "\r\u{1B}[K%@ %.0f / %.0f MB (%d%%), %@ records, %.0f records/s, ETA %.0f s", "distillscan:",
-                          Double(done) / 1e6, Double(total) / 1e6, Int(Double(done) * 100 / Double(total)), NumberText.grouped(records), Double(records) / elapsed, max(0, eta))
+        let line = String(
+            format: "\r\u{1B}[K%@ %.0f / %.0f MB (%d%%), %@ records, %.0f records/s, ETA %.0f s", "distillscan:",
+            Double(done) / 1e6, Double(total) / 1e6, Int(Double(done) * 100 / Double(total)), NumberText.grouped(records), Double(records) / elapsed, max(0, eta))
         StandardStreams.error(line)
     }
 

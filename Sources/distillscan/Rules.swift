@@ -6,12 +6,12 @@ struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check, test and show intent rule packs.",
         discussion: """
-        Examples:
-          distillscan rules show > my-rules.json       # start from the built-in pack
-          distillscan rules lint my-rules.json
-          distillscan rules test my-rules.json          # every rule against its own examples
-          distillscan analyze dump/ --rules my-rules.json
-        """,
+            Examples:
+              distillscan rules show > my-rules.json       # start from the built-in pack
+              distillscan rules lint my-rules.json
+              distillscan rules test my-rules.json          # every rule against its own examples
+              distillscan analyze dump/ --rules my-rules.json
+            """,
         subcommands: [Lint.self, Test.self, Show.self])
 
     struct Lint: ParsableCommand {

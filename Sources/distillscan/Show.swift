@@ -6,12 +6,12 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show one campaign, whole: signals, every member with its figures, infrastructure, families, timeline.",
         discussion: """
-        SOURCE is a saved report (`analyze --format json -o report.json`) or a case
-        database (`analyze --db case.sqlite`; the latest run that has the campaign).
-        Examples:
-          distillscan show report.json C-0b67d7193c
-          distillscan show case.sqlite C-0b67d7193c --format json | jq '.members[] | .account'
-        """)
+            SOURCE is a saved report (`analyze --format json -o report.json`) or a case
+            database (`analyze --db case.sqlite`; the latest run that has the campaign).
+            Examples:
+              distillscan show report.json C-0b67d7193c
+              distillscan show case.sqlite C-0b67d7193c --format json | jq '.members[] | .account'
+            """)
 
     @Argument(help: "A JSON report or a case database.") var source: String
     @Argument(help: "The campaign id (C-…).") var campaign: String

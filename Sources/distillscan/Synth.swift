@@ -6,19 +6,19 @@ struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a synthetic corpus with ground truth (logs/, accounts.jsonl, truth.json).",
         discussion: """
-        Every benign look-alike and campaign style of the threat model is present:
-        evasive campaigns (skeleton, minute lockstep, camouflage, paraphrase farm)
-        and benign automation (shared public template, lab benchmark, translation
-        company) included. The specifics (wording, domains, model names, sizes,
-        rates, time resolution, whether IPs are logged) are drawn per seed, and
-        truth.json records them.
-        Examples:
-          distillscan synth /tmp/corpus --seed 7
-          distillscan synth /tmp/big --accounts 20000 --days 14 --volume 4 --format litellm
-          distillscan analyze /tmp/corpus/logs --accounts /tmp/corpus/accounts.jsonl --format json > r.json
-          distillscan eval r.json /tmp/corpus/truth.json
-          distillscan synth /tmp/real --human-prompts prompts.jsonl --no-accounts-file
-        """)
+            Every benign look-alike and campaign style of the threat model is present:
+            evasive campaigns (skeleton, minute lockstep, camouflage, paraphrase farm)
+            and benign automation (shared public template, lab benchmark, translation
+            company) included. The specifics (wording, domains, model names, sizes,
+            rates, time resolution, whether IPs are logged) are drawn per seed, and
+            truth.json records them.
+            Examples:
+              distillscan synth /tmp/corpus --seed 7
+              distillscan synth /tmp/big --accounts 20000 --days 14 --volume 4 --format litellm
+              distillscan analyze /tmp/corpus/logs --accounts /tmp/corpus/accounts.jsonl --format json > r.json
+              distillscan eval r.json /tmp/corpus/truth.json
+              distillscan synth /tmp/real --human-prompts prompts.jsonl --no-accounts-file
+            """)
 
     @Argument(help: "Output directory (new or empty; see --force).", completion: .directory) var outdir: String
     @Option(help: "Random seed: the same seed writes the same bytes.") var seed: UInt64 = 1
@@ -30,8 +30,10 @@ struct Synth: ParsableCommand {
     @Option(help: "gzip level 1-9.") var gzipLevel: Int = 6
     @Flag(help: "Do not write accounts.jsonl (logs and truth only).") var noAccountsFile = false
     @Flag(help: "Write into a directory that is not empty (files of the same names are replaced).") var force = false
-    @Option(help: ArgumentHelp("Real human prompts for ordinary users and the dataset-replay campaign: JSONL ({\"prompt\": …} per line) or text, one prompt per line.",
-                               valueName: "file"), completion: .file()) var humanPrompts: String?
+    @Option(
+        help: ArgumentHelp(
+            "Real human prompts for ordinary users and the dataset-replay campaign: JSONL ({\"prompt\": …} per line) or text, one prompt per line.",
+            valueName: "file"), completion: .file()) var humanPrompts: String?
 
     func run() throws {
         let f = format

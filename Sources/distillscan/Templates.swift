@@ -9,12 +9,12 @@ struct Templates: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Mine templates with <*> slots from plain text lines or from the prompts of a log dump.",
         discussion: """
-        Plain text: one message per line; with --format json, "lines"[i] is the template id
-        of input line i. Log dumps (JSONL, any supported format): the user prompts are mined.
-        Examples:
-          distillscan templates messages.txt
-          distillscan templates --input logs dump/ --format json | jq '.templates[:5]'
-        """)
+            Plain text: one message per line; with --format json, "lines"[i] is the template id
+            of input line i. Log dumps (JSONL, any supported format): the user prompts are mined.
+            Examples:
+              distillscan templates messages.txt
+              distillscan templates --input logs dump/ --format json | jq '.templates[:5]'
+            """)
     @Argument(help: "Files (or - for stdin).") var paths: [String] = []
     @Option(help: "plain, logs, or auto (logs when the first line starts with '{').") var input: String = "auto"
     @Option(help: "Output format.") var format: TextFormat = .markdown

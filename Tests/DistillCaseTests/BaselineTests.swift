@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DistillCase
 
 /// Carrying campaign ids over from last week's report, and the change status of each.
@@ -12,14 +13,16 @@ struct BaselineTests {
     @Test func aCampaignThatKeepsMostMembersKeepsItsIdAndIsMarkedGrownShrunkOrChanged() {
         let prior = [d("C-a", ids("a", 1...10)), d("C-b", ids("b", 1...10)), d("C-c", ids("c", 1...10)), d("C-x", ids("x", 1...4))]
         let current = [
-            d("C-a2", ids("a", 1...14)),                      // grown by 4
-            d("C-b2", ids("b", 1...6)),                       // shrunk by 4
-            d("C-c2", ids("c", 3...12)),                      // 2 lost, 2 added
-            d("C-n", ids("n", 1...5)),                        // new
+            d("C-a2", ids("a", 1...14)),  // grown by 4
+            d("C-b2", ids("b", 1...6)),  // shrunk by 4
+            d("C-c2", ids("c", 3...12)),  // 2 lost, 2 added
+            d("C-n", ids("n", 1...5)),  // new
         ]
         let renames = Baseline.match(prior: prior, current: current)
         #expect(renames == ["C-a2": "C-a", "C-b2": "C-b", "C-c2": "C-c", "C-n": "C-n"])
-        let renamed = current.map { c -> CampaignDigest in var c = c; c.id = renames[c.id]!; return c }
+        let renamed = current.map { c -> CampaignDigest in
+            var c = c; c.id = renames[c.id]!; return c
+        }
         let cmp = Baseline.compare(prior: prior, current: renamed, priorPath: "prior.json", priorSHA256: "00")
         #expect(cmp.changes.map(\.status) == [.grown, .shrunk, .changed, .new])
         #expect(cmp.changes[0].added == ["a11", "a12", "a13", "a14"] && cmp.changes[0].removed.isEmpty)
@@ -55,7 +58,7 @@ struct BaselineTests {
 
     @Test func littleOverlapIsNotTheSameCampaign() {
         let prior = [d("C-a", ids("a", 1...10))]
-        let current = [d("C-b", ids("a", 1...5) + ids("z", 1...20))]   // 5 of 10 shared: not more than half
+        let current = [d("C-b", ids("a", 1...5) + ids("z", 1...20))]  // 5 of 10 shared: not more than half
         #expect(Baseline.match(prior: prior, current: current) == ["C-b": "C-b"])
     }
 }

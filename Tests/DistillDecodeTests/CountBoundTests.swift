@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DistillDecode
 
 /// Issue 19: untrusted numbers overflowed sums (`output_tokens` 9e15 on 1,025 records

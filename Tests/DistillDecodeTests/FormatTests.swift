@@ -1,10 +1,14 @@
 import Testing
+
 @testable import DistillDecode
 
 @Suite("formats")
 struct FormatTests {
     @Test func canonicalWithContentBlocksMultiTurnAndTools() throws {
-        let r = try #require(record(#"{"ts":"2026-06-03T14:02:12Z","account_id":"acct_9d01","ip":"2001:db8::7","user_agent":"Mozilla/5.0","model":"model-small","status":200,"input_tokens":58,"output_tokens":240,"max_tokens":1024,"stop_reason":"end_turn","system":[{"type":"text","text":"Be kind."}],"messages":[{"role":"user","content":[{"type":"text","text":"Summarize this:"},{"type":"text","text":"The meeting moved."}]},{"role":"assistant","content":"Moved."},{"role":"user","content":"Thanks, and in French?"}],"tools":[{"name":"search"},{"name":"calculator"}]}"#))
+        let r = try #require(
+            record(
+                #"{"ts":"2026-06-03T14:02:12Z","account_id":"acct_9d01","ip":"2001:db8::7","user_agent":"Mozilla/5.0","model":"model-small","status":200,"input_tokens":58,"output_tokens":240,"max_tokens":1024,"stop_reason":"end_turn","system":[{"type":"text","text":"Be kind."}],"messages":[{"role":"user","content":[{"type":"text","text":"Summarize this:"},{"type":"text","text":"The meeting moved."}]},{"role":"assistant","content":"Moved."},{"role":"user","content":"Thanks, and in French?"}],"tools":[{"name":"search"},{"name":"calculator"}]}"#
+            ))
         #expect(r.account == "acct_9d01")
         #expect(r.timestamp == 1_780_495_332_000)
         #expect(r.prompt == "Thanks, and in French?")
@@ -53,7 +57,10 @@ struct FormatTests {
     }
 
     @Test func liteLLMStandardLoggingPayload() throws {
-        let r = try #require(record(#"{"id":"c1","call_type":"acompletion","status":"success","prompt_tokens":35,"completion_tokens":210,"startTime":1780495331.218,"endTime":1780495334.904,"model":"model-large","metadata":{"user_api_key_hash":"9b2c","user_api_key_user_id":"user_42","user_api_key_team_id":"team_7","requester_ip_address":"203.0.113.41"},"end_user":"","requester_ip_address":"203.0.113.41","messages":[{"role":"system","content":"You are terse."},{"role":"user","content":"Name three primes."}],"model_parameters":{"max_tokens":512},"response":{"choices":[{"finish_reason":"stop"}]}}"#))
+        let r = try #require(
+            record(
+                #"{"id":"c1","call_type":"acompletion","status":"success","prompt_tokens":35,"completion_tokens":210,"startTime":1780495331.218,"endTime":1780495334.904,"model":"model-large","metadata":{"user_api_key_hash":"9b2c","user_api_key_user_id":"user_42","user_api_key_team_id":"team_7","requester_ip_address":"203.0.113.41"},"end_user":"","requester_ip_address":"203.0.113.41","messages":[{"role":"system","content":"You are terse."},{"role":"user","content":"Name three primes."}],"model_parameters":{"max_tokens":512},"response":{"choices":[{"finish_reason":"stop"}]}}"#
+            ))
         #expect(r.format == .litellm)
         #expect(r.account == "user_42" && r.org == "team_7" && r.apiKey == "9b2c")
         #expect(r.timestamp == 1_780_495_331_218)
@@ -63,12 +70,18 @@ struct FormatTests {
     }
 
     @Test func liteLLMEndUserWinsAndFailureRowsCount() throws {
-        let r = try #require(record(#"{"status":"failure","startTime":1780495340.5,"metadata":{"user_api_key_user_id":"user_43"},"end_user":"customer-9","messages":[{"role":"user","content":[{"type":"text","text":"Hi"}]}],"model_parameters":{"tools":[{"type":"function","function":{"name":"lookup"}}]}}"#))
+        let r = try #require(
+            record(
+                #"{"status":"failure","startTime":1780495340.5,"metadata":{"user_api_key_user_id":"user_43"},"end_user":"customer-9","messages":[{"role":"user","content":[{"type":"text","text":"Hi"}]}],"model_parameters":{"tools":[{"type":"function","function":{"name":"lookup"}}]}}"#
+            ))
         #expect(r.account == "customer-9" && r.failed && r.toolNames == ["lookup"] && r.prompt == "Hi")
     }
 
     @Test func bedrockInvokeModelNativeBody() throws {
-        let r = try #require(record(#"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:00Z","accountId":"111122223333","identity":{"arn":"arn:aws:sts::1:assumed-role/r/alice"},"operation":"InvokeModel","modelId":"vendor.model-large-v1:0","input":{"inputBodyJson":{"max_tokens":1024,"system":"Be brief.","messages":[{"role":"user","content":"What is a hash map?"}]},"inputTokenCount":14},"output":{"outputBodyJson":{"stop_reason":"end_turn"},"outputTokenCount":96}}"#))
+        let r = try #require(
+            record(
+                #"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:00Z","accountId":"111122223333","identity":{"arn":"arn:aws:sts::1:assumed-role/r/alice"},"operation":"InvokeModel","modelId":"vendor.model-large-v1:0","input":{"inputBodyJson":{"max_tokens":1024,"system":"Be brief.","messages":[{"role":"user","content":"What is a hash map?"}]},"inputTokenCount":14},"output":{"outputBodyJson":{"stop_reason":"end_turn"},"outputTokenCount":96}}"#
+            ))
         #expect(r.format == .bedrock)
         #expect(r.account == "arn:aws:sts::1:assumed-role/r/alice")
         // Issue 14 (class 8): `accountId` is the log owner, the same for every caller; as
@@ -79,15 +92,22 @@ struct FormatTests {
     }
 
     @Test func bedrockConverseBodyAndErrors() throws {
-        let r = try #require(record(#"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:02Z","accountId":"1","identity":{"arn":"arn:bob"},"operation":"Converse","modelId":"m","errorCode":"ThrottlingException","input":{"inputBodyJson":{"messages":[{"role":"user","content":[{"text":"List two uses of graphite."}]}],"system":[{"text":"One line."}],"inferenceConfig":{"maxTokens":256},"toolConfig":{"tools":[{"toolSpec":{"name":"web_search"}}]}}}}"#))
+        let r = try #require(
+            record(
+                #"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:02Z","accountId":"1","identity":{"arn":"arn:bob"},"operation":"Converse","modelId":"m","errorCode":"ThrottlingException","input":{"inputBodyJson":{"messages":[{"role":"user","content":[{"text":"List two uses of graphite."}]}],"system":[{"text":"One line."}],"inferenceConfig":{"maxTokens":256},"toolConfig":{"tools":[{"toolSpec":{"name":"web_search"}}]}}}}"#
+            ))
         #expect(r.prompt == "List two uses of graphite." && r.systemPrompt == "One line.")
         #expect(r.maxTokens == 256 && r.toolNames == ["web_search"] && r.failed)
     }
 
     @Test func bedrockOtherNativeBodies() throws {
-        let llama = try #require(record(#"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:02Z","identity":{"arn":"arn:x"},"input":{"inputBodyJson":{"prompt":"Tell me a story","max_gen_len":2048}}}"#))
+        let llama = try #require(
+            record(#"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:02Z","identity":{"arn":"arn:x"},"input":{"inputBodyJson":{"prompt":"Tell me a story","max_gen_len":2048}}}"#))
         #expect(llama.prompt == "Tell me a story" && llama.maxTokens == 2048)
-        let titan = try #require(record(#"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:02Z","identity":{"arn":"arn:x"},"input":{"inputBodyJson":{"inputText":"Hello","textGenerationConfig":{"maxTokenCount":512}}}}"#))
+        let titan = try #require(
+            record(
+                #"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:02Z","identity":{"arn":"arn:x"},"input":{"inputBodyJson":{"inputText":"Hello","textGenerationConfig":{"maxTokenCount":512}}}}"#
+            ))
         #expect(titan.prompt == "Hello" && titan.maxTokens == 512)
     }
 
@@ -95,7 +115,8 @@ struct FormatTests {
         var o = DecodeOptions()
         o.schema = try SchemaMapping(json: Array(#"{"account_id":"actor.id","ts":"meta.when","messages":"req.body.messages","ip":"net.src"}"#.utf8), file: "s.json")
         o.format = .mapped
-        let r = try #require(record(#"{"actor":{"id":"u7"},"meta":{"when":"2026-06-03T00:00:00Z"},"net":{"src":"10.0.0.1"},"req":{"body":{"messages":[{"role":"user","content":"hey"}]}},"model":"m"}"#, o))
+        let r = try #require(
+            record(#"{"actor":{"id":"u7"},"meta":{"when":"2026-06-03T00:00:00Z"},"net":{"src":"10.0.0.1"},"req":{"body":{"messages":[{"role":"user","content":"hey"}]}},"model":"m"}"#, o))
         #expect(r.account == "u7" && r.ip == "10.0.0.1" && r.prompt == "hey" && r.model == "m")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DistillDecode
 
 /// Issue 14, class 1: prompts were cut at their first `max_prompt_bytes`, so the closing

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DistillDecode
 
 /// `max_system_bytes` may be 0 (the configuration allows 0…16 MiB), but a text limit

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DistillDecode
 
 /// Issue 19: RFC 3339 text in years 0000 or 9999 and impossible dates were accepted,

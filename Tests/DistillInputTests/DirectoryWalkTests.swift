@@ -1,6 +1,7 @@
 import DistillTestSupport
 import Foundation
 import Testing
+
 @testable import DistillInput
 
 /// Issue 19, the directory walk: symlink loops read files many times (or hung), the

@@ -1,5 +1,6 @@
 import DistillTestSupport
 import Testing
+
 @testable import DistillInput
 
 /// Issue 19, silent loss in gzip: every byte inflated before a fault is kept, every tail

@@ -1,5 +1,6 @@
 import DistillTestSupport
 import Testing
+
 @testable import DistillInput
 
 @Suite("line splitting")

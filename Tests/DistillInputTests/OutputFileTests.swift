@@ -1,6 +1,7 @@
 import DistillTestSupport
 import Foundation
 import Testing
+
 @testable import DistillInput
 
 /// Issue 19: `-o` wrote a temporary file and renamed it over the target, replacing

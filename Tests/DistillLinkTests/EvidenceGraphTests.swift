@@ -1,8 +1,9 @@
 import DistillDecode
-@testable import DistillLink
 import DistillProfile
 import DistillSupport
 import Testing
+
+@testable import DistillLink
 
 @Suite("evidence graph")
 struct EvidenceGraphTests {
@@ -27,7 +28,9 @@ struct EvidenceGraphTests {
 
     @Test func aHubAddressSharedByManyAccountsLinksNobody() {
         let shared = "100.64.0.1"
-        let accounts = (0..<60).map { i in (id: "acct\(i)", ips: [shared], prompt: { (k: Int) in "Topic \(i)-\(k): write out your reasoning step by step about unrelated subject number \(i * 7919 + k)" }) }
+        let accounts = (0..<60).map { i in
+            (id: "acct\(i)", ips: [shared], prompt: { (k: Int) in "Topic \(i)-\(k): write out your reasoning step by step about unrelated subject number \(i * 7919 + k)" })
+        }
         let result = Linker(params: LinkParameters()).run(profiles: profiles(accounts), infos: [:])
         #expect(result.accounts.allSatisfy { $0.isCandidate })
         #expect(result.graph.edges.allSatisfy { $0.evidence[.ip] == 0 })
@@ -40,11 +43,19 @@ struct EvidenceGraphTests {
     }
 
     @Test func aSharedTemplateAndRareAddressesMakeOneGroupWithEvidence() throws {
-        var accounts = (0..<6).map { i in (id: "ring\(i)", ips: ["198.51.100.\(i % 3 + 1)", "198.51.100.9"],
-                                           prompt: { (k: Int) in "Consider problem \(k * 31 + i). Think it through step by step and write out your complete reasoning before the final answer." }) }
+        var accounts = (0..<6).map { i in
+            (
+                id: "ring\(i)", ips: ["198.51.100.\(i % 3 + 1)", "198.51.100.9"],
+                prompt: { (k: Int) in "Consider problem \(k * 31 + i). Think it through step by step and write out your complete reasoning before the final answer." }
+            )
+        }
         let words = ["tides", "lentils", "rain", "bikes", "volcanoes", "jazz", "orbits", "tax", "chess", "yeast", "glass", "moss"]
-        accounts += (0..<6).map { i in (id: "other\(i)", ips: ["203.0.\(i * 17 + 1).10"],
-                                        prompt: { (k: Int) in (0..<6).map { w in Self.word(i * 1000 + k * 10 + w) }.joined(separator: " ") + " " + words[k % words.count] }) }
+        accounts += (0..<6).map { i in
+            (
+                id: "other\(i)", ips: ["203.0.\(i * 17 + 1).10"],
+                prompt: { (k: Int) in (0..<6).map { w in Self.word(i * 1000 + k * 10 + w) }.joined(separator: " ") + " " + words[k % words.count] }
+            )
+        }
         let result = Linker(params: LinkParameters()).run(profiles: profiles(accounts), infos: [:])
         let groups = result.groups.map { $0.map { result.accounts[$0].id } }
         #expect(groups == [(0..<6).map { "ring\($0)" }])

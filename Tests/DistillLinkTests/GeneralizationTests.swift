@@ -1,6 +1,7 @@
 import DistillDecode
 import DistillProfile
 import Testing
+
 @testable import DistillLink
 
 /// Issue 14: the mechanisms that made findings hold only on our own generator.
@@ -38,19 +39,25 @@ struct GeneralizationTests {
     /// Ordinary accounts: their own words, a few everyday phrases, human hours.
     func ordinary(_ count: Int) -> [(id: String, requests: [Request])] {
         (0..<count).map { i in
-            (id: "user\(i)", requests: (0..<8).map { k in
-                Request(minute: Int64(i * 37 + k * 1_009), prompt: "can you help me with " + Self.payload(50_000 + i * 10 + k, words: 12), userTurns: 2, output: 300)
-            })
+            (
+                id: "user\(i)",
+                requests: (0..<8).map { k in
+                    Request(minute: Int64(i * 37 + k * 1_009), prompt: "can you help me with " + Self.payload(50_000 + i * 10 + k, words: 12), userTurns: 2, output: 300)
+                }
+            )
         }
     }
 
     @Test func aSkeletonAroundAPayloadFourTimesItsSizeFormsOneFamily() throws {
         let skeleton = ["## Task", "Requirements: cite every assumption, number each stage, end with a verdict line.", "Deliver the full derivation now."]
         let ring = (0..<8).map { i in
-            (id: "ring\(i)", requests: (0..<20).map { k -> Request in
-                let body = Self.payload(i * 100 + k, words: 70)
-                return Request(minute: Int64(k * 173 + i * 11), prompt: "\(skeleton[0]) \(body) \(skeleton[1]) \(skeleton[2])")
-            })
+            (
+                id: "ring\(i)",
+                requests: (0..<20).map { k -> Request in
+                    let body = Self.payload(i * 100 + k, words: 70)
+                    return Request(minute: Int64(k * 173 + i * 11), prompt: "\(skeleton[0]) \(body) \(skeleton[1]) \(skeleton[2])")
+                }
+            )
         }
         let result = link(ring + ordinary(40))
         let rings = result.accounts.indices.filter { result.accounts[$0].id.hasPrefix("ring") }
@@ -78,8 +85,9 @@ struct GeneralizationTests {
     @Test func ordinaryChatMixedInDoesNotKeepAnExtractionPartFromBeingJudged() {
         // 65 % multi-turn chat with short answers, 35 % single-turn asks with long outputs.
         let requests = (0..<40).map { k in
-            k % 20 < 13 ? Request(minute: Int64(k * 97), prompt: Self.payload(k, words: 10), userTurns: 3, output: 200)
-                        : Request(minute: Int64(k * 97), prompt: Self.payload(k, words: 30), output: 6000)
+            k % 20 < 13
+                ? Request(minute: Int64(k * 97), prompt: Self.payload(k, words: 10), userTurns: 3, output: 200)
+                : Request(minute: Int64(k * 97), prompt: Self.payload(k, words: 30), output: 6000)
         }
         let result = link([(id: "camo", requests: requests)])
         let camo = result.accounts[0]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DistillLink
 
 @Suite("pair accumulator")
@@ -8,7 +9,7 @@ struct PairAccumulatorTests {
         let members: [Int: [(account: Int, share: Double)]] = [
             7: [(1, 0.5), (4, 0.25), (9, 1)],
             2: [(1, 0.125), (4, 0.5)],
-            5: [(3, 1)],                            // one candidate: pairs nobody
+            5: [(3, 1)],  // one candidate: pairs nobody
         ]
         let purities = [7: 0.5, 2: 1, 5: 3.0 / 40]
         let source = FamilyPairs(members: members, purity: purities, weight: 4, cap: 4, bound: 10)
@@ -31,10 +32,10 @@ struct PairAccumulatorTests {
     @Test func contributionsFoldPerPairInOrderUpToTheCap() {
         var acc = PairAccumulator()
         acc.add(5, 2, .ip, 0.75, cap: 1)
-        acc.add(2, 5, .ip, 0.5, cap: 1)        // same pair, either order: capped at 1
+        acc.add(2, 5, .ip, 0.5, cap: 1)  // same pair, either order: capped at 1
         acc.add(1, 9, .family, 0.25, cap: 4)
-        acc.add(3, 3, .family, 1, cap: 4)      // an account never pairs with itself
-        acc.add(1, 2, .payment, 0, cap: 3)     // nothing to add
+        acc.add(3, 3, .family, 1, cap: 4)  // an account never pairs with itself
+        acc.add(1, 2, .payment, 0, cap: 3)  // nothing to add
         let seen = acc.compactMapPairs(threads: 1, state: {}) { _, a, b, e in (a, b, e.total) }
         #expect(seen.map(\.0) == [1, 2] && seen.map(\.1) == [9, 5])
         #expect(seen.map(\.2) == [0.25, 1])

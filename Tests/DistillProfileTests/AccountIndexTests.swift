@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DistillProfile
 
 @Suite("account index")

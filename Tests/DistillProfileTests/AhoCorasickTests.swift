@@ -1,5 +1,6 @@
-import Testing
 import DistillDecode
+import Testing
+
 @testable import DistillProfile
 
 @Suite("phrase automaton")

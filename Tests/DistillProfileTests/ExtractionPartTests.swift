@@ -1,5 +1,6 @@
 import DistillDecode
 import Testing
+
 @testable import DistillProfile
 
 /// Issue 14: what counts as an account's extraction part and as a limit hit.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DistillProfile
 
 /// Issue 19: a rule pack with `(a+)+$` ran for minutes per prompt and `rules lint`

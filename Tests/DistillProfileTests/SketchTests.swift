@@ -1,7 +1,8 @@
 import DistillDecode
-@testable import DistillProfile
 import DistillSupport
 import Testing
+
+@testable import DistillProfile
 
 @Suite("mergeable sketches")
 struct SketchTests {

@@ -1,5 +1,6 @@
 import DistillDecode
 import Testing
+
 @testable import DistillProfile
 
 /// Issue 19: ~7 KB per account whatever its size (2 million one-request accounts needed
@@ -32,13 +33,18 @@ struct SmallAccountTests {
     /// Everything a reader sees of a profile, as text (sketch items in hash order).
     func summary(_ p: AccountProfile) -> String {
         func items<P>(_ b: BottomK<P>) -> String { b.items.map { "\($0.hash):\($0.count):\($0.payload)" }.joined(separator: ",") }
-        return [p.requests, p.failed, p.withPrompt, p.singleTurn, p.withOutput, p.outputTokens, p.extractionIntent,
-                p.extractionShaped, p.extractionShapedTagged, p.hitLimit, p.largeMaxTokens].map(String.init).joined(separator: " ")
+        return [
+            p.requests, p.failed, p.withPrompt, p.singleTurn, p.withOutput, p.outputTokens, p.extractionIntent,
+            p.extractionShaped, p.extractionShapedTagged, p.hitLimit, p.largeMaxTokens,
+        ].map(String.init).joined(separator: " ")
             + " \(p.firstSeen) \(p.lastSeen) \(p.hours) \(p.minutes) \(p.intents) \(p.hourEntropy) \(p.repeatShare)"
             + " \(p.activity.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.requests):\($0.value.hours)" })"
             + " \(p.models.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.requests):\($0.value.firstSeen)" })"
-            + " " + [items(p.ips), items(p.subnets), items(p.clients), items(p.orgs), items(p.apiKeys), items(p.systemPrompts),
-                     items(p.promptHashes)].joined(separator: " | ")
+            + " "
+            + [
+                items(p.ips), items(p.subnets), items(p.clients), items(p.orgs), items(p.apiKeys), items(p.systemPrompts),
+                items(p.promptHashes),
+            ].joined(separator: " | ")
             + " " + p.promptSamples.items.map { "\($0.hash):\($0.count):\($0.payload.text):\($0.payload.tags):\($0.payload.shingles)" }.joined()
             + " " + p.partSamples.items.map { "\($0.hash):\($0.count):\($0.payload.text)" }.joined()
     }

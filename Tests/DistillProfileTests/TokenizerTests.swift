@@ -1,7 +1,8 @@
 import DistillDecode
-@testable import DistillProfile
 import DistillSupport
 import Testing
+
+@testable import DistillProfile
 
 /// The byte-level tokenizer and signature must equal the straightforward scalar-by-scalar
 /// definition: prompt families and their ids depend on every token hash.
@@ -23,7 +24,8 @@ struct TokenizerTests {
                 flush()
                 out.append(StableHash.mix(UInt64(v) | 0x1_0000_0000))
             } else if (v < 0x80 && (isDigit || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || u == "_" || u == "'"))
-                        || (v >= 0x80 && u.properties.isAlphabetic) {
+                || (v >= 0x80 && u.properties.isAlphabetic)
+            {
                 let lower = (v >= 0x41 && v <= 0x5A) ? v + 32 : v
                 word = (word ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
                 if !isDigit { isNumber = false }

@@ -1,9 +1,10 @@
-@testable import DistillDecode
-@testable import DistillReport
 import DistillScan
-@testable import DistillScore
 import Foundation
 import Testing
+
+@testable import DistillDecode
+@testable import DistillReport
+@testable import DistillScore
 
 /// Issue 19: every output channel is hostile ground.
 @Suite("hostile text in every output channel")
@@ -51,15 +52,18 @@ struct HostileOutputTests {
     }
 
     func campaign(_ accounts: [String], ips: [String] = [], subnets: [String] = []) -> Campaign {
-        Campaign(id: "c1", severity: .high, score: 80, accounts: accounts, requests: 10, firstSeen: 0, lastSeen: 0, signals: [], benign: [], severityRule: "",
-                 families: [], ips: ips.map { Tally(value: $0, accounts: 2, requests: 5) }, subnets: subnets.map { Tally(value: $0, accounts: 2, requests: 5) },
-                 clients: [], payments: [], emailDomains: [], models: [], timeline: [], samples: [])
+        Campaign(
+            id: "c1", severity: .high, score: 80, accounts: accounts, requests: 10, firstSeen: 0, lastSeen: 0, signals: [], benign: [], severityRule: "",
+            families: [], ips: ips.map { Tally(value: $0, accounts: 2, requests: 5) }, subnets: subnets.map { Tally(value: $0, accounts: 2, requests: 5) },
+            clients: [], payments: [], emailDomains: [], models: [], timeline: [], samples: [])
     }
 
     func report(_ c: Campaign) -> AnalysisReport {
-        AnalysisReport(input: InputSummary(), campaigns: [c], accounts: 2, candidates: 2, families: 0,
-                       manifest: RunManifest(toolName: "t", toolVersion: "1", commandLine: [], parameters: [], rulePackName: "p", rulePackVersion: "1",
-                                             rulePackSHA256: "", accountsFile: nil, accountsFileSHA256: nil, accountsTally: nil))
+        AnalysisReport(
+            input: InputSummary(), campaigns: [c], accounts: 2, candidates: 2, families: 0,
+            manifest: RunManifest(
+                toolName: "t", toolVersion: "1", commandLine: [], parameters: [], rulePackName: "p", rulePackVersion: "1",
+                rulePackSHA256: "", accountsFile: nil, accountsFileSHA256: nil, accountsTally: nil))
     }
 
     /// Was: node ids cut at 80 characters, so two accounts sharing a prefix became one node.
@@ -73,8 +77,10 @@ struct HostileOutputTests {
     }
 
     /// Was: `ip:port` values and non-IP strings in the IP field passed `--redact` untouched.
-    @Test(arguments: [("1.2.3.4", "1.2.3.0/24"), ("1.2.3.4:8080", "1.2.3.0/24"), ("[2001:db8:aa:bb::1]:443", "2001:db8:aa::/48"),
-                      ("2001:db8:aa:bb::1", "2001:db8:aa::/48"), ("::ffff:10.1.2.3", "10.1.2.0/24")])
+    @Test(arguments: [
+        ("1.2.3.4", "1.2.3.0/24"), ("1.2.3.4:8080", "1.2.3.0/24"), ("[2001:db8:aa:bb::1]:443", "2001:db8:aa::/48"),
+        ("2001:db8:aa:bb::1", "2001:db8:aa::/48"), ("::ffff:10.1.2.3", "10.1.2.0/24"),
+    ])
     func redactionTruncatesAddressesWithPorts(_ raw: String, _ redacted: String) {
         #expect(Redaction(key: Array("test key, 16+ bytes".utf8)).ip(raw) == redacted)
     }

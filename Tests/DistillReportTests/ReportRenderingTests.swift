@@ -1,40 +1,50 @@
-@testable import DistillDecode
 import DistillInput
-@testable import DistillLink
-@testable import DistillReport
 import DistillScan
-@testable import DistillScore
 import Foundation
 import Testing
+
+@testable import DistillDecode
+@testable import DistillLink
+@testable import DistillReport
+@testable import DistillScore
 
 /// Issue 17: the HTML page, the per-campaign DOT graph, keyed redaction and Markdown for
 /// a terminal, on reports built here (hostile values everywhere).
 @Suite("report rendering: html, dot --campaign, redaction, markdown")
 struct ReportRenderingTests {
-    static let hostile = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>", "</style><script>alert(3)</script>",
-                          "javascript:alert(4)", "' onmouseover='alert(5)", "<!-- x", "&lt;b&gt;", "`code` | pipe"]
+    static let hostile = [
+        "<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>", "</style><script>alert(3)</script>",
+        "javascript:alert(4)", "' onmouseover='alert(5)", "<!-- x", "&lt;b&gt;", "`code` | pipe",
+    ]
 
     static func campaign(_ id: String, _ accounts: [String], severity: Severity = .high, score: Double = 80, payments: [String] = [], samples: [String] = []) -> Campaign {
-        Campaign(id: id, severity: severity, score: score, accounts: accounts, requests: 1_234_567, firstSeen: 0, lastSeen: 86_400_000,
-                 signals: [Signal(kind: .linkage, link: "payment", strength: 0.5, weight: 10, evidence: "shared card pm_secret_card via 203.0.113.9 and eve@evil.example")],
-                 benign: [], severityRule: "score ≥ 60: high",
-                 families: [.init(template: hostile[0] + " <*>", share: 0.5, accounts: 3, outsideAccounts: 0)],
-                 ips: [Tally(value: "203.0.113.9", accounts: 3, requests: 9)], subnets: [Tally(value: "203.0.113.0/24", accounts: 3, requests: 9)],
-                 clients: [Tally(value: hostile[2], accounts: 3, requests: 9)], payments: payments.map { Tally(value: $0, accounts: 3, requests: 9) },
-                 emailDomains: [Tally(value: "evil.example", accounts: 3, requests: 9)], models: [], timeline: [("1970-01-01", 5), ("1970-01-02", 7)], samples: samples)
+        Campaign(
+            id: id, severity: severity, score: score, accounts: accounts, requests: 1_234_567, firstSeen: 0, lastSeen: 86_400_000,
+            signals: [Signal(kind: .linkage, link: "payment", strength: 0.5, weight: 10, evidence: "shared card pm_secret_card via 203.0.113.9 and eve@evil.example")],
+            benign: [], severityRule: "score ≥ 60: high",
+            families: [.init(template: hostile[0] + " <*>", share: 0.5, accounts: 3, outsideAccounts: 0)],
+            ips: [Tally(value: "203.0.113.9", accounts: 3, requests: 9)], subnets: [Tally(value: "203.0.113.0/24", accounts: 3, requests: 9)],
+            clients: [Tally(value: hostile[2], accounts: 3, requests: 9)], payments: payments.map { Tally(value: $0, accounts: 3, requests: 9) },
+            emailDomains: [Tally(value: "evil.example", accounts: 3, requests: 9)], models: [], timeline: [("1970-01-01", 5), ("1970-01-02", 7)], samples: samples)
     }
 
     static func report(_ campaigns: [Campaign]) -> AnalysisReport {
-        var r = AnalysisReport(input: InputSummary(), campaigns: campaigns, accounts: 9, candidates: 3, families: 1,
-                               familyStatistics: [FamilyStatistics.Family(origin: "system", template: "You are ACME's secret assistant", familyID: nil, accounts: 9,
-                                                                          suspiciousAccounts: 3, requestsEstimate: 40, duplicateRate: 0, subnets: 1)],
-                               manifest: RunManifest(toolName: "distillscan", toolVersion: "1", commandLine: ["distillscan", hostile[1]], parameters: [], rulePackName: "p",
-                                                     rulePackVersion: "1", rulePackSHA256: "", accountsFile: nil, accountsFileSHA256: nil, accountsTally: nil))
+        var r = AnalysisReport(
+            input: InputSummary(), campaigns: campaigns, accounts: 9, candidates: 3, families: 1,
+            familyStatistics: [
+                FamilyStatistics.Family(
+                    origin: "system", template: "You are ACME's secret assistant", familyID: nil, accounts: 9,
+                    suspiciousAccounts: 3, requestsEstimate: 40, duplicateRate: 0, subnets: 1)
+            ],
+            manifest: RunManifest(
+                toolName: "distillscan", toolVersion: "1", commandLine: ["distillscan", hostile[1]], parameters: [], rulePackName: "p",
+                rulePackVersion: "1", rulePackSHA256: "", accountsFile: nil, accountsFileSHA256: nil, accountsTally: nil))
         for c in campaigns {
             for (i, a) in c.accounts.enumerated() {
-                var m = MemberFigures(account: a, requests: 100 + i, firstSeen: 0, lastSeen: 86_400_000, emailDomain: "evil.example",
-                                      payment: i < 3 ? "pm_secret_card" : "pm_other_\(i)", topIP: "203.0.113.\(i < 3 ? 9 : 20 + i)", topClient: hostile[2],
-                                      evidence: ["family", "payment"], links: 2)
+                var m = MemberFigures(
+                    account: a, requests: 100 + i, firstSeen: 0, lastSeen: 86_400_000, emailDomain: "evil.example",
+                    payment: i < 3 ? "pm_secret_card" : "pm_other_\(i)", topIP: "203.0.113.\(i < 3 ? 9 : 20 + i)", topClient: hostile[2],
+                    evidence: ["family", "payment"], links: 2)
                 m.days = [0: 50, 1: 50 + i]
                 r.members[a] = m
             }

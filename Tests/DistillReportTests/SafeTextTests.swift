@@ -1,6 +1,7 @@
-@testable import DistillReport
 import DistillSupport
 import Testing
+
+@testable import DistillReport
 
 @Suite("text from the logs is never active")
 struct SafeTextTests {
@@ -22,7 +23,7 @@ struct SafeTextTests {
         #expect(!out.contains(" | ") && !out.hasPrefix("|"))
         #expect(!out.contains("\u{202E}"))
         #expect(!out.hasPrefix("#"))
-        #expect(!out.contains("](") )
+        #expect(!out.contains("]("))
     }
 
     @Test func longTextIsTruncated() {

@@ -1,9 +1,11 @@
 import DistillDecode
 import DistillProfile
 import DistillReport
+import DistillScore
 import DistillSynth
 import Foundation
 import Testing
+
 @testable import DistillScan
 
 @Suite("analysis end to end", .serialized)
@@ -107,5 +109,3 @@ struct RecordCollector: RecordSink {
     mutating func consume(_ r: RequestRecord) { records.append(r) }
     mutating func merge(_ o: RecordCollector) { records += o.records }
 }
-
-import DistillScore

@@ -1,6 +1,6 @@
+import DistillTestSupport
 import Foundation
 import Testing
-import DistillTestSupport
 
 /// Following last week's finding: stable ids, `--baseline`, `distillscan diff`.
 @Suite("baseline and diff", .serialized)

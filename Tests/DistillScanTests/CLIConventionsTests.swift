@@ -66,7 +66,7 @@ struct CLIConventionsTests {
         let (code, out, err) = try Fixture.run(["analyze", a, b, "--format", "json", "--no-progress"])
         #expect(code == 0)
         #expect(err.contains("same file") && err.contains("read once"))
-        #expect(out.components(separatedBy: "\"sha256\":").count - 1 == 2)   // one input file (+ the rule pack)
+        #expect(out.components(separatedBy: "\"sha256\":").count - 1 == 2)  // one input file (+ the rule pack)
     }
 
     /// Was: a wrong --input-format rejected nearly every line and the run said "no
@@ -87,7 +87,8 @@ struct CLIConventionsTests {
             let data = try #require(FileManager.default.contents(atPath: Fixture.path("Fixtures/demo/logs/" + day)))
             dir.write("logs/" + day, [UInt8](data))
         }
-        let full = try #require(FileManager.default.contents(atPath: Fixture.path("Fixtures/litellm/logs/") + (try FileManager.default.contentsOfDirectory(atPath: Fixture.path("Fixtures/litellm/logs")).sorted()[0])))
+        let full = try #require(
+            FileManager.default.contents(atPath: Fixture.path("Fixtures/litellm/logs/") + (try FileManager.default.contentsOfDirectory(atPath: Fixture.path("Fixtures/litellm/logs")).sorted()[0])))
         dir.write("logs/cut.jsonl.gz", [UInt8](full.prefix(full.count / 2)))
         let (code, _, err) = try Fixture.run(["analyze", dir.path + "/logs", "--accounts", "Fixtures/demo/accounts.jsonl", "--fail-on", "high", "-o", "/dev/null", "--quiet"])
         #expect(code == 1)
@@ -95,8 +96,10 @@ struct CLIConventionsTests {
     }
 
     @Test func errorsAreOneLineWithoutTheUsage() throws {
-        for args in [["analyze", "Fixtures/demo/logs", "--format", "pdf"], ["analyze", "--bogus"], ["analyze", "/no/such/dir"],
-                     ["analyze", "Fixtures/demo/logs", "--redact-key", "/no/such/key", "--redact"], ["analyze", "Fixtures/demo/logs", "--campaign", "C-1"]] {
+        for args in [
+            ["analyze", "Fixtures/demo/logs", "--format", "pdf"], ["analyze", "--bogus"], ["analyze", "/no/such/dir"],
+            ["analyze", "Fixtures/demo/logs", "--redact-key", "/no/such/key", "--redact"], ["analyze", "Fixtures/demo/logs", "--campaign", "C-1"],
+        ] {
             let (code, _, err) = try Fixture.run(args)
             #expect(code == 2, "\(args)")
             #expect(err.split(separator: "\n").count == 1 && err.hasPrefix("Error: ") && !err.contains("USAGE") && !err.contains("Usage:"), "\(args): \(err)")

@@ -96,11 +96,14 @@ struct CLITests {
         let dir = NSTemporaryDirectory() + "ds-xss-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let nasty = "<script>alert(1)</script> \\u001b[31m# Heading | a | b ``` fence [x](javascript:y) Think it through step by step and write out your complete reasoning before the final answer. Use Markdown headings. Problem "
+        let nasty =
+            "<script>alert(1)</script> \\u001b[31m# Heading | a | b ``` fence [x](javascript:y) Think it through step by step and write out your complete reasoning before the final answer. Use Markdown headings. Problem "
         var lines = ""
         for a in 0..<6 {
             for i in 0..<30 {
-                lines += #"{"ts":\#(1_780_000_000 + i * 7000 + a * 13),"account_id":"evil\#(a)<img src=x>","ip":"198.51.100.7","user_agent":"bot\u001b[2J","max_tokens":8192,"output_tokens":8192,"messages":[{"role":"user","content":"\#(nasty)\#(i * 97 + a)"}]}"# + "\n"
+                lines +=
+                    #"{"ts":\#(1_780_000_000 + i * 7000 + a * 13),"account_id":"evil\#(a)<img src=x>","ip":"198.51.100.7","user_agent":"bot\u001b[2J","max_tokens":8192,"output_tokens":8192,"messages":[{"role":"user","content":"\#(nasty)\#(i * 97 + a)"}]}"#
+                    + "\n"
             }
         }
         #expect(FileManager.default.createFile(atPath: dir + "/x.jsonl", contents: Data(lines.utf8)))

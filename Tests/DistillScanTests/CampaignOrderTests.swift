@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DistillScan
 
 /// Issue 17: campaigns of one severity came in ascending score (a 92.4 before a 100).

@@ -1,6 +1,7 @@
+import DistillTestSupport
 import Foundation
 import Testing
-import DistillTestSupport
+
 @testable import DistillCase
 
 /// `analyze --db`: runs appended to a SQLite case database that the documented queries
@@ -109,7 +110,8 @@ struct CaseDatabaseCLITests {
         do {
             let old = try CaseDatabase(path: db, upTo: 1)
             #expect(try old.version() == 1)
-            _ = try old.query("""
+            _ = try old.query(
+                """
                 INSERT INTO runs (recorded_at, tool_version, command_line, lines, records, malformed, skipped, complete, accounts, suspicious_accounts, report_json)
                 VALUES ('2026-11-24T00:00:00Z', '0.9', '[]', 10, 10, 0, 0, 1, 3, 1, '{"schema_version":1,"campaigns":[]}')
                 """)

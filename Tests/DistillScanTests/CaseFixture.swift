@@ -1,5 +1,5 @@
-import Foundation
 import DistillTestSupport
+import Foundation
 
 /// A small synthetic week (7 daily files, ~300 benign accounts and 8 campaigns) and the
 /// reports of its first five days and of the whole week, made once for the case tests.

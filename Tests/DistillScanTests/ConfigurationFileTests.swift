@@ -3,6 +3,7 @@ import DistillProfile
 import DistillScore
 import Foundation
 import Testing
+
 @testable import DistillScan
 
 /// One configuration front door: `config dump`, `--config FILE`, and the manifest's record.
@@ -88,8 +89,10 @@ struct ConfigurationFileTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let edges = dir.appendingPathComponent("edges.tsv").path
-        let (code, _, err) = try Fixture.run(["analyze", "Fixtures/litellm/logs", "--accounts", "Fixtures/litellm/accounts.jsonl",
-                                              "--format", "json", "--timings", "--dump-edges", edges])
+        let (code, _, err) = try Fixture.run([
+            "analyze", "Fixtures/litellm/logs", "--accounts", "Fixtures/litellm/accounts.jsonl",
+            "--format", "json", "--timings", "--dump-edges", edges,
+        ])
         #expect(code == 0)
         #expect(err.contains("distillscan: link "))
         let tsv = try String(contentsOfFile: edges, encoding: .utf8)

@@ -1,8 +1,9 @@
-import DistillTestSupport
-import Testing
 import DistillDecode
 import DistillInput
 import DistillReport
+import DistillTestSupport
+import Testing
+
 @testable import DistillScan
 
 @Suite("dirty dumps end to end")
@@ -18,12 +19,12 @@ struct DirtyDumpTests {
     @Test func everyLineIsAccountedForWithTheRightKinds() throws {
         let dir = TempDir()
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((good + "\r\n").utf8)  // BOM + CRLF
-        bytes += Array("\n   \n".utf8)                                         // 2 blank
+        bytes += Array("\n   \n".utf8)  // 2 blank
         bytes += Array(#"{"ts":1780495333,"account_id":"a2","p":"bad "#.utf8) + [0xFF, 0xFE] + Array("\"}\n".utf8)  // invalid UTF-8
         bytes += Array("{\"ts\":1780495333,\"account_id\":\"a3\"}".utf8) + [0] + Array("\n".utf8)  // NUL
-        bytes += Array("{\"ts\":1e999,\"account_id\":\"a4\"}\n".utf8)             // bad timestamp
+        bytes += Array("{\"ts\":1e999,\"account_id\":\"a4\"}\n".utf8)  // bad timestamp
         bytes += Array("not json\n".utf8)
-        bytes += Array(good.utf8)                                                // no final newline
+        bytes += Array(good.utf8)  // no final newline
         dir.write("dirty.jsonl", bytes)
         let r = try inspect(dir)
         let t = r.input.tally
@@ -88,7 +89,9 @@ struct DirtyDumpTests {
         let one = try inspect(dir, threads: 1).json().render()
         let four = try inspect(dir, threads: 4).json().render()
         #expect(one == four)
-        var config = try InputConfiguration.validate(paths: [dir.path + "/day3.jsonl.gz", dir.path + "/day0.jsonl.gz", dir.path + "/day[124].jsonl.gz"], inputFormat: nil, schemaFile: nil, threads: 3, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
+        var config = try InputConfiguration.validate(
+            paths: [dir.path + "/day3.jsonl.gz", dir.path + "/day0.jsonl.gz", dir.path + "/day[124].jsonl.gz"], inputFormat: nil, schemaFile: nil, threads: 3, since: nil, until: nil,
+            maxLineBytes: nil, maxDepth: nil)
         config.threads = 3
         #expect(Inspection.run(config).json().render() == one)
     }

@@ -1,6 +1,6 @@
+import DistillTestSupport
 import Foundation
 import Testing
-import DistillTestSupport
 
 /// Drill-down: `show`, `account` and `extract` on the demo dump agree with its JSON report.
 @Suite("drill-down", .serialized)

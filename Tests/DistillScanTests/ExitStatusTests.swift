@@ -16,8 +16,9 @@ struct ExitStatusTests {
         let dir = try scratch()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let cut = dir + "/cut.log.gz"
-        let whole = try Data(contentsOf: URL(fileURLWithPath: Fixture.path("Fixtures/litellm/logs")).appendingPathComponent(
-            try #require(FileManager.default.contentsOfDirectory(atPath: Fixture.path("Fixtures/litellm/logs")).sorted().first)))
+        let whole = try Data(
+            contentsOf: URL(fileURLWithPath: Fixture.path("Fixtures/litellm/logs")).appendingPathComponent(
+                try #require(FileManager.default.contentsOfDirectory(atPath: Fixture.path("Fixtures/litellm/logs")).sorted().first)))
         try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: cut))
         let (code, _, err) = try Fixture.run(["templates", cut])
         #expect(code == 3)

@@ -4,9 +4,11 @@ import Testing
 @Suite("--fail-on decides on every finding", .serialized)
 struct FailOnTests {
     /// This window of the demo corpus holds high and medium campaigns, nothing critical.
-    let base = ["analyze", "Fixtures/demo/logs", "--accounts", "Fixtures/demo/accounts.jsonl",
-                "--since", "2026-01-29T09:00:00Z", "--until", "2026-01-29T09:45:00Z",
-                "--format", "ndjson", "--quiet", "--threads", "2"]
+    let base = [
+        "analyze", "Fixtures/demo/logs", "--accounts", "Fixtures/demo/accounts.jsonl",
+        "--since", "2026-01-29T09:00:00Z", "--until", "2026-01-29T09:45:00Z",
+        "--format", "ndjson", "--quiet", "--threads", "2",
+    ]
 
     @Test func failOnCountsFindingsThatMinSeverityHides() throws {
         let (all, out, _) = try Fixture.run(base + ["--fail-on", "medium"])

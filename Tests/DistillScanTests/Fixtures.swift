@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import DistillScan
 
 /// Paths of the package and its committed fixtures.
@@ -12,8 +13,9 @@ enum Fixture {
     static var binary: String { root + "/.build/debug/distillscan" }
 
     static func config(_ corpus: String, threads: Int = 2, paths: [String]? = nil) throws -> AnalysisConfiguration {
-        var input = try InputConfiguration.validate(paths: paths ?? [path("Fixtures/\(corpus)/logs")], inputFormat: nil, schemaFile: nil,
-                                                    threads: threads, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
+        var input = try InputConfiguration.validate(
+            paths: paths ?? [path("Fixtures/\(corpus)/logs")], inputFormat: nil, schemaFile: nil,
+            threads: threads, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
         input.threads = threads
         var c = AnalysisConfiguration(input: input, accountsFile: path("Fixtures/\(corpus)/accounts.jsonl"))
         c.commandLine = ["distillscan", "analyze", "Fixtures/\(corpus)/logs"]

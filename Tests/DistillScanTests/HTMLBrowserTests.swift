@@ -56,8 +56,10 @@ struct HTMLBrowserTests {
     @Test func hostileAccountIdsAndPromptsRunNoScript() throws {
         guard Self.browserAvailable() else { return }
         var report = Analysis.run(try Fixture.config("demo"))
-        let hostile = ["<script>document.title='pwned'</script>", "\"><img src=x onerror=\"document.title='pwned'\">", "</style><script>alert(1)</script>",
-                       "javascript:alert(1)", "<svg onload=alert(1)>", "' autofocus onfocus='alert(1)"]
+        let hostile = [
+            "<script>document.title='pwned'</script>", "\"><img src=x onerror=\"document.title='pwned'\">", "</style><script>alert(1)</script>",
+            "javascript:alert(1)", "<svg onload=alert(1)>", "' autofocus onfocus='alert(1)",
+        ]
         var c = try #require(report.campaigns.first)
         let old = c.accounts
         c.accounts = hostile.indices.map { hostile[$0] + "#\($0)" }
@@ -68,7 +70,9 @@ struct HTMLBrowserTests {
         }
         c.samples = hostile
         c.clients = hostile.map { Tally(value: $0, accounts: 2, requests: 3) }
-        c.families = c.families.map { var f = $0; f.template = hostile[1] + " <*>"; return f }
+        c.families = c.families.map {
+            var f = $0; f.template = hostile[1] + " <*>"; return f
+        }
         report.campaigns[0] = c
         let dir = TempDir()
         let page = dir.write("hostile.html", report.html())

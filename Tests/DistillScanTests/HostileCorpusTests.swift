@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DistillDecode
 @testable import DistillScan
 
@@ -22,8 +23,9 @@ struct HostileCorpusTests {
     @Test(arguments: [1, 3])
     func everyLineIsAccountedForAsExpected(threads: Int) throws {
         let expected = try JSONDecoder().decode(Expected.self, from: try #require(FileManager.default.contents(atPath: Fixture.path("Fixtures/hostile/expected.json"))))
-        let config = try InputConfiguration.validate(paths: [Fixture.path("Fixtures/hostile/logs")], inputFormat: nil, schemaFile: nil,
-                                                     threads: threads, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
+        let config = try InputConfiguration.validate(
+            paths: [Fixture.path("Fixtures/hostile/logs")], inputFormat: nil, schemaFile: nil,
+            threads: threads, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
         let scans = ParallelScan.run(config.sources, threads: threads, options: config.decode) { CountingSink() }.files
         let summary = InputSummary(scans)
         #expect(Set(summary.files.map { ($0.path as NSString).lastPathComponent }) == Set(expected.files.keys))

@@ -1,5 +1,6 @@
 import DistillDecode
 import Testing
+
 @testable import DistillScan
 
 @Suite("parallel scan")

@@ -6,10 +6,12 @@ import Testing
 @Suite("hostile rule packs are refused by the command line", .serialized)
 struct RulePackSafetyCLITests {
     func hostilePack(_ dir: TempDir) -> String {
-        dir.write("evil.json", #"""
-        {"name": "evil", "version": "1", "rules": [{"id": "evil-rule", "tag": "reasoning", "description": "backtracks",
-          "regex": ["(a+)+$"], "examples": {"match": ["aaaa"], "no_match": ["aaaaaaaaaaaaaaaaaaaaaaaaa!"]}}]}
-        """#)
+        dir.write(
+            "evil.json",
+            #"""
+            {"name": "evil", "version": "1", "rules": [{"id": "evil-rule", "tag": "reasoning", "description": "backtracks",
+              "regex": ["(a+)+$"], "examples": {"match": ["aaaa"], "no_match": ["aaaaaaaaaaaaaaaaaaaaaaaaa!"]}}]}
+            """#)
     }
 
     @Test func lintRefusesNestedQuantifiersNamingTheRule() throws {

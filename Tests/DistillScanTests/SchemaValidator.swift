@@ -59,8 +59,9 @@ struct SchemaValidator {
             let extra = schema.member(s, "additionalProperties")
             doc.forEachMember(v) { k, value in
                 let name = doc.string(k)
-                if let p = props, let sub = schema.path(p, [name]) { errors += check(value, sub, path + "." + name) }
-                else if let x = extra {
+                if let p = props, let sub = schema.path(p, [name]) {
+                    errors += check(value, sub, path + "." + name)
+                } else if let x = extra {
                     if schema.kind(x) == .bool, schema.bool(x) == false { errors.append("\(path): unexpected property \(name)") }
                     if schema.kind(x) == .object { errors += check(value, x, path + "." + name) }
                 }
@@ -68,7 +69,9 @@ struct SchemaValidator {
         }
         if doc.kind(v) == .array, let items = schema.member(s, "items") {
             var i = 0
-            doc.forEachElement(v) { e in errors += check(e, items, "\(path)[\(i)]"); i += 1 }
+            doc.forEachElement(v) { e in
+                errors += check(e, items, "\(path)[\(i)]"); i += 1
+            }
         }
         return errors
     }

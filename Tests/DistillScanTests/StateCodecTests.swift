@@ -2,6 +2,7 @@ import DistillInput
 import DistillTestSupport
 import Foundation
 import Testing
+
 @testable import DistillScan
 
 /// The state codec never half-reads: content that passes the checksum but does not

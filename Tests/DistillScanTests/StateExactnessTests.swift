@@ -2,6 +2,7 @@ import DistillInput
 import DistillReport
 import Foundation
 import Testing
+
 @testable import DistillScan
 
 /// Profile shards + merge + analyze give the single-process report byte for byte, for any
@@ -66,8 +67,10 @@ struct StateExactnessTests {
                 return try Self.merged(indices.map { files[$0] }, order: Array(indices.indices))
             }
             // Every shard count and merge order gives the same bytes, so one analysis covers them all.
-            for state in [try Self.merged(shards, order: Array(shards.indices)), try Self.merged(shards, order: shards.indices.reversed()),
-                          try Self.tree(shards.reversed())] {
+            for state in [
+                try Self.merged(shards, order: Array(shards.indices)), try Self.merged(shards, order: shards.indices.reversed()),
+                try Self.tree(shards.reversed()),
+            ] {
                 let bytes = state.serialized()
                 if reference == nil { reference = bytes }
                 #expect(bytes == reference, "\(n) shards")

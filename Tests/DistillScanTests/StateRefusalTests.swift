@@ -19,9 +19,11 @@ struct StateRefusalTests {
     /// Three small logs with different accounts.
     static func logs(_ dir: TempDir) -> [String] {
         ["x", "y", "z"].map { name in
-            dir.write("\(name).jsonl", (0..<20).map { i in
-                #"{"ts": "2026-06-0\#(i % 3 + 1)T00:00:\#(10 + i)Z", "account_id": "\#(name)-\#(i % 4)", "messages": [{"role": "user", "content": "write \#(name) \#(i)"}], "max_tokens": 8000}"#
-            }.joined(separator: "\n") + "\n")
+            dir.write(
+                "\(name).jsonl",
+                (0..<20).map { i in
+                    #"{"ts": "2026-06-0\#(i % 3 + 1)T00:00:\#(10 + i)Z", "account_id": "\#(name)-\#(i % 4)", "messages": [{"role": "user", "content": "write \#(name) \#(i)"}], "max_tokens": 8000}"#
+                }.joined(separator: "\n") + "\n")
         }
     }
 
@@ -60,10 +62,12 @@ struct StateRefusalTests {
         let dir = TempDir()
         let log = Self.logs(dir)[0], other = Self.logs(dir)[1]
         let good = try Self.profile([log], dir.path + "/good.state")
-        let pack = dir.write("pack.json", #"""
-        {"name": "team", "version": "1", "rules": [{"id": "team-rule", "tag": "reasoning", "description": "asks for reasoning",
-          "phrases": ["show your reasoning"], "examples": {"match": ["please show your reasoning"], "no_match": ["hello"]}}]}
-        """#)
+        let pack = dir.write(
+            "pack.json",
+            #"""
+            {"name": "team", "version": "1", "rules": [{"id": "team-rule", "tag": "reasoning", "description": "asks for reasoning",
+              "phrases": ["show your reasoning"], "examples": {"match": ["please show your reasoning"], "no_match": ["hello"]}}]}
+            """#)
         let cases: [([String], String)] = [
             (["--max-depth", "32"], "max_depth (64 and 32)"),
             (["--since", "2026-06-02"], "since (none and"),
@@ -85,7 +89,9 @@ struct StateRefusalTests {
 
     @Test func theSameInputInTwoStatesIsCountedOnceAndPartlySharedStatesAreRefused() throws {
         let dir = TempDir()
-        let (x, y, z) = { let l = Self.logs(dir); return (l[0], l[1], l[2]) }()
+        let (x, y, z) = {
+            let l = Self.logs(dir); return (l[0], l[1], l[2])
+        }()
         let xy = try Self.profile([x, y], dir.path + "/xy.state")
         let again = try Self.profile([x, y], dir.path + "/again.state")
         let onlyY = try Self.profile([y], dir.path + "/y.state")

@@ -7,8 +7,10 @@ import Testing
 struct WriterSnapshotTests {
     @Test(arguments: [("ndjson", "litellm.ndjson"), ("csv", "litellm.csv"), ("dot", "litellm.dot")])
     func everyWriterMatchesItsGolden(_ format: String, _ golden: String) throws {
-        let (code, out, _) = try Fixture.run(["analyze", "Fixtures/litellm/logs", "--accounts", "Fixtures/litellm/accounts.jsonl",
-                                              "--format", format, "--quiet", "--threads", "2"])
+        let (code, out, _) = try Fixture.run([
+            "analyze", "Fixtures/litellm/logs", "--accounts", "Fixtures/litellm/accounts.jsonl",
+            "--format", format, "--quiet", "--threads", "2",
+        ])
         #expect(code == 0)
         #expect(out.count > 200)
         let path = Fixture.path("Tests/DistillScanTests/Golden/" + golden)

@@ -2,6 +2,7 @@ import DistillDecode
 import DistillLink
 import DistillProfile
 import Testing
+
 @testable import DistillScore
 
 /// Each benign explanation and the model pivot fires on the traffic it describes, and

@@ -2,6 +2,7 @@ import DistillDecode
 import DistillLink
 import DistillProfile
 import Testing
+
 @testable import DistillScore
 
 /// Issue 14, classes 5 and 6: benign automation and benchmark runs reached medium and high.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DistillScore
 
 /// The campaign id an investigator follows from week to week.

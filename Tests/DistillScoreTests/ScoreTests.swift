@@ -2,6 +2,7 @@ import DistillDecode
 import DistillLink
 import DistillProfile
 import Testing
+
 @testable import DistillScore
 
 @Suite("campaign scoring")

@@ -1,8 +1,9 @@
+import DistillSupport
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import DistillSupport
-import Testing
 
 @Suite("IP addresses and subnets")
 struct IPAddressTests {
@@ -26,8 +27,10 @@ struct IPAddressTests {
         #expect(IPAddress("192.0.3.1")?.subnet != IPAddress("192.0.2.1")?.subnet)
     }
 
-    @Test(arguments: ["", "abc", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1.2.3.-4", ":::", "1:::2", "2001:db8::1::2",
-                      "12345::", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "g::1", "::1.2.3", "[::1", "1:2:3:4:5:6:7:8::"])
+    @Test(arguments: [
+        "", "abc", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1.2.3.-4", ":::", "1:::2", "2001:db8::1::2",
+        "12345::", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "g::1", "::1.2.3", "[::1", "1:2:3:4:5:6:7:8::",
+    ])
     func notAnAddressIsNil(_ text: String) {
         #expect(IPAddress(text) == nil)
     }

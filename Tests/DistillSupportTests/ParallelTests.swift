@@ -1,5 +1,6 @@
-@testable import DistillSupport
 import Testing
+
+@testable import DistillSupport
 
 @Suite("parallel helpers")
 struct ParallelTests {
@@ -13,7 +14,8 @@ struct ParallelTests {
     /// pool could still hold it when the call returned (a crash, now and then, in debug builds).
     @Test func bothInParallelReturnsBothResultsAndMayNestParallelWork() {
         for round in 0..<200 {
-            let (a, b) = bothInParallel(threads: 2,
+            let (a, b) = bothInParallel(
+                threads: 2,
                 { parallelMap(8, threads: 2) { $0 + round }.reduce(0, +) },
                 { (0..<100).reduce(round, +) })
             #expect(a == 28 + 8 * round && b == 4950 + round)

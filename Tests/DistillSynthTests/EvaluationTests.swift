@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DistillSynth
 
 @Suite("eval scores")

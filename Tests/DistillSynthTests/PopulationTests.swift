@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DistillSynth
 
 /// The populations of issue 14 (skeleton, minute lockstep, camouflage, paraphrase farm,
@@ -117,10 +118,13 @@ struct PopulationTests {
         #expect(languages.count >= 3)
         let events = try #require(c.events["paraphrase_farm"])
         #expect(events.allSatisfy { $0.turns.count == 1 && $0.maxTokens >= 8192 })
-        let used = Set(events.compactMap { e in spec.wordings.firstIndex { w in
-            let parts = w.components(separatedBy: "{q}")
-            return e.turns[0].hasPrefix(parts[0]) && e.turns[0].hasSuffix(parts[1])
-        } })
+        let used = Set(
+            events.compactMap { e in
+                spec.wordings.firstIndex { w in
+                    let parts = w.components(separatedBy: "{q}")
+                    return e.turns[0].hasPrefix(parts[0]) && e.turns[0].hasSuffix(parts[1])
+                }
+            })
         #expect(used.count >= min(spec.wordings.count, events.count / 10))
     }
 
@@ -191,11 +195,12 @@ struct PopulationTests {
         if c.world.variant.wholeSeconds { #expect(all.allSatisfy { $0.ts % 1000 == 0 }) }
         // Bedrock logs never carry IPs, and accountId is the log owner on every record (not an organisation).
         #expect(all.allSatisfy { $0.ip == nil })
-        let owners = Set(all.prefix(500).map { e -> String in
-            let line = EventWriter.line(e, format: .bedrock, variant: c.world.variant)
-            let o = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-            return o["accountId"] as! String
-        })
+        let owners = Set(
+            all.prefix(500).map { e -> String in
+                let line = EventWriter.line(e, format: .bedrock, variant: c.world.variant)
+                let o = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                return o["accountId"] as! String
+            })
         #expect(owners == [c.world.variant.logOwner])
         let canonical = EventWriter.line(all[0], format: .canonical, variant: c.world.variant)
         let ts = (try JSONSerialization.jsonObject(with: Data(canonical.utf8)) as! [String: Any])["ts"]

@@ -2,6 +2,7 @@ import DistillDecode
 import DistillScan
 import Foundation
 import Testing
+
 @testable import DistillSynth
 
 @Suite("synthetic corpora", .serialized)
@@ -65,8 +66,10 @@ struct SynthTests {
         let dir = Self.root + "/Fixtures/demo"
         let t = try truth(dir)
         let populations = Set(t.values.map { $0["population"] as! String })
-        for p in ["casual", "family", "mobile_carrier", "coding_client", "university", "reseller_customer", "enterprise_batch", "eval_harness",
-                  "saas_automation", "hydra", "reasoning_ring", "agentic_aged", "low_and_slow", "relay", "dataset_replay", "cjk", "small_ring"] {
+        for p in [
+            "casual", "family", "mobile_carrier", "coding_client", "university", "reseller_customer", "enterprise_batch", "eval_harness",
+            "saas_automation", "hydra", "reasoning_ring", "agentic_aged", "low_and_slow", "relay", "dataset_replay", "cjk", "small_ring",
+        ] {
             #expect(populations.contains(p), "missing \(p)")
         }
         let recs = try records(dir)
@@ -105,7 +108,8 @@ struct SynthTests {
 
     @Test(arguments: ["litellm", "bedrock"])
     func otherFormatsDecodeWithZeroMalformedLines(_ corpus: String) throws {
-        let config = try InputConfiguration.validate(paths: [Self.root + "/Fixtures/\(corpus)/logs"], inputFormat: nil, schemaFile: nil, threads: 2, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
+        let config = try InputConfiguration.validate(
+            paths: [Self.root + "/Fixtures/\(corpus)/logs"], inputFormat: nil, schemaFile: nil, threads: 2, since: nil, until: nil, maxLineBytes: nil, maxDepth: nil)
         let scans = ParallelScan.run(config.sources, threads: 2, options: config.decode) { Collector() }.files
         #expect(scans.allSatisfy { $0.tally.malformedTotal == 0 && $0.tally.records > 0 && $0.error == nil })
         let formats = Set(scans.flatMap { $0.formats.keys })

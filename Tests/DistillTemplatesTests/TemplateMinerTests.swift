@@ -1,6 +1,7 @@
-@testable import DistillTemplates
 import DistillTemplates
 import Testing
+
+@testable import DistillTemplates
 
 @Suite("template miner")
 struct TemplateMinerTests {
@@ -41,14 +42,18 @@ struct TemplateMergeTests {
     }
 
     @Test func anOptionalValueInsideTheMessageIsOneTemplate() {
-        let g = groups(["proxy:5070 close, 0 bytes sent, 0 bytes received, lifetime 00:01",
-                        "proxy:5070 close, 850 bytes (0.8 KB) sent, 10 bytes received, lifetime 00:02"])
+        let g = groups([
+            "proxy:5070 close, 0 bytes sent, 0 bytes received, lifetime 00:01",
+            "proxy:5070 close, 850 bytes (0.8 KB) sent, 10 bytes received, lifetime 00:02",
+        ])
         #expect(g[0] == g[1])
     }
 
     @Test func anExtraTrailingFieldIsAnotherMessage() {
-        let g = groups(["authentication failure; rhost=10.0.0.1",
-                        "authentication failure; rhost=10.0.0.2 user=root"])
+        let g = groups([
+            "authentication failure; rhost=10.0.0.1",
+            "authentication failure; rhost=10.0.0.2 user=root",
+        ])
         #expect(g[0] != g[1])
     }
 }

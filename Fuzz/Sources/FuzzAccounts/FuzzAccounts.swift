@@ -1,6 +1,7 @@
+import FuzzSupport
+
 @testable import DistillDecode
 @testable import DistillScan
-import FuzzSupport
 
 /// The accounts file parser on arbitrary bytes (plain or gzip): no crash, every account
 /// kept under its own id, and a count of lines that adds up.

@@ -1,5 +1,6 @@
-@testable import DistillDecode
 import FuzzSupport
+
+@testable import DistillDecode
 
 /// The JSON tape and the record decoder on arbitrary bytes as one line: no crash, no
 /// trap, and every tape node inside the line.

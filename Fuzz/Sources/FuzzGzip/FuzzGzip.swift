@@ -1,6 +1,7 @@
 import CZlibOracle
-@testable import DistillInput
 import FuzzSupport
+
+@testable import DistillInput
 
 /// The gzip reader (ISA-L) against zlib on arbitrary bytes: when zlib decodes the whole
 /// input (every member, then nothing or zero padding), the reader gives the same bytes

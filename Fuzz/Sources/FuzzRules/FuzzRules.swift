@@ -1,6 +1,7 @@
-@testable import DistillProfile
 import Foundation
 import FuzzSupport
+
+@testable import DistillProfile
 
 /// Rule packs on arbitrary bytes, as `--rules` and `rules lint|test` take them: decode,
 /// lint and the regular-expression check; a pack that passes is compiled alone and with

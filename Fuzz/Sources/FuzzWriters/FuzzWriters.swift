@@ -1,8 +1,9 @@
+import FuzzSupport
+
 @testable import DistillDecode
 @testable import DistillReport
 @testable import DistillScan
 @testable import DistillScore
-import FuzzSupport
 
 /// The report writers fed hostile strings (the input cut at NUL bytes) as account ids,
 /// addresses, clients, e-mail domains, models, templates and prompt samples. Each writer's

@@ -1,8 +1,9 @@
+import FuzzSupport
+
 @testable import DistillDecode
 @testable import DistillReport
 @testable import DistillScan
 @testable import DistillScore
-import FuzzSupport
 
 /// The report built from fuzzed strings and the invariants every writer must keep.
 enum WriterChecks {
@@ -19,10 +20,12 @@ enum WriterChecks {
     }
 
     static func tamed(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { u in
-            !"<>&|\"'`\\,;*_#[](){}!~=+-@.:/\n\r\t".unicodeScalars.contains(u) && u.value >= 0x20 && !(0x7F...0x9F).contains(u.value)
-                && !(0x2028...0x2029).contains(u.value)
-        }))
+        String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.filter { u in
+                    !"<>&|\"'`\\,;*_#[](){}!~=+-@.:/\n\r\t".unicodeScalars.contains(u) && u.value >= 0x20 && !(0x7F...0x9F).contains(u.value)
+                        && !(0x2028...0x2029).contains(u.value)
+                }))
     }
 
     static func report(_ s: [String]) -> AnalysisReport {
@@ -32,21 +35,25 @@ enum WriterChecks {
         // `EvidenceKind`), never log text.
         // Distinct member ids however the strings repeat.
         let accounts = (0..<max(2, min(s.count, 8))).map { at($0) + "\u{0}" + String($0) }.map { $0.replacingOccurrences(of: "\u{0}", with: "") }
-        let c = Campaign(id: "c-7f3a9e", severity: .high, score: 80, accounts: accounts, requests: 10, firstSeen: 1_785_542_400_000,
-                         lastSeen: 1_785_600_000_000, signals: [Signal(kind: .extractionIntent, strength: 0.5, weight: 10, evidence: at(2))],
-                         benign: [], severityRule: at(3),
-                         families: [Campaign.FamilySummary(template: at(4), share: 0.5, accounts: 2, outsideAccounts: 0)],
-                         ips: tallies(5), subnets: tallies(6), clients: tallies(7), payments: tallies(8), emailDomains: tallies(9),
-                         models: tallies(10), timeline: [("2026-08-01", 3)], samples: [at(12), at(13)])
-        var r = AnalysisReport(input: InputSummary(), campaigns: [c], accounts: accounts.count, candidates: accounts.count, families: 1,
-                               manifest: RunManifest(toolName: "distillscan", toolVersion: "fuzz", commandLine: [at(14)], parameters: [],
-                                                     rulePackName: at(15), rulePackVersion: "1", rulePackSHA256: "", accountsFile: nil,
-                                                     accountsFileSHA256: nil, accountsTally: nil))
+        let c = Campaign(
+            id: "c-7f3a9e", severity: .high, score: 80, accounts: accounts, requests: 10, firstSeen: 1_785_542_400_000,
+            lastSeen: 1_785_600_000_000, signals: [Signal(kind: .extractionIntent, strength: 0.5, weight: 10, evidence: at(2))],
+            benign: [], severityRule: at(3),
+            families: [Campaign.FamilySummary(template: at(4), share: 0.5, accounts: 2, outsideAccounts: 0)],
+            ips: tallies(5), subnets: tallies(6), clients: tallies(7), payments: tallies(8), emailDomains: tallies(9),
+            models: tallies(10), timeline: [("2026-08-01", 3)], samples: [at(12), at(13)])
+        var r = AnalysisReport(
+            input: InputSummary(), campaigns: [c], accounts: accounts.count, candidates: accounts.count, families: 1,
+            manifest: RunManifest(
+                toolName: "distillscan", toolVersion: "fuzz", commandLine: [at(14)], parameters: [],
+                rulePackName: at(15), rulePackVersion: "1", rulePackSHA256: "", accountsFile: nil,
+                accountsFileSHA256: nil, accountsTally: nil))
         for (i, id) in accounts.enumerated() {
-            r.members[id] = MemberFigures(account: id, requests: 3, firstSeen: 1_785_542_400_000, lastSeen: 1_785_542_500_000,
-                                          emailDomain: at(i + 16), payment: at(i + 17), country: at(i + 18), topIP: at(i + 19),
-                                          topClient: at(i + 20), suspicion: 0.7, extractionShare: 0.5,
-                                          evidence: ["ip", "payment"], links: 1)
+            r.members[id] = MemberFigures(
+                account: id, requests: 3, firstSeen: 1_785_542_400_000, lastSeen: 1_785_542_500_000,
+                emailDomain: at(i + 16), payment: at(i + 17), country: at(i + 18), topIP: at(i + 19),
+                topClient: at(i + 20), suspicion: 0.7, extractionShare: 0.5,
+                evidence: ["ip", "payment"], links: 1)
         }
         return r
     }
@@ -88,7 +95,9 @@ enum WriterChecks {
                         while j + r < u.count && u[j + r] == "`" { r += 1 }
                         if r == run { close = j; break }
                         j += r
-                    } else { j += 1 }
+                    } else {
+                        j += 1
+                    }
                 }
                 if close < 0 { for k in i..<(i + run) { out.append(u[k]) }; i += run } else { i = close + run }
             }
@@ -113,8 +122,10 @@ enum WriterChecks {
 
     /// No terminal controls, bidi overrides or line separators.
     static func noControls(_ writer: String, _ s: String) {
-        for u in s.unicodeScalars where (u.value < 0x20 && u != "\n" && u != "\r") || (0x7F...0x9F).contains(u.value)
-            || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) {
+        for u in s.unicodeScalars
+        where (u.value < 0x20 && u != "\n" && u != "\r") || (0x7F...0x9F).contains(u.value)
+            || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value)
+        {
             FuzzSupport.fail("\(writer): control U+\(String(u.value, radix: 16)) in the output")
         }
     }
@@ -123,7 +134,8 @@ enum WriterChecks {
     static func dotStatementsQuoted(_ dot: String) {
         for (i, line) in dot.split(separator: "\n").enumerated() where i > 0 {
             let t = line.drop { $0 == " " }
-            guard t == "}" || t.hasPrefix("\"") || t.hasPrefix("node") || t.hasPrefix("subgraph") || t.hasPrefix("edge") || t.hasPrefix("graph") || t.hasPrefix("rankdir") || t.hasPrefix("label") else {
+            guard t == "}" || t.hasPrefix("\"") || t.hasPrefix("node") || t.hasPrefix("subgraph") || t.hasPrefix("edge") || t.hasPrefix("graph") || t.hasPrefix("rankdir") || t.hasPrefix("label")
+            else {
                 FuzzSupport.fail("dot: statement without a quoted id: \(line)")
             }
             var quotes = 0, escaped = false
@@ -142,10 +154,15 @@ enum WriterChecks {
         while let u = it.popFirst() {
             if quoted {
                 if u == "\"" { if it.first == "\"" { it.removeFirst(); field.unicodeScalars.append(u) } else { quoted = false } } else { field.unicodeScalars.append(u) }
-            } else if u == "\"" && atStart { quoted = true; atStart = false
-            } else if u == "," { fields.append(field); field = ""; atStart = true
-            } else if u == "\r" && it.first == "\n" { it.removeFirst(); fields.append(field); records.append(fields); fields = []; field = ""; atStart = true
-            } else { field.unicodeScalars.append(u); atStart = false }
+            } else if u == "\"" && atStart {
+                quoted = true; atStart = false
+            } else if u == "," {
+                fields.append(field); field = ""; atStart = true
+            } else if u == "\r" && it.first == "\n" {
+                it.removeFirst(); fields.append(field); records.append(fields); fields = []; field = ""; atStart = true
+            } else {
+                field.unicodeScalars.append(u); atStart = false
+            }
         }
         guard fields.isEmpty && field.isEmpty && !quoted else { FuzzSupport.fail("csv: does not end with CRLF after a whole record") }
         guard records.count == rows else { FuzzSupport.fail("csv: \(records.count) records, expected \(rows)") }

@@ -24,8 +24,9 @@ extension Analysis {
             accounts = a.loaded
             if let e = a.error { summary.noteAccountsFileError(a.path, e) }
         }
-        return report(config, summary: summary, profiles: state.profiles, accounts: accounts,
-                      accountsSHA256: state.accounts?.sha256, clock: clock, inspect: inspect)
+        return report(
+            config, summary: summary, profiles: state.profiles, accounts: accounts,
+            accountsSHA256: state.accounts?.sha256, clock: clock, inspect: inspect)
     }
 }
 
@@ -55,8 +56,9 @@ extension InputSummary {
 
     /// `noteAccountsFile` for an accounts file whose error was recorded in a state.
     mutating func noteAccountsFileError(_ path: String, _ error: String) {
-        var f = File(path: path, compression: .none, sizeBytes: 0, bytes: 0, tally: LineTally(), formats: [:],
-                     firstTimestamp: nil, lastTimestamp: nil, error: "accounts file: " + error, sha256: nil)
+        var f = File(
+            path: path, compression: .none, sizeBytes: 0, bytes: 0, tally: LineTally(), formats: [:],
+            firstTimestamp: nil, lastTimestamp: nil, error: "accounts file: " + error, sha256: nil)
         f.lostData = true
         files.append(f)
     }

@@ -10,14 +10,19 @@ package enum Profiling {
         let matcher = IntentMatcher(pack: config.rules)
         let params = config.profile
         // As in `Analysis.run`: the accounts file loads on a pool thread while the logs stream.
-        let (scan, accounts) = bothInParallel(threads: config.input.threads, {
-            ParallelScan.run(config.input.sources, threads: config.input.threads, options: config.input.decode,
-                             hashInputs: true, progress: progress) {
-                ProfileState(parameters: params, matcher: matcher)
-            }
-        }, {
-            config.accountsFile.map { AccountsFile.load($0, options: config.input.decode) }
-        })
+        let (scan, accounts) = bothInParallel(
+            threads: config.input.threads,
+            {
+                ParallelScan.run(
+                    config.input.sources, threads: config.input.threads, options: config.input.decode,
+                    hashInputs: true, progress: progress
+                ) {
+                    ProfileState(parameters: params, matcher: matcher)
+                }
+            },
+            {
+                config.accountsFile.map { AccountsFile.load($0, options: config.input.decode) }
+            })
         var hashed = config
         hashed.hashInputs = true
         return StateFile(scan: scan, config: hashed, accounts: accounts)
@@ -30,7 +35,8 @@ package enum Profiling {
         let loaded = AccountsFile.load(path, options: options)
         let pack: RulePack
         do { pack = try StateFile.rulePack(other.parameters.rulePackJSON) } catch { throw .malformed(path: path, detail: error.description) }
-        return StateFile(parameters: other.parameters, accounts: StateAccounts(path: path, loaded: loaded, sha256: SHA256.file(path)), inputs: [],
-                         profiles: ProfileState(parameters: other.parameters.profile, matcher: IntentMatcher(pack: pack)))
+        return StateFile(
+            parameters: other.parameters, accounts: StateAccounts(path: path, loaded: loaded, sha256: SHA256.file(path)), inputs: [],
+            profiles: ProfileState(parameters: other.parameters.profile, matcher: IntentMatcher(pack: pack)))
     }
 }

@@ -58,9 +58,10 @@ package struct StateInput: Sendable {
             guard let f = LogFormat(rawValue: name) else { throw .init("an unknown log format \(name.utf8Prefix(40))") }
             formats[f] = try r.nonNegative("a format count")
         }
-        var file = InputSummary.File(path: path, compression: compression, sizeBytes: size, bytes: bytes, tally: tally, formats: formats,
-                                     firstTimestamp: try r.optionalI64(), lastTimestamp: try r.optionalI64(),
-                                     error: try r.optionalString(), sha256: try r.optionalString())
+        var file = InputSummary.File(
+            path: path, compression: compression, sizeBytes: size, bytes: bytes, tally: tally, formats: formats,
+            firstTimestamp: try r.optionalI64(), lastTimestamp: try r.optionalI64(),
+            error: try r.optionalString(), sha256: try r.optionalString())
         file.lostData = try r.bool()
         return StateInput(file: file, rank: rank)
     }

@@ -11,11 +11,14 @@ extension StateMerge {
         for i in paths.indices {
             let current = NamedState(name: paths[i], state: try pending!.get())
             let following = i + 1 < paths.count ? paths[i + 1] : nil
-            let (merged, next) = bothInParallel(threads: threads, {
-                Result { () throws(StateFileError) in try acc.add(current) }
-            }, {
-                following.map(read)
-            })
+            let (merged, next) = bothInParallel(
+                threads: threads,
+                {
+                    Result { () throws(StateFileError) in try acc.add(current) }
+                },
+                {
+                    following.map(read)
+                })
             try merged.get()
             pending = next
         }

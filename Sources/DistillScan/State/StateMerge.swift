@@ -77,7 +77,10 @@ package enum StateMerge {
             let next = takeA ? a[i] : b[j]
             if takeA { i += 1 } else { j += 1 }
             if let last = out.last, last.identity == nil, next.identity == nil, last.rank == next.rank,
-               last.file.path == next.file.path, last.file.sha256 == next.file.sha256, last.file.error == next.file.error { continue }
+                last.file.path == next.file.path, last.file.sha256 == next.file.sha256, last.file.error == next.file.error
+            {
+                continue
+            }
             out.append(next)
         }
         return out

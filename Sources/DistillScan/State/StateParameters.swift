@@ -110,10 +110,11 @@ package struct StateParameters: Sendable, Equatable {
             if let problem = field.set(value, in: &p) { throw .init(problem) }
         }
         guard seen.count == fields.count else { throw .init("profile parameters missing (a state from another build?)") }
-        var s = StateParameters(profile: p, maxLineBytes: try r.nonNegative("max_line_bytes"), maxDepth: try r.nonNegative("max_depth"),
-                                maxPromptBytes: try r.nonNegative("max_prompt_bytes"), maxSystemBytes: try r.nonNegative("max_system_bytes"),
-                                maxIdentifierBytes: try r.nonNegative("max_identifier_bytes"), format: nil, schemaDigest: nil,
-                                since: nil, until: nil, rulePackJSON: [], toolVersion: "")
+        var s = StateParameters(
+            profile: p, maxLineBytes: try r.nonNegative("max_line_bytes"), maxDepth: try r.nonNegative("max_depth"),
+            maxPromptBytes: try r.nonNegative("max_prompt_bytes"), maxSystemBytes: try r.nonNegative("max_system_bytes"),
+            maxIdentifierBytes: try r.nonNegative("max_identifier_bytes"), format: nil, schemaDigest: nil,
+            since: nil, until: nil, rulePackJSON: [], toolVersion: "")
         if let f = try r.optionalString() {
             guard let format = LogFormat(rawValue: f) else { throw .init("unknown input format \(f.utf8Prefix(40))") }
             s.format = format
@@ -125,9 +126,11 @@ package struct StateParameters: Sendable, Equatable {
         return s
     }
 
-    private init(profile: ProfileParameters, maxLineBytes: Int, maxDepth: Int, maxPromptBytes: Int, maxSystemBytes: Int,
-                 maxIdentifierBytes: Int, format: LogFormat?, schemaDigest: String?, since: Int64?, until: Int64?,
-                 rulePackJSON: [UInt8], toolVersion: String) {
+    private init(
+        profile: ProfileParameters, maxLineBytes: Int, maxDepth: Int, maxPromptBytes: Int, maxSystemBytes: Int,
+        maxIdentifierBytes: Int, format: LogFormat?, schemaDigest: String?, since: Int64?, until: Int64?,
+        rulePackJSON: [UInt8], toolVersion: String
+    ) {
         self.profile = profile; self.maxLineBytes = maxLineBytes; self.maxDepth = maxDepth; self.maxPromptBytes = maxPromptBytes
         self.maxSystemBytes = maxSystemBytes; self.maxIdentifierBytes = maxIdentifierBytes; self.format = format
         self.schemaDigest = schemaDigest; self.since = since; self.until = until; self.rulePackJSON = rulePackJSON
