@@ -61,7 +61,10 @@ package struct AccountDossier: Sendable {
         var campaignOf: [String: Campaign] = [:]
         for c in campaigns { for a in c.accounts { campaignOf[a] = c } }
         var families: [Family] = []
-        for (f, share) in v.families.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(8) {
+        // Every family of the account, one-account families too (the link stage keeps only
+        // those that can link).
+        let own = link.families.shares(allFamilies: true).first { $0.account == i }?.shares ?? [:]
+        for (f, share) in own.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(8) {
             let fam = link.families.families[f]
             let texts = fam.members.prefix(16).map { link.families.samples[$0].prompt.text }
             families.append(Family(template: TemplateAligner.template(Array(texts)), share: share, accounts: fam.accounts.count))

@@ -169,7 +169,13 @@ package struct PromptFamilies: Sendable {
     /// `linking`, shares of linking families (siblings together), each the larger of the
     /// share among all the account's samples and among its extraction-part samples, so
     /// that ordinary chat mixed in does not dilute what the extraction part shares.
-    package func shares(linking: Bool = false) -> [(account: Int, shares: [Int: Double])] {
+    /// `allFamilies: false` leaves out families that can link nobody (one account, with no
+    /// sibling): millions of one-prompt accounts would otherwise each hold a dictionary.
+    package func shares(linking: Bool = false, allFamilies: Bool = false) -> [(account: Int, shares: [Int: Double])] {
+        // Accounts per family (per linking family: summed over its siblings, an upper bound
+        // that is 1 only for a lone family of one account).
+        var reach = [Int](repeating: 0, count: families.count)
+        for f in families.indices { reach[linking ? linkFamily[f] : f] += families[f].accounts.count }
         // (account, family) of every sample, sorted: an account's samples form one run,
         // its samples of a family a run within it (no dictionary update per sample).
         let keyed = samples.indices.map {
@@ -199,7 +205,7 @@ package struct PromptFamilies: Sendable {
                 }
                 var share = generalTotal == 0 ? 0 : Double(general) / Double(generalTotal)
                 if linking && partTotal > 0 { share = max(share, Double(part) / Double(partTotal)) }
-                shares[keyed[k].family] = share
+                if allFamilies || reach[keyed[k].family] >= 2 { shares[keyed[k].family] = share }
                 k = m
             }
             out.append((keyed[i].account, shares))
