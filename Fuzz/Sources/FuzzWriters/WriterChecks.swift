@@ -8,9 +8,12 @@ import FuzzSupport
 /// The report built from fuzzed strings and the invariants every writer must keep.
 enum WriterChecks {
     /// HTML writers to hold to the same invariants (`sameShape`: no `<` and no line from
-    /// log text; no control characters). The HTML report is written on another branch:
-    /// when it merges, add `("html", { $0.html() })` here.
-    static let htmlWriters: [(String, @Sendable (AnalysisReport) -> String)] = [("html", { $0.html() })]
+    /// log text; no control characters).
+    // Not the HTML writer: its pictures depend on what the values mean (an address makes a
+    // shared subnet, its tamed form does not), so line and `<` counts differ without any
+    // injection (a 30-minute run stopped on that). HTML needs a tag-level invariant of its
+    // own; until then HTMLBrowserTests check hostile strings in a real browser.
+    static let htmlWriters: [(String, @Sendable (AnalysisReport) -> String)] = []
 
     /// `s` without the characters a writer must neutralise (markup, quotes, separators,
     /// line breaks, controls): the reference rendering `sameShape` compares against.
