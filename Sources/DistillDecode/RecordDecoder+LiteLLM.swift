@@ -49,7 +49,9 @@ extension RecordDecoder {
             }
         }
         if let s = t.member(root, "startTime").flatMap(t.double), let e = t.member(root, "endTime").flatMap(t.double), e >= s {
-            r.latencyMs = Int((e - s) * 1000)
+            // Times from the log: a difference too large for milliseconds is dropped, never trapped on.
+            let ms = (e - s) * 1000
+            r.latencyMs = ms.isFinite && ms < 1e15 ? Int(ms) : nil
         }
         guard options.extractText else { return nil }
         var m = MessageExtraction()
