@@ -194,10 +194,10 @@ package final class CaseDatabase {
                 for x in tallies { try infra.run([.int(run), .text(c.id), .text(kind), .text(x.value), .i(x.accounts), .i(x.requests)]) }
             }
             for f in c.families { try family.run([.int(run), .text(c.id), .text(f.template), .double(f.share), .i(f.accounts), .i(f.outsideAccounts)]) }
-            for s in c.signals { try signal.run([.int(run), .text(c.id), .text(s.kind.rawValue), .double(s.strength), .text(s.evidence)]) }
+            for s in c.signals { try signal.run([.int(run), .text(c.id), .text(s.kind.rawValue), .double(s.strength), .text(s.fact.sentence)]) }
             for b in c.benign {
                 let note = b.applied ? "applied, score × \(JSONValue.number(b.factor)): " : "considered, not applied: "
-                try signal.run([.int(run), .text(c.id), .text("benign:" + b.kind.rawValue), .double(b.strength), .text(note + b.evidence)])
+                try signal.run([.int(run), .text(c.id), .text("benign:" + b.kind.rawValue), .double(b.strength), .text(note + b.fact.sentence)])
             }
         }
         let edge = try db.prepare("INSERT INTO evidence VALUES (?,?,?,?,?,?)")

@@ -85,14 +85,14 @@ extension Campaign {
             ("requests", .int(requests)),
             ("first_seen", .string(Timestamp.format(firstSeen))),
             ("last_seen", .string(Timestamp.format(lastSeen))),
-            ("severity_rule", .string(severityRule)),
+            ("severity_rule", .string(severityRule.sentence)),
             (
                 "signals",
                 .array(
                     signals.map { s in
                         .object([
                             ("kind", .string(s.kind.rawValue)), ("link", .opt(s.link)), ("strength", .double(s.strength)), ("weight", .double(s.weight)),
-                            ("counts", .object(s.counts.map { ($0.0, .double($0.1)) })), ("evidence", .string(s.evidence)),
+                            ("counts", .object(s.counts.map { ($0.0, .double($0.1)) })), ("evidence", .string(s.fact.sentence)),
                         ])
                     })
             ),
@@ -102,7 +102,7 @@ extension Campaign {
                     benign.map { b in
                         .object([
                             ("kind", .string(b.kind.rawValue)), ("applied", .bool(b.applied)), ("factor", .double(b.factor)),
-                            ("strength", .double(b.strength)), ("counts", .object(b.counts.map { ($0.0, .double($0.1)) })), ("evidence", .string(b.evidence)),
+                            ("strength", .double(b.strength)), ("counts", .object(b.counts.map { ($0.0, .double($0.1)) })), ("evidence", .string(b.fact.sentence)),
                         ])
                     })
             ),
@@ -124,7 +124,7 @@ extension Campaign {
                     ("models", Self.tallies(models)),
                 ])
             ),
-            ("timeline", .array(timeline.map { .object([("day", .string($0.0)), ("requests", .int($0.1))]) })),
+            ("timeline", .array(timeline.map { .object([("day", .string(Timestamp.day(Int64($0.day) * 86_400_000))), ("requests", .int($0.requests))]) })),
             ("samples", .array(samples.map { .string($0) })),
         ])
     }

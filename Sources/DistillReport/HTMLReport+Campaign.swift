@@ -10,18 +10,18 @@ extension HTMLReport {
         let n = NumberText.grouped, t = HTMLText.text
         var o = "<section class=\"campaign\" id=\"c\(index)\" data-campaign=\"\(t(c.id, 80))\">\n"
         o += "<h2>\(index). Campaign \(t(c.id, 80)) \(badge(c.severity)) score \(JSONValue.number(c.score))</h2>\n"
-        o += "<p>\(n(c.accounts.count)) accounts, \(n(c.requests)) requests, \(Timestamp.format(c.firstSeen)) → \(Timestamp.format(c.lastSeen)).<br>Severity rule: \(t(c.severityRule, 300)).</p>\n"
+        o += "<p>\(n(c.accounts.count)) accounts, \(n(c.requests)) requests, \(Timestamp.format(c.firstSeen)) → \(Timestamp.format(c.lastSeen)).<br>Severity rule: \(t(c.severityRule.sentence, 300)).</p>\n"
         o += "<h3>Timeline (requests per day, members stacked)</h3>\n" + timeline(c)
         o += "<h3>Members and the infrastructure they share</h3>\n" + graph(c)
         o += "<h3>Why this is a campaign</h3>\n<table><tr><th>signal</th><th class=\"n\">strength</th><th class=\"n\">points</th><th>evidence</th></tr>\n"
         for s in c.signals.sorted(by: { (-$0.weight, -$0.strength, $0.kind, $0.link ?? "") < (-$1.weight, -$1.strength, $1.kind, $1.link ?? "") }) {
             let name = s.kind.rawValue + (s.link.map { " (\($0))" } ?? "")
             o +=
-                "<tr><td>\(t(name, 80))</td><td class=\"n\">\(JSONValue.number(s.strength))</td><td class=\"n\">\(JSONValue.number((s.weight * 10).rounded() / 10))</td><td>\(t(s.evidence, 400))</td></tr>\n"
+                "<tr><td>\(t(name, 80))</td><td class=\"n\">\(JSONValue.number(s.strength))</td><td class=\"n\">\(JSONValue.number((s.weight * 10).rounded() / 10))</td><td>\(t(s.fact.sentence, 400))</td></tr>\n"
         }
         o += "</table>\n<h3>Benign explanations considered</h3>\n<table><tr><th>explanation</th><th>applied</th><th class=\"n\">factor</th><th>evidence</th></tr>\n"
         for b in c.benign {
-            o += "<tr><td>\(t(b.kind.rawValue, 80))</td><td>\(b.applied ? "<strong>yes</strong>" : "no")</td><td class=\"n\">\(JSONValue.number(b.factor))</td><td>\(t(b.evidence, 400))</td></tr>\n"
+            o += "<tr><td>\(t(b.kind.rawValue, 80))</td><td>\(b.applied ? "<strong>yes</strong>" : "no")</td><td class=\"n\">\(JSONValue.number(b.factor))</td><td>\(t(b.fact.sentence, 400))</td></tr>\n"
         }
         o += "</table>\n<h3>Infrastructure</h3>\n<table><tr><th>kind</th><th>value</th><th class=\"n\">accounts</th><th class=\"n\">requests</th></tr>\n"
         for (kind, tallies) in [("ip", c.ips), ("subnet", c.subnets), ("client", c.clients), ("payment", c.payments), ("email domain", c.emailDomains), ("model", c.models)] {

@@ -28,7 +28,7 @@ extension HTMLReport {
         }
         if series.isEmpty {
             var total: [Int: Int] = [:]
-            for (day, n) in c.timeline { if let d = Self.dayNumber(day) { total[Int(d), default: 0] &+= n } }
+            for (day, n) in c.timeline { total[Int(day), default: 0] &+= n }
             series = [("all members", total)]
         }
         let present = Set(series.flatMap { $0.slots.keys })
@@ -99,11 +99,4 @@ extension HTMLReport {
     func q(_ x: Double) -> String { "\"" + String(Double(Int((x * 10).rounded())) / 10) + "\"" }
 
     static func dayText(_ d: Int32) -> String { Timestamp.day(Int64(d) * 86_400_000) }
-
-    /// `2026-03-01` → days since 1970-01-01.
-    static func dayNumber(_ s: String) -> Int32? {
-        let p = s.split(separator: "-").compactMap { Int($0) }
-        guard p.count == 3 else { return nil }
-        return Int32(Timestamp.daysFromCivil(p[0], p[1], p[2]))
-    }
 }

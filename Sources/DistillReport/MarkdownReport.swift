@@ -47,15 +47,15 @@ struct MarkdownReport {
         let n = NumberText.grouped
         var o = "\n## \(index). Campaign \(SafeText.code(c.id, inTable: false)) — \(c.severity.rawValue.uppercased()) (score \(JSONValue.number(c.score)))\n\n"
         o += "\(n(c.accounts.count)) accounts, \(n(c.requests)) requests, \(Timestamp.format(c.firstSeen)) → \(Timestamp.format(c.lastSeen)).\n\n"
-        o += "Severity rule: \(SafeText.markdown(c.severityRule, limit: 200)).\n\n"
+        o += "Severity rule: \(SafeText.markdown(c.severityRule.sentence, limit: 200)).\n\n"
         o += "### Why this is a campaign\n\n| signal | strength | points | evidence |\n|---|---:|---:|---|\n"
         for s in c.signals.sorted(by: { (-$0.weight, -$0.strength, $0.kind, $0.link ?? "") < (-$1.weight, -$1.strength, $1.kind, $1.link ?? "") }) {
             let name = s.kind.rawValue + (s.link.map { " (\($0))" } ?? "")
-            o += "| \(name) | \(JSONValue.number(s.strength)) | \(JSONValue.number((s.weight * 10).rounded() / 10)) | \(SafeText.markdown(s.evidence, limit: 300)) |\n"
+            o += "| \(name) | \(JSONValue.number(s.strength)) | \(JSONValue.number((s.weight * 10).rounded() / 10)) | \(SafeText.markdown(s.fact.sentence, limit: 300)) |\n"
         }
         o += "\n### Benign explanations considered\n\n| explanation | applied | factor | evidence |\n|---|---|---:|---|\n"
         for b in c.benign {
-            o += "| \(b.kind.rawValue) | \(b.applied ? "**yes**" : "no") | \(JSONValue.number(b.factor)) | \(SafeText.markdown(b.evidence, limit: 300)) |\n"
+            o += "| \(b.kind.rawValue) | \(b.applied ? "**yes**" : "no") | \(JSONValue.number(b.factor)) | \(SafeText.markdown(b.fact.sentence, limit: 300)) |\n"
         }
         o += "\n### Members (\(n(c.accounts.count)))\n\n"
         o += c.accounts.map { SafeText.code($0, inTable: false) }.joined(separator: ", ") + "\n"
@@ -91,10 +91,11 @@ struct MarkdownReport {
     }
 
     /// A small text bar chart; only digits, dates and block characters.
-    func chart(_ timeline: [(String, Int)]) -> String {
-        let peak = max(1, timeline.map(\.1).max() ?? 1)
+    func chart(_ timeline: [(day: Int32, requests: Int)]) -> String {
+        let peak = max(1, timeline.map(\.requests).max() ?? 1)
         var o = ""
-        for (day, n) in timeline {
+        for (dayNumber, n) in timeline {
+            let day = Timestamp.day(Int64(dayNumber) * 86_400_000)
             let width = Int((Double(n) / Double(peak) * 40).rounded(.up))
             let count = NumberText.grouped(n)
             o += day + " " + String(repeating: " ", count: max(0, 9 - count.count)) + count + " " + String(repeating: "█", count: width) + "\n"

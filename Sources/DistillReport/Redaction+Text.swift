@@ -1,6 +1,6 @@
 import Foundation
 
-/// Replaces, in free text, every value `--redact` masked elsewhere in the report (longest
+/// Replaces, in free log text (a model name), every value `--redact` masked elsewhere in the report (longest
 /// first, so a domain inside an e-mail goes with it), then any word that still looks like
 /// an address or an e-mail.
 struct TextScrub {

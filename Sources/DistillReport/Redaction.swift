@@ -15,8 +15,9 @@ import Glibc
 /// or domain and look for it, yet equal values stay equal inside the report. IPs are cut
 /// to /24 (IPv4) or /48 (IPv6) — with a port or brackets too. Sample prompts and
 /// system-prompt families are dropped; only user-prompt family templates shared by
-/// several accounts remain (numbers and slots masked). Evidence sentences are scrubbed of
-/// every value masked elsewhere and of any address or e-mail they hold. With
+/// several accounts remain (numbers and slots masked). Evidence is typed numbers; model
+/// names (the models table, a pivot's model) are free log text and are scrubbed of every
+/// value masked elsewhere and of any address or e-mail they hold. With
 /// `pseudonymousAccounts` account ids become `acct-0001`, … in report order.
 package struct Redaction: Sendable {
     package var hmac: HMACSHA256
@@ -76,16 +77,17 @@ package struct Redaction: Sendable {
             var e = e; e.a = account(e.a); e.b = account(e.b); return e
         }
         for (a, p) in rename { scrub.add(a, p) }
-        // Evidence sentences are the scorer's words with numbers, but a model name, an
-        // address or an id can reach them: every masked value is replaced there too.
+        // The evidence is typed numbers; the one piece of log text in it is a model name
+        // (the pivot), free text like the models table: any value masked elsewhere, and any
+        // address or e-mail written in it, is masked there too.
         out.campaigns = out.campaigns.map { c in
             var c = c
-            c.severityRule = scrub.apply(c.severityRule, self)
+            c.models = Self.merge(c.models.map { Tally(value: scrub.apply($0.value, self), accounts: $0.accounts, requests: $0.requests) })
             c.signals = c.signals.map { s in
-                var s = s; s.evidence = scrub.apply(s.evidence, self); s.link = s.link.map { scrub.apply($0, self) }; return s
-            }
-            c.benign = c.benign.map { b in
-                var b = b; b.evidence = scrub.apply(b.evidence, self); return b
+                guard case .modelPivot(let model, let lag, let share, let others) = s.fact else { return s }
+                var s = s
+                s.fact = .modelPivot(model: scrub.apply(model, self), lagHours: lag, groupShare: share, othersShare: others)
+                return s
             }
             return c
         }

@@ -21,8 +21,7 @@ struct BenignReading {
         return BenignExplanation(
             kind: .repeatedPrompts, applied: repeats >= params.repeatShareBenign, factor: params.repeatedPromptsFactor, strength: repeats,
             counts: [("median_repeat_share", repeats)],
-            evidence:
-                "the median account repeats an identical earlier prompt in \(pct(repeats)) of its requests (an evaluation harness re-running a fixed set repeats ≥ \(pct(params.repeatShareBenign)))")
+            fact: .repeatedPrompts(medianRepeatShare: repeats, threshold: params.repeatShareBenign))
     }
 
     /// Distillers pay for diverse prompts and long outputs; a benchmark sends the same
@@ -45,9 +44,7 @@ struct BenignReading {
         return BenignExplanation(
             kind: .fixedSetReplay, applied: applies, factor: params.fixedSetFactor, strength: share,
             counts: [("cross_account_duplicate_share", share), ("output_appetite", appetite)],
-            evidence:
-                "\(pct(share)) of the members' sampled prompts are sent verbatim by two or more members, with output appetite \(fmt(appetite)) (a fixed set replayed for evaluation when ≥ \(pct(params.fixedSetShare)) and appetite < \(fmt(params.appetiteFloor)))"
-        )
+            fact: .fixedSetReplay(duplicateShare: share, appetite: appetite, shareThreshold: params.fixedSetShare, appetiteFloor: params.appetiteFloor))
     }
 
     /// `orgs`: every organisation the members declare (logs and accounts file).
@@ -57,9 +54,7 @@ struct BenignReading {
         return BenignExplanation(
             kind: .batchPipeline, applied: applies, factor: params.batchPipelineFactor, strength: one ? 1 : 0,
             counts: [("declared_organisations", Double(orgs.count)), ("mean_output_tokens", aggregate.meanOutput.rounded())],
-            evidence:
-                "\(orgs.count) declared organisation(s), mean output \(Int(aggregate.meanOutput)) tokens (one organisation with outputs under \(Int(params.shortOutputTokens)) tokens is a batch pipeline)"
-        )
+            fact: .batchPipeline(organisations: orgs.count, meanOutputTokens: aggregate.meanOutput, shortOutputTokens: params.shortOutputTokens))
     }
 
     func verifiedOrganisation(_ orgs: Set<String>) -> BenignExplanation {
@@ -69,7 +64,7 @@ struct BenignReading {
             kind: .verifiedOrganisation, applied: applies, factor: params.verifiedOrgFactor,
             strength: Double(verified) / Double(max(1, members.count)),
             counts: [("verified_members", Double(verified)), ("declared_organisations", Double(orgs.count))],
-            evidence: "\(verified) of \(members.count) members are verified; \(orgs.count) declared organisation(s) (all verified in one organisation: one customer's keys)")
+            fact: .verifiedOrganisation(verified: verified, members: members.count, organisations: orgs.count))
     }
 
     func widespreadClient() -> BenignExplanation {
@@ -77,7 +72,7 @@ struct BenignReading {
         return BenignExplanation(
             kind: .widespreadClient, applied: share >= params.widespreadClientShare, factor: params.widespreadClientFactor, strength: share,
             counts: [("widespread_system_prompt_share", share)],
-            evidence: "\(pct(share)) of requests carry a system prompt used by ≥ \(params.widespreadClientAccounts) accounts (a widespread client when ≥ \(pct(params.widespreadClientShare)))")
+            fact: .widespreadClient(share: share, minAccounts: params.widespreadClientAccounts, threshold: params.widespreadClientShare))
     }
 
     /// A public template shared by customers who share nothing else is not coordination;
@@ -88,8 +83,6 @@ struct BenignReading {
         return BenignExplanation(
             kind: .independentInfrastructure, applied: applies, factor: params.independentFactor, strength: 1 - share,
             counts: [("infrastructure_edge_share", share), ("output_appetite", appetite)],
-            evidence:
-                "\(pct(share)) of the evidence edges carry shared cards, IPs, subnets, email domains or signup bursts (independent customers behind a shared template when < \(pct(params.independentInfraShare)) and appetite < \(fmt(params.appetiteFloor)))"
-        )
+            fact: .independentInfrastructure(infrastructureShare: share, threshold: params.independentInfraShare, appetiteFloor: params.appetiteFloor))
     }
 }

@@ -32,15 +32,15 @@ package struct Signal: Sendable, Equatable {
     package var weight: Double
     /// The counts behind it, by name.
     package var counts: [(String, Double)]
-    /// The sentence that says it.
-    package var evidence: String
+    /// What was measured, as typed values; the report says it in words.
+    package var fact: SignalFact
 
-    package init(kind: SignalKind, link: String? = nil, strength: Double, weight: Double = 0, counts: [(String, Double)] = [], evidence: String) {
-        self.kind = kind; self.link = link; self.strength = strength; self.weight = weight; self.counts = counts; self.evidence = evidence
+    package init(kind: SignalKind, link: String? = nil, strength: Double, weight: Double = 0, counts: [(String, Double)] = [], fact: SignalFact) {
+        self.kind = kind; self.link = link; self.strength = strength; self.weight = weight; self.counts = counts; self.fact = fact
     }
 
     package static func == (a: Signal, b: Signal) -> Bool {
-        a.kind == b.kind && a.link == b.link && a.strength == b.strength && a.weight == b.weight && a.evidence == b.evidence
+        a.kind == b.kind && a.link == b.link && a.strength == b.strength && a.weight == b.weight && a.fact == b.fact
             && a.counts.map(\.0) == b.counts.map(\.0) && a.counts.map(\.1) == b.counts.map(\.1)
     }
 }
@@ -69,10 +69,11 @@ package struct BenignExplanation: Sendable, Equatable {
     /// The measure behind it (0–1).
     package var strength: Double
     package var counts: [(String, Double)]
-    package var evidence: String
+    /// The measures and the thresholds they were held against; the report says it in words.
+    package var fact: BenignFact
 
     package static func == (a: Self, b: Self) -> Bool {
-        a.kind == b.kind && a.applied == b.applied && a.factor == b.factor && a.strength == b.strength && a.evidence == b.evidence
+        a.kind == b.kind && a.applied == b.applied && a.factor == b.factor && a.strength == b.strength && a.fact == b.fact
     }
 }
 
@@ -104,8 +105,8 @@ package struct Campaign: Sendable {
     package var lastSeen: Int64
     package var signals: [Signal]
     package var benign: [BenignExplanation]
-    /// The severity rule that decided (`score >= 65: high`, or a cap and why).
-    package var severityRule: String
+    /// The severity rule that decided (a score threshold, or a cap and why).
+    package var severityRule: SeverityRule
     package var families: [FamilySummary]
     package var ips: [Tally]
     package var subnets: [Tally]
@@ -113,8 +114,8 @@ package struct Campaign: Sendable {
     package var payments: [Tally]
     package var emailDomains: [Tally]
     package var models: [Tally]
-    /// Requests per day (`YYYY-MM-DD`).
-    package var timeline: [(String, Int)]
+    /// Requests per UTC day (days since 1970-01-01), in day order.
+    package var timeline: [(day: Int32, requests: Int)]
     package var samples: [String]
 
     /// A prompt family as the report shows it.

@@ -10,7 +10,7 @@ enum CampaignBuilder {
 
     static func build(
         id: String, severity: Severity, score: Double, group: [Int], link: Linker.Result,
-        aggregate agg: AccountProfile, signals: [Signal], benign: [BenignExplanation], severityRule: String
+        aggregate agg: AccountProfile, signals: [Signal], benign: [BenignExplanation], severityRule: SeverityRule
     ) -> Campaign {
         let members = group.map { link.accounts[$0] }
         func tallies(_ pick: (AccountView) -> [(String, Int)]) -> [Tally] {
@@ -51,7 +51,7 @@ enum CampaignBuilder {
         // Timeline.
         var days: [Int32: Int] = [:]
         for m in members { days.merge(m.profile.days, uniquingKeysWith: +) }
-        let timeline = days.sorted { $0.key < $1.key }.map { (Timestamp.day(Int64($0.key) * 86_400_000), $0.value) }
+        let timeline = days.sorted { $0.key < $1.key }.map { (day: $0.key, requests: $0.value) }
         // Samples: a few distinct prompts from the largest family, then others.
         var samples: [String] = []
         let topFamily = famCount.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key

@@ -39,16 +39,12 @@ package struct CampaignScorer: Sendable {
         // Extraction intent: by wording (rules) or by shape (single-turn asks for long output).
         let phrase = agg.extractionShare, shape = agg.extractionShapedShare
         let intent = max(phrase, params.shapeIntentFactor * shape)
-        let tagText = IntentTag.allCases.filter(\.isExtraction).compactMap { t -> String? in
-            let s = agg.intentShare(t)
-            return s >= 0.02 ? "\(t.rawValue) \(pct(s))" : nil
-        }.joined(separator: ", ")
+        let tags = IntentTag.allCases.filter(\.isExtraction).map { SignalFact.TagShare(tag: $0, share: agg.intentShare($0)) }
         signals.append(
             Signal(
                 kind: .extractionIntent, strength: intent, weight: points(params.intentWeight, intent),
                 counts: [("requests", Double(agg.withPrompt)), ("phrase_share", phrase), ("shape_share", shape)],
-                evidence: "\(pct(phrase)) of \(agg.withPrompt) requests match extraction rules" + (tagText.isEmpty ? "" : " (\(tagText))")
-                    + "; \(pct(shape)) are single-turn asks for a long output"))
+                fact: .extractionIntent(requests: agg.withPrompt, phraseShare: phrase, shapeShare: shape, tags: tags)))
         // Output appetite.
         // What the outputs show, and the limits asked for; the outputs alone decide the cap
         // below (a client may ask for a large max_tokens on every request), the limits
@@ -62,9 +58,9 @@ package struct CampaignScorer: Sendable {
             Signal(
                 kind: .outputAppetite, strength: appetite, weight: points(params.appetiteWeight, appetite),
                 counts: [("mean_output_tokens", agg.meanOutput.rounded()), ("hit_limit_share", agg.hitLimitShare), ("large_max_tokens_share", agg.largeMaxTokensShare)],
-                evidence:
-                    "mean output \(Int(agg.meanOutput)) tokens, \(pct(agg.hitLimitShare)) of outputs stop at the token limit, \(pct(agg.largeMaxTokensShare)) ask for max_tokens ≥ \(profile.largeMaxTokens)"
-            ))
+                fact: .outputAppetite(
+                    meanOutputTokens: agg.meanOutput, hitLimitShare: agg.hitLimitShare, largeMaxTokensShare: agg.largeMaxTokensShare,
+                    largeMaxTokens: profile.largeMaxTokens)))
         // Automation.
         let entropy = agg.hourEntropy
         let machine = profile.machinePacing(hourEntropy: entropy)
@@ -74,14 +70,14 @@ package struct CampaignScorer: Sendable {
             Signal(
                 kind: .automation, strength: automation, weight: points(params.automationWeight, automation),
                 counts: [("single_turn_share", agg.singleTurnShare), ("hour_entropy", entropy), ("synchronized", synchronized)],
-                evidence: "\(pct(agg.singleTurnShare)) single-turn requests; hour-of-day entropy \(fmt(entropy)) (1 = flat, 24/7)"))
+                fact: .automation(singleTurnShare: agg.singleTurnShare, hourEntropy: entropy)))
         // Coordination: linkage evidence inside the group.
         let (coordination, linkageSignals) = ctx.coordination(group, linkage)
         signals.append(
             Signal(
                 kind: .coordination, strength: coordination, weight: points(params.coordinationWeight, coordination),
                 counts: [("edges", Double(linkage.edges)), ("linked_accounts", Double(linkage.linkedAccounts)), ("accounts", Double(group.count))],
-                evidence: "\(linkage.edges) evidence edges link \(linkage.linkedAccounts) of \(group.count) accounts"))
+                fact: .coordination(edges: linkage.edges, linkedAccounts: linkage.linkedAccounts, accounts: group.count)))
         signals += linkageSignals
         var score =
             points(params.intentWeight, intent) + points(params.appetiteWeight, appetite)
@@ -100,7 +96,7 @@ package struct CampaignScorer: Sendable {
         // Coordination and automation alone are not distillation.
         if intent < params.intentFloor && observedAppetite < params.appetiteFloor && severity > .low {
             severity = .low
-            rule = "capped at low: extraction intent \(pct(intent)) < \(pct(params.intentFloor)) and observed output appetite \(fmt(observedAppetite)) < \(fmt(params.appetiteFloor))"
+            rule = .cappedLow(intent: intent, intentFloor: params.intentFloor, appetite: observedAppetite, appetiteFloor: params.appetiteFloor)
         }
         return CampaignBuilder.build(
             id: Self.campaignID(ids), severity: severity, score: score, group: group, link: link,
@@ -113,12 +109,3 @@ package struct CampaignScorer: Sendable {
     }
 }
 
-func pct(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
-func fmt(_ x: Double) -> String {
-    let v = (x * 100).rounded() / 100
-    return String(Int(v)) + "." + String(Int((abs(v) * 100).rounded()) % 100).leftPadded(2)
-}
-
-extension String {
-    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
-}

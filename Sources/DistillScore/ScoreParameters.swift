@@ -95,12 +95,12 @@ package struct ScoreParameters: Sendable, Equatable, ParameterSet {
     }
 
     /// The rule that gives `severity` (for the report).
-    package func severityRule(_ s: Severity) -> String {
+    package func severityRule(_ s: Severity) -> SeverityRule {
         switch s {
-        case .critical: return "score ≥ \(Int(criticalScore)) with ≥ \(criticalMinAccounts) accounts: critical"
-        case .high: return "score ≥ \(Int(highScore)): high"
-        case .medium: return "score ≥ \(Int(mediumScore)): medium"
-        case .low: return "score ≥ \(Int(lowScore)): low"
+        case .critical: return .score(s, threshold: criticalScore, minAccounts: criticalMinAccounts)
+        case .high: return .score(s, threshold: highScore, minAccounts: nil)
+        case .medium: return .score(s, threshold: mediumScore, minAccounts: nil)
+        case .low: return .score(s, threshold: lowScore, minAccounts: nil)
         }
     }
 

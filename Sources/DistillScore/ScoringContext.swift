@@ -61,13 +61,6 @@ struct ScoringContext: Sendable {
         let meanWeight = tally.edges == 0 ? 0 : totalWeight / Double(tally.edges)
         let connected = tally.linkedAccounts
         var signals: [Signal] = []
-        let labels: [EvidenceKind: String] = [
-            .payment: "share a payment fingerprint", .ip: "share rare IP addresses", .subnet: "share a /24 or /48 subnet",
-            .client: "share a rare user-agent + TLS fingerprint", .emailDomain: "share an uncommon email domain",
-            .signup: "signed up within the same burst", .family: "share prompt families", .sync: "are active in the same hours",
-            .lockstep: "fire in the same minutes of the hour (lockstep)",
-            .handoff: "hand traffic off sequentially (one stops, the next starts)",
-        ]
         for k in EvidenceKind.allCases {
             guard let v = byKind[k] else { continue }
             let kind: SignalKind = k == .family ? .promptFamily : (k == .sync || k == .lockstep || k == .handoff ? .coordination : .linkage)
@@ -75,7 +68,7 @@ struct ScoringContext: Sendable {
                 Signal(
                     kind: kind, link: k.rawValue, strength: min(1, Double(v.pairs) / Double(max(1, tally.edges))),
                     counts: [("pairs", Double(v.pairs)), ("mean_weight", v.weight / Double(v.pairs))],
-                    evidence: "\(v.pairs) linked account pairs \(labels[k] ?? k.rawValue) (mean weight \(fmt(v.weight / Double(v.pairs))))"))
+                    fact: .linkage(kind: k, pairs: v.pairs, meanWeight: v.weight / Double(v.pairs))))
         }
         let familyShare = tally.edges == 0 ? 0 : Double(byKind[.family]?.pairs ?? 0) / Double(tally.edges)
         let strength = min(1, meanWeight / 6) * 0.5 + 0.25 * Double(connected) / Double(group.count) + 0.25 * familyShare
@@ -101,7 +94,7 @@ struct ScoringContext: Sendable {
             guard lag <= hours, share >= params.pivotMinShare, share >= params.pivotLift * others else { continue }
             let s = Signal(
                 kind: .modelPivot, strength: min(1, share), counts: [("lag_hours", lag), ("group_share", share), ("others_share", others)],
-                evidence: "moved to \(model) \(fmt(lag)) h after its first appearance; it carries \(pct(share)) of the group's requests vs \(pct(others)) for all other accounts")
+                fact: .modelPivot(model: model, lagHours: lag, groupShare: share, othersShare: others))
             if best == nil || s.strength > best!.strength { best = s }
         }
         return best

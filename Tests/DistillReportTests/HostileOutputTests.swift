@@ -53,7 +53,7 @@ struct HostileOutputTests {
 
     func campaign(_ accounts: [String], ips: [String] = [], subnets: [String] = []) -> Campaign {
         Campaign(
-            id: "c1", severity: .high, score: 80, accounts: accounts, requests: 10, firstSeen: 0, lastSeen: 0, signals: [], benign: [], severityRule: "",
+            id: "c1", severity: .high, score: 80, accounts: accounts, requests: 10, firstSeen: 0, lastSeen: 0, signals: [], benign: [], severityRule: .score(.high, threshold: 60, minAccounts: nil),
             families: [], ips: ips.map { Tally(value: $0, accounts: 2, requests: 5) }, subnets: subnets.map { Tally(value: $0, accounts: 2, requests: 5) },
             clients: [], payments: [], emailDomains: [], models: [], timeline: [], samples: [])
     }

@@ -20,12 +20,16 @@ struct ReportRenderingTests {
     static func campaign(_ id: String, _ accounts: [String], severity: Severity = .high, score: Double = 80, payments: [String] = [], samples: [String] = []) -> Campaign {
         Campaign(
             id: id, severity: severity, score: score, accounts: accounts, requests: 1_234_567, firstSeen: 0, lastSeen: 86_400_000,
-            signals: [Signal(kind: .linkage, link: "payment", strength: 0.5, weight: 10, evidence: "shared card pm_secret_card via 203.0.113.9 and eve@evil.example")],
-            benign: [], severityRule: "score ≥ 60: high",
+            signals: [
+                Signal(
+                    kind: .modelPivot, strength: 0.5, weight: 10,
+                    fact: .modelPivot(model: "model pm_secret_card via 203.0.113.9 and eve@evil.example", lagHours: 2, groupShare: 0.9, othersShare: 0.1))
+            ],
+            benign: [], severityRule: .score(.high, threshold: 60, minAccounts: nil),
             families: [.init(template: hostile[0] + " <*>", share: 0.5, accounts: 3, outsideAccounts: 0)],
             ips: [Tally(value: "203.0.113.9", accounts: 3, requests: 9)], subnets: [Tally(value: "203.0.113.0/24", accounts: 3, requests: 9)],
             clients: [Tally(value: hostile[2], accounts: 3, requests: 9)], payments: payments.map { Tally(value: $0, accounts: 3, requests: 9) },
-            emailDomains: [Tally(value: "evil.example", accounts: 3, requests: 9)], models: [], timeline: [("1970-01-01", 5), ("1970-01-02", 7)], samples: samples)
+            emailDomains: [Tally(value: "evil.example", accounts: 3, requests: 9)], models: [], timeline: [(0, 5), (1, 7)], samples: samples)
     }
 
     static func report(_ campaigns: [Campaign]) -> AnalysisReport {
@@ -118,7 +122,7 @@ struct ReportRenderingTests {
         #expect(!text.contains(Redaction(key: []).hash("pm_secret_card")))
         #expect(r.campaigns[0].samples.isEmpty && r.familyStatistics.isEmpty)
         #expect(r.campaigns[0].accounts.allSatisfy { $0.hasPrefix("acct-") } && Set(r.members.keys) == Set(r.campaigns[0].accounts))
-        #expect(r.campaigns[0].signals[0].evidence.contains("203.0.113.0/24"))
+        #expect(r.campaigns[0].signals[0].fact.sentence.contains("203.0.113.0/24"))
     }
 
     @Test func twoRandomKeysGiveDifferentHashes() throws {

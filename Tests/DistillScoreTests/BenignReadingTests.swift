@@ -54,7 +54,11 @@ struct BenignReadingTests {
         let c = try #require(r.campaigns.first)
         #expect(c.score >= params.highScore)
         #expect(c.severity == .low)
-        #expect(c.severityRule.hasPrefix("capped at low"))
+        guard case .cappedLow(let intent, let intentFloor, let appetite, let appetiteFloor) = c.severityRule else {
+            Issue.record("severity rule \(c.severityRule), not the low cap")
+            return
+        }
+        #expect(intent < intentFloor && appetite < appetiteFloor)
         #expect(c.signals.contains { $0.kind == .linkage && $0.link == "payment" })
     }
 }

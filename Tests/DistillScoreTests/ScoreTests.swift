@@ -56,7 +56,19 @@ struct ScoreTests {
         let kinds: Set<SignalKind> = Set(c.signals.map(\.kind))
         #expect(kinds.isSuperset(of: [.extractionIntent, .outputAppetite, .automation, .linkage, .promptFamily, .coordination]))
         #expect(c.benign.count == BenignExplanation.Kind.allCases.count)
-        #expect(c.signals.allSatisfy { !$0.evidence.isEmpty && (0...1).contains($0.strength) })
+        #expect(c.signals.allSatisfy { (0...1).contains($0.strength) })
+        // Each signal's typed fact is the measure of its kind, with the numbers it reports.
+        for s in c.signals {
+            switch (s.kind, s.fact) {
+            case (.extractionIntent, .extractionIntent(let requests, let phrase, _, _)):
+                #expect(requests > 0 && s.counts.first { $0.0 == "phrase_share" }?.1 == phrase)
+            case (.outputAppetite, .outputAppetite), (.automation, .automation), (.modelPivot, .modelPivot): break
+            case (.coordination, .coordination(_, _, let accounts)): #expect(accounts == c.accounts.count)
+            case (.coordination, .linkage(let kind, let pairs, _)), (.linkage, .linkage(let kind, let pairs, _)), (.promptFamily, .linkage(let kind, let pairs, _)):
+                #expect(s.link == kind.rawValue && pairs > 0)
+            default: Issue.record("signal \(s.kind) carries the fact \(s.fact)")
+            }
+        }
     }
 
     /// Regression: this test passed when the benign campaign disappeared for any reason;

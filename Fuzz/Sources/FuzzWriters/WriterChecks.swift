@@ -34,17 +34,21 @@ enum WriterChecks {
     static func report(_ s: [String]) -> AnalysisReport {
         func at(_ i: Int) -> String { s.isEmpty ? "" : s[i % s.count] }
         func tallies(_ from: Int) -> [Tally] { (0..<3).map { Tally(value: at(from + $0), accounts: 2, requests: 5 + $0) } }
-        // Campaign ids, timeline labels and evidence kinds are the tool's own words (a hash, days,
-        // `EvidenceKind`), never log text.
+        // Campaign ids, timeline labels, severity rules and evidence kinds are the tool's own
+        // words (a hash, days, typed numbers), never log text; a pivot's model name is.
         // Distinct member ids however the strings repeat.
         let accounts = (0..<max(2, min(s.count, 8))).map { at($0) + "\u{0}" + String($0) }.map { $0.replacingOccurrences(of: "\u{0}", with: "") }
         let c = Campaign(
             id: "c-7f3a9e", severity: .high, score: 80, accounts: accounts, requests: 10, firstSeen: 1_785_542_400_000,
-            lastSeen: 1_785_600_000_000, signals: [Signal(kind: .extractionIntent, strength: 0.5, weight: 10, evidence: at(2))],
-            benign: [], severityRule: at(3),
+            lastSeen: 1_785_600_000_000, signals: [
+                Signal(
+                    kind: .modelPivot, strength: 0.5, weight: 10,
+                    fact: .modelPivot(model: at(2) + at(3), lagHours: 1.5, groupShare: 0.5, othersShare: 0.1))
+            ],
+            benign: [], severityRule: .score(.high, threshold: 60, minAccounts: nil),
             families: [Campaign.FamilySummary(template: at(4), share: 0.5, accounts: 2, outsideAccounts: 0)],
             ips: tallies(5), subnets: tallies(6), clients: tallies(7), payments: tallies(8), emailDomains: tallies(9),
-            models: tallies(10), timeline: [("2026-08-01", 3)], samples: [at(12), at(13)])
+            models: tallies(10), timeline: [(day: 20666, requests: 3)], samples: [at(12), at(13)])
         var r = AnalysisReport(
             input: InputSummary(), campaigns: [c], accounts: accounts.count, candidates: accounts.count, families: 1,
             manifest: RunManifest(
