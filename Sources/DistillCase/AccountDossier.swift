@@ -4,7 +4,6 @@ import DistillProfile
 import DistillReport
 import DistillScan
 import DistillScore
-import DistillTemplates
 
 /// `distillscan account`: one account's profile as the analysis saw it — activity and
 /// timeline, infrastructure, prompt families, extraction intent — and every account it
@@ -66,8 +65,7 @@ package struct AccountDossier: Sendable {
         let own = link.families.shares(allFamilies: true).first { $0.account == i }?.shares ?? [:]
         for (f, share) in own.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(8) {
             let fam = link.families.families[f]
-            let texts = fam.members.prefix(16).map { link.families.samples[$0].prompt.text }
-            families.append(Family(template: TemplateAligner.template(Array(texts)), share: share, accounts: fam.accounts.count))
+            families.append(Family(template: link.template(ofFamily: f), share: share, accounts: fam.accounts.count))
         }
         var links: [Link] = []
         for e in link.graph.edges where e.a == i || e.b == i {

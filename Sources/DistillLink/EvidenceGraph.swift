@@ -57,13 +57,6 @@ package struct EvidenceGraph: Sendable {
             }
         }
     }
-
-    /// Overlap coefficient of two accounts' active (day, hour) slots, and its lift over
-    /// chance on the days either was active: two 24/7 accounts overlap trivially (lift 1),
-    /// accounts working the same few hours overlap far more than chance.
-    package static func sync(_ a: AccountProfile, _ b: AccountProfile) -> (overlap: Double, lift: Double) {
-        ActivitySlots(a).sync(ActivitySlots(b))
-    }
 }
 
 /// An account's active (day, hour) slots as a sorted list of day bit masks.

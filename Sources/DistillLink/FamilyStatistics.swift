@@ -1,5 +1,4 @@
 import DistillProfile
-import DistillTemplates
 
 /// Dump-wide statistics of prompt families, for the report and for investigators:
 /// who uses each family, how much, how repetitively and from how much infrastructure.
@@ -64,7 +63,7 @@ package struct FamilyStatistics: Sendable {
                 ($1.accounts, $1.requestsEstimate, $0.origin, $0.familyID ?? -1, $0.template) < ($0.accounts, $0.requestsEstimate, $1.origin, $1.familyID ?? -1, $1.template)
             }.prefix(top))
         for i in kept.indices {
-            if let id = kept[i].familyID { kept[i].template = TemplateAligner.template((members[id] ?? []).prefix(16).map { fam.samples[$0].prompt.text }) }
+            if let id = kept[i].familyID { kept[i].template = fam.template(ofMembers: members[id] ?? []) }
         }
         families = kept
     }

@@ -25,6 +25,8 @@ package struct Linker: Sendable {
         package var graph: EvidenceGraph
         /// Candidate campaigns: sorted account indexes.
         package var groups: [[Int]]
+        /// Each group's activity overlap, in `groups` order.
+        package var activity: [GroupActivity]
         /// The dump-wide family statistics (the most widespread families).
         package var familyStatistics: [FamilyStatistics.Family]
     }
@@ -64,6 +66,7 @@ package struct Linker: Sendable {
         var uf = UnionFind(views.count)
         for e in graph.edges { uf.union(e.a, e.b) }
         let groups = uf.groups(minSize: params.minCampaignAccounts).filter { $0.allSatisfy { views[$0].isCandidate } }
-        return Result(accounts: views, families: families, graph: graph, groups: groups, familyStatistics: statistics)
+        let activity = parallelMap(groups.count, threads: threads) { [views] in GroupActivity(groups[$0], views) }
+        return Result(accounts: views, families: families, graph: graph, groups: groups, activity: activity, familyStatistics: statistics)
     }
 }

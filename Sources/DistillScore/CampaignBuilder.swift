@@ -1,7 +1,6 @@
 import DistillDecode
 import DistillLink
 import DistillProfile
-import DistillTemplates
 
 /// Assembles a campaign's report material: members, infrastructure with counts, prompt
 /// families with templates, per-day timeline and sample prompts.
@@ -40,12 +39,11 @@ enum CampaignBuilder {
         var families: [Campaign.FamilySummary] = []
         for (f, n) in famCount.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(5) {
             let fam = link.families.families[f]
-            let texts = fam.members.prefix(16).map { link.families.samples[$0].prompt.text }
             let inside = fam.accounts.reduce(0) { $0 + (inGroup[$1] ? 1 : 0) }
             guard inside >= 2 || families.isEmpty else { continue }
             families.append(
                 Campaign.FamilySummary(
-                    template: TemplateAligner.template(Array(texts)), share: Double(n) / Double(max(1, groupSamples)),
+                    template: link.template(ofFamily: f), share: Double(n) / Double(max(1, groupSamples)),
                     accounts: inside, outsideAccounts: fam.accounts.count - inside))
         }
         // Timeline.

@@ -21,12 +21,12 @@ package struct CampaignScorer: Sendable {
     package func score(_ link: Linker.Result, threads: Int = 1) -> [Campaign] {
         let context = ScoringContext(link)
         let out = parallelMap(link.groups.count, threads: threads) { i in
-            campaign(link.groups[i], link, context, linkage: context.linkage[i])
+            campaign(link.groups[i], link, context, linkage: context.linkage[i], activity: link.activity[i])
         }.compactMap { $0 }
         return out.sorted(by: Campaign.reportOrder)
     }
 
-    func campaign(_ group: [Int], _ link: Linker.Result, _ ctx: ScoringContext, linkage: GroupLinkage) -> Campaign? {
+    func campaign(_ group: [Int], _ link: Linker.Result, _ ctx: ScoringContext, linkage: GroupLinkage, activity: GroupActivity) -> Campaign? {
         let members = group.map { link.accounts[$0] }
         var agg = AccountProfile(profile)
         for m in members { agg.merge(m.profile) }
@@ -64,7 +64,7 @@ package struct CampaignScorer: Sendable {
         // Automation.
         let entropy = agg.hourEntropy
         let machine = profile.machinePacing(hourEntropy: entropy)
-        let synchronized = ctx.synchronized(members)
+        let synchronized = activity.meanOverlap(minLift: params.synchronizedLift)
         let automation = params.singleTurnAutomationShare * agg.singleTurnShare + (1 - params.singleTurnAutomationShare) * max(machine, synchronized)
         signals.append(
             Signal(

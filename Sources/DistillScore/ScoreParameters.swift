@@ -22,6 +22,10 @@ package struct ScoreParameters: Sendable, Equatable, ParameterSet {
     /// Share of the automation signal given by single-turn traffic; the rest is machine
     /// pacing or synchronisation, whichever is larger.
     package var singleTurnAutomationShare = 0.5
+    /// A member pair counts as synchronised for automation when its (day, hour) overlap is
+    /// at least this many times chance (the link stage's `sync_lift` is the stricter bar
+    /// for an edge).
+    package var synchronizedLift = 1.5
     /// Points a full model pivot adds to the score.
     package var pivotPoints = 5.0
     /// Score factor of a group of two (rising linearly to 1 at `fullSizeAccounts`).
@@ -82,6 +86,7 @@ package struct ScoreParameters: Sendable, Equatable, ParameterSet {
             .share("independent_infra_share", \.independentInfraShare), .share("independent_factor", \.independentFactor),
             .init("score_long_output_tokens", \.longOutputTokens, 1...1e9), .init("score_appetite_ramp_tokens", \.appetiteRampTokens, 0...1e9),
             .share("limits_appetite_share", \.limitsAppetiteShare), .share("single_turn_automation_share", \.singleTurnAutomationShare),
+            .init("synchronized_lift", \.synchronizedLift, 0...1e6),
             .init("pivot_points", \.pivotPoints, 0...100), .share("small_group_factor", \.smallGroupFactor), .init("full_size_accounts", \.fullSizeAccounts, 1...1e9),
             .share("repeat_share_benign", \.repeatShareBenign), .share("repeated_prompts_factor", \.repeatedPromptsFactor),
             .share("widespread_client_factor", \.widespreadClientFactor), .share("batch_pipeline_factor", \.batchPipelineFactor),

@@ -42,15 +42,6 @@ struct ScoringContext: Sendable {
         for (i, g) in link.groups.enumerated() { linkage[i].linkedAccounts = g.reduce(0) { $0 + (linked[$1] ? 1 : 0) } }
     }
 
-    /// Mean pairwise overlap of active (day, hour) slots, over a bounded number of pairs.
-    func synchronized(_ members: [AccountView]) -> Double {
-        guard members.count >= 2 else { return 0 }
-        var total = 0.0, n = 0
-        let m = members.prefix(40)
-        for i in m.indices { for j in m.indices where j > i { let (o, l) = EvidenceGraph.sync(m[i].profile, m[j].profile); total += l >= 1.5 ? o : 0; n += 1 } }
-        return n == 0 ? 0 : total / Double(n)
-    }
-
     /// Linkage inside the group: share of member pairs that are linked, mean edge weight,
     /// and one signal per evidence kind with its counts.
     func coordination(_ group: [Int], _ tally: GroupLinkage) -> (Double, [Signal]) {
