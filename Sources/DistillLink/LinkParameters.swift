@@ -90,6 +90,14 @@ package struct LinkParameters: Sendable, Equatable, ParameterSet {
     package var handoffGapMinutes = 120
     /// Smallest group reported as a campaign.
     package var minCampaignAccounts = 3
+    /// Modularity resolution at which a linked component is split into campaigns joined
+    /// only by lighter edges (shared prompt material); 0 keeps every component whole.
+    package var communityResolution = 1.0
+    /// A split-off part must have at least this share of its member pairs linked.
+    package var communityMinDensity = 0.5
+    /// Split-off parts whose prompt-family mixes have at least this cosine similarity ask
+    /// the same things: they stay one campaign (cards or proxy pools make blocks inside one).
+    package var communitySameMix = 0.5
 
     package init() {}
 
@@ -124,6 +132,8 @@ package struct LinkParameters: Sendable, Equatable, ParameterSet {
             .share("lockstep_overlap", \.lockstepOverlap),
             .init("handoff_weight", \.handoffWeight, 0...1e6), .init("handoff_gap_minutes", \.handoffGapMinutes, 1...1e6),
             .init("min_campaign_accounts", \.minCampaignAccounts, 2...1e9),
+            .init("community_resolution", \.communityResolution, 0...100), .share("community_min_density", \.communityMinDensity),
+            .share("community_same_mix", \.communitySameMix),
         ]
     }
 }

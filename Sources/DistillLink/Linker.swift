@@ -65,7 +65,11 @@ package struct Linker: Sendable {
             { FamilyStatistics(judged, families).families })
         var uf = UnionFind(views.count)
         for e in graph.edges { uf.union(e.a, e.b) }
-        let groups = uf.groups(minSize: params.minCampaignAccounts).filter { $0.allSatisfy { views[$0].isCandidate } }
+        let components = uf.groups(minSize: params.minCampaignAccounts).filter { $0.allSatisfy { views[$0].isCandidate } }
+        let splitter = CommunitySplit(
+            resolution: params.communityResolution, minDensity: params.communityMinDensity, sameMix: params.communitySameMix,
+            minAccounts: params.minCampaignAccounts)
+        let groups = splitter.split(components, graph, views, threads: threads)
         let activity = parallelMap(groups.count, threads: threads) { [views] in GroupActivity(groups[$0], views) }
         return Result(accounts: views, families: families, graph: graph, groups: groups, activity: activity, familyStatistics: statistics)
     }

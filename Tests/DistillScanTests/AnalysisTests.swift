@@ -19,7 +19,8 @@ struct AnalysisTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let e = try Evaluation.load(report: dir, truth: Fixture.path("Fixtures/\(corpus)/truth.json"))
         #expect(e.f1 >= 0.95, "account F1 \(e.f1)")
-        #expect(e.bcubedF1 >= 0.90, "B-cubed F1 \(e.bcubedF1)")
+        // demo 0.98, litellm 1.00, bedrock 0.94 since components are split into campaigns (CommunitySplit).
+        #expect(e.bcubedF1 >= 0.93, "B-cubed F1 \(e.bcubedF1)")
         #expect(e.benignAtMediumOrAbove == 0)
         #expect(report.input.tally.lines == report.input.tally.records + report.input.tally.malformedTotal + report.input.tally.skippedTotal)
     }

@@ -1,0 +1,182 @@
+import DistillSupport
+
+/// Splits a linked group that is several campaigns joined only by what they ask.
+///
+/// Two campaigns that draw on the same public prompt material (a dataset, a popular
+/// instruction wording) are joined by family edges between every pair of their accounts,
+/// while each is held together by more — its own cards, addresses, minute lockstep. The
+/// group's connected component is then the union of both. Modularity (Louvain: nodes move
+/// to the neighbouring community that gains the most, communities are folded into nodes,
+/// repeat) finds the heavier blocks. A part is kept only when it is a block — most of its
+/// member pairs linked — of at least a campaign's size; otherwise it goes back to the part
+/// it is most tied to, so a sparse chain (a relay of hand-offs) is never cut into pieces,
+/// and one uniform dense campaign has no better partition than itself.
+struct CommunitySplit {
+    /// Modularity resolution: 1 is the standard; 0 turns splitting off.
+    var resolution: Double
+    /// A part stays separate only when at least this share of its member pairs are linked.
+    var minDensity: Double
+    /// Two parts whose prompt-family mixes are at least this similar (cosine of their
+    /// summed family shares) ask the same things: one campaign split by cards or pools.
+    var sameMix: Double
+    var minAccounts: Int
+
+    /// `group`: sorted account indexes; `edges`: (member position a, member position b,
+    /// weight) inside the group; `families`: an account's family → share of its prompts.
+    /// Returns the parts as sorted account indexes, ordered by their smallest member.
+    func split(_ group: [Int], edges: [(a: Int, b: Int, w: Double)], families: (Int) -> [Int: Double]) -> [[Int]] {
+        guard resolution > 0, group.count >= 2 * minAccounts, !edges.isEmpty else { return [group] }
+        var community = Self.louvain(nodes: group.count, edges: edges, resolution: resolution)
+        community = absorbWeakParts(community, edges)
+        community = joinSameMix(community, group.map(families))
+        var parts: [Int: [Int]] = [:]
+        for (i, c) in community.enumerated() { parts[c, default: []].append(group[i]) }
+        return parts.values.sorted { $0[0] < $1[0] }
+    }
+
+    /// A part smaller than a campaign, or sparser inside than `minDensity` (a stretch of a
+    /// chain rather than a block), joins the part it has the most edge weight to.
+    func absorbWeakParts(_ community: [Int], _ edges: [(a: Int, b: Int, w: Double)]) -> [Int] {
+        var out = community
+        while true {
+            var size: [Int: Int] = [:], inside: [Int: Int] = [:]
+            for c in out { size[c, default: 0] += 1 }
+            for e in edges where out[e.a] == out[e.b] { inside[out[e.a], default: 0] += 1 }
+            func weak(_ c: Int) -> Bool {
+                let n = Double(size[c]!)
+                return size[c]! < minAccounts || Double(inside[c] ?? 0) < minDensity * n * (n - 1) / 2
+            }
+            guard size.count > 1, let part = size.keys.filter(weak).min() else { return out }
+            var tie: [Int: Double] = [:]
+            for e in edges {
+                let (x, y) = (out[e.a], out[e.b])
+                if x == part && y != part { tie[y, default: 0] += e.w } else if y == part && x != part { tie[x, default: 0] += e.w }
+            }
+            guard let target = tie.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return out }
+            for i in out.indices where out[i] == part { out[i] = target }
+        }
+    }
+
+    /// Parts asking the same things in the same proportions are one part.
+    func joinSameMix(_ community: [Int], _ shares: [[Int: Double]]) -> [Int] {
+        var mix: [Int: [Int: Double]] = [:]
+        for (i, c) in community.enumerated() { mix[c, default: [:]].merge(shares[i], uniquingKeysWith: +) }
+        guard mix.count > 1 else { return community }
+        let parts = mix.keys.sorted()
+        func norm(_ v: [Int: Double]) -> Double { v.keys.sorted().reduce(0.0) { $0 + v[$1]! * v[$1]! }.squareRoot() }
+        var uf = UnionFind(community.count)
+        for (n, x) in parts.enumerated() {
+            for y in parts[(n + 1)...] {
+                let (u, v) = (mix[x]!, mix[y]!)
+                let dot = u.keys.sorted().reduce(0.0) { $0 + u[$1]! * (v[$1] ?? 0) }
+                let scale = norm(u) * norm(v)
+                if scale > 0 && dot / scale >= sameMix { uf.union(x, y) }
+            }
+        }
+        return community.map { uf.find($0) }
+    }
+
+    /// Louvain modularity communities of a weighted graph: `result[node]` is a community
+    /// label. Nodes are visited in index order and ties go to the smaller label, so the
+    /// result depends only on the graph.
+    static func louvain(nodes: Int, edges: [(a: Int, b: Int, w: Double)], resolution: Double) -> [Int] {
+        var labelOf = Array(0..<nodes)
+        var graph = WeightedGraph(nodes: nodes, edges: edges)
+        while true {
+            let moved = graph.localMoving(resolution: resolution)
+            guard let (folded, renumber) = graph.folded(moved) else { break }
+            for i in labelOf.indices { labelOf[i] = renumber[labelOf[i]] }
+            graph = folded
+        }
+        return labelOf
+    }
+}
+
+/// An undirected weighted graph with self-loops, as adjacency lists sorted by neighbour.
+struct WeightedGraph {
+    var adjacency: [[(node: Int, w: Double)]]
+    var selfLoop: [Double]
+    /// Σ of all edge weights (self-loops once).
+    var total: Double
+
+    init(nodes: Int, edges: [(a: Int, b: Int, w: Double)]) {
+        var adj = [[Int: Double]](repeating: [:], count: nodes)
+        var loops = [Double](repeating: 0, count: nodes)
+        var total = 0.0
+        for e in edges {
+            total += e.w
+            if e.a == e.b { loops[e.a] += e.w } else { adj[e.a][e.b, default: 0] += e.w; adj[e.b][e.a, default: 0] += e.w }
+        }
+        adjacency = adj.map { $0.sorted { $0.key < $1.key }.map { (node: $0.key, w: $0.value) } }
+        selfLoop = loops
+        self.total = total
+    }
+
+    /// Weighted degree (a self-loop counts twice, as both its ends).
+    func degree(_ i: Int) -> Double { adjacency[i].reduce(2 * selfLoop[i]) { $0 + $1.w } }
+
+    /// One Louvain level: each node moves to the neighbouring community with the largest
+    /// modularity gain until no node moves (bounded passes). Returns each node's community.
+    func localMoving(resolution: Double) -> [Int] {
+        let n = adjacency.count
+        var community = Array(0..<n)
+        let k = (0..<n).map(degree)
+        var tot = k
+        let twoM = 2 * total
+        guard twoM > 0 else { return community }
+        for _ in 0..<32 {
+            var moves = 0
+            for i in 0..<n {
+                let own = community[i]
+                var links: [Int: Double] = [:]
+                for (j, w) in adjacency[i] { links[community[j], default: 0] += w }
+                tot[own] -= k[i]
+                // Gain of joining c, up to a constant: links to c − γ · tot(c) · k_i / 2m.
+                func gain(_ c: Int) -> Double { (links[c] ?? 0) - resolution * tot[c] * k[i] / twoM }
+                var best = own, bestGain = gain(own)
+                for c in links.keys.sorted() where c != own {
+                    let g = gain(c)
+                    if g > bestGain + 1e-12 { best = c; bestGain = g }
+                }
+                tot[best] += k[i]
+                if best != own { community[i] = best; moves += 1 }
+            }
+            if moves == 0 { break }
+        }
+        return community
+    }
+
+    /// The graph of communities (nil when every node is its own community: nothing moved),
+    /// and each old node's new index (communities numbered by their smallest node).
+    func folded(_ community: [Int]) -> (WeightedGraph, [Int])? {
+        var number: [Int: Int] = [:]
+        for c in community where number[c] == nil { number[c] = number.count }
+        guard number.count < community.count else { return nil }
+        let renumber = community.map { number[$0]! }
+        var edges: [(a: Int, b: Int, w: Double)] = []
+        for i in adjacency.indices {
+            if selfLoop[i] > 0 { edges.append((renumber[i], renumber[i], selfLoop[i])) }
+            for (j, w) in adjacency[i] where j > i { edges.append((renumber[i], renumber[j], w)) }
+        }
+        return (WeightedGraph(nodes: number.count, edges: edges), renumber)
+    }
+}
+
+extension CommunitySplit {
+    /// Every component split into its parts, all ordered by their smallest member.
+    func split(_ components: [[Int]], _ graph: EvidenceGraph, _ views: [AccountView], threads: Int) -> [[Int]] {
+        var componentOf = [Int](repeating: -1, count: views.count), position = [Int](repeating: 0, count: views.count)
+        for (c, members) in components.enumerated() { for (p, a) in members.enumerated() { componentOf[a] = c; position[a] = p } }
+        var inside = [[(a: Int, b: Int, w: Double)]](repeating: [], count: components.count)
+        for e in graph.edges where componentOf[e.a] >= 0 && componentOf[e.a] == componentOf[e.b] {
+            let (x, y) = (position[e.a], position[e.b])
+            inside[componentOf[e.a]].append((min(x, y), max(x, y), e.evidence.total))
+        }
+        // The graph's edge order may depend on threads; sums must not.
+        for c in inside.indices { inside[c].sort { ($0.a, $0.b) < ($1.a, $1.b) } }
+        let parts = parallelMap(components.count, threads: threads) { [inside] c in
+            split(components[c], edges: inside[c], families: { views[$0].families })
+        }
+        return parts.flatMap { $0 }.sorted { $0[0] < $1[0] }
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+
+@testable import DistillLink
+
+/// Issue 14 (B-cubed): campaigns that ask the same public prompt material are joined by
+/// family edges between all their accounts; each is held together by heavier evidence of
+/// its own. The split must separate them, and must never cut one campaign: a uniform
+/// dense block, or a sparse chain of hand-offs.
+@Suite("community split of linked components")
+struct CommunitySplitTests {
+    let splitter = CommunitySplit(resolution: 1, minDensity: 0.5, sameMix: 0.5, minAccounts: 3)
+
+    /// Two blocks of `n` accounts: inside weight `inside`, every cross pair `cross`.
+    static func twoBlocks(_ n: Int, inside: Double, cross: Double) -> [(a: Int, b: Int, w: Double)] {
+        var e: [(a: Int, b: Int, w: Double)] = []
+        for i in 0..<(2 * n) { for j in (i + 1)..<(2 * n) { e.append((i, j, (i < n) == (j < n) ? inside : cross)) } }
+        return e
+    }
+
+    static func byBlock(_ n: Int) -> (Int) -> [Int: Double] { { [$0 < n ? 1 : 2: 1] } }
+
+    @Test func twoCampaignsJoinedOnlyByASharedFamilyAreSplit() {
+        let group = Array(100..<140)
+        let parts = splitter.split(group, edges: Self.twoBlocks(20, inside: 6, cross: 3.6), families: { [$0 < 120 ? 1 : 2: 1] })
+        #expect(parts == [Array(100..<120), Array(120..<140)])
+    }
+
+    /// Cards make blocks inside one campaign (accounts on one card link more strongly), but
+    /// every block asks the same things: one campaign.
+    @Test func blocksAskingTheSameMixStayOneCampaign() {
+        let group = Array(0..<40)
+        #expect(splitter.split(group, edges: Self.twoBlocks(20, inside: 6, cross: 3.6), families: { _ in [7: 0.5, 8: 0.5] }) == [group])
+    }
+
+    @Test func oneUniformCampaignStaysWhole() {
+        let group = Array(0..<40)
+        #expect(splitter.split(group, edges: Self.twoBlocks(20, inside: 4, cross: 4), families: { [$0 < 20 ? 1 : 2: 1] }) == [group])
+    }
+
+    /// A relay: each account hands off to the next; modularity alone would cut the chain
+    /// into stretches, which are not blocks.
+    @Test func aSparseChainOfHandOffsIsNotCut() {
+        let group = Array(0..<30)
+        let chain = (0..<29).map { (a: $0, b: $0 + 1, w: 2.0) }
+        #expect(splitter.split(group, edges: chain, families: { [$0 < 15 ? 1 : 2: 1] }) == [group])
+    }
+
+    /// A few accounts tied to the second block are not a campaign of their own.
+    @Test func aPartBelowTheCampaignSizeJoinsThePartItIsMostTiedTo() {
+        var edges = Self.twoBlocks(10, inside: 6, cross: 3)
+        edges += [(20, 21, 6), (20, 15, 3), (21, 16, 3), (20, 16, 3), (21, 15, 3)]
+        let parts = splitter.split(Array(0..<22), edges: edges, families: { [$0 < 10 ? 1 : 2: 1] })
+        #expect(parts.count == 2 && parts[1].contains(20) && parts[1].contains(21))
+    }
+
+    @Test func theResultDoesNotDependOnEdgeOrderAndResolutionZeroTurnsItOff() {
+        let edges = Self.twoBlocks(12, inside: 5, cross: 2)
+        let group = Array(0..<24)
+        #expect(splitter.split(group, edges: edges, families: Self.byBlock(12)) == splitter.split(group, edges: edges.reversed(), families: Self.byBlock(12)))
+        let off = CommunitySplit(resolution: 0, minDensity: 0.5, sameMix: 0.5, minAccounts: 3)
+        #expect(off.split(group, edges: edges, families: Self.byBlock(12)) == [group])
+    }
+}
