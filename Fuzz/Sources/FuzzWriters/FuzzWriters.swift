@@ -10,7 +10,8 @@ import FuzzSupport
 /// structure must not depend on the text: the report rendered from the hostile strings
 /// and from the same strings with their dangerous characters removed must have the same
 /// lines, the same `<`, and (Markdown) the same table columns; DOT statements keep their
-/// quotes paired; CSV parses back to the same rows of 16 fields.
+/// quotes paired; CSV parses back to the same rows of 16 fields; the HTML page has the
+/// tamed page's tags, attributes and references (`WriterChecks.htmlProblem`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWriters(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let hostile = FuzzSupport.strings(UnsafeRawBufferPointer(start: data, count: size), max: 24)
@@ -25,11 +26,15 @@ public func fuzzWriters(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     WriterChecks.dotStatementsQuoted(dotA)
     WriterChecks.noControls("dot", dotA)
     WriterChecks.csvParses(a.csv(), rows: 1 + a.campaigns[0].accounts.count)
-    for (name, write) in WriterChecks.htmlWriters {
-        let htmlA = write(a)
-        WriterChecks.sameShape(name, htmlA, write(b))
-        WriterChecks.noControls(name, htmlA)
+    // The HTML page: tags, attributes and references against the page of the tamed strings
+    // (addresses kept as addresses, see `tamedKeepingAddresses`).
+    _ = WriterChecks.htmlSelfChecked
+    let htmlA = a.html(), htmlB = WriterChecks.report(WriterChecks.tamedKeepingAddresses(hostile)).html()
+    if let problem = WriterChecks.htmlProblem(htmlA, tame: htmlB) {
+        WriterChecks.keep("html", htmlA, htmlB)
+        FuzzSupport.fail("html: \(problem)")
     }
+    WriterChecks.noControls("html", htmlA)
     for s in hostile { WriterChecks.noControls("terminal", SafeText.terminal(s)) }
     return 0
 }

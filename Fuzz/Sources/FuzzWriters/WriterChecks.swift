@@ -7,14 +7,6 @@ import FuzzSupport
 
 /// The report built from fuzzed strings and the invariants every writer must keep.
 enum WriterChecks {
-    /// HTML writers to hold to the same invariants (`sameShape`: no `<` and no line from
-    /// log text; no control characters).
-    // Not the HTML writer: its pictures depend on what the values mean (an address makes a
-    // shared subnet, its tamed form does not), so line and `<` counts differ without any
-    // injection (a 30-minute run stopped on that). HTML needs a tag-level invariant of its
-    // own; until then HTMLBrowserTests check hostile strings in a real browser.
-    static let htmlWriters: [(String, @Sendable (AnalysisReport) -> String)] = []
-
     /// `s` without the characters a writer must neutralise (markup, quotes, separators,
     /// line breaks, controls): the reference rendering `sameShape` compares against.
     /// Equal strings stay equal and distinct ones distinct (a numbered suffix), empty ones empty.
@@ -71,14 +63,22 @@ enum WriterChecks {
     static func sameShape(_ writer: String, _ hostile: String, _ tame: String, angles: Bool = true) {
         func lines(_ s: String) -> Int { s.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
         func opens(_ s: String) -> Int { s.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "<") ? 1 : 0) } }
-        if lines(hostile) != lines(tame) || (angles && opens(hostile) != opens(tame)) {
-            // Both renderings, to see where they part.
-            _ = hostile.utf8.withContiguousStorageIfAvailable { FuzzSupport.scratchFile(UnsafeRawBufferPointer($0), suffix: "-\(writer)-hostile") }
-            _ = tame.utf8.withContiguousStorageIfAvailable { FuzzSupport.scratchFile(UnsafeRawBufferPointer($0), suffix: "-\(writer)-tame") }
-        }
+        if lines(hostile) != lines(tame) || (angles && opens(hostile) != opens(tame)) { keep(writer, hostile, tame) }
         guard lines(hostile) == lines(tame) else { FuzzSupport.fail("\(writer): \(lines(hostile)) lines, \(lines(tame)) with tamed text") }
         guard !angles || opens(hostile) == opens(tame) else { FuzzSupport.fail("\(writer): \(opens(hostile)) '<', \(opens(tame)) with tamed text") }
     }
+
+    /// Both renderings in scratch files, to see where they part.
+    static func keep(_ writer: String, _ hostile: String, _ tame: String) {
+        _ = hostile.utf8.withContiguousStorageIfAvailable { FuzzSupport.scratchFile(UnsafeRawBufferPointer($0), suffix: "-\(writer)-hostile") }
+        _ = tame.utf8.withContiguousStorageIfAvailable { FuzzSupport.scratchFile(UnsafeRawBufferPointer($0), suffix: "-\(writer)-tame") }
+    }
+
+    /// `htmlSelfCheck` run once, before the first input.
+    static let htmlSelfChecked: Bool = {
+        htmlSelfCheck()
+        return true
+    }()
 
     /// Markdown without its code spans (a run of backticks, not backslash-escaped, to the
     /// next run of the same length, on one line).
