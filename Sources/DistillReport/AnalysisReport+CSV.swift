@@ -38,7 +38,13 @@ package enum CSV {
     package static func field(_ raw: String) -> String {
         var s = raw
         if let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) { s = "'" + s }
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Scalars: a `,` or `"` followed by a combining mark is a Character that is neither.
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        var out = "\""
+        for u in s.unicodeScalars {
+            if u == "\"" { out += "\"" }
+            out.unicodeScalars.append(u)
+        }
+        return out + "\""
     }
 }

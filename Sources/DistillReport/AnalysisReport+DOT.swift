@@ -36,9 +36,10 @@ enum DOTText {
     /// A DOT quoted string (backslashes and quotes escaped).
     static func quoted(_ s: String) -> String {
         var out = "\""
-        for ch in s {
-            if ch == "\\" || ch == "\"" { out.append("\\") }
-            out.append(ch)
+        // Scalars: a `"` followed by a combining mark is a Character that is not `"`.
+        for u in s.unicodeScalars {
+            if u == "\\" || u == "\"" { out.append("\\") }
+            out.unicodeScalars.append(u)
         }
         return out + "\""
     }

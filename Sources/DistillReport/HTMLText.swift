@@ -10,14 +10,16 @@ package enum HTMLText {
     package static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
+        // Scalars, not Characters: `<` followed by a combining mark is one Character that
+        // is not `<`, yet a browser still reads the `<` (found by FuzzWriters).
+        for u in s.unicodeScalars {
+            switch u {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(ch)
+            default: out.unicodeScalars.append(u)
             }
         }
         return out

@@ -19,8 +19,9 @@ struct TextScrub {
         let words = s.split(separator: " ", omittingEmptySubsequences: false).map { w -> String in
             let core = w.trimmingCharacters(in: ",;()")
             guard !core.isEmpty else { return String(w) }
-            if core.contains("@") { return w.replacingOccurrences(of: core, with: r.hash(core)) }
-            if core.contains(where: { $0 == "." || $0 == ":" }), core.contains(where: \.isASCIIDigit), let net = Redaction.network(core) {
+            // Scalars: `@` followed by a combining mark is a Character that is not `@`.
+            if core.unicodeScalars.contains("@") { return w.replacingOccurrences(of: core, with: r.hash(core)) }
+            if core.unicodeScalars.contains(where: { $0 == "." || $0 == ":" }), core.contains(where: \.isASCIIDigit), let net = Redaction.network(core) {
                 return w.replacingOccurrences(of: core, with: net)
             }
             return String(w)

@@ -15,7 +15,10 @@ extension SafeText {
         let p = plain(s, limit: limit)
         guard !p.isEmpty else { return "–" }
         // The template slot `<*>` is no tag: it stays in code spans.
-        if p.replacingOccurrences(of: "<*>", with: "").contains(where: { "<>&[]".contains($0) }) || (!inTable && p.contains("|")) {
+        // Scalars: `<` followed by a combining mark is a Character that is not `<`.
+        if p.replacingOccurrences(of: "<*>", with: "").unicodeScalars.contains(where: { "<>&[]".unicodeScalars.contains($0) })
+            || (!inTable && p.unicodeScalars.contains("|"))
+        {
             return markdown(s, limit: limit)
         }
         return codeSpan(Substring(p))

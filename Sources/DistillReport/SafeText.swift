@@ -44,31 +44,41 @@ package enum SafeText {
     }
 
     /// Whether GitHub's autolink extension could turn (part of) `word` into a link.
+    /// Markup is read scalar by scalar, and so is everything below: a combining mark
+    /// after `` ` ``, `<`, `|`, `/` or `.` makes a Character that is none of them, while
+    /// GitHub's parser still sees the ASCII character (found by FuzzWriters).
     static func autolinks(_ word: Substring) -> Bool {
-        word.contains("@") || word.contains("://") || word.lowercased().contains("www.")
+        let bytes = Array(word.lowercased().utf8)
+        func has(_ needle: String) -> Bool {
+            let n = Array(needle.utf8)
+            return bytes.count >= n.count && (0...(bytes.count - n.count)).contains { bytes[$0..<($0 + n.count)].elementsEqual(n) }
+        }
+        return has("@") || has("://") || has("www.")
     }
 
     /// `word` as a code span: fenced with more backticks than it holds in a row, `|`
     /// escaped (table cells are split before code spans are read).
     static func codeSpan(_ word: Substring) -> String {
         var run = 0, longest = 0
-        for c in word { if c == "`" { run += 1; longest = max(longest, run) } else { run = 0 } }
+        for u in word.unicodeScalars { if u == "`" { run += 1; longest = max(longest, run) } else { run = 0 } }
         let fence = String(repeating: "`", count: longest + 1)
-        let pad = word.first == "`" || word.last == "`" ? " " : ""
-        return fence + pad + word.map { $0 == "|" ? "\\|" : String($0) }.joined() + pad + fence
+        let pad = word.unicodeScalars.first == "`" || word.unicodeScalars.last == "`" ? " " : ""
+        var body = ""
+        for u in word.unicodeScalars { if u == "|" { body += "\\|" } else { body.unicodeScalars.append(u) } }
+        return fence + pad + body + pad + fence
     }
 
     static func escaped(_ word: Substring) -> String {
         var out = ""
-        for ch in word {
-            switch ch {
+        for u in word.unicodeScalars {
+            switch u {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "|": out += "\\|"
             case "\\", "`", "*", "_", "#", "[", "]", "(", ")", "!", "~", "{", "}":
-                out += "\\" + String(ch)
-            default: out.append(ch)
+                out += "\\" + String(u)
+            default: out.unicodeScalars.append(u)
             }
         }
         return out

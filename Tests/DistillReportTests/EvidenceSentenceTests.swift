@@ -66,3 +66,14 @@ struct EvidenceSentenceTests {
         #expect(r.campaigns[0].models.map(\.value) == [r.campaigns[0].signals[0].fact.sentence.split(separator: " ")[2] + " 198.51.100.0/24"])
     }
 }
+
+extension EvidenceSentenceTests {
+    /// Regression: the scrub compared Characters, so an e-mail whose `@` carries a combining
+    /// mark was not hashed in a redacted model name.
+    @Test func redactionHashesAnEmailWhoseAtSignCarriesACombiningMark() {
+        var c = ReportRenderingTests.campaign("C-1", ["a", "b", "c"])
+        c.models = [Tally(value: "ops@\u{301}corp.example", accounts: 3, requests: 9)]
+        let r = Redaction(key: Array("a key of sixteen bytes".utf8)).apply(ReportRenderingTests.report([c]))
+        #expect(r.campaigns[0].models.map(\.value).allSatisfy { $0.hasPrefix("h:") })
+    }
+}
