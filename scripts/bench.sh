@@ -51,6 +51,8 @@ for size in $SIZES; do
   bytes=$(zcat $files | wc -c)
   echo
   echo "== corpus $size: $(echo $files | wc -w) gzip files, $((raw / 1000000)) MB on disk, $((bytes / 1000000)) MB of JSONL"
+  # Other work on a shared machine takes cores from the two-thread runs first: say how busy it was.
+  echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
   # zcat, DuckDB and analyze alternate for $ROUNDS rounds: the medians, and the medians of
   # the per-round ratios, are steadier on a shared machine than one run of each.
   zts=(); dts=(); ats=(); ratios=(); dratios=(); cpus=(); arss=0; drss=0
