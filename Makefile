@@ -52,7 +52,7 @@ demo: release
 fuzz: deps
 	scripts/fuzz.sh
 
-# Throughput and memory against zcat on a >= 1 GB corpus (generated once under bench-corpus/).
+# Throughput and memory against zcat and DuckDB's two-column scan on a >= 1 GB corpus (generated once under bench-corpus/).
 bench: release
 	scripts/bench.sh
 

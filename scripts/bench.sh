@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Whole-process benchmark: distillscan inspect/analyze against zcat of the same files,
-# measured in the same run, as ratios; peak RSS from /usr/bin/time. The corpus (>= 1 GB of
-# JSONL in gzip files) is generated once under bench-corpus/ and reused.
+# Whole-process benchmark: distillscan inspect/analyze against zcat of the same files and
+# DuckDB's two-column scan of them (account_id and api_key_id grouped by account, 2
+# threads), measured in the same alternating rounds, as ratios; peak RSS from
+# /usr/bin/time. The corpus (>= 1 GB of JSONL in gzip files) is generated once under
+# bench-corpus/ and reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/distillscan
@@ -16,6 +18,11 @@ for size in $SIZES; do
     "$BIN" synth "$CORPUS/$size" --seed 101 --accounts "$ACCOUNTS" --days "$DAYS" --volume "${size#x}"
   fi
 done
+# DuckDB (the Python package) is the second reference: installed with pip when missing.
+if ! python3 -c 'import duckdb' 2>/dev/null; then
+  echo "installing the duckdb Python package (pip install duckdb) for the two-column reference scan"
+  python3 -m pip install --quiet duckdb || pip install --quiet duckdb
+fi
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "install GNU time (apt-get install time) for peak RSS"; TIME=""; }
 
@@ -24,8 +31,10 @@ measure() {  # label, command...: prints seconds and peak RSS (MiB)
   local start end rss=0
   start=$(date +%s.%N)
   if [ -n "$TIME" ]; then
-    $TIME -f "%M" -o /tmp/ds-bench-rss "$@" > /dev/null 2>/tmp/ds-bench-err || { cat /tmp/ds-bench-err; exit 1; }
-    rss=$(( $(tail -1 /tmp/ds-bench-rss) / 1024 ))
+    $TIME -f "%M %U %S" -o /tmp/ds-bench-rss "$@" > /dev/null 2>/tmp/ds-bench-err || { cat /tmp/ds-bench-err; exit 1; }
+    read -r kb user sys < <(tail -1 /tmp/ds-bench-rss)
+    rss=$(( kb / 1024 ))
+    echo "$user + $sys" | bc > /tmp/ds-bench-cpu
   else
     "$@" > /dev/null 2>/dev/null
   fi
@@ -42,25 +51,37 @@ for size in $SIZES; do
   bytes=$(zcat $files | wc -c)
   echo
   echo "== corpus $size: $(echo $files | wc -w) gzip files, $((raw / 1000000)) MB on disk, $((bytes / 1000000)) MB of JSONL"
-  # zcat and analyze alternate for $ROUNDS rounds: the medians, and the median of the
-  # per-round ratios, are steadier on a shared machine than one run of each.
-  zts=(); ats=(); ratios=(); arss=0
+  # Other work on a shared machine takes cores from the two-thread runs first: say how busy it was.
+  echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+  # zcat, DuckDB and analyze alternate for $ROUNDS rounds: the medians, and the medians of
+  # the per-round ratios, are steadier on a shared machine than one run of each.
+  zts=(); dts=(); ats=(); ratios=(); dratios=(); cpus=(); arss=0; drss=0
   for _ in $(seq "$ROUNDS"); do
     read -r _ z _ < <(measure zcat sh -c "zcat $CORPUS/$size/logs/*.gz")
+    read -r _ d dr < <(measure duckdb python3 scripts/duckdb-scan.py "$CORPUS/$size/logs/*.gz" 2)
     read -r _ a r < <(measure analyze "$BIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
-    zts+=("$z"); ats+=("$a"); ratios+=("$(echo "$a / $z" | bc -l)")
+    zts+=("$z"); dts+=("$d"); ats+=("$a"); ratios+=("$(echo "$a / $z" | bc -l)"); dratios+=("$(echo "$a / $d" | bc -l)")
+    cpus+=("$(cat /tmp/ds-bench-cpu 2>/dev/null || echo 0)")
     [ "$r" -gt "$arss" ] && arss=$r
+    [ "$dr" -gt "$drss" ] && drss=$dr
   done
-  zt=$(median "${zts[@]}"); at=$(median "${ats[@]}"); ar=$(median "${ratios[@]}")
+  zt=$(median "${zts[@]}"); dt=$(median "${dts[@]}"); at=$(median "${ats[@]}"); ar=$(median "${ratios[@]}"); adr=$(median "${dratios[@]}")
+  acpu=$(median "${cpus[@]}")
   read -r _ it irss < <(measure inspect "$BIN" inspect "$CORPUS/$size/logs" --threads 2 --format json)
   read -r _ i1 _ < <(measure inspect1 "$BIN" inspect "$CORPUS/$size/logs" --threads 1 --format json)
-  echo "(zcat and analyze: medians of $ROUNDS alternating rounds; analyze's ratio is the median of the per-round ratios)"
+  echo "(zcat, DuckDB and analyze: medians of $ROUNDS alternating rounds; analyze's ratios are the medians of the per-round ratios)"
   printf "| %-28s | %8s | %9s | %10s | %9s |\n" "command" "seconds" "MB/s" "vs zcat" "peak RSS"
   printf "| %-28s | %8.2f | %9.0f | %10s | %9s |\n" "zcat (1 core)" "$zt" "$(echo "$bytes / $zt / 1000000" | bc -l)" "1.00" "-"
   printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 1" "$i1" "$(echo "$bytes / $i1 / 1000000" | bc -l)" "$(echo "$i1 / $zt" | bc -l)" "-"
   printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 2" "$it" "$(echo "$bytes / $it / 1000000" | bc -l)" "$(echo "$it / $zt" | bc -l)" "$irss"
+  printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "DuckDB 2-column scan (2 thr)" "$dt" "$(echo "$bytes / $dt / 1000000" | bc -l)" "$(echo "$dt / $zt" | bc -l)" "$drss"
   printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "analyze --threads 2" "$at" "$(echo "$bytes / $at / 1000000" | bc -l)" "$ar" "$arss"
+  echo "analyze / DuckDB two-column scan (median of per-round ratios): $(printf %.2f "$adr")"
+  echo "analyze CPU (user + sys, median): ${acpu} s = $(echo "$acpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB of JSONL"
 done
+
+# BENCH_CORPUS_ONLY=1 stops here (the rounds above alone, e.g. while optimising).
+[ "${BENCH_CORPUS_ONLY:-0}" = 1 ] && exit 0
 
 echo
 echo "== memory: 2,000,000 accounts of one request each (peak RSS must stay within 2 GiB)"

@@ -46,11 +46,11 @@ package struct EvidenceExtract {
                     src.linesRead += 1
                     guard line.oversizedLength == nil else { src.oversized += 1; return }
                     var r = RequestRecord(timestamp: 0, account: "")
-                    guard case .record = decoder.decode(line.bytes, into: &r), members.contains(r.account) else { return }
-                    // SAFETY: `line.bytes` is valid only inside this `forEachLine` closure: it is decoded, compressed and hashed here and not kept; `newline` is read during its own closure.
-                    deflater.deflate(line.bytes, finish: false, appendingTo: &output)
+                    guard case .record = line.withBytes({ decoder.decode($0, into: &r) }), members.contains(r.account) else { return }
+                    // SAFETY: `line._unsafeBytes` is valid only inside this `forEachLine` closure: it is compressed and hashed here and not kept; `newline` is read during its own closure.
+                    deflater.deflate(line._unsafeBytes, finish: false, appendingTo: &output)
                     newline.withUnsafeBytes { deflater.deflate($0, finish: false, appendingTo: &output) }
-                    lines.append(Line(source: name, line: line.number, bytes: line.bytes.count, sha256: SHA256Hex.of(line.bytes)))
+                    lines.append(Line(source: name, line: line.number, bytes: line._unsafeBytes.count, sha256: SHA256Hex.of(line._unsafeBytes)))
                     src.linesExtracted += 1
                 }
                 if case .file(let path) = input { src.sha256 = opened.reader.sha256 ?? SHA256.file(path) }

@@ -26,7 +26,13 @@ package struct AccountInfo: Sendable, Equatable, Codable {
 
 extension RecordDecoder {
     /// Decodes one line of an accounts file.
-    package mutating func decodeAccount(_ line: UnsafeRawBufferPointer) -> Result<AccountInfo, MalformedKind>? {
+    package mutating func decodeAccount(_ line: RawSpan) -> Result<AccountInfo, MalformedKind>? {
+        // SAFETY: the span's bytes are valid for the whole closure, which decodes them; the tape's view of them is read only before this returns.
+        line.withUnsafeBytes { decodeAccount(unsafeLine: $0) }
+    }
+
+    /// `decodeAccount(_:)` on the line's raw bytes, valid during the call.
+    mutating func decodeAccount(unsafeLine line: UnsafeRawBufferPointer) -> Result<AccountInfo, MalformedKind>? {
         var bytes = line
         // SAFETY: slices of `line` only: past a 3-byte BOM when `count >= 3`, short of a last CR when there is one; the caller keeps `line` alive during the decode.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }

@@ -7,9 +7,9 @@ extension JSONTape {
     /// quarters and last quarter of the limit joined by `String.gap`, at most `limit` bytes in all (cut on
     /// character boundaries).
     package func headAndTail(_ i: Int, limit: Int) -> String {
-        let n = nodes[i]
+        let n = _unsafeNodes[i]
         guard n.kind == .string else { return "" }
-        let r = raw(i)
+        let r = _unsafeRaw(i)
         // The raw body is never shorter than the decoded text.
         guard r.count > limit else { return string(i, limit: limit) }
         let tailBudget = limit / 4

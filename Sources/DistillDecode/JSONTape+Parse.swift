@@ -29,7 +29,7 @@ extension JSONTape {
             count += 1
         }
         // SAFETY: the tape keeps a view of `line`; callers read it through the tape only while they keep `line` alive (the decoders, within the call that parsed it).
-        bytes = line
+        _unsafeBytes = line
         // Offsets are 32-bit: a longer line is refused, never wrapped or trapped on.
         guard line.count <= Self.maxDocumentBytes else { throw .tooLong(limit: Self.maxDocumentBytes) }
         // SAFETY: every `base[p]` below is read after `p < n == line.count` is checked (or `p + len <= n`, or a word load's `q + 8 <= n`), so nothing outside `line` is read.

@@ -21,14 +21,15 @@ package struct JSONTape {
         package var next: Int32
     }
 
-    /// The nodes of the last parse; valid until the next parse with this tape.
+    /// The nodes of the last parse; valid until the next parse with this tape. Internal:
+    /// other modules read a tape through its accessors (`kind`, `member`, `string`, ...).
     // SAFETY: a view of `storage`'s first `count` nodes, valid until the next `parse` with this tape (or a copy) regrows or shrinks the storage; callers index it with node indices from that parse.
-    package var nodes: UnsafeBufferPointer<Node> { UnsafeBufferPointer(start: storage.base, count: storage.count) }
+    var _unsafeNodes: UnsafeBufferPointer<Node> { UnsafeBufferPointer(start: storage.base, count: storage.count) }
     /// Shared by copies of the tape: a copy reads the line its original parsed last.
     let storage = NodeStorage(capacity: 256)
     /// The line the nodes point into; valid only while the caller keeps it alive.
     // SAFETY: set by `parse` (and `SchemaMapping`) to the caller's line; node offsets lie within it; read only while that caller keeps the line alive.
-    package internal(set) var bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+    var _unsafeBytes = UnsafeRawBufferPointer(start: nil, count: 0)
 
     /// Scratch stack of the parser, kept to reuse its storage.
     var openContainers: [Int32] = []
@@ -42,19 +43,19 @@ package struct JSONTape {
     /// The root value's index.
     package var root: Int { 0 }
 
-    package func kind(_ i: Int) -> Kind { nodes[i].kind }
+    package func kind(_ i: Int) -> Kind { _unsafeNodes[i].kind }
 
     /// Index of member `key` of the object at `object` (last duplicate wins).
     package func member(_ object: Int, _ key: StaticString) -> Int? {
-        guard nodes[object].kind == .object else { return nil }
+        guard _unsafeNodes[object].kind == .object else { return nil }
         // SAFETY: a view of the static string's UTF-8, which lives in static storage.
         let keyBytes = UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
         var found: Int?
         var i = object + 1
-        let end = Int(nodes[object].next)
+        let end = Int(_unsafeNodes[object].next)
         while i < end {
             if keyEquals(i, keyBytes) { found = i + 1 }
-            i = Int(nodes[i + 1].next)
+            i = Int(_unsafeNodes[i + 1].next)
         }
         return found
     }
@@ -63,13 +64,13 @@ package struct JSONTape {
     package func path(_ from: Int, _ components: [String]) -> Int? {
         var at = from
         for c in components {
-            guard nodes[at].kind == .object else { return nil }
+            guard _unsafeNodes[at].kind == .object else { return nil }
             var found: Int?
             var i = at + 1
-            let end = Int(nodes[at].next)
+            let end = Int(_unsafeNodes[at].next)
             while i < end {
                 if string(i) == c { found = i + 1 }
-                i = Int(nodes[i + 1].next)
+                i = Int(_unsafeNodes[i + 1].next)
             }
             guard let f = found else { return nil }
             at = f
@@ -80,48 +81,48 @@ package struct JSONTape {
     /// Calls `body(keyIndex, valueIndex)` for every member of an object.
     @inline(__always)
     package func forEachMember(_ object: Int, _ body: (Int, Int) -> Void) {
-        guard nodes[object].kind == .object else { return }
+        guard _unsafeNodes[object].kind == .object else { return }
         var i = object + 1
-        let end = Int(nodes[object].next)
+        let end = Int(_unsafeNodes[object].next)
         while i < end {
             body(i, i + 1)
-            i = Int(nodes[i + 1].next)
+            i = Int(_unsafeNodes[i + 1].next)
         }
     }
 
     /// Calls `body` for every element of an array.
     @inline(__always)
     package func forEachElement(_ array: Int, _ body: (Int) -> Void) {
-        guard nodes[array].kind == .array else { return }
+        guard _unsafeNodes[array].kind == .array else { return }
         var i = array + 1
-        let end = Int(nodes[array].next)
+        let end = Int(_unsafeNodes[array].next)
         while i < end {
             body(i)
-            i = Int(nodes[i].next)
+            i = Int(_unsafeNodes[i].next)
         }
     }
 
     /// Raw bytes of a node (string contents without quotes, or the literal text).
-    package func raw(_ i: Int) -> UnsafeRawBufferPointer {
-        // SAFETY: a node's `start..<end` from the last parse lies within `bytes` (the parser records only offsets `<= line.count`).
-        UnsafeRawBufferPointer(rebasing: bytes[Int(nodes[i].start)..<Int(nodes[i].end)])
+    func _unsafeRaw(_ i: Int) -> UnsafeRawBufferPointer {
+        // SAFETY: a node's `start..<end` from the last parse lies within `_unsafeBytes` (the parser records only offsets `<= line.count`).
+        UnsafeRawBufferPointer(rebasing: _unsafeBytes[Int(_unsafeNodes[i].start)..<Int(_unsafeNodes[i].end)])
     }
 
     func keyEquals(_ i: Int, _ key: UnsafeRawBufferPointer) -> Bool {
-        let n = nodes[i]
+        let n = _unsafeNodes[i]
         if n.escaped { return string(i).utf8.elementsEqual(key) }
         let len = Int(n.end - n.start)
         guard len == key.count else { return false }
-        // SAFETY: both sides have `len` bytes (the node's range in `bytes`, length checked `== key.count`, and `key`); both bases are non-nil (a parsed line and a static string).
-        return memcmp(bytes.baseAddress! + Int(n.start), key.baseAddress!, len) == 0
+        // SAFETY: both sides have `len` bytes (the node's range in `_unsafeBytes`, length checked `== key.count`, and `key`); both bases are non-nil (a parsed line and a static string).
+        return memcmp(_unsafeBytes.baseAddress! + Int(n.start), key.baseAddress!, len) == 0
     }
 
     /// The decoded text of a string node, at most `limit` UTF-8 bytes (cut on a
     /// character boundary). Lone surrogate escapes become U+FFFD.
     package func string(_ i: Int, limit: Int = .max) -> String {
-        let n = nodes[i]
+        let n = _unsafeNodes[i]
         guard n.kind == .string else { return "" }
-        let r = raw(i)
+        let r = _unsafeRaw(i)
         if !n.escaped {
             if r.count <= limit { return String(decoding: r, as: UTF8.self) }
             var cut = limit
@@ -134,19 +135,19 @@ package struct JSONTape {
 
     /// A scalar rendered as text: strings decoded, numbers and booleans as written.
     package func scalarText(_ i: Int, limit: Int = 512) -> String? {
-        switch nodes[i].kind {
+        switch _unsafeNodes[i].kind {
         case .string: return string(i, limit: limit)
-        case .number, .bool: return String(decoding: raw(i), as: UTF8.self)
+        case .number, .bool: return String(decoding: _unsafeRaw(i), as: UTF8.self)
         default: return nil
         }
     }
 
     /// A number node (or a string holding one) as a Double; nil if absent, not finite.
     package func double(_ i: Int) -> Double? {
-        let n = nodes[i]
+        let n = _unsafeNodes[i]
         guard n.kind == .number || n.kind == .string, n.end > n.start, n.end - n.start < 64 else { return nil }
         // Plain integers (most token counts, statuses, epochs) without strtod.
-        let r = raw(i)
+        let r = _unsafeRaw(i)
         if r.count <= 15 {
             var v: Int64 = 0
             var plain = true
@@ -163,7 +164,7 @@ package struct JSONTape {
             }
             if plain { return Double(negative ? -v : v) }
         }
-        let text = String(decoding: raw(i), as: UTF8.self)
+        let text = String(decoding: _unsafeRaw(i), as: UTF8.self)
         guard let d = Double(text), d.isFinite else { return nil }
         return d
     }
@@ -175,9 +176,9 @@ package struct JSONTape {
     }
 
     package func bool(_ i: Int) -> Bool? {
-        switch nodes[i].kind {
+        switch _unsafeNodes[i].kind {
         // SAFETY: a bool node's `start` is the offset of its `t`/`f`, inside `bytes`.
-        case .bool: return bytes[Int(nodes[i].start)] == UInt8(ascii: "t")
+        case .bool: return _unsafeBytes[Int(_unsafeNodes[i].start)] == UInt8(ascii: "t")
         case .string:
             let s = string(i).lowercased()
             return s == "true" ? true : s == "false" ? false : nil

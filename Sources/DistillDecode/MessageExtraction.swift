@@ -49,12 +49,12 @@ struct MessageExtraction {
         t.forEachElement(messages) { m in
             guard t.kind(m) == .object else { return }
             // Compare the role's bytes; no String per message.
-            guard let roleNode = t.member(m, "role"), t.kind(roleNode) == .string, !t.nodes[roleNode].escaped else {
+            guard let roleNode = t.member(m, "role"), t.kind(roleNode) == .string, !t._unsafeNodes[roleNode].escaped else {
                 userTurns += 1
                 lastUser = m
                 return
             }
-            let role = t.raw(roleNode)
+            let role = t._unsafeRaw(roleNode)
             if RecordDecoder.same(role, "user") || RecordDecoder.same(role, "human") {
                 userTurns += 1
                 lastUser = m

@@ -13,8 +13,8 @@ extension RecordDecoder {
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * n) { slot in
             for i in 0..<n { slot[i] = -1; slot[n + i] = .max }
             t.forEachMember(t.root) { k, v in
-                if t.nodes[k].escaped { matchEscaped(k, v, slot, n); return }
-                guard let a = table.lookup(t.raw(k)) else { return }
+                if t._unsafeNodes[k].escaped { matchEscaped(k, v, slot, n); return }
+                guard let a = table.lookup(t._unsafeRaw(k)) else { return }
                 if a.rank <= slot[n + a.field] { slot[a.field] = v; slot[n + a.field] = a.rank }
             }
             return build(into: &r) { f in

@@ -12,7 +12,7 @@ package struct RecordDecoder {
 
     package init(options: DecodeOptions) { self.options = options }
 
-    package mutating func decode(_ line: UnsafeRawBufferPointer) -> DecodeOutcome {
+    package mutating func decode(_ line: RawSpan) -> DecodeOutcome {
         var r = RequestRecord(timestamp: 0, account: "")
         switch decode(line, into: &r) {
         case .record: return .record(r)
@@ -23,7 +23,13 @@ package struct RecordDecoder {
 
     /// `decode` writing the record into `r` (valid when the status is `.record`): a record
     /// is large, and handing it back through results and outcomes copied it several times.
-    package mutating func decode(_ line: UnsafeRawBufferPointer, into r: inout RequestRecord) -> LineStatus {
+    package mutating func decode(_ line: RawSpan, into r: inout RequestRecord) -> LineStatus {
+        // SAFETY: the span's bytes are valid for the whole closure, which decodes them; the tape's view of them (`JSONTape._unsafeBytes`) is read only before this returns.
+        line.withUnsafeBytes { decode(unsafeLine: $0, into: &r) }
+    }
+
+    /// `decode(_:into:)` on the line's raw bytes, valid during the call.
+    mutating func decode(unsafeLine line: UnsafeRawBufferPointer, into r: inout RequestRecord) -> LineStatus {
         var bytes = line
         // Strip a UTF-8 BOM and a trailing CR (CRLF files).
         // SAFETY: slices of `line` only: past a 3-byte BOM when `count >= 3`, short of a last CR when there is one; the caller keeps `line` alive during the decode.
@@ -65,7 +71,7 @@ package struct RecordDecoder {
         let t = tape
         var identity = false, modelId = false, litellm = false, bedrock = false
         t.forEachMember(t.root) { k, _ in
-            let key = t.raw(k)
+            let key = t._unsafeRaw(k)
             switch key.count {
             case 8: if Self.same(key, "identity") { identity = true }
             case 7: if Self.same(key, "modelId") { modelId = true }
@@ -107,7 +113,7 @@ package struct RecordDecoder {
         case .string:
             let s = tape.string(i, limit: options.maxIdentifierBytes)
             return s.isEmpty ? nil : .success(s)
-        case .number: return .success(String(decoding: tape.raw(i), as: UTF8.self))
+        case .number: return .success(String(decoding: tape._unsafeRaw(i), as: UTF8.self))
         case .null: return nil
         default: return .failure(.wrongType)
         }
@@ -118,8 +124,8 @@ package struct RecordDecoder {
     /// such as keys and addresses, which would only crowd it).
     func text(_ i: Int?, limit: Int = 256, intern: Bool = true) -> String? {
         guard let i else { return nil }
-        if intern, tape.nodes[i].kind == .string, !tape.nodes[i].escaped {
-            let raw = tape.raw(i)
+        if intern, tape._unsafeNodes[i].kind == .string, !tape._unsafeNodes[i].escaped {
+            let raw = tape._unsafeRaw(i)
             if raw.count >= StringInterner.minBytes && raw.count <= limit { return interner.string(raw) }
         }
         guard let s = tape.scalarText(i, limit: limit), !s.isEmpty else { return nil }

@@ -26,7 +26,7 @@ package struct SchemaMapping: Sendable, Equatable {
         var problem: String?
         // SAFETY: `tape.bytes` is pointed at `json` again for this closure, where every string is read; the tape is not used after it.
         json.withUnsafeBytes { buf in
-            tape.bytes = buf
+            tape._unsafeBytes = buf
             tape.forEachMember(tape.root) { k, v in
                 let name = tape.string(k)
                 guard let field = CanonicalField(rawValue: name) else {

@@ -10,7 +10,7 @@ package enum Timestamp {
         switch tape.kind(i) {
         case .number: return tape.double(i).flatMap(fromEpoch)
         case .string:
-            let r = tape.raw(i)
+            let r = tape._unsafeRaw(i)
             if let f = r.first, f >= 0x30 && f <= 0x39, r.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }) {
                 return tape.double(i).flatMap(fromEpoch)
             }

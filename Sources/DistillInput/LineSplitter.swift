@@ -7,13 +7,29 @@ import Glibc
 /// reported as oversized, with its length, and skipped.
 package struct LineSplitter {
     /// One physical line, without its `\n` (a trailing `\r` is kept; decoding strips it).
+    /// Read its bytes through `withBytes` (a lifetime-checked `RawSpan`); `_unsafeBytes` is
+    /// the raw view for the consumers that hand it to C (compression, hashing) or copy it.
     package struct Line {
         // SAFETY: points into `forEachLine`'s buffer and is valid only until `body` returns (the buffer is then rolled, grown or freed); every consumer copies or decodes it inside `body`.
-        package var bytes: UnsafeRawBufferPointer
+        package var _unsafeBytes: UnsafeRawBufferPointer
         /// 1-based line number within the input.
         package var number: Int
-        /// Set when the line exceeded the bound; `bytes` is then empty.
+        /// Set when the line exceeded the bound; the bytes are then empty.
         package var oversizedLength: Int?
+
+        init(bytes: UnsafeRawBufferPointer, number: Int, oversizedLength: Int?) {
+            _unsafeBytes = bytes
+            self.number = number
+            self.oversizedLength = oversizedLength
+        }
+
+        /// `body` with the line's bytes as a span, which cannot outlive the call (a `Line`
+        /// can; its bytes cannot).
+        @inlinable @inline(__always)
+        package func withBytes<R>(_ body: (RawSpan) throws -> R) rethrows -> R {
+            // SAFETY: `_unsafeBytes` is valid while `forEachLine`'s `body` runs, which is when a `Line` is used; the span lives only during `body` here.
+            try body(RawSpan(_unsafeBytes: _unsafeBytes))
+        }
     }
 
     package var maxLineBytes: Int
@@ -73,7 +89,7 @@ package struct LineSplitter {
                 guard let hit = memchrNewline(base + scan, end - scan) else { break }
                 let nl = hit - base
                 lineNumber += 1
-                // SAFETY: the views handed to `body` are empty or `base + start ..< base + nl` with `start <= nl < end <= capacity`; valid only during `body` (see `Line.bytes`).
+                // SAFETY: the views handed to `body` are empty or `base + start ..< base + nl` with `start <= nl < end <= capacity`; valid only during `body` (see `Line._unsafeBytes`).
                 if discarding {
                     try body(
                         Line(

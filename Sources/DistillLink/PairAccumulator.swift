@@ -85,11 +85,11 @@ struct PairAccumulator {
         }
         let bounds = Self.shards(cost, count: max(1, min(threads, cost.reduce(0, +) / 4096)))
         // SAFETY: shards only read `items`, each its own accounts' ranges `start[a]..<start[a + 1]` (within `grouped.count`); `parallelMap` joins them before this closure returns.
-        let parts: [[T]] = grouped.withUnsafeBufferPointer { items in
+        var parts: [ChunkedArray<T>] = grouped.withUnsafeBufferPointer { items in
             let items = Regions(items: items)
             return parallelMap(bounds.count - 1, threads: threads) { shard in
                 var table = FoldTable(bound: bound)
-                var out: [T] = []
+                var out = ChunkedArray<T>()
                 var local = state()
                 for a in bounds[shard]..<bounds[shard + 1] where cost[a] > 0 {
                     for i in start[a]..<start[a + 1] {
@@ -104,7 +104,7 @@ struct PairAccumulator {
                 return out
             }
         }
-        return parts.flatMap { $0 }
+        return ChunkedArray.concatenate(&parts)
     }
 
     /// Bounds of `shards` runs of accounts, each about an equal share of the total cost.

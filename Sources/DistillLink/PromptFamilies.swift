@@ -44,13 +44,13 @@ package struct PromptFamilies: Sendable {
     package init(accounts: [AccountView], include: (Int) -> Bool, params: LinkParameters, threads: Int = 1) {
         var unordered: [Sample] = []
         for i in accounts.indices where include(i) {
-            let general = accounts[i].profile.promptSamples.itemsUnordered, part = accounts[i].profile.partSamples.itemsUnordered
-            for e in general {
-                unordered.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload, part: part.contains { $0.hash == e.hash }))
+            let general = accounts[i].profile.promptSamples, part = accounts[i].profile.partSamples
+            general.forEachItem { hash, count, prompt in
+                unordered.append(Sample(account: i, hash: hash, count: count, prompt: prompt, part: part.holds(hash)))
             }
             // The extraction part's own sample, less the prompts already sampled.
-            for e in part where !general.contains(where: { $0.hash == e.hash }) {
-                unordered.append(Sample(account: i, hash: e.hash, count: e.count, prompt: e.payload, general: false, part: true))
+            part.forEachItem { hash, count, prompt in
+                if !general.holds(hash) { unordered.append(Sample(account: i, hash: hash, count: count, prompt: prompt, general: false, part: true)) }
             }
         }
         // (hash, account) is unique, so this order does not depend on the order found; the

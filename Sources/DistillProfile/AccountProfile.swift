@@ -40,7 +40,8 @@ package struct AccountProfile: Sendable {
 
     private var counts: Counts { storage.counts }
     /// The grown part as stored, or as a one-request profile's first request makes it
-    /// (with `parts` filled in).
+    /// (with `parts` filled in). Readers of one field read it through `storage.grown`
+    /// first: a copy of the whole grown part retains its dozen arrays for one of them.
     func grown(_ parts: Grown.Parts) -> Grown { storage.materialized(parts) }
 
     package var requests: Int {
@@ -60,9 +61,9 @@ package struct AccountProfile: Sendable {
         set { unique().counts.lastSeen = newValue }
     }
     /// Requests per UTC hour of day.
-    package var hours: [Int] { let g = grown(.activity); return (0..<24).map { g.hourCounts[$0] } }
+    package var hours: [Int] { let g = storage.grown?.state.hourCounts ?? grown(.activity).hourCounts; return (0..<24).map { g[$0] } }
     /// Requests per minute of the hour.
-    package var minutes: [Int] { let g = grown(.activity); return (0..<60).map { Int(g.minuteCounts[$0]) } }
+    package var minutes: [Int] { let g = storage.grown?.state.minuteCounts ?? grown(.activity).minuteCounts; return (0..<60).map { Int(g[$0]) } }
     /// One epoch day of an account: requests and the UTC hours active (bit set).
     package struct DayActivity: Sendable, Equatable {
         package var requests = 0
@@ -72,7 +73,7 @@ package struct AccountProfile: Sendable {
     }
 
     /// Activity per epoch day.
-    package var activity: [Int32: DayActivity] { grown(.activity).activity }
+    package var activity: [Int32: DayActivity] { storage.grown?.state.activity ?? grown(.activity).activity }
     /// Requests per epoch day.
     package var days: [Int32: Int] { activity.mapValues(\.requests) }
     /// UTC hours active per epoch day (bit set).
@@ -135,46 +136,46 @@ package struct AccountProfile: Sendable {
         var use: ModelUse
     }
     /// Use of each model (at most `modelCap`).
-    package var models: [String: ModelUse] { grown(.models).models }
+    package var models: [String: ModelUse] { storage.grown?.state.models ?? grown(.models).models }
     package var ips: BottomK<String> {
-        get { grown(.addresses).ips }
+        get { storage.grown?.state.ips ?? grown(.addresses).ips }
         set { unique().grow().state.ips = newValue }
     }
     package var subnets: BottomK<String> {
-        get { grown(.addresses).subnets }
+        get { storage.grown?.state.subnets ?? grown(.addresses).subnets }
         set { unique().grow().state.subnets = newValue }
     }
     /// User agent and TLS fingerprint, as one combination.
     package var clients: BottomK<ClientSignature> {
-        get { grown(.clients).clients }
+        get { storage.grown?.state.clients ?? grown(.clients).clients }
         set { unique().grow().state.clients = newValue }
     }
     package var orgs: BottomK<String> {
-        get { grown(.keys).orgs }
+        get { storage.grown?.state.orgs ?? grown(.keys).orgs }
         set { unique().grow().state.orgs = newValue }
     }
     package var apiKeys: BottomK<String> {
-        get { grown(.keys).apiKeys }
+        get { storage.grown?.state.apiKeys ?? grown(.keys).apiKeys }
         set { unique().grow().state.apiKeys = newValue }
     }
     package var systemPrompts: BottomK<String> {
-        get { grown(.system).systemPrompts }
+        get { storage.grown?.state.systemPrompts ?? grown(.system).systemPrompts }
         set { unique().grow().state.systemPrompts = newValue }
     }
     /// Distinct prompts (hashes and exact counts) for repeat rates.
     package var promptHashes: BottomK<Bool> {
-        get { grown(.prompts).promptHashes }
+        get { storage.grown?.state.promptHashes ?? grown(.prompts).promptHashes }
         set { unique().grow().state.promptHashes = newValue }
     }
     /// A smaller sample of distinct prompts with text and shingles.
     package var promptSamples: BottomK<PromptSample> {
-        get { grown(.prompts).promptSamples }
+        get { storage.grown?.state.promptSamples ?? grown(.prompts).promptSamples }
         set { unique().grow().state.promptSamples = newValue }
     }
     /// A sample of the extraction part's distinct prompts alone: what an account's
     /// extraction shares with others is seen however much ordinary chat surrounds it.
     package var partSamples: BottomK<PromptSample> {
-        get { grown(.prompts).partSamples }
+        get { storage.grown?.state.partSamples ?? grown(.prompts).partSamples }
         set { unique().grow().state.partSamples = newValue }
     }
 
@@ -184,7 +185,7 @@ package struct AccountProfile: Sendable {
             guard let f = storage.first, f.promptHash != nil else { return 0 }
             return Int(f.tags >> UInt8(i) & 1)
         }
-        return grown(.prompts).intentCounts[i]
+        return (storage.grown?.state.intentCounts ?? grown(.prompts).intentCounts)[i]
     }
 
     package mutating func merge(_ o: AccountProfile) {
@@ -242,7 +243,7 @@ package struct AccountProfile: Sendable {
     package var hourEntropy: Double {
         // One request falls in one hour: a single bucket, entropy 0.
         if storage.grown == nil { return 0 }
-        let hourCounts = grown(.activity).hourCounts
+        let hourCounts = storage.grown?.state.hourCounts ?? grown(.activity).hourCounts
         var sum = 0
         for i in 0..<24 { sum += hourCounts[i] }
         let total = Double(sum)

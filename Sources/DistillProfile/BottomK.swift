@@ -65,6 +65,15 @@ package struct BottomK<Payload: Sendable>: Sendable {
         slots.indices.map { (slots[$0].hash, count(at: $0), payloads[$0]) }
     }
 
+    /// Calls `body` with every kept key's hash, count and payload, in no particular order
+    /// (the order of `itemsUnordered`) without building an array of tuples.
+    @inlinable package func forEachItem(_ body: (_ hash: UInt64, _ count: Int, _ payload: Payload) -> Void) {
+        for i in slots.indices { body(slots[i].hash, count(at: i), payloads[i]) }
+    }
+
+    /// Whether the key with this hash is kept.
+    @inlinable package func holds(_ hash: UInt64) -> Bool { slots.contains { $0.hash == hash } }
+
     /// Kept payloads with counts, in hash order.
     @inlinable package var items: [(hash: UInt64, count: Int, payload: Payload)] {
         slots.indices.sorted { slots[$0].hash < slots[$1].hash }.map { (slots[$0].hash, count(at: $0), payloads[$0]) }

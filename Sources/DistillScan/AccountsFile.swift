@@ -35,7 +35,7 @@ package enum AccountsFile {
             try LineSplitter(maxLineBytes: options.maxLineBytes).forEachLine(of: opened.reader) { line in
                 let loc = LineLocation(file: path, line: line.number)
                 if line.oversizedLength != nil { out.tally.count(.lineTooLong, at: loc); return }
-                switch decoder.decodeAccount(line.bytes) {
+                switch line.withBytes({ decoder.decodeAccount($0) }) {
                 case nil: out.tally.count(.blank, at: loc)
                 case .failure(let k)?: out.tally.count(k, at: loc)
                 case .success(let a)?:

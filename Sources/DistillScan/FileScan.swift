@@ -32,7 +32,7 @@ package struct FileScan: Sendable {
         var decoder = RecordDecoder(options: options)
         var decoded = FileScan(source: source)
         var scan = read(source, options: options, hashInput: hashInput, onRawBytes: onRawBytes) { line in
-            decoded.decode(line.bytes, number: line.number, with: &decoder, into: &sink)
+            line.withBytes { decoded.decode($0, number: line.number, with: &decoder, into: &sink) }
         }
         scan.absorb(decoded)
         return scan
@@ -87,8 +87,8 @@ package struct FileScan: Sendable {
     }
 
     /// Decodes one line of this input: counts it and hands a record to `sink`.
-    mutating func decode<Sink: RecordSink>(_ line: UnsafeRawBufferPointer, number: Int, with decoder: inout RecordDecoder, into sink: inout Sink) {
-        bytes += line.count + 1
+    mutating func decode<Sink: RecordSink>(_ line: RawSpan, number: Int, with decoder: inout RecordDecoder, into sink: inout Sink) {
+        bytes += line.byteCount + 1
         var r = RequestRecord(timestamp: 0, account: "")
         switch decoder.decode(line, into: &r) {
         case .record:

@@ -25,21 +25,21 @@ struct LineBlock: Sendable {
 
     var isFull: Bool { bytes.count >= targetBytes }
 
-    mutating func append(_ line: UnsafeRawBufferPointer) {
-        bytes.append(contentsOf: line)
+    mutating func append(_ line: RawSpan) {
+        line.withUnsafeBytes { bytes.append(contentsOf: $0) }
         ends.append(bytes.count)
     }
 
     /// Decodes every line into `sink`; returns the block's line accounting.
     func decode<Sink: RecordSink>(source: InputSource, with decoder: inout RecordDecoder, into sink: inout Sink) -> FileScan {
         var part = FileScan(source: source)
-        // SAFETY: `ends` are increasing offsets `<= bytes.count` (appended as `bytes` grew), so each slice lies in `bytes`, kept alive by the closure while the line is decoded.
-        bytes.withUnsafeBytes { all in
-            var start = 0
-            for (i, end) in ends.enumerated() {
-                part.decode(UnsafeRawBufferPointer(rebasing: all[start..<end]), number: firstLine + i, with: &decoder, into: &sink)
-                start = end
-            }
+        // `ends` are increasing offsets `<= bytes.count` (appended as `bytes` grew); the
+        // spans are bounds-checked slices of the block, alive while it is.
+        let all = bytes.span.bytes
+        var start = 0
+        for (i, end) in ends.enumerated() {
+            part.decode(all.extracting(start..<end), number: firstLine + i, with: &decoder, into: &sink)
+            start = end
         }
         return part
     }

@@ -63,7 +63,7 @@ package enum ParallelScan {
                         // A block holds consecutive lines (an over-long line, counted by the reader, ends one).
                         if !block.ends.isEmpty && line.number != block.firstLine + block.ends.count { handOn() }
                         if block.ends.isEmpty { block.firstLine = line.number }
-                        block.append(line.bytes)
+                        line.withBytes { block.append($0) }
                         if block.isFull { handOn() }
                     }
                     if !block.ends.isEmpty { handOn() }

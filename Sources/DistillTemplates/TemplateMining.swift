@@ -43,7 +43,8 @@ package enum TemplateMining {
             }
             count += 1
             if logs {
-                if case .record(let r) = decoder.decode(bytes), !r.prompt.isEmpty { miner.add(r.prompt) }
+                // SAFETY: `bytes` is the splitter's line (see above), valid during this call, which is as long as the span lives.
+                if case .record(let r) = decoder.decode(RawSpan(_unsafeBytes: bytes)), !r.prompt.isEmpty { miner.add(r.prompt) }
             } else {
                 ids.append(miner.add(bytes))
             }
@@ -57,7 +58,7 @@ package enum TemplateMining {
             if case .skipped = source { continue }
             let opened = try InputOpener.open(source)
             try LineSplitter().forEachLine(of: opened.reader) { line in
-                if line.oversizedLength == nil { state.line(line.bytes) }
+                if line.oversizedLength == nil { state.line(line._unsafeBytes) }
             }
         }
         let miner = state.miner

@@ -6,7 +6,7 @@ func decode(_ line: String, _ options: DecodeOptions = DecodeOptions()) -> Decod
 
 func decodeBytes(_ bytes: [UInt8], _ options: DecodeOptions = DecodeOptions()) -> DecodeOutcome {
     var d = RecordDecoder(options: options)
-    return bytes.withUnsafeBytes { d.decode($0) }
+    return d.decode(bytes.span.bytes)
 }
 
 func record(_ line: String, _ options: DecodeOptions = DecodeOptions()) -> RequestRecord? {

@@ -9,14 +9,16 @@ struct LatencyOverflowTests {
     func startAndEndTimesTooFarApartGiveNoLatencyInsteadOfTrapping(_ end: String) {
         let line = #"{"model":"m","user":"u1","startTime":0,"endTime":"# + end + #","messages":[{"role":"user","content":"hi"}],"response":{"choices":[]}}"#
         var decoder = RecordDecoder(options: DecodeOptions())
-        let outcome = Array(line.utf8).withUnsafeBytes { decoder.decode($0) }
+        let bytes = Array(line.utf8)
+        let outcome = decoder.decode(bytes.span.bytes)
         if case .record(let r) = outcome { #expect(r.latencyMs == nil) }
     }
 
     @Test func ordinaryTimesStillGiveTheLatency() {
         let line = #"{"model":"m","user":"u1","startTime":1780000000.25,"endTime":1780000001.5,"messages":[{"role":"user","content":"hi"}],"response":{"choices":[]}}"#
         var decoder = RecordDecoder(options: DecodeOptions())
-        let outcome = Array(line.utf8).withUnsafeBytes { decoder.decode($0) }
+        let bytes = Array(line.utf8)
+        let outcome = decoder.decode(bytes.span.bytes)
         guard case .record(let r) = outcome else { Issue.record("not decoded as a record: \(outcome)"); return }
         #expect(r.latencyMs == 1250)
     }

@@ -137,7 +137,7 @@ struct LineSplitterFaultTests {
     @Test func partialLineBeforeAReadFaultIsDeliveredThenTheErrorThrown() {
         var got: [String] = []
         #expect(throws: InputError.truncatedGzip(path: "f", offset: 1)) {
-            try LineSplitter(chunkSize: 64).forEachLine(of: FailingReader("{\"a\":1}\n{\"b\":")) { got.append(String(decoding: $0.bytes, as: UTF8.self)) }
+            try LineSplitter(chunkSize: 64).forEachLine(of: FailingReader("{\"a\":1}\n{\"b\":")) { got.append(String(decoding: $0._unsafeBytes, as: UTF8.self)) }
         }
         #expect(got == ["{\"a\":1}", "{\"b\":"])
     }

@@ -11,7 +11,7 @@ struct LineSplitterTests {
         let opened = try InputOpener.open(.file(p))
         var out: [(String, Int, Int?)] = []
         try LineSplitter(maxLineBytes: max, chunkSize: chunk).forEachLine(of: opened.reader) { l in
-            out.append((String(decoding: l.bytes, as: UTF8.self), l.number, l.oversizedLength))
+            out.append((String(decoding: l._unsafeBytes, as: UTF8.self), l.number, l.oversizedLength))
         }
         return out
     }

@@ -1,4 +1,4 @@
-import DistillDecode
+@testable import DistillDecode
 
 /// The subset of JSON Schema that docs/report.schema.json uses (type, enum, required,
 /// properties, additionalProperties, items, minimum, maximum), over distillscan's own
@@ -25,7 +25,7 @@ struct SchemaValidator {
         case .bool: return "boolean"
         case .null: return "null"
         case .number:
-            let t = String(decoding: doc.raw(i), as: UTF8.self)
+            let t = String(decoding: doc._unsafeRaw(i), as: UTF8.self)
             return t.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) ? "number" : "integer"
         }
     }
@@ -40,8 +40,8 @@ struct SchemaValidator {
         }
         if let e = schema.member(s, "enum") {
             var options: [String] = []
-            schema.forEachElement(e) { options.append(String(decoding: schema.raw($0), as: UTF8.self)) }
-            let mine = String(decoding: doc.raw(v), as: UTF8.self)
+            schema.forEachElement(e) { options.append(String(decoding: schema._unsafeRaw($0), as: UTF8.self)) }
+            let mine = String(decoding: doc._unsafeRaw(v), as: UTF8.self)
             if !options.contains(mine) { errors.append("\(path): \(mine) not in \(options)") }
         }
         if doc.kind(v) == .number, let x = doc.double(v) {
