@@ -1,0 +1,111 @@
+/// An undirected weighted graph with self-loops in compressed rows (each node's
+/// neighbours contiguous, sorted): the Louvain levels of `CommunitySplit`. Compact because
+/// a campaign's component can hold hundreds of thousands of edges.
+struct WeightedGraph {
+    /// `start[i]..<start[i + 1]` index node i's neighbours in `neighbour` and `weight`.
+    var start: [Int]
+    var neighbour: [Int32]
+    var weight: [Double]
+    var selfLoop: [Double]
+    /// Σ of all edge weights (self-loops once).
+    var total: Double
+
+    /// `edges` may repeat a pair (their weights add, in the order given) and hold self-loops.
+    init(nodes: Int, edges: [(a: Int, b: Int, w: Double)]) {
+        var loops = [Double](repeating: 0, count: nodes)
+        var count = [Int](repeating: 0, count: nodes + 1)
+        var total = 0.0
+        for e in edges {
+            total += e.w
+            if e.a == e.b { loops[e.a] += e.w } else { count[e.a + 1] += 1; count[e.b + 1] += 1 }
+        }
+        for i in 0..<nodes { count[i + 1] += count[i] }
+        // Rows filled in place, then each sorted by neighbour (stable, so repeated pairs
+        // add in input order) and folded; no second copy of the edges.
+        var fill = count
+        var neighbour = [Int32](repeating: 0, count: count[nodes]), weight = [Double](repeating: 0, count: count[nodes])
+        for e in edges where e.a != e.b {
+            neighbour[fill[e.a]] = Int32(e.b); weight[fill[e.a]] = e.w; fill[e.a] += 1
+            neighbour[fill[e.b]] = Int32(e.a); weight[fill[e.b]] = e.w; fill[e.b] += 1
+        }
+        var start = [Int](repeating: 0, count: nodes + 1)
+        var write = 0
+        for i in 0..<nodes {
+            let row = (count[i]..<count[i + 1]).sorted { (neighbour[$0], $0) < (neighbour[$1], $1) }.map { (neighbour[$0], weight[$0]) }
+            start[i] = write
+            for (node, w) in row {
+                if write > start[i], neighbour[write - 1] == node { weight[write - 1] += w } else {
+                    neighbour[write] = node; weight[write] = w; write += 1
+                }
+            }
+        }
+        start[nodes] = write
+        neighbour.removeLast(neighbour.count - write); weight.removeLast(weight.count - write)
+        self.start = start; self.neighbour = neighbour; self.weight = weight
+        selfLoop = loops
+        self.total = total
+    }
+
+    var nodes: Int { selfLoop.count }
+
+    /// Weighted degree (a self-loop counts twice, as both its ends).
+    func degree(_ i: Int) -> Double {
+        var d = 2 * selfLoop[i]
+        for k in start[i]..<start[i + 1] { d += weight[k] }
+        return d
+    }
+
+    /// One Louvain level: each node moves to the neighbouring community with the largest
+    /// modularity gain until no node moves (bounded passes). Returns each node's community.
+    func localMoving(resolution: Double) -> [Int] {
+        let n = nodes
+        var community = Array(0..<n)
+        let k = (0..<n).map(degree)
+        var tot = k
+        let twoM = 2 * total
+        guard twoM > 0 else { return community }
+        // Link weight from the node being moved to each community, and which were touched.
+        var links = [Double](repeating: 0, count: n)
+        var touched: [Int] = []
+        for _ in 0..<32 {
+            var moves = 0
+            for i in 0..<n {
+                let own = community[i]
+                for x in start[i]..<start[i + 1] {
+                    let c = community[Int(neighbour[x])]
+                    if links[c] == 0 { touched.append(c) }
+                    links[c] += weight[x]
+                }
+                tot[own] -= k[i]
+                // Gain of joining c, up to a constant: links to c − γ · tot(c) · k_i / 2m.
+                var best = own, bestGain = links[own] - resolution * tot[own] * k[i] / twoM
+                touched.sort()
+                for c in touched where c != own {
+                    let g = links[c] - resolution * tot[c] * k[i] / twoM
+                    if g > bestGain + 1e-12 { best = c; bestGain = g }
+                }
+                for c in touched { links[c] = 0 }
+                touched.removeAll(keepingCapacity: true)
+                tot[best] += k[i]
+                if best != own { community[i] = best; moves += 1 }
+            }
+            if moves == 0 { break }
+        }
+        return community
+    }
+
+    /// The graph of communities (nil when every node is its own community: nothing moved),
+    /// and each old node's new index (communities numbered by their smallest node).
+    func folded(_ community: [Int]) -> (WeightedGraph, [Int])? {
+        var number = [Int](repeating: -1, count: nodes), communities = 0
+        for c in community where number[c] < 0 { number[c] = communities; communities += 1 }
+        guard communities < nodes else { return nil }
+        let renumber = community.map { number[$0] }
+        var edges: [(a: Int, b: Int, w: Double)] = []
+        for i in 0..<nodes {
+            if selfLoop[i] > 0 { edges.append((renumber[i], renumber[i], selfLoop[i])) }
+            for x in start[i]..<start[i + 1] where Int(neighbour[x]) > i { edges.append((renumber[i], renumber[Int(neighbour[x])], weight[x])) }
+        }
+        return (WeightedGraph(nodes: communities, edges: edges), renumber)
+    }
+}
