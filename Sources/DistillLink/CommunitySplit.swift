@@ -35,26 +35,40 @@ struct CommunitySplit {
     }
 
     /// A part smaller than a campaign, or sparser inside than `minDensity` (a stretch of a
-    /// chain rather than a block), joins the part it has the most edge weight to.
+    /// chain rather than a block), joins the part it has the most edge weight to; the
+    /// smallest such part first, until none is left. Works on the parts' graph (edges
+    /// summed per pair of parts once), not on every edge per absorption.
     func absorbWeakParts(_ community: [Int], _ edges: [(a: Int, b: Int, w: Double)]) -> [Int] {
-        var out = community
-        while true {
-            var size: [Int: Int] = [:], inside: [Int: Int] = [:]
-            for c in out { size[c, default: 0] += 1 }
-            for e in edges where out[e.a] == out[e.b] { inside[out[e.a], default: 0] += 1 }
-            func weak(_ c: Int) -> Bool {
-                let n = Double(size[c]!)
-                return size[c]! < minAccounts || Double(inside[c] ?? 0) < minDensity * n * (n - 1) / 2
-            }
-            guard size.count > 1, let part = size.keys.filter(weak).min() else { return out }
-            var tie: [Int: Double] = [:]
-            for e in edges {
-                let (x, y) = (out[e.a], out[e.b])
-                if x == part && y != part { tie[y, default: 0] += e.w } else if y == part && x != part { tie[x, default: 0] += e.w }
-            }
-            guard let target = tie.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return out }
-            for i in out.indices where out[i] == part { out[i] = target }
+        var size: [Int: Int] = [:], inside: [Int: Int] = [:]
+        var between: [Int: [Int: (w: Double, n: Int)]] = [:]
+        for c in community { size[c, default: 0] += 1 }
+        for e in edges {
+            let (x, y) = (community[e.a], community[e.b])
+            if x == y { inside[x, default: 0] += 1; continue }
+            between[x, default: [:]][y, default: (0, 0)].w += e.w; between[x, default: [:]][y, default: (0, 0)].n += 1
+            between[y, default: [:]][x, default: (0, 0)].w += e.w; between[y, default: [:]][x, default: (0, 0)].n += 1
         }
+        var into: [Int: Int] = [:]
+        func weak(_ c: Int) -> Bool {
+            let n = Double(size[c]!)
+            return size[c]! < minAccounts || Double(inside[c] ?? 0) < minDensity * n * (n - 1) / 2
+        }
+        while size.count > 1, let part = size.keys.filter(weak).min() {
+            let ties = between[part] ?? [:]
+            guard let target = ties.max(by: { ($0.value.w, $1.key) < ($1.value.w, $0.key) })?.key else { break }
+            size[target]! += size.removeValue(forKey: part)!
+            inside[target, default: 0] += (inside.removeValue(forKey: part) ?? 0) + ties[target]!.n
+            between[target]![part] = nil
+            for (other, t) in ties where other != target {
+                between[other]![part] = nil
+                between[other]![target, default: (0, 0)].w += t.w; between[other]![target, default: (0, 0)].n += t.n
+                between[target]![other, default: (0, 0)].w += t.w; between[target]![other, default: (0, 0)].n += t.n
+            }
+            between[part] = nil
+            into[part] = target
+        }
+        func final(_ c: Int) -> Int { var c = c; while let t = into[c] { c = t }; return c }
+        return community.map(final)
     }
 
     /// Parts asking the same things in the same proportions are one part.

@@ -31,8 +31,14 @@ struct WeightedGraph {
         var start = [Int](repeating: 0, count: nodes + 1)
         var write = 0
         for i in 0..<nodes {
-            let row = (count[i]..<count[i + 1]).sorted { (neighbour[$0], $0) < (neighbour[$1], $1) }.map { (neighbour[$0], weight[$0]) }
+            let range = count[i]..<count[i + 1]
             start[i] = write
+            // Edges sorted by (a, b) fill every row in order already (the first level).
+            if range.dropFirst().allSatisfy({ neighbour[$0 - 1] < neighbour[$0] }) {
+                for k in range { neighbour[write] = neighbour[k]; weight[write] = weight[k]; write += 1 }
+                continue
+            }
+            let row = range.sorted { (neighbour[$0], $0) < (neighbour[$1], $1) }.map { (neighbour[$0], weight[$0]) }
             for (node, w) in row {
                 if write > start[i], neighbour[write - 1] == node { weight[write - 1] += w } else {
                     neighbour[write] = node; weight[write] = w; write += 1
