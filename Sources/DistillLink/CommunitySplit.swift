@@ -77,13 +77,14 @@ struct CommunitySplit {
         for (i, c) in community.enumerated() { mix[c, default: [:]].merge(shares[i], uniquingKeysWith: +) }
         guard mix.count > 1 else { return community }
         let parts = mix.keys.sorted()
-        func norm(_ v: [Int: Double]) -> Double { v.keys.sorted().reduce(0.0) { $0 + v[$1]! * v[$1]! }.squareRoot() }
+        var norm: [Int: Double] = [:]
+        for (c, v) in mix { norm[c] = v.keys.sorted().reduce(0.0) { $0 + v[$1]! * v[$1]! }.squareRoot() }
         var uf = UnionFind(community.count)
         for (n, x) in parts.enumerated() {
             for y in parts[(n + 1)...] {
                 let (u, v) = (mix[x]!, mix[y]!)
                 let dot = u.keys.sorted().reduce(0.0) { $0 + u[$1]! * (v[$1] ?? 0) }
-                let scale = norm(u) * norm(v)
+                let scale = norm[x]! * norm[y]!
                 if scale > 0 && dot / scale >= sameMix { uf.union(x, y) }
             }
         }

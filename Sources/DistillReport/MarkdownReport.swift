@@ -66,7 +66,7 @@ struct MarkdownReport {
         }
         if !c.families.isEmpty {
             o += "\n### Prompt families\n\n| share | accounts (outside) | template |\n|---:|---:|---|\n"
-            for f in c.families { o += "| \(pctText(f.share)) | \(n(f.accounts)) (\(n(f.outsideAccounts))) | \(SafeText.code(f.template, limit: 240)) |\n" }
+            for f in c.families { o += "| \(EvidenceNumber.percent(f.share)) | \(n(f.accounts)) (\(n(f.outsideAccounts))) | \(SafeText.code(f.template, limit: 240)) |\n" }
         }
         o += "\n### Timeline (requests per day)\n\n```text\n" + chart(c.timeline) + "```\n"
         if !c.samples.isEmpty {
@@ -85,7 +85,7 @@ struct MarkdownReport {
         for f in report.familyStatistics.prefix(10) {
             let n = NumberText.grouped
             o +=
-                "| \(f.origin) | \(n(f.accounts)) | \(n(f.suspiciousAccounts)) | \(n(f.requestsEstimate)) | \(pctText(f.duplicateRate)) | \(n(f.subnets)) | \(SafeText.code(f.template, limit: 160)) |\n"
+                "| \(f.origin) | \(n(f.accounts)) | \(n(f.suspiciousAccounts)) | \(n(f.requestsEstimate)) | \(EvidenceNumber.percent(f.duplicateRate)) | \(n(f.subnets)) | \(SafeText.code(f.template, limit: 160)) |\n"
         }
         return o
     }
@@ -131,5 +131,4 @@ struct MarkdownReport {
         return o
     }
 
-    func pctText(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 }
