@@ -4,7 +4,7 @@ import DistillSupport
 
 /// The profile pass: a profile per account, built from the record stream. A `RecordSink`:
 /// profiling shards separately and merging equals profiling the whole.
-// SAFETY: @unchecked Sendable: every stored property is a Sendable value (arrays, `AccountIndex`, `ProfileParameters`, and `IntentMatcher`, itself `@unchecked` for its regexes), so a copy shares nothing mutable.
+// SAFETY: @unchecked Sendable: every stored property is a Sendable value (arrays, `AccountIndex`, `ProfileParameters`, the waiting request, and `IntentMatcher`, itself `@unchecked` for its regexes), so a copy shares nothing mutable; `lines` holds addresses only ever handed to the prefetch hint, never dereferenced.
 package struct ProfileState: RecordSink, @unchecked Sendable {
     package let parameters: ProfileParameters
     package let matcher: IntentMatcher
@@ -12,13 +12,19 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     var profiles: [AccountProfile] = []
     var ids: [String] = []
     var index = AccountIndex()
+    /// Where each profile's memory lies (`profiles` order), to ask for it ahead of use.
+    var lines: [AccountProfile.Lines] = []
+    /// The latest request, applied when the next one arrives: its profile's memory is
+    /// requested on arrival and is in cache by then.
+    var waiting: Waiting?
 
     /// Every account with its profile, in ascending id order (what the link stage reads).
     package var accountsByID: [(id: String, profile: AccountProfile)] {
-        ids.indices.sorted { ids[$0] < ids[$1] }.map { i in
-            var p = profiles[i]
+        let s = finished
+        return s.ids.indices.sorted { s.ids[$0] < s.ids[$1] }.map { i in
+            var p = s.profiles[i]
             p.closeOpenEntries()
-            return (ids[i], p)
+            return (s.ids[i], p)
         }
     }
 
@@ -32,18 +38,47 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         self.matcher = matcher
     }
 
-    package mutating func consume(_ r: RequestRecord) {
-        let h = AccountIndex.hash(r.account)
-        let slot: Int
-        if let i = index.position(hash: h, isID: { ids[$0] == r.account }) {
-            slot = i
-        } else {
-            slot = profiles.count
-            index.insert(hash: h, position: slot)
-            ids.append(r.account)
-            profiles.append(AccountProfile(parameters))
-        }
-        Self.update(&profiles[slot], r, parameters, matcher)
+    package mutating func consume(_ r: consuming RequestRecord) {
+        let slot = slot(of: r.account)
+        lines[slot].prefetch()
+        if let w = waiting.take() { apply(w) }
+        waiting = Waiting(record: r, slot: slot)
+    }
+
+    /// Applies the request still waiting for its profile.
+    package mutating func finish() {
+        if let w = waiting.take() { apply(w) }
+    }
+
+    private mutating func apply(_ w: consuming Waiting) {
+        Self.update(&profiles[w.slot], w.record, parameters, matcher)
+        lines[w.slot] = profiles[w.slot].storage.lines
+    }
+
+    /// The position of an account's profile, made on its first request.
+    private mutating func slot(of account: String) -> Int {
+        let h = AccountIndex.hash(account)
+        if let i = index.position(of: account, hash: h, isID: { ids[$0] == account }) { return i }
+        let slot = profiles.count
+        index.insert(account, hash: h, position: slot)
+        ids.append(account)
+        profiles.append(AccountProfile(parameters))
+        lines.append(profiles[slot].storage.lines)
+        return slot
+    }
+
+    /// This state with the waiting request applied (what readers see).
+    var finished: ProfileState {
+        guard waiting != nil else { return self }
+        var s = self
+        s.finish()
+        return s
+    }
+
+    /// A request and its profile's position, waiting for the profile's memory.
+    struct Waiting {
+        var record: RequestRecord
+        var slot: Int
     }
 
     private static func update(_ a: inout AccountProfile, _ r: RequestRecord, _ p: ProfileParameters, _ matcher: IntentMatcher) {
@@ -119,15 +154,18 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     private mutating func merge(_ o: ProfileState, threads: Int) {
+        finish()
+        let o = o.finished
         var shared: [(into: Int, from: Int)] = []
         for (j, id) in o.ids.enumerated() {
             let h = AccountIndex.hash(id)
-            if let i = index.position(hash: h, isID: { ids[$0] == id }) {
+            if let i = index.position(of: id, hash: h, isID: { ids[$0] == id }) {
                 shared.append((i, j))
             } else {
-                index.insert(hash: h, position: profiles.count)
+                index.insert(id, hash: h, position: profiles.count)
                 ids.append(id)
                 profiles.append(o.profiles[j])
+                lines.append(o.lines[j])
             }
         }
         let pairs = shared
