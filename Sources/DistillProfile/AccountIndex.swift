@@ -5,10 +5,11 @@ import DistillSupport
 /// id's `StableHash`, so a lookup hashes the id's bytes once with a fast hash (not
 /// SipHash) and compares ids only when the full 64-bit hashes agree.
 ///
-/// A bucket holds the hash, the position and an id of up to 16 bytes itself: the table
-/// is cold in cache at every request (requests come in time order, accounts interleaved),
-/// and a lookup that reads one bucket waits for one line, where reading the position and
-/// then the stored id's `String` waited for three. Longer ids are compared through `isID`.
+/// A bucket holds the hash, the position, an id of up to 16 bytes and where the profile
+/// lies in memory: the table is cold in cache at every request (requests come in time
+/// order, accounts interleaved), and a lookup that reads one bucket waits for one place,
+/// where reading the position, the stored id's `String` and the profile's addresses
+/// waited for four. Longer ids are compared through `isID`.
 struct AccountIndex {
     /// 0 marks an empty bucket (a real hash of 0 is stored as 1).
     private struct Bucket {
@@ -17,6 +18,7 @@ struct AccountIndex {
         /// The id's UTF-8 length; its bytes are in `key` when it is at most 16.
         var length: Int32 = 0
         var key = Key()
+        var lines = AccountProfile.Lines()
     }
 
     /// Up to 16 bytes of an id, zero-padded.
@@ -45,19 +47,37 @@ struct AccountIndex {
     /// than a bucket holds.
     @inline(__always)
     func position(of id: String, hash h: UInt64, isID: (Int) -> Bool) -> Int? {
+        lookup(id, hash: h, isID: isID).map { Int($0.position) }
+    }
+
+    /// The position of `id` and where its profile lies (see `position(of:hash:isID:)`).
+    @inline(__always)
+    func lookup(_ id: String, hash h: UInt64, isID: (Int) -> Bool) -> (position: Int32, lines: AccountProfile.Lines)? {
         var b = Int(truncatingIfNeeded: h) & mask
         while true {
             let bucket = buckets[b]
             if bucket.hash == 0 { return nil }
-            if bucket.hash == h && Self.matches(bucket, id, isID) { return Int(bucket.position) }
+            if bucket.hash == h && Self.matches(bucket, id, isID) { return (bucket.position, bucket.lines) }
             b = (b + 1) & mask
         }
     }
 
     /// Stores `position` for a new `id` with hash `h` (not already present).
-    mutating func insert(_ id: String, hash h: UInt64, position: Int) {
+    mutating func insert(_ id: String, hash h: UInt64, position: Int, lines: AccountProfile.Lines = .init()) {
         let (length, key) = Self.key(id)
-        insert(Bucket(hash: h, position: Int32(position), length: length, key: key))
+        insert(Bucket(hash: h, position: Int32(position), length: length, key: key, lines: lines))
+    }
+
+    /// Records where the profile at `position` (whose id hashes to `h`) now lies.
+    mutating func setLines(_ lines: AccountProfile.Lines, position: Int, hash h: UInt64) {
+        var b = Int(truncatingIfNeeded: h) & mask
+        while buckets[b].hash != 0 {
+            if buckets[b].hash == h && buckets[b].position == Int32(position) {
+                buckets[b].lines = lines
+                return
+            }
+            b = (b + 1) & mask
+        }
     }
 
     private mutating func insert(_ new: Bucket) {

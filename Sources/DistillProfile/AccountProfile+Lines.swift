@@ -9,7 +9,7 @@ extension AccountProfile {
     /// changes anything, so a stale address (a part since reallocated) costs a useless
     /// load, never a wrong result.
     struct Lines {
-        var storage: UnsafeRawPointer
+        var storage: UnsafeRawPointer?
         var grown: UnsafeRawPointer?
         /// The model list's and the prompt-hash sketch's elements (the arrays most requests touch).
         var models: UnsafeRawPointer?
@@ -18,7 +18,7 @@ extension AccountProfile {
         /// Asks the CPU to bring the profile's memory into cache, without waiting for it.
         @inline(__always)
         func prefetch() {
-            Self.prefetch(storage, bytes: Storage.prefetchBytes)
+            if let storage { Self.prefetch(storage, bytes: Storage.prefetchBytes) }
             if let grown { Self.prefetch(grown, bytes: GrownBox.prefetchBytes) }
             if let models { distill_prefetch(models) }
             if let promptHashes { Self.prefetch(promptHashes, bytes: 256) }

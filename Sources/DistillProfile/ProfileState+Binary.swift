@@ -25,10 +25,10 @@ extension ProfileState {
             let id = try r.string()
             guard previous.map({ $0 < id }) ?? true else { throw .init("account ids out of order or repeated (\(id.utf8Prefix(80)))") }
             previous = id
-            state.index.insert(id, hash: AccountIndex.hash(id), position: state.profiles.count)
+            let profile = try AccountProfile.decode(&r, parameters)
+            state.index.insert(id, hash: AccountIndex.hash(id), position: state.profiles.count, lines: profile.storage.lines)
             state.ids.append(id)
-            state.profiles.append(try AccountProfile.decode(&r, parameters))
-            state.lines.append(state.profiles[state.profiles.count - 1].storage.lines)
+            state.profiles.append(profile)
         }
         return state
     }

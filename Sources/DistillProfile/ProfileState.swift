@@ -1,10 +1,11 @@
 import DistillDecode
 import DistillInput
+import CPrefetch
 import DistillSupport
 
 /// The profile pass: a profile per account, built from the record stream. A `RecordSink`:
 /// profiling shards separately and merging equals profiling the whole.
-// SAFETY: @unchecked Sendable: every stored property is a Sendable value (arrays, `AccountIndex`, `ProfileParameters`, the waiting request, and `IntentMatcher`, itself `@unchecked` for its regexes), so a copy shares nothing mutable; `lines` holds addresses only ever handed to the prefetch hint, never dereferenced.
+// SAFETY: @unchecked Sendable: every stored property is a Sendable value (arrays, `AccountIndex`, `ProfileParameters`, the waiting request, and `IntentMatcher`, itself `@unchecked` for its regexes), so a copy shares nothing mutable; the index's `Lines` are addresses only ever handed to the prefetch hint, never dereferenced.
 package struct ProfileState: RecordSink, @unchecked Sendable {
     package let parameters: ProfileParameters
     package let matcher: IntentMatcher
@@ -12,8 +13,6 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     var profiles: [AccountProfile] = []
     var ids: [String] = []
     var index = AccountIndex()
-    /// Where each profile's memory lies (`profiles` order), to ask for it ahead of use.
-    var lines: [AccountProfile.Lines] = []
     /// The latest request, applied when the next one arrives: its profile's memory is
     /// requested on arrival and is in cache by then.
     var waiting: Waiting?
@@ -39,10 +38,10 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     package mutating func consume(_ r: consuming RequestRecord) {
-        let slot = slot(of: r.account)
-        lines[slot].prefetch()
+        let h = AccountIndex.hash(r.account)
+        let slot = slot(of: r.account, hash: h)
         if let w = waiting.take() { apply(w) }
-        waiting = Waiting(record: r, slot: slot)
+        waiting = Waiting(record: r, slot: slot, hash: h)
     }
 
     /// Applies the request still waiting for its profile.
@@ -52,18 +51,22 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
 
     private mutating func apply(_ w: consuming Waiting) {
         Self.update(&profiles[w.slot], w.record, parameters, matcher)
-        lines[w.slot] = profiles[w.slot].storage.lines
+        index.setLines(profiles[w.slot].storage.lines, position: w.slot, hash: w.hash)
     }
 
-    /// The position of an account's profile, made on its first request.
-    private mutating func slot(of account: String) -> Int {
-        let h = AccountIndex.hash(account)
-        if let i = index.position(of: account, hash: h, isID: { ids[$0] == account }) { return i }
+    /// The position of an account's profile, made on its first request; asks for the
+    /// profile's memory (it is used when the next request arrives).
+    private mutating func slot(of account: String, hash h: UInt64) -> Int {
+        if let (i, lines) = index.lookup(account, hash: h, isID: { ids[$0] == account }) {
+            lines.prefetch()
+            // SAFETY: a prefetch hint of the element's address, read only through `profiles` later.
+            profiles.withUnsafeBufferPointer { distill_prefetch($0.baseAddress.map { $0 + Int(i) }) }
+            return Int(i)
+        }
         let slot = profiles.count
-        index.insert(account, hash: h, position: slot)
         ids.append(account)
         profiles.append(AccountProfile(parameters))
-        lines.append(profiles[slot].storage.lines)
+        index.insert(account, hash: h, position: slot, lines: profiles[slot].storage.lines)
         return slot
     }
 
@@ -75,10 +78,11 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         return s
     }
 
-    /// A request and its profile's position, waiting for the profile's memory.
+    /// A request, its profile's position and its account's hash, waiting for the profile's memory.
     struct Waiting {
         var record: RequestRecord
         var slot: Int
+        var hash: UInt64
     }
 
     private static func update(_ a: inout AccountProfile, _ r: RequestRecord, _ p: ProfileParameters, _ matcher: IntentMatcher) {
@@ -162,10 +166,9 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
             if let i = index.position(of: id, hash: h, isID: { ids[$0] == id }) {
                 shared.append((i, j))
             } else {
-                index.insert(id, hash: h, position: profiles.count)
+                index.insert(id, hash: h, position: profiles.count, lines: o.profiles[j].storage.lines)
                 ids.append(id)
                 profiles.append(o.profiles[j])
-                lines.append(o.lines[j])
             }
         }
         let pairs = shared
