@@ -41,9 +41,6 @@ package struct BottomK<Payload: Sendable>: Sendable {
 
     package init(k: Int) { self.k = k }
 
-    /// Where the kept hashes lie, for a prefetch hint only (never dereferenced).
-    var slotsAddress: UnsafeRawPointer? { slots.elementsAddress }
-
     package var isFull: Bool { count >= k }
 
     /// The count of slot `i`, including adds not yet written to it.

@@ -26,7 +26,7 @@ extension ProfileState {
             guard previous.map({ $0 < id }) ?? true else { throw .init("account ids out of order or repeated (\(id.utf8Prefix(80)))") }
             previous = id
             let profile = try AccountProfile.decode(&r, parameters)
-            state.index.insert(id, hash: AccountIndex.hash(id), position: state.profiles.count, lines: profile.storage.lines)
+            state.index.insert(hash: AccountIndex.hash(id), position: state.profiles.count)
             state.ids.append(id)
             state.profiles.append(profile)
         }

@@ -1,11 +1,10 @@
 import DistillDecode
 import DistillInput
-import CPrefetch
 import DistillSupport
 
 /// The profile pass: a profile per account, built from the record stream. A `RecordSink`:
 /// profiling shards separately and merging equals profiling the whole.
-// SAFETY: @unchecked Sendable: every stored property is a Sendable value (arrays, `AccountIndex`, `ProfileParameters`, the waiting request, and `IntentMatcher`, itself `@unchecked` for its regexes), so a copy shares nothing mutable; the index's `Lines` are addresses only ever handed to the prefetch hint, never dereferenced.
+// SAFETY: @unchecked Sendable: every stored property is a Sendable value (arrays, `AccountIndex`, `ProfileParameters`, the waiting request, and `IntentMatcher`, itself `@unchecked` for its regexes), so a copy shares nothing mutable.
 package struct ProfileState: RecordSink, @unchecked Sendable {
     package let parameters: ProfileParameters
     package let matcher: IntentMatcher
@@ -13,9 +12,10 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     var profiles: [AccountProfile] = []
     var ids: [String] = []
     var index = AccountIndex()
-    /// The latest request, applied when the next one arrives: its profile's memory is
-    /// requested on arrival and is in cache by then.
+    /// The last two requests, applied two requests later (`consume`): their profiles'
+    /// memory is requested meanwhile, and is in cache by then.
     var waiting: Waiting?
+    var ready: Waiting?
 
     /// Every account with its profile, in ascending id order (what the link stage reads).
     package var accountsByID: [(id: String, profile: AccountProfile)] {
@@ -38,51 +38,51 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     package mutating func consume(_ r: consuming RequestRecord) {
-        let h = AccountIndex.hash(r.account)
-        let slot = slot(of: r.account, hash: h)
-        if let w = waiting.take() { apply(w) }
-        waiting = Waiting(record: r, slot: slot, hash: h)
+        let slot = slot(of: r.account)
+        // Asked for now, used two requests later: the storage now, its grown part (whose
+        // address the storage holds) on the next request, the update on the one after.
+        AccountProfile.Lines.prefetchStorage(of: profiles, at: slot)
+        if let w = ready.take() { apply(w) }
+        if let w = waiting.take() {
+            profiles[w.slot].storage.prefetchGrown()
+            ready = w
+        }
+        waiting = Waiting(record: r, slot: slot)
     }
 
-    /// Applies the request still waiting for its profile.
+    /// Applies the requests still waiting for their profiles, in arrival order.
     package mutating func finish() {
+        if let w = ready.take() { apply(w) }
         if let w = waiting.take() { apply(w) }
     }
 
     private mutating func apply(_ w: consuming Waiting) {
         Self.update(&profiles[w.slot], w.record, parameters, matcher)
-        index.setLines(profiles[w.slot].storage.lines, position: w.slot, hash: w.hash)
     }
 
-    /// The position of an account's profile, made on its first request; asks for the
-    /// profile's memory (it is used when the next request arrives).
-    private mutating func slot(of account: String, hash h: UInt64) -> Int {
-        if let (i, lines) = index.lookup(account, hash: h, isID: { ids[$0] == account }) {
-            lines.prefetch()
-            // SAFETY: a prefetch hint of the element's address, read only through `profiles` later.
-            profiles.withUnsafeBufferPointer { distill_prefetch($0.baseAddress.map { $0 + Int(i) }) }
-            return Int(i)
-        }
+    /// The position of an account's profile, made on its first request.
+    private mutating func slot(of account: String) -> Int {
+        let h = AccountIndex.hash(account)
+        if let i = index.position(hash: h, isID: { ids[$0] == account }) { return i }
         let slot = profiles.count
+        index.insert(hash: h, position: slot)
         ids.append(account)
         profiles.append(AccountProfile(parameters))
-        index.insert(account, hash: h, position: slot, lines: profiles[slot].storage.lines)
         return slot
     }
 
-    /// This state with the waiting request applied (what readers see).
+    /// This state with the waiting requests applied (what readers see).
     var finished: ProfileState {
-        guard waiting != nil else { return self }
+        guard waiting != nil || ready != nil else { return self }
         var s = self
         s.finish()
         return s
     }
 
-    /// A request, its profile's position and its account's hash, waiting for the profile's memory.
+    /// A request and its profile's position, waiting for the profile's memory.
     struct Waiting {
         var record: RequestRecord
         var slot: Int
-        var hash: UInt64
     }
 
     private static func update(_ a: inout AccountProfile, _ r: RequestRecord, _ p: ProfileParameters, _ matcher: IntentMatcher) {
@@ -163,10 +163,10 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         var shared: [(into: Int, from: Int)] = []
         for (j, id) in o.ids.enumerated() {
             let h = AccountIndex.hash(id)
-            if let i = index.position(of: id, hash: h, isID: { ids[$0] == id }) {
+            if let i = index.position(hash: h, isID: { ids[$0] == id }) {
                 shared.append((i, j))
             } else {
-                index.insert(id, hash: h, position: profiles.count, lines: o.profiles[j].storage.lines)
+                index.insert(hash: h, position: profiles.count)
                 ids.append(id)
                 profiles.append(o.profiles[j])
             }
