@@ -37,27 +37,34 @@ struct CommunitySplit {
     /// A part smaller than a campaign, or sparser inside than `minDensity` (a stretch of a
     /// chain rather than a block), joins the part it has the most edge weight to; the
     /// smallest such part first, until none is left. Works on the parts' graph (edges
-    /// summed per pair of parts once), not on every edge per absorption.
+    /// summed per pair of parts once, in edge order), not on every edge per absorption.
+    /// Part labels are node positions, so sizes and inside counts are arrays: most edges
+    /// are inside a part, and a hashed update per edge was most of the cost.
     func absorbWeakParts(_ community: [Int], _ edges: [(a: Int, b: Int, w: Double)]) -> [Int] {
-        var size: [Int: Int] = [:], inside: [Int: Int] = [:]
+        let n = community.count
+        var size = [Int](repeating: 0, count: n), inside = [Int](repeating: 0, count: n)
         var between: [Int: [Int: (w: Double, n: Int)]] = [:]
-        for c in community { size[c, default: 0] += 1 }
+        for c in community { size[c] += 1 }
+        var parts = size.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
         for e in edges {
             let (x, y) = (community[e.a], community[e.b])
-            if x == y { inside[x, default: 0] += 1; continue }
+            if x == y { inside[x] += 1; continue }
             between[x, default: [:]][y, default: (0, 0)].w += e.w; between[x, default: [:]][y, default: (0, 0)].n += 1
             between[y, default: [:]][x, default: (0, 0)].w += e.w; between[y, default: [:]][x, default: (0, 0)].n += 1
         }
         var into: [Int: Int] = [:]
         func weak(_ c: Int) -> Bool {
-            let n = Double(size[c]!)
-            return size[c]! < minAccounts || Double(inside[c] ?? 0) < minDensity * n * (n - 1) / 2
+            let m = Double(size[c])
+            return size[c] < minAccounts || Double(inside[c]) < minDensity * m * (m - 1) / 2
         }
-        while size.count > 1, let part = size.keys.filter(weak).min() {
+        while parts > 1, let part = size.indices.first(where: { size[$0] > 0 && weak($0) }) {
             let ties = between[part] ?? [:]
             guard let target = ties.max(by: { ($0.value.w, $1.key) < ($1.value.w, $0.key) })?.key else { break }
-            size[target]! += size.removeValue(forKey: part)!
-            inside[target, default: 0] += (inside.removeValue(forKey: part) ?? 0) + ties[target]!.n
+            size[target] += size[part]
+            size[part] = 0
+            parts -= 1
+            inside[target] += inside[part] + ties[target]!.n
+            inside[part] = 0
             between[target]![part] = nil
             for (other, t) in ties where other != target {
                 between[other]![part] = nil

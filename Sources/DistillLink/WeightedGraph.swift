@@ -30,6 +30,9 @@ struct WeightedGraph {
         }
         var start = [Int](repeating: 0, count: nodes + 1)
         var write = 0
+        // A row's entries as plain integers (neighbour, position in the row): sorted, they
+        // are in the stable order by neighbour, with no closure and no tuples.
+        var keys: [UInt64] = [], rowWeights: [Double] = []
         for i in 0..<nodes {
             let range = count[i]..<count[i + 1]
             start[i] = write
@@ -38,8 +41,16 @@ struct WeightedGraph {
                 for k in range { neighbour[write] = neighbour[k]; weight[write] = weight[k]; write += 1 }
                 continue
             }
-            let row = range.sorted { (neighbour[$0], $0) < (neighbour[$1], $1) }.map { (neighbour[$0], weight[$0]) }
-            for (node, w) in row {
+            // Node indexes are non-negative `Int32`s, and a row's positions fit in 32 bits (a
+            // row holds at most the graph's edges, array positions in memory).
+            keys.removeAll(keepingCapacity: true)
+            for k in range { keys.append(UInt64(UInt32(bitPattern: neighbour[k])) << 32 | UInt64(k - range.lowerBound)) }
+            keys.sort()
+            // A copy: the row is compacted in place while it is read in sorted order.
+            rowWeights.removeAll(keepingCapacity: true)
+            rowWeights.append(contentsOf: weight[range])
+            for key in keys {
+                let node = Int32(truncatingIfNeeded: key >> 32), w = rowWeights[Int(key & 0xFFFF_FFFF)]
                 if write > start[i], neighbour[write - 1] == node { weight[write - 1] += w } else {
                     neighbour[write] = node; weight[write] = w; write += 1
                 }
