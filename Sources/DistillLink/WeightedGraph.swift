@@ -30,9 +30,10 @@ struct WeightedGraph {
         }
         var start = [Int](repeating: 0, count: nodes + 1)
         var write = 0
-        // A row's entries as plain integers (neighbour, position in the row): sorted, they
-        // are in the stable order by neighbour, with no closure and no tuples.
-        var keys: [UInt64] = [], rowWeights: [Double] = []
+        // A row's repeated neighbours are summed through a slot per node, in input order
+        // (what a stable sort by neighbour then a fold would sum), then written ascending.
+        var slot = [Int32](repeating: -1, count: nodes)
+        var touched: [Int32] = [], sums: [Double] = []
         for i in 0..<nodes {
             let range = count[i]..<count[i + 1]
             start[i] = write
@@ -41,20 +42,24 @@ struct WeightedGraph {
                 for k in range { neighbour[write] = neighbour[k]; weight[write] = weight[k]; write += 1 }
                 continue
             }
-            // Node indexes are non-negative `Int32`s, and a row's positions fit in 32 bits (a
-            // row holds at most the graph's edges, array positions in memory).
-            keys.removeAll(keepingCapacity: true)
-            for k in range { keys.append(UInt64(UInt32(bitPattern: neighbour[k])) << 32 | UInt64(k - range.lowerBound)) }
-            keys.sort()
-            // A copy: the row is compacted in place while it is read in sorted order.
-            rowWeights.removeAll(keepingCapacity: true)
-            rowWeights.append(contentsOf: weight[range])
-            for key in keys {
-                let node = Int32(truncatingIfNeeded: key >> 32), w = rowWeights[Int(key & 0xFFFF_FFFF)]
-                if write > start[i], neighbour[write - 1] == node { weight[write - 1] += w } else {
-                    neighbour[write] = node; weight[write] = w; write += 1
+            for k in range {
+                let node = Int(neighbour[k])
+                if slot[node] < 0 {
+                    slot[node] = Int32(truncatingIfNeeded: touched.count)
+                    touched.append(neighbour[k])
+                    sums.append(weight[k])
+                } else {
+                    sums[Int(slot[node])] += weight[k]
                 }
             }
+            // The row is read whole before it is compacted in place.
+            touched.sort()
+            for node in touched {
+                neighbour[write] = node; weight[write] = sums[Int(slot[Int(node)])]; write += 1
+                slot[Int(node)] = -1
+            }
+            touched.removeAll(keepingCapacity: true)
+            sums.removeAll(keepingCapacity: true)
         }
         start[nodes] = write
         neighbour.removeLast(neighbour.count - write); weight.removeLast(weight.count - write)
