@@ -157,13 +157,27 @@ extension CommunitySplit {
     func split(_ components: [[Int]], _ graph: EvidenceGraph, _ views: [AccountView], threads: Int) -> [[Int]] {
         var componentOf = [Int](repeating: -1, count: views.count), position = [Int](repeating: 0, count: views.count)
         for (c, members) in components.enumerated() { for (p, a) in members.enumerated() { componentOf[a] = c; position[a] = p } }
-        var inside = [[(a: Int, b: Int, w: Double)]](repeating: [], count: components.count)
+        // Each component's edges in an array of its exact size (a large component has
+        // hundreds of thousands: no doubling copies).
+        var sizes = [Int](repeating: 0, count: components.count)
+        for e in graph.edges where componentOf[e.a] >= 0 && componentOf[e.a] == componentOf[e.b] { sizes[componentOf[e.a]] += 1 }
+        var inside = sizes.map { size -> [(a: Int, b: Int, w: Double)] in
+            var edges: [(a: Int, b: Int, w: Double)] = []
+            edges.reserveCapacity(size)
+            return edges
+        }
         for e in graph.edges where componentOf[e.a] >= 0 && componentOf[e.a] == componentOf[e.b] {
             let (x, y) = (position[e.a], position[e.b])
             inside[componentOf[e.a]].append((min(x, y), max(x, y), e.evidence.total))
         }
-        // The graph's edge order may depend on threads; sums must not.
-        for c in inside.indices { inside[c].sort { ($0.a, $0.b) < ($1.a, $1.b) } }
+        // Sums follow edge order. The graph keeps its edges in ascending (a, b) order and
+        // positions ascend with account indexes, so this is only a check (no sort buffer).
+        for c in inside.indices {
+            let e = inside[c]
+            if e.indices.dropFirst().contains(where: { (e[$0].a, e[$0].b) < (e[$0 - 1].a, e[$0 - 1].b) }) {
+                inside[c].sort { ($0.a, $0.b) < ($1.a, $1.b) }
+            }
+        }
         let parts = parallelMap(components.count, threads: threads) { [inside] c in
             split(components[c], edges: inside[c], families: { views[$0].families })
         }

@@ -13,12 +13,20 @@ struct WeightedGraph {
     /// `edges` may repeat a pair (their weights add, in the order given) and hold self-loops.
     init(nodes: Int, edges: [(a: Int, b: Int, w: Double)]) {
         var loops = [Double](repeating: 0, count: nodes)
-        var count = [Int](repeating: 0, count: nodes + 1)
         var total = 0.0
         for e in edges {
             total += e.w
-            if e.a == e.b { loops[e.a] += e.w } else { count[e.a + 1] += 1; count[e.b + 1] += 1 }
+            if e.a == e.b { loops[e.a] += e.w }
         }
+        self.init(nodes: nodes, loops: loops, total: total, edges: edges)
+    }
+
+    /// `loops` and `total` already summed; the self-loops of `edges` are skipped (a folded
+    /// level passes only the edges between communities, most of a level's weight being
+    /// inside them).
+    private init(nodes: Int, loops: [Double], total: Double, edges: [(a: Int, b: Int, w: Double)]) {
+        var count = [Int](repeating: 0, count: nodes + 1)
+        for e in edges where e.a != e.b { count[e.a + 1] += 1; count[e.b + 1] += 1 }
         for i in 0..<nodes { count[i + 1] += count[i] }
         // Rows filled in place, then each sorted by neighbour (stable, so repeated pairs
         // add in input order) and folded; no second copy of the edges.
@@ -123,11 +131,18 @@ struct WeightedGraph {
         for c in community where number[c] < 0 { number[c] = communities; communities += 1 }
         guard communities < nodes else { return nil }
         let renumber = community.map { number[$0] }
+        // Summed in the order the edges were listed before (each node's self-loop, then its
+        // later neighbours); edges inside a community go straight to its self-loop.
+        var loops = [Double](repeating: 0, count: communities), total = 0.0
         var edges: [(a: Int, b: Int, w: Double)] = []
         for i in 0..<nodes {
-            if selfLoop[i] > 0 { edges.append((renumber[i], renumber[i], selfLoop[i])) }
-            for x in start[i]..<start[i + 1] where Int(neighbour[x]) > i { edges.append((renumber[i], renumber[Int(neighbour[x])], weight[x])) }
+            if selfLoop[i] > 0 { total += selfLoop[i]; loops[renumber[i]] += selfLoop[i] }
+            for x in start[i]..<start[i + 1] where Int(neighbour[x]) > i {
+                let (a, b) = (renumber[i], renumber[Int(neighbour[x])])
+                total += weight[x]
+                if a == b { loops[a] += weight[x] } else { edges.append((a, b, weight[x])) }
+            }
         }
-        return (WeightedGraph(nodes: communities, edges: edges), renumber)
+        return (WeightedGraph(nodes: communities, loops: loops, total: total, edges: edges), renumber)
     }
 }
