@@ -18,23 +18,25 @@ struct WeightedGraph {
             total += e.w
             if e.a == e.b { loops[e.a] += e.w }
         }
-        self.init(nodes: nodes, loops: loops, total: total, edges: edges)
+        self.init(nodes: nodes, loops: loops, total: total) { body in
+            for e in edges where e.a != e.b { body(e.a, e.b, e.w) }
+        }
     }
 
-    /// `loops` and `total` already summed; the self-loops of `edges` are skipped (a folded
-    /// level passes only the edges between communities, most of a level's weight being
-    /// inside them).
-    private init(nodes: Int, loops: [Double], total: Double, edges: [(a: Int, b: Int, w: Double)]) {
+    /// `loops` and `total` already summed; `forEachEdge` lists the other edges, the same
+    /// ones in the same order each time it is called (twice: to count, then to fill), so
+    /// that a folded level needs no list of its edges.
+    private init(nodes: Int, loops: [Double], total: Double, forEachEdge: ((Int, Int, Double) -> Void) -> Void) {
         var count = [Int](repeating: 0, count: nodes + 1)
-        for e in edges where e.a != e.b { count[e.a + 1] += 1; count[e.b + 1] += 1 }
+        forEachEdge { a, b, _ in count[a + 1] += 1; count[b + 1] += 1 }
         for i in 0..<nodes { count[i + 1] += count[i] }
         // Rows filled in place, then each sorted by neighbour (stable, so repeated pairs
         // add in input order) and folded; no second copy of the edges.
         var fill = count
         var neighbour = [Int32](repeating: 0, count: count[nodes]), weight = [Double](repeating: 0, count: count[nodes])
-        for e in edges where e.a != e.b {
-            neighbour[fill[e.a]] = Int32(e.b); weight[fill[e.a]] = e.w; fill[e.a] += 1
-            neighbour[fill[e.b]] = Int32(e.a); weight[fill[e.b]] = e.w; fill[e.b] += 1
+        forEachEdge { a, b, w in
+            neighbour[fill[a]] = Int32(b); weight[fill[a]] = w; fill[a] += 1
+            neighbour[fill[b]] = Int32(a); weight[fill[b]] = w; fill[b] += 1
         }
         var start = [Int](repeating: 0, count: nodes + 1)
         var write = 0
@@ -131,18 +133,24 @@ struct WeightedGraph {
         for c in community where number[c] < 0 { number[c] = communities; communities += 1 }
         guard communities < nodes else { return nil }
         let renumber = community.map { number[$0] }
-        // Summed in the order the edges were listed before (each node's self-loop, then its
-        // later neighbours); edges inside a community go straight to its self-loop.
+        // Summed in the order of each node's self-loop, then its later neighbours; edges
+        // inside a community go straight to its self-loop, the others are read twice from
+        // this graph (no list of a level's edges).
         var loops = [Double](repeating: 0, count: communities), total = 0.0
-        var edges: [(a: Int, b: Int, w: Double)] = []
         for i in 0..<nodes {
             if selfLoop[i] > 0 { total += selfLoop[i]; loops[renumber[i]] += selfLoop[i] }
             for x in start[i]..<start[i + 1] where Int(neighbour[x]) > i {
-                let (a, b) = (renumber[i], renumber[Int(neighbour[x])])
                 total += weight[x]
-                if a == b { loops[a] += weight[x] } else { edges.append((a, b, weight[x])) }
+                if renumber[i] == renumber[Int(neighbour[x])] { loops[renumber[i]] += weight[x] }
             }
         }
-        return (WeightedGraph(nodes: communities, loops: loops, total: total, edges: edges), renumber)
+        let graph = WeightedGraph(nodes: communities, loops: loops, total: total) { body in
+            for i in 0..<nodes {
+                for x in start[i]..<start[i + 1] where Int(neighbour[x]) > i && renumber[i] != renumber[Int(neighbour[x])] {
+                    body(renumber[i], renumber[Int(neighbour[x])], weight[x])
+                }
+            }
+        }
+        return (graph, renumber)
     }
 }
