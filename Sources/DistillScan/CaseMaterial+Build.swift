@@ -26,9 +26,11 @@ enum CaseMaterialBuilder {
         for e in link.graph.edges where campaignOf[e.a] >= 0 && campaignOf[e.a] == campaignOf[e.b] {
             var weights: [CaseEdge.Weight] = []
             var mask: UInt32 = 0
-            for (k, kind) in allKinds.enumerated() where e.evidence[kind] > 0 {
-                weights.append(CaseEdge.Weight(kind: kind.rawValue, weight: e.evidence[kind]))
+            // The weights are listed only when the edges are kept (for `--db`).
+            e.evidence.forEachWeight { k, w in
+                guard w > 0 else { return }
                 mask |= 1 << UInt32(k)
+                if keepEdges { weights.append(CaseEdge.Weight(kind: allKinds[k].rawValue, weight: w)) }
             }
             kinds[e.a] |= mask
             kinds[e.b] |= mask

@@ -119,13 +119,19 @@ struct GroupLinkage: Sendable {
     var infrastructureEdges = 0
     var infrastructureShare: Double { edges == 0 ? 0 : Double(infrastructureEdges) / Double(edges) }
 
+    /// Whether each kind (by index in `kinds`) is an infrastructure kind.
+    static let isInfrastructure = kinds.map { infrastructureKinds.contains($0) }
+
     mutating func add(_ evidence: PairEvidence) {
         edges += 1
-        for i in Self.kinds.indices {
-            let w = evidence[Self.kinds[i]]
-            if w > 0 { pairs[i] += 1; weights[i] += w }
+        var infrastructure = false
+        evidence.forEachWeight { i, w in
+            guard w > 0 else { return }
+            pairs[i] += 1
+            weights[i] += w
+            if Self.isInfrastructure[i] { infrastructure = true }
         }
         totalWeight += evidence.total
-        if Self.infrastructureKinds.contains(where: { evidence[$0] > 0 }) { infrastructureEdges += 1 }
+        if infrastructure { infrastructureEdges += 1 }
     }
 }
