@@ -33,6 +33,19 @@ package struct EdgeList: Sendable, Sequence {
 
     package func makeIterator() -> Iterator { Iterator(heads: heads, weights: weights) }
 
+    /// Each edge as stored: its accounts, its kinds (bit k: `EvidenceKind.allCases[k]`)
+    /// and the weights of those kinds in kind order, with no `PairEvidence` made: for
+    /// readers that tally every edge. (A weight of 0 is not stored: adding the stored
+    /// weights in order from 0 gives the same sum as `PairEvidence.total`.)
+    package func forEachStored(_ body: (_ a: Int, _ b: Int, _ kinds: UInt16, _ weights: ArraySlice<Double>) -> Void) {
+        var next = 0
+        for h in heads {
+            let n = h.kinds.nonzeroBitCount
+            body(Int(h.a), Int(h.b), h.kinds, weights[next..<(next + n)])
+            next += n
+        }
+    }
+
     /// Expands each edge's weights back into a `PairEvidence`.
     package struct Iterator: IteratorProtocol {
         let heads: [Head]

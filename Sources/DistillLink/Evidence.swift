@@ -11,13 +11,6 @@ package struct PairEvidence: Sendable {
     package init() {}
     package var total: Double { payment + ip + subnet + client + emailDomain + signup + family + sync + lockstep + handoff }
     package var weights: [Double] { EvidenceKind.allCases.map { self[$0] } }
-    /// Each kind's weight with its index in `EvidenceKind.allCases`, in that order, zeros
-    /// included: one call per edge for readers in other modules, where a subscript call
-    /// per kind (not inlined across modules) cost more than the reading.
-    package func forEachWeight(_ body: (_ kind: Int, _ weight: Double) -> Void) {
-        body(0, payment); body(1, ip); body(2, subnet); body(3, client); body(4, emailDomain)
-        body(5, signup); body(6, family); body(7, sync); body(8, lockstep); body(9, handoff)
-    }
     package subscript(_ k: EvidenceKind) -> Double {
         get {
             switch k {
