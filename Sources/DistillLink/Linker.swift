@@ -51,8 +51,8 @@ package struct Linker: Sendable {
             { PromptFamilies(accounts: suspected, include: { suspected[$0].profile.withPrompt > 0 }, params: params, threads: threads) },
             { AttributeEvidence(accounts: suspected, candidates: candidates, params: params) })
         // The two readings of the families are independent: side by side.
-        let (shares, linkShares) = bothInParallel(threads: threads, { families.shares() }, { families.shares(linking: true) })
-        for (account, shares) in shares { views[account].families = shares }
+        let (familyShares, linkShares) = bothInParallel(threads: threads, { families.shares() }, { families.shares(linking: true) })
+        for (account, shares) in familyShares { views[account].families = shares }
         for (account, shares) in linkShares { views[account].linkFamilies = shares }
         let familyPurity = families.linkPurity { views[$0].isCandidate }
         // The graph and the dump-wide statistics both only read the judged accounts: side by side.
