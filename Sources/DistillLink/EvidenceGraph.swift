@@ -4,7 +4,7 @@ import DistillProfile
 /// (`AttributeEvidence`), sequential hand-offs and shared prompt families, with
 /// synchronized activity on top; pairs below the edge threshold are dropped.
 package struct EvidenceGraph: Sendable {
-    package var edges: [Edge] = []
+    package var edges = EdgeList()
 
     /// `attributes`: the family-independent evidence between the same candidates.
     init(
@@ -24,10 +24,12 @@ package struct EvidenceGraph: Sendable {
         // Synchronized activity only strengthens pairs that already share something, and
         // is worth computing only where it could lift the pair to the edge threshold.
         // Each shard of pairs caches the activity slots of the accounts it meets.
-        edges = pairs.compactMapPairs(threads: threads, adding: families, state: { [ActivitySlots?](repeating: nil, count: accounts.count) }) { cache, a, b, found in
+        var parts = pairs.foldPairs(
+            threads: threads, adding: families, state: { [ActivitySlots?](repeating: nil, count: accounts.count) }, output: { EdgeList.Builder() }
+        ) { cache, out, a, b, found in
             var e = found
             e.sync = params.syncWeight
-            guard e.total >= params.edgeThreshold else { return nil }
+            guard e.total >= params.edgeThreshold else { return }
             func slots(_ i: Int) -> ActivitySlots {
                 if let s = cache[i] { return s }
                 let s = ActivitySlots(accounts[i].profile)
@@ -36,8 +38,9 @@ package struct EvidenceGraph: Sendable {
             }
             let (overlap, lift) = slots(a).sync(slots(b))
             if !(overlap >= params.syncOverlap && lift >= params.syncLift) { e.sync = 0 }
-            return e.total >= params.edgeThreshold ? Edge(a: a, b: b, evidence: e) : nil
+            if e.total >= params.edgeThreshold { out.append(a, b, e) }
         }
+        edges = EdgeList.Builder.concatenate(&parts)
     }
 
     /// One account stops and another starts soon after, both short-lived.

@@ -50,6 +50,8 @@ package struct Linker: Sendable {
             threads: threads,
             { PromptFamilies(accounts: suspected, include: { suspected[$0].profile.withPrompt > 0 }, params: params, threads: threads) },
             { AttributeEvidence(accounts: suspected, candidates: candidates, params: params) })
+        // One after the other, not side by side: with millions of one-prompt accounts each
+        // table (and the sorted keys it is made from) is large.
         for (account, shares) in families.shares() { views[account].families = shares }
         for (account, shares) in families.shares(linking: true) { views[account].linkFamilies = shares }
         let familyPurity = families.linkPurity { views[$0].isCandidate }

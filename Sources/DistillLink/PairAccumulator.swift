@@ -50,15 +50,27 @@ struct PairAccumulator {
     }
 
     /// `transform` of every pair `a < b` with its folded evidence (the stored contributions
-    /// and those of `source`), in ascending (a, b) order, nils dropped. The accounts are
-    /// split into runs of about equal work, each folded on its own thread with its own
-    /// `State`; a pair's contributions of a kind are still folded in the order they were
-    /// made (the source's after the stored ones), so the result is the same for every
-    /// thread count.
+    /// and those of `source`), in ascending (a, b) order, nils dropped (see `foldPairs`).
     mutating func compactMapPairs<State, T: Sendable, Source: PairSource>(
         threads: Int, adding source: Source = NoPairs(), state: @Sendable () -> State,
         _ transform: @Sendable (inout State, _ a: Int, _ b: Int, PairEvidence) -> T?
     ) -> [T] {
+        var parts = foldPairs(threads: threads, adding: source, state: state, output: { ChunkedArray<T>() }) { local, out, a, b, e in
+            if let t = transform(&local, a, b, e) { out.append(t) }
+        }
+        return ChunkedArray.concatenate(&parts)
+    }
+
+    /// Every pair `a < b` with its folded evidence (the stored contributions and those of
+    /// `source`) handed to `body` with its shard's state and output, in ascending (a, b)
+    /// order; the shards' outputs in shard order. The accounts are split into runs of
+    /// about equal work, each folded on its own thread; a pair's contributions of a kind
+    /// are still folded in the order they were made (the source's after the stored ones),
+    /// so the outputs, taken in order, are the same for every thread count.
+    mutating func foldPairs<State, Output: Sendable, Source: PairSource>(
+        threads: Int, adding source: Source = NoPairs(), state: @Sendable () -> State, output: @Sendable () -> Output,
+        _ body: @Sendable (inout State, inout Output, _ a: Int, _ b: Int, PairEvidence) -> Void
+    ) -> [Output] {
         let stored = contributions
         contributions = []
         let bound = max(source.bound, stored.reduce(0) { max($0, Int($1.key & 0xFFFF_FFFF) + 1) })
@@ -85,11 +97,11 @@ struct PairAccumulator {
         }
         let bounds = Self.shards(cost, count: max(1, min(threads, cost.reduce(0, +) / 4096)))
         // SAFETY: shards only read `items`, each its own accounts' ranges `start[a]..<start[a + 1]` (within `grouped.count`); `parallelMap` joins them before this closure returns.
-        var parts: [ChunkedArray<T>] = grouped.withUnsafeBufferPointer { items in
+        return grouped.withUnsafeBufferPointer { items in
             let items = Regions(items: items)
             return parallelMap(bounds.count - 1, threads: threads) { shard in
                 var table = FoldTable(bound: bound)
-                var out = ChunkedArray<T>()
+                var out = output()
                 var local = state()
                 for a in bounds[shard]..<bounds[shard + 1] where cost[a] > 0 {
                     for i in start[a]..<start[a + 1] {
@@ -97,14 +109,11 @@ struct PairAccumulator {
                         table.add(Int(c.key & 0xFFFF_FFFF), c.kind, c.weight, cap: caps[c.kind])
                     }
                     source.forEach(a) { b, w in table.add(b, source.kind, w, cap: source.cap) }
-                    table.drain { b, e in
-                        if let t = transform(&local, a, b, e) { out.append(t) }
-                    }
+                    table.drain { b, e in body(&local, &out, a, b, e) }
                 }
                 return out
             }
         }
-        return ChunkedArray.concatenate(&parts)
     }
 
     /// Bounds of `shards` runs of accounts, each about an equal share of the total cost.
@@ -130,7 +139,9 @@ struct PairAccumulator {
 /// slot table over all accounts (4 bytes each), drained in ascending partner order.
 struct FoldTable {
     private var slot: [Int32]
-    private var partners: [(b: Int, evidence: PairEvidence)] = []
+    /// Partners in the order met, and their evidence by slot.
+    private var partners: [Int] = []
+    private var evidence: [PairEvidence] = []
 
     init(bound: Int) { slot = [Int32](repeating: -1, count: bound) }
 
@@ -139,18 +150,22 @@ struct FoldTable {
         if s < 0 {
             s = partners.count
             slot[b] = Int32(s)
-            partners.append((b, PairEvidence()))
+            partners.append(b)
+            evidence.append(PairEvidence())
         }
-        partners[s].evidence[kind] = min(cap, partners[s].evidence[kind] + w)
+        evidence[s][kind] = min(cap, evidence[s][kind] + w)
     }
 
-    /// Each partner with its evidence, ascending; the table is empty afterwards.
+    /// Each partner with its evidence, ascending; the table is empty afterwards. Partners
+    /// are distinct, so sorting the plain indexes (not the 88-byte records) is enough.
     mutating func drain(_ body: (Int, PairEvidence) -> Void) {
-        partners.sort { $0.b < $1.b }
-        for p in partners {
-            slot[p.b] = -1
-            body(p.b, p.evidence)
+        partners.sort()
+        for b in partners {
+            let s = Int(slot[b])
+            slot[b] = -1
+            body(b, evidence[s])
         }
         partners.removeAll(keepingCapacity: true)
+        evidence.removeAll(keepingCapacity: true)
     }
 }

@@ -13,23 +13,37 @@ struct WeightedGraph {
     /// `edges` may repeat a pair (their weights add, in the order given) and hold self-loops.
     init(nodes: Int, edges: [(a: Int, b: Int, w: Double)]) {
         var loops = [Double](repeating: 0, count: nodes)
-        var count = [Int](repeating: 0, count: nodes + 1)
         var total = 0.0
         for e in edges {
             total += e.w
-            if e.a == e.b { loops[e.a] += e.w } else { count[e.a + 1] += 1; count[e.b + 1] += 1 }
+            if e.a == e.b { loops[e.a] += e.w }
         }
+        self.init(nodes: nodes, loops: loops, total: total) { body in
+            for e in edges where e.a != e.b { body(e.a, e.b, e.w) }
+        }
+    }
+
+    /// `loops` and `total` already summed; `forEachEdge` lists the other edges, the same
+    /// ones in the same order each time it is called (twice: to count, then to fill), so
+    /// that a folded level needs no list of its edges.
+    private init(nodes: Int, loops: [Double], total: Double, forEachEdge: ((Int, Int, Double) -> Void) -> Void) {
+        var count = [Int](repeating: 0, count: nodes + 1)
+        forEachEdge { a, b, _ in count[a + 1] += 1; count[b + 1] += 1 }
         for i in 0..<nodes { count[i + 1] += count[i] }
         // Rows filled in place, then each sorted by neighbour (stable, so repeated pairs
         // add in input order) and folded; no second copy of the edges.
         var fill = count
         var neighbour = [Int32](repeating: 0, count: count[nodes]), weight = [Double](repeating: 0, count: count[nodes])
-        for e in edges where e.a != e.b {
-            neighbour[fill[e.a]] = Int32(e.b); weight[fill[e.a]] = e.w; fill[e.a] += 1
-            neighbour[fill[e.b]] = Int32(e.a); weight[fill[e.b]] = e.w; fill[e.b] += 1
+        forEachEdge { a, b, w in
+            neighbour[fill[a]] = Int32(b); weight[fill[a]] = w; fill[a] += 1
+            neighbour[fill[b]] = Int32(a); weight[fill[b]] = w; fill[b] += 1
         }
         var start = [Int](repeating: 0, count: nodes + 1)
         var write = 0
+        // A row's repeated neighbours are summed through a slot per node, in input order
+        // (what a stable sort by neighbour then a fold would sum), then written ascending.
+        var slot = [Int32](repeating: -1, count: nodes)
+        var touched: [Int32] = [], sums: [Double] = []
         for i in 0..<nodes {
             let range = count[i]..<count[i + 1]
             start[i] = write
@@ -38,12 +52,24 @@ struct WeightedGraph {
                 for k in range { neighbour[write] = neighbour[k]; weight[write] = weight[k]; write += 1 }
                 continue
             }
-            let row = range.sorted { (neighbour[$0], $0) < (neighbour[$1], $1) }.map { (neighbour[$0], weight[$0]) }
-            for (node, w) in row {
-                if write > start[i], neighbour[write - 1] == node { weight[write - 1] += w } else {
-                    neighbour[write] = node; weight[write] = w; write += 1
+            for k in range {
+                let node = Int(neighbour[k])
+                if slot[node] < 0 {
+                    slot[node] = Int32(truncatingIfNeeded: touched.count)
+                    touched.append(neighbour[k])
+                    sums.append(weight[k])
+                } else {
+                    sums[Int(slot[node])] += weight[k]
                 }
             }
+            // The row is read whole before it is compacted in place.
+            touched.sort()
+            for node in touched {
+                neighbour[write] = node; weight[write] = sums[Int(slot[Int(node)])]; write += 1
+                slot[Int(node)] = -1
+            }
+            touched.removeAll(keepingCapacity: true)
+            sums.removeAll(keepingCapacity: true)
         }
         start[nodes] = write
         neighbour.removeLast(neighbour.count - write); weight.removeLast(weight.count - write)
@@ -107,11 +133,24 @@ struct WeightedGraph {
         for c in community where number[c] < 0 { number[c] = communities; communities += 1 }
         guard communities < nodes else { return nil }
         let renumber = community.map { number[$0] }
-        var edges: [(a: Int, b: Int, w: Double)] = []
+        // Summed in the order of each node's self-loop, then its later neighbours; edges
+        // inside a community go straight to its self-loop, the others are read twice from
+        // this graph (no list of a level's edges).
+        var loops = [Double](repeating: 0, count: communities), total = 0.0
         for i in 0..<nodes {
-            if selfLoop[i] > 0 { edges.append((renumber[i], renumber[i], selfLoop[i])) }
-            for x in start[i]..<start[i + 1] where Int(neighbour[x]) > i { edges.append((renumber[i], renumber[Int(neighbour[x])], weight[x])) }
+            if selfLoop[i] > 0 { total += selfLoop[i]; loops[renumber[i]] += selfLoop[i] }
+            for x in start[i]..<start[i + 1] where Int(neighbour[x]) > i {
+                total += weight[x]
+                if renumber[i] == renumber[Int(neighbour[x])] { loops[renumber[i]] += weight[x] }
+            }
         }
-        return (WeightedGraph(nodes: communities, edges: edges), renumber)
+        let graph = WeightedGraph(nodes: communities, loops: loops, total: total) { body in
+            for i in 0..<nodes {
+                for x in start[i]..<start[i + 1] where Int(neighbour[x]) > i && renumber[i] != renumber[Int(neighbour[x])] {
+                    body(renumber[i], renumber[Int(neighbour[x])], weight[x])
+                }
+            }
+        }
+        return (graph, renumber)
     }
 }

@@ -23,18 +23,25 @@ enum CaseMaterialBuilder {
         var edges: [CaseEdge] = []
         // Accounts are in ascending id order and edges in ascending (a, b) order, so the
         // edges come out sorted by (id of a, id of b) with a < b.
-        for e in link.graph.edges where campaignOf[e.a] >= 0 && campaignOf[e.a] == campaignOf[e.b] {
-            var weights: [CaseEdge.Weight] = []
+        link.graph.edges.forEachStored { a, b, stored, weights in
+            guard campaignOf[a] >= 0 && campaignOf[a] == campaignOf[b] else { return }
             var mask: UInt32 = 0
-            for (k, kind) in allKinds.enumerated() where e.evidence[kind] > 0 {
-                weights.append(CaseEdge.Weight(kind: kind.rawValue, weight: e.evidence[kind]))
+            var named: [CaseEdge.Weight] = []
+            var rest = stored, next = weights.startIndex
+            while rest != 0 {
+                let k = rest.trailingZeroBitCount, w = weights[next]
+                rest &= rest - 1
+                next += 1
+                guard w > 0 else { continue }
                 mask |= 1 << UInt32(k)
+                // Named only when the edges are kept (for `--db`).
+                if keepEdges { named.append(CaseEdge.Weight(kind: allKinds[k].rawValue, weight: w)) }
             }
-            kinds[e.a] |= mask
-            kinds[e.b] |= mask
-            links[e.a] += 1
-            links[e.b] += 1
-            if keepEdges { edges.append(CaseEdge(a: link.accounts[e.a].id, b: link.accounts[e.b].id, weights: weights)) }
+            kinds[a] |= mask
+            kinds[b] |= mask
+            links[a] += 1
+            links[b] += 1
+            if keepEdges { edges.append(CaseEdge(a: link.accounts[a].id, b: link.accounts[b].id, weights: named)) }
         }
         var members: [String: MemberFigures] = [:]
         for (i, v) in link.accounts.enumerated() where campaignOf[i] >= 0 {

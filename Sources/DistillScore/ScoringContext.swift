@@ -32,12 +32,12 @@ struct ScoringContext: Sendable {
         for (i, g) in link.groups.enumerated() { for a in g { groupOf[a] = i } }
         linkage = Array(repeating: GroupLinkage(), count: link.groups.count)
         var linked = [Bool](repeating: false, count: link.accounts.count)
-        for e in link.graph.edges {
-            let g = groupOf[e.a]
-            guard g >= 0, g == groupOf[e.b] else { continue }
-            linkage[g].add(e.evidence)
-            linked[e.a] = true
-            linked[e.b] = true
+        link.graph.edges.forEachStored { a, b, kinds, weights in
+            let g = groupOf[a]
+            guard g >= 0, g == groupOf[b] else { return }
+            linkage[g].add(kinds: kinds, weights: weights)
+            linked[a] = true
+            linked[b] = true
         }
         for (i, g) in link.groups.enumerated() { linkage[i].linkedAccounts = g.reduce(0) { $0 + (linked[$1] ? 1 : 0) } }
     }
@@ -119,13 +119,27 @@ struct GroupLinkage: Sendable {
     var infrastructureEdges = 0
     var infrastructureShare: Double { edges == 0 ? 0 : Double(infrastructureEdges) / Double(edges) }
 
-    mutating func add(_ evidence: PairEvidence) {
+    /// Whether each kind (by index in `kinds`) is an infrastructure kind.
+    static let isInfrastructure = kinds.map { infrastructureKinds.contains($0) }
+
+    /// One edge as `EdgeList` stores it: `kinds` (bit i: `kinds[i]`) and their weights in order.
+    mutating func add(kinds: UInt16, weights stored: ArraySlice<Double>) {
         edges += 1
-        for i in Self.kinds.indices {
-            let w = evidence[Self.kinds[i]]
-            if w > 0 { pairs[i] += 1; weights[i] += w }
+        var infrastructure = false
+        var total = 0.0
+        var rest = kinds, next = stored.startIndex
+        while rest != 0 {
+            let i = rest.trailingZeroBitCount, w = stored[next]
+            rest &= rest - 1
+            next += 1
+            total += w
+            guard w > 0 else { continue }
+            pairs[i] += 1
+            weights[i] += w
+            if Self.isInfrastructure[i] { infrastructure = true }
         }
-        totalWeight += evidence.total
-        if Self.infrastructureKinds.contains(where: { evidence[$0] > 0 }) { infrastructureEdges += 1 }
+        // The same sum as `PairEvidence.total`: the kinds not stored are +0.0.
+        totalWeight += total
+        if infrastructure { infrastructureEdges += 1 }
     }
 }

@@ -1,4 +1,4 @@
-import DistillSupport
+import DistillLink
 import Testing
 
 @Suite("Chunked arrays")

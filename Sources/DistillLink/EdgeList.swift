@@ -1,0 +1,137 @@
+import DistillSupport
+
+/// The kept evidence edges, in ascending (a, b) order, stored compactly: per edge its two
+/// accounts and a bit set of the kinds it carries (12 bytes), and only the non-zero
+/// weights (8 bytes each). An `Edge` with all ten kinds spelt out is 96 bytes, and a dump
+/// makes millions of edges that mostly carry one or two kinds. Read as a sequence of
+/// `Edge`s whose weights are bit for bit the ones folded.
+package struct EdgeList: Sendable, Sequence {
+    /// One edge's accounts and kinds (bit k: `EvidenceKind.allCases[k]`).
+    struct Head: Sendable {
+        var a: UInt32
+        var b: UInt32
+        var kinds: UInt16
+    }
+
+    private var heads: [Head] = []
+    /// The weights of the kinds in `heads[i].kinds`, ascending kind, edge after edge.
+    private var weights: [Double] = []
+
+    package init() {}
+
+    /// `edges` in order (ascending (a, b), as `EvidenceGraph` keeps them).
+    package init<S: Sequence<Edge>>(_ edges: S) {
+        var builder = Builder()
+        for e in edges { builder.append(e.a, e.b, e.evidence) }
+        var parts = [builder]
+        self = Builder.concatenate(&parts)
+    }
+
+    package var count: Int { heads.count }
+    package var isEmpty: Bool { heads.isEmpty }
+    package var underestimatedCount: Int { heads.count }
+
+    package func makeIterator() -> Iterator { Iterator(heads: heads, weights: weights) }
+
+    /// Each edge as stored: its accounts, its kinds (bit k: `EvidenceKind.allCases[k]`)
+    /// and the weights of those kinds in kind order, with no `PairEvidence` made: for
+    /// readers that tally every edge. (A weight of 0 is not stored: adding the stored
+    /// weights in order from 0 gives the same sum as `PairEvidence.total`.)
+    package func forEachStored(_ body: (_ a: Int, _ b: Int, _ kinds: UInt16, _ weights: ArraySlice<Double>) -> Void) {
+        var next = 0
+        for h in heads {
+            let n = h.kinds.nonzeroBitCount
+            body(Int(h.a), Int(h.b), h.kinds, weights[next..<(next + n)])
+            next += n
+        }
+    }
+
+    /// Expands each edge's weights back into a `PairEvidence`.
+    package struct Iterator: IteratorProtocol {
+        let heads: [Head]
+        let weights: [Double]
+        var edge = 0
+        var weight = 0
+
+        package mutating func next() -> Edge? {
+            guard edge < heads.count else { return nil }
+            let h = heads[edge]
+            edge += 1
+            var evidence = PairEvidence()
+            var kinds = h.kinds
+            while kinds != 0 {
+                evidence[index: kinds.trailingZeroBitCount] = weights[weight]
+                weight += 1
+                kinds &= kinds - 1
+            }
+            return Edge(a: Int(h.a), b: Int(h.b), evidence: evidence)
+        }
+    }
+
+    /// Edges appended one shard at a time, in fixed-size chunks (no doubling copies).
+    struct Builder: Sendable {
+        private var heads = ChunkedArray<Head>()
+        private var weights = ChunkedArray<Double>()
+
+        /// Account indexes are array positions below 2^32, as in `PairAccumulator`'s keys.
+        mutating func append(_ a: Int, _ b: Int, _ evidence: PairEvidence) {
+            var kinds: UInt16 = 0
+            for k in 0..<PairEvidence.kindCount {
+                let w = evidence[index: k]
+                // By bit pattern: a stored -0.0 comes back as -0.0.
+                if w.bitPattern != 0 {
+                    kinds |= 1 << UInt16(k)
+                    weights.append(w)
+                }
+            }
+            heads.append(Head(a: UInt32(truncatingIfNeeded: a), b: UInt32(truncatingIfNeeded: b), kinds: kinds))
+        }
+
+        /// The shards' edges in shard order; `parts` is left empty.
+        static func concatenate(_ parts: inout [Builder]) -> EdgeList {
+            var headParts = parts.map(\.heads), weightParts = parts.map(\.weights)
+            parts = []
+            var list = EdgeList()
+            list.heads = ChunkedArray.concatenate(&headParts)
+            list.weights = ChunkedArray.concatenate(&weightParts)
+            return list
+        }
+    }
+}
+
+extension PairEvidence {
+    /// The number of kinds (`EvidenceKind.allCases.count`).
+    static let kindCount = 10
+
+    /// The weight of `EvidenceKind.allCases[k]`.
+    subscript(index k: Int) -> Double {
+        get {
+            switch k {
+            case 0: return payment
+            case 1: return ip
+            case 2: return subnet
+            case 3: return client
+            case 4: return emailDomain
+            case 5: return signup
+            case 6: return family
+            case 7: return sync
+            case 8: return lockstep
+            default: return handoff
+            }
+        }
+        set {
+            switch k {
+            case 0: payment = newValue
+            case 1: ip = newValue
+            case 2: subnet = newValue
+            case 3: client = newValue
+            case 4: emailDomain = newValue
+            case 5: signup = newValue
+            case 6: family = newValue
+            case 7: sync = newValue
+            case 8: lockstep = newValue
+            default: handoff = newValue
+            }
+        }
+    }
+}
