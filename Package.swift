@@ -46,15 +46,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // The compiler's prefetch hint (header only, no library): the profile pass asks for an
-        // account's cold profile while it updates the one before.
-        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         // Leaf helpers every stage shares: threads, stable hashing, JSON quoting, union-find,
         // IP addresses, the parameter tables.
         .target(name: "DistillSupport"),
         .target(name: "DistillInput", dependencies: ["DistillSupport", "CZlib", "CIsal", "CCrypto"]),
         .target(name: "DistillDecode", dependencies: ["DistillInput"]),
-        .target(name: "DistillProfile", dependencies: ["DistillDecode", "CPrefetch"]),
+        .target(name: "DistillProfile", dependencies: ["DistillDecode"]),
         // The template miner and aligner (prompt families' templates, `distillscan templates`).
         .target(name: "DistillTemplates", dependencies: ["DistillProfile"]),
         .target(name: "DistillLink", dependencies: ["DistillProfile", "DistillTemplates"]),

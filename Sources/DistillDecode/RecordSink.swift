@@ -3,7 +3,7 @@
 /// they were split. Workers each feed their own sink and the sinks are merged, so
 /// results never depend on thread count, input order or scheduling.
 package protocol RecordSink: Sendable {
-    mutating func consume(_ record: consuming RequestRecord)
+    mutating func consume(_ record: RequestRecord)
     mutating func merge(_ other: Self)
     /// The sinks merged into one (in order), on up to `threads` threads where the sink can
     /// split the work; the same state as merging them one by one. Consumes `sinks`, so the

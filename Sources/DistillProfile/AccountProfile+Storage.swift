@@ -74,9 +74,7 @@ extension AccountProfile {
         /// The only request of a one-request account (`grown` is nil then).
         var first: FirstRequest?
         /// Everything that grows with traffic, from the second request on (or a merge).
-        var grown: GrownBox? { didSet { grownAddress = Self.address(of: grown) } }
-        /// `grown`'s address, read by the profile pass's prefetch hint without retaining it.
-        private(set) var grownAddress: UnsafeRawPointer?
+        var grown: GrownBox?
 
         init(sizes: SketchSizes) { self.sizes = sizes }
 
@@ -85,7 +83,6 @@ extension AccountProfile {
             sizes = o.sizes
             first = o.first
             grown = o.grown.map { GrownBox($0.state) }
-            grownAddress = Self.address(of: grown)
         }
 
         /// The grown part, as stored or as replayed from the first request (nothing is stored).

@@ -25,10 +25,9 @@ extension ProfileState {
             let id = try r.string()
             guard previous.map({ $0 < id }) ?? true else { throw .init("account ids out of order or repeated (\(id.utf8Prefix(80)))") }
             previous = id
-            let profile = try AccountProfile.decode(&r, parameters)
             state.index.insert(hash: AccountIndex.hash(id), position: state.profiles.count)
             state.ids.append(id)
-            state.profiles.append(profile)
+            state.profiles.append(try AccountProfile.decode(&r, parameters))
         }
         return state
     }

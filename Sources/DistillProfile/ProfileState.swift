@@ -4,7 +4,7 @@ import DistillSupport
 
 /// The profile pass: a profile per account, built from the record stream. A `RecordSink`:
 /// profiling shards separately and merging equals profiling the whole.
-// SAFETY: @unchecked Sendable: every stored property is a Sendable value (arrays, `AccountIndex`, `ProfileParameters`, the waiting request, and `IntentMatcher`, itself `@unchecked` for its regexes), so a copy shares nothing mutable.
+// SAFETY: @unchecked Sendable: every stored property is a Sendable value (arrays, `AccountIndex`, `ProfileParameters`, and `IntentMatcher`, itself `@unchecked` for its regexes), so a copy shares nothing mutable.
 package struct ProfileState: RecordSink, @unchecked Sendable {
     package let parameters: ProfileParameters
     package let matcher: IntentMatcher
@@ -12,18 +12,13 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     var profiles: [AccountProfile] = []
     var ids: [String] = []
     var index = AccountIndex()
-    /// The last two requests, applied two requests later (`consume`): their profiles'
-    /// memory is requested meanwhile, and is in cache by then.
-    var waiting: Waiting?
-    var ready: Waiting?
 
     /// Every account with its profile, in ascending id order (what the link stage reads).
     package var accountsByID: [(id: String, profile: AccountProfile)] {
-        let s = finished
-        return s.ids.indices.sorted { s.ids[$0] < s.ids[$1] }.map { i in
-            var p = s.profiles[i]
+        ids.indices.sorted { ids[$0] < ids[$1] }.map { i in
+            var p = profiles[i]
             p.closeOpenEntries()
-            return (s.ids[i], p)
+            return (ids[i], p)
         }
     }
 
@@ -37,52 +32,18 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         self.matcher = matcher
     }
 
-    package mutating func consume(_ r: consuming RequestRecord) {
-        let slot = slot(of: r.account)
-        // Asked for now, used two requests later: the storage now, its grown part (whose
-        // address the storage holds) on the next request, the update on the one after.
-        AccountProfile.Lines.prefetchStorage(of: profiles, at: slot)
-        if let w = ready.take() { apply(w) }
-        if let w = waiting.take() {
-            profiles[w.slot].storage.prefetchGrown()
-            ready = w
+    package mutating func consume(_ r: RequestRecord) {
+        let h = AccountIndex.hash(r.account)
+        let slot: Int
+        if let i = index.position(hash: h, isID: { ids[$0] == r.account }) {
+            slot = i
+        } else {
+            slot = profiles.count
+            index.insert(hash: h, position: slot)
+            ids.append(r.account)
+            profiles.append(AccountProfile(parameters))
         }
-        waiting = Waiting(record: r, slot: slot)
-    }
-
-    /// Applies the requests still waiting for their profiles, in arrival order.
-    package mutating func finish() {
-        if let w = ready.take() { apply(w) }
-        if let w = waiting.take() { apply(w) }
-    }
-
-    private mutating func apply(_ w: consuming Waiting) {
-        Self.update(&profiles[w.slot], w.record, parameters, matcher)
-    }
-
-    /// The position of an account's profile, made on its first request.
-    private mutating func slot(of account: String) -> Int {
-        let h = AccountIndex.hash(account)
-        if let i = index.position(hash: h, isID: { ids[$0] == account }) { return i }
-        let slot = profiles.count
-        index.insert(hash: h, position: slot)
-        ids.append(account)
-        profiles.append(AccountProfile(parameters))
-        return slot
-    }
-
-    /// This state with the waiting requests applied (what readers see).
-    var finished: ProfileState {
-        guard waiting != nil || ready != nil else { return self }
-        var s = self
-        s.finish()
-        return s
-    }
-
-    /// A request and its profile's position, waiting for the profile's memory.
-    struct Waiting {
-        var record: RequestRecord
-        var slot: Int
+        Self.update(&profiles[slot], r, parameters, matcher)
     }
 
     private static func update(_ a: inout AccountProfile, _ r: RequestRecord, _ p: ProfileParameters, _ matcher: IntentMatcher) {
@@ -158,8 +119,6 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     private mutating func merge(_ o: ProfileState, threads: Int) {
-        finish()
-        let o = o.finished
         var shared: [(into: Int, from: Int)] = []
         for (j, id) in o.ids.enumerated() {
             let h = AccountIndex.hash(id)
