@@ -71,9 +71,9 @@ extension RecordDecoder {
         case .failure(let k): return k
         }
         r = RequestRecord(timestamp: time, account: accountID)
-        r.apiKey = text(apiKey, perAccount: true)
+        r.apiKey = text(apiKey, intern: false)
         r.org = text(org)
-        r.ip = text(ip, limit: 64, perAccount: true).map(Self.firstForwardedAddress)
+        r.ip = text(ip, limit: 64, intern: false).map(Self.firstForwardedAddress)
         r.userAgent = text(userAgent)
         r.tlsFingerprint = text(tls, limit: 128)
         r.model = text(model, limit: 128)

@@ -25,9 +25,9 @@ extension RecordDecoder {
         case .failure(let k): return k
         }
         r = RequestRecord(timestamp: time, account: accountID)
-        r.apiKey = text(meta.flatMap { t.member($0, "user_api_key_hash") }, perAccount: true)
+        r.apiKey = text(meta.flatMap { t.member($0, "user_api_key_hash") }, intern: false)
         r.org = text(meta.flatMap { t.member($0, "user_api_key_team_id") ?? t.member($0, "user_api_key_org_id") })
-        r.ip = text(t.member(root, "requester_ip_address") ?? meta.flatMap { t.member($0, "requester_ip_address") }, limit: 64, perAccount: true)
+        r.ip = text(t.member(root, "requester_ip_address") ?? meta.flatMap { t.member($0, "requester_ip_address") }, limit: 64, intern: false)
             .map(Self.firstForwardedAddress)
         if let headers = meta.flatMap({ t.member($0, "headers") ?? t.member($0, "requester_metadata") }) {
             r.userAgent = text(t.member(headers, "user-agent") ?? t.member(headers, "User-Agent"))

@@ -9,9 +9,6 @@ package struct RecordDecoder {
     var tape = JSONTape()
     /// This decoder's shared strings for few-valued fields (never shared between threads).
     let interner = StringInterner()
-    /// Shared strings for per-account values (account ids, API keys, addresses), kept
-    /// apart so that thousands of accounts do not crowd out the few-valued fields.
-    let accountInterner = StringInterner(slots: 16384)
 
     package init(options: DecodeOptions) { self.options = options }
 
@@ -107,10 +104,6 @@ package struct RecordDecoder {
         guard let i else { return nil }
         switch tape.kind(i) {
         case .string:
-            let raw = tape._unsafeRaw(i)
-            if !tape._unsafeNodes[i].escaped && raw.count <= options.maxIdentifierBytes {
-                return raw.isEmpty ? nil : .success(accountInterner.string(raw))
-            }
             let s = tape.string(i, limit: options.maxIdentifierBytes)
             return s.isEmpty ? nil : .success(s)
         case .number: return .success(String(decoding: tape._unsafeRaw(i), as: UTF8.self))
@@ -119,14 +112,16 @@ package struct RecordDecoder {
         }
     }
 
-    /// An optional text field; wrong types are dropped, not fatal. Plain strings within
-    /// the limit come from an interner: the few-valued fields' one, or the per-account
-    /// one for keys and addresses (`perAccount`).
-    func text(_ i: Int?, limit: Int = 256, perAccount: Bool = false) -> String? {
+    /// An optional text field; wrong types are dropped, not fatal. Plain strings of
+    /// few-valued fields come from the interner, whatever their length (`intern: false`
+    /// for per-account values such as keys and addresses: a table holding thousands of
+    /// accounts' values misses the cache on nearly every lookup, which cost more than the
+    /// allocations it saved).
+    func text(_ i: Int?, limit: Int = 256, intern: Bool = true) -> String? {
         guard let i else { return nil }
-        if tape._unsafeNodes[i].kind == .string, !tape._unsafeNodes[i].escaped {
+        if intern, tape._unsafeNodes[i].kind == .string, !tape._unsafeNodes[i].escaped {
             let raw = tape._unsafeRaw(i)
-            if raw.count <= limit { return raw.isEmpty ? nil : (perAccount ? accountInterner : interner).string(raw) }
+            if raw.count <= limit { return raw.isEmpty ? nil : interner.string(raw) }
         }
         guard let s = tape.scalarText(i, limit: limit), !s.isEmpty else { return nil }
         return s

@@ -4,12 +4,12 @@ import DistillSupport
 import Glibc
 #endif
 
-/// Hands out one `String` per recent value of a text field (models, user agents, TLS
-/// fingerprints, endpoints, organisations; in a larger interner, account ids, API keys and
-/// addresses): a value seen before costs a few word loads and compares instead of a UTF-8
-/// validation (and, past 15 bytes, an allocation), and equal values share storage, so the
-/// profile's later comparisons of them are pointer checks. One per decoder (thread);
-/// direct-mapped, so a rare value only displaces another.
+/// Hands out one `String` per recent value of the few-valued text fields (models, user
+/// agents, TLS fingerprints, endpoints, organisations, stop reasons): a value seen before
+/// costs a few word loads and compares instead of a UTF-8 validation (and, past 15 bytes,
+/// an allocation), and equal values share storage, so the profile's later comparisons of
+/// them are pointer checks. One per decoder (thread); direct-mapped, so a rare value only
+/// displaces another.
 final class StringInterner {
     /// A value's bytes as its length and four words: up to `wordBytes` bytes, loads at
     /// fixed offsets for the length that together cover every byte, so equal keys mean
