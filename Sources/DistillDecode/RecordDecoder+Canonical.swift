@@ -9,7 +9,7 @@ extension RecordDecoder {
     }
 
     /// The canonical decode; when `detecting`, the same pass over the top-level keys also
-    /// looks for the keys that mark the other formats (the rules of `detectFormat`), and
+    /// looks for the keys that mark the other formats (`FormatHints`), and
     /// on finding them returns that format without building a record (a second pass over
     /// the keys only to pick the format cost ~1 % of an analysis).
     func decodeCanonical(into r: inout RequestRecord, detecting: Bool) -> (format: LogFormat, failure: MalformedKind?) {
