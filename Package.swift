@@ -30,6 +30,9 @@ let package = Package(
             pkgConfig: "libisal",
             providers: [.apt(["libisal-dev"])]
         ),
+        // The JSON tape's string scan, 16 bytes at a time (SSE2), header-only so that Swift
+        // inlines it into the parser.
+        .systemLibrary(name: "CByteScan", path: "Sources/CByteScan"),
         // SHA-256 of every input for the chain of custody: OpenSSL uses the CPU's SHA
         // instructions, about ten times the speed of portable code.
         .systemLibrary(
@@ -50,7 +53,7 @@ let package = Package(
         // IP addresses, the parameter tables.
         .target(name: "DistillSupport"),
         .target(name: "DistillInput", dependencies: ["DistillSupport", "CZlib", "CIsal", "CCrypto"]),
-        .target(name: "DistillDecode", dependencies: ["DistillInput"]),
+        .target(name: "DistillDecode", dependencies: ["DistillInput", "CByteScan"]),
         .target(name: "DistillProfile", dependencies: ["DistillDecode"]),
         // The template miner and aligner (prompt families' templates, `distillscan templates`).
         .target(name: "DistillTemplates", dependencies: ["DistillProfile"]),

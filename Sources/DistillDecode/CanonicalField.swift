@@ -133,8 +133,10 @@ package enum CanonicalField: String, CaseIterable, Sendable {
         return AliasTable(all)
     }()
 
-    /// A key's first 8 bytes and last 8 bytes (little-endian; shorter keys zero-padded
-    /// into the first word, the last word zero).
+    /// A key's first 8 bytes and last 8 bytes (little-endian); a shorter key in the first
+    /// word alone (from 4 bytes, its first and last 4 bytes; below, zero-padded), the last
+    /// word zero. For a given length the loads cover every byte, so equal words and
+    /// lengths mean equal keys up to 16 bytes.
     @inline(__always)
     static func keyWords(_ b: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
         let n = b.count
@@ -144,6 +146,11 @@ package enum CanonicalField: String, CaseIterable, Sendable {
                 UInt64(littleEndian: b.loadUnaligned(as: UInt64.self)),
                 UInt64(littleEndian: b.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
             )
+        }
+        if n >= 4 {
+            // SAFETY: `4 <= n < 8`: the 4-byte loads at 0 and `n - 4` lie in `b` and together cover it.
+            let lo = UInt64(UInt32(littleEndian: b.loadUnaligned(as: UInt32.self)))
+            return (lo | UInt64(UInt32(littleEndian: b.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))) << 32, 0)
         }
         var w: UInt64 = 0
         for i in 0..<n { w |= UInt64(b[i]) << (8 * UInt64(i)) }

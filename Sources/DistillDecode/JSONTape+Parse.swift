@@ -1,3 +1,5 @@
+import CByteScan
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -76,20 +78,12 @@ extension JSONTape {
                 }
             case UInt8(ascii: "\""):
                 let start = p + 1
-                // Most strings (keys, ids, short values) are plain ASCII and end within a
-                // few words: found here, without a call; anything else goes to `scanString`.
-                var plainEnd = -1, q = start
-                while q + 8 <= n {
-                    // SAFETY: `q + 8 <= n` (loop condition), so the 8-byte load lies in `line`, and `at = q + 0...7 < n`.
-                    let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + q).loadUnaligned(as: UInt64.self)))
-                    if special != 0 {
-                        let at = q + special.trailingZeroBitCount >> 3
-                        if base[at] == UInt8(ascii: "\"") { plainEnd = at }
-                        break
-                    }
-                    q += 8
-                }
-                let (end, escaped) = plainEnd >= 0 ? (plainEnd, false) : try scanString(base, n, start)
+                // Most strings (keys, ids, short values) are plain ASCII: their closing
+                // quote is the first special byte, found 16 bytes at a time without a
+                // call; anything else goes on in `scanString` from that byte.
+                // SAFETY: `start <= n` (`p < n`); the scan reads only `base[start..<n]` and returns an offset in `start...n`, and `base[at]` is read only when `at < n`.
+                let at = distill_json_string_special(base, start, n)
+                let (end, escaped) = at < n && base[at] == UInt8(ascii: "\"") ? (at, false) : try scanString(base, n, at)
                 push(Node(kind: .string, escaped: escaped, start: Int32(start), end: Int32(end), next: idx + 1))
                 p = end + 1
                 if expectingKey {
@@ -142,22 +136,16 @@ extension JSONTape {
         }
     }
 
-    /// Scans a string body from `start` (after the quote); returns the closing quote's offset.
+    /// Scans a string body from `start` (after the quote, or at its first special byte);
+    /// returns the closing quote's offset.
     @inline(__always)
     private func scanString(_ base: UnsafePointer<UInt8>, _ n: Int, _ start: Int) throws(JSONParseError) -> (Int, Bool) {
         var p = start
         var escaped = false
         while p < n {
-            // Skip 8 plain ASCII bytes at a time (no quote, backslash, control or non-ASCII byte).
-            while p + 8 <= n {
-                // SAFETY: `p + 8 <= n` (loop condition), so the 8-byte load lies in `line`; every byte read below is checked first (`p < n`, `p + 1 < n`, `p + 6 <= n`).
-                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)))
-                if special != 0 {
-                    p += special.trailingZeroBitCount >> 3
-                    break
-                }
-                p += 8
-            }
+            // Skip plain ASCII bytes (no quote, backslash, control or non-ASCII byte).
+            // SAFETY: `p < n`; the scan reads only `base[p..<n]` and returns an offset in `p...n`; every byte read below is checked first (`p < n`, `p + 1 < n`, `p + 6 <= n`).
+            p = distill_json_string_special(base, p, n)
             guard p < n else { break }
             let c = base[p]
             if c == UInt8(ascii: "\"") { return (p, escaped) }
@@ -182,16 +170,6 @@ extension JSONTape {
             p = try validateUTF8(base, n, p)
         }
         throw .invalidJSON(offset: p)
-    }
-
-    /// The high bit of every byte of `w` (little-endian) that is a quote, a backslash, a
-    /// control or a non-ASCII byte; borrows only run upwards, so the lowest flagged byte
-    /// is the first special one.
-    @inline(__always)
-    static func specialBytes(_ w: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
-        return (((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | (w &- ones &* 0x20) | w) & highs
     }
 
     /// Validates one multi-byte UTF-8 sequence at `p`; returns the offset after it.

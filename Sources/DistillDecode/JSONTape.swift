@@ -144,26 +144,9 @@ package struct JSONTape {
 
     /// A number node (or a string holding one) as a Double; nil if absent, not finite.
     package func double(_ i: Int) -> Double? {
+        if let v = plainInteger(i) { return Double(v) }
         let n = _unsafeNodes[i]
         guard n.kind == .number || n.kind == .string, n.end > n.start, n.end - n.start < 64 else { return nil }
-        // Plain integers (most token counts, statuses, epochs) without strtod.
-        let r = _unsafeRaw(i)
-        if r.count <= 15 {
-            var v: Int64 = 0
-            var plain = true
-            var k = 0
-            // SAFETY: `n.end > n.start` (guard above), so `r` has a byte at 0; `k < r.count` bounds the rest.
-            let negative = r[0] == UInt8(ascii: "-")
-            if negative { k = 1 }
-            if k == r.count { plain = false }
-            while k < r.count {
-                let c = r[k]
-                guard c >= 0x30 && c <= 0x39 else { plain = false; break }
-                v = v * 10 + Int64(c - 0x30)
-                k += 1
-            }
-            if plain { return Double(negative ? -v : v) }
-        }
         let text = String(decoding: _unsafeRaw(i), as: UTF8.self)
         guard let d = Double(text), d.isFinite else { return nil }
         return d
@@ -171,8 +154,32 @@ package struct JSONTape {
 
     /// An integer field; nil if absent, fractional beyond an integer, or out of range.
     package func int(_ i: Int) -> Int? {
+        // A plain integer of up to 15 digits is within range and exact as a Double.
+        if let v = plainInteger(i) { return Int(v) }
         guard let d = double(i), d >= -9.0e15, d <= 9.0e15 else { return nil }
         return Int(d)
+    }
+
+    /// A number or string node written as a plain integer (an optional `-` and digits, 15
+    /// characters at most: most token counts, statuses and epochs), read without strtod.
+    @inline(__always)
+    func plainInteger(_ i: Int) -> Int64? {
+        let n = _unsafeNodes[i]
+        let count = Int(n.end) - Int(n.start)
+        guard n.kind == .number || n.kind == .string, count > 0, count <= 15 else { return nil }
+        // SAFETY: the node's `start..<end` from the last parse lies within `_unsafeBytes` (non-nil once a line was parsed), and `k < count` bounds every read.
+        let p = _unsafeBytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + Int(n.start)
+        let negative = p[0] == UInt8(ascii: "-")
+        var k = negative ? 1 : 0
+        guard k < count else { return nil }
+        var v: Int64 = 0
+        while k < count {
+            let d = p[k] &- 0x30
+            guard d < 10 else { return nil }
+            v = v &* 10 &+ Int64(d)
+            k += 1
+        }
+        return negative ? -v : v
     }
 
     package func bool(_ i: Int) -> Bool? {

@@ -48,13 +48,17 @@ package struct RecordDecoder {
             }
         }
         guard tape.kind(tape.root) == .object else { return .malformed(.notObject) }
-        let format = options.format ?? detectFormat()
+        let format: LogFormat
         let failure: MalformedKind?
-        switch format {
-        case .canonical: failure = decodeCanonical(into: &r)
-        case .litellm: failure = decodeLiteLLM(into: &r)
-        case .bedrock: failure = decodeBedrock(into: &r)
-        case .mapped: failure = decodeMapped(into: &r)
+        if options.format == nil && options.schema == nil {
+            // Most lines are canonical: the format is told in the canonical pass itself.
+            let (detected, canonicalFailure) = decodeCanonical(into: &r, detecting: true)
+            format = detected
+            failure = detected == .canonical ? canonicalFailure : decode(as: detected, into: &r)
+        } else {
+            // A given format wins; else the schema file means mapped input.
+            format = options.format ?? .mapped
+            failure = decode(as: format, into: &r)
         }
         if let kind = failure { return .malformed(kind) }
         r.format = format
@@ -64,25 +68,14 @@ package struct RecordDecoder {
         return .record
     }
 
-    /// Picks a format from the record's shape (the schema file wins when given), in one
-    /// pass over the top-level keys.
-    func detectFormat() -> LogFormat {
-        if options.schema != nil { return .mapped }
-        let t = tape
-        var identity = false, modelId = false, litellm = false, bedrock = false
-        t.forEachMember(t.root) { k, _ in
-            let key = t._unsafeRaw(k)
-            switch key.count {
-            case 8: if Self.same(key, "identity") { identity = true }
-            case 7: if Self.same(key, "modelId") { modelId = true }
-            case 10: if Self.same(key, "schemaType") { bedrock = true }
-            case 9: if Self.same(key, "startTime") || Self.same(key, "call_type") { litellm = true }
-            case 16: if Self.same(key, "model_parameters") { litellm = true }
-            default: break
-            }
+    /// The decode of one known format into `r`; nil, or why the line is malformed.
+    func decode(as format: LogFormat, into r: inout RequestRecord) -> MalformedKind? {
+        switch format {
+        case .canonical: return decodeCanonical(into: &r)
+        case .litellm: return decodeLiteLLM(into: &r)
+        case .bedrock: return decodeBedrock(into: &r)
+        case .mapped: return decodeMapped(into: &r)
         }
-        if bedrock || (identity && modelId) { return .bedrock }
-        return litellm ? .litellm : .canonical
     }
 
     /// Largest token count (and latency in ms) kept: 2^31. Counts are summed per account
@@ -120,13 +113,15 @@ package struct RecordDecoder {
     }
 
     /// An optional text field; wrong types are dropped, not fatal. Plain strings of
-    /// few-valued fields come from the interner (`intern: false` for per-account values
-    /// such as keys and addresses, which would only crowd it).
+    /// few-valued fields come from the interner, whatever their length (`intern: false`
+    /// for per-account values such as keys and addresses: a table holding thousands of
+    /// accounts' values misses the cache on nearly every lookup, which cost more than the
+    /// allocations it saved).
     func text(_ i: Int?, limit: Int = 256, intern: Bool = true) -> String? {
         guard let i else { return nil }
         if intern, tape._unsafeNodes[i].kind == .string, !tape._unsafeNodes[i].escaped {
             let raw = tape._unsafeRaw(i)
-            if raw.count >= StringInterner.minBytes && raw.count <= limit { return interner.string(raw) }
+            if raw.count <= limit { return raw.isEmpty ? nil : interner.string(raw) }
         }
         guard let s = tape.scalarText(i, limit: limit), !s.isEmpty else { return nil }
         return s

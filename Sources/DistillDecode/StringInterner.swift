@@ -5,54 +5,96 @@ import Glibc
 #endif
 
 /// Hands out one `String` per recent value of the few-valued text fields (models, user
-/// agents, TLS fingerprints, endpoints, organisations): a value seen before costs a hash
-/// and a byte comparison instead of an allocation, and equal values share storage, so
-/// the profile's later comparisons of them are pointer checks. One per decoder (thread);
-/// direct-mapped, so a rare value only displaces another.
+/// agents, TLS fingerprints, endpoints, organisations, stop reasons): a value seen before
+/// costs a few word loads and compares instead of a UTF-8 validation (and, past 15 bytes,
+/// an allocation), and equal values share storage, so the profile's later comparisons of
+/// them are pointer checks. One per decoder (thread); direct-mapped, so a rare value only
+/// displaces another.
 final class StringInterner {
+    /// A value's bytes as its length and four words: up to `wordBytes` bytes, loads at
+    /// fixed offsets for the length that together cover every byte, so equal keys mean
+    /// equal bytes; longer values keep their hash in `w0` and are compared byte by byte.
+    struct Key: Equatable {
+        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+        /// -1 in an empty slot (no value has that length).
+        var length = -1
+    }
+
+    /// Values up to this length are keyed by their bytes alone.
+    static let wordBytes = 32
+
     // Fixed buffers, not arrays: a class's array properties are checked for exclusive
     // access at run time on every use, and this is used for several fields per request.
     // SAFETY: both buffers are owned by the interner (`slots` elements, initialized in `init`, deinitialized and freed in `deinit`); one interner per decoder, never used by two threads.
     private let strings: UnsafeMutableBufferPointer<String>
-    private let hashes: UnsafeMutableBufferPointer<UInt64>
+    private let keys: UnsafeMutableBufferPointer<Key>
     private let mask: Int
-    /// Values shorter than this are stored inline in a `String` (nothing to share).
-    static let minBytes = 16
 
     init(slots: Int = 2048) {
         precondition(slots > 0 && slots & (slots - 1) == 0, "interner slots must be a power of two")
         strings = .allocate(capacity: slots)
         strings.initialize(repeating: "")
-        hashes = .allocate(capacity: slots)
-        hashes.initialize(repeating: 0)
+        keys = .allocate(capacity: slots)
+        keys.initialize(repeating: Key())
         mask = slots - 1
     }
 
     deinit {
         strings.deinitialize().deallocate()
-        hashes.deallocate()
+        keys.deallocate()
     }
 
     /// The string of `raw` exactly as `String(decoding:as:)` makes it.
     func string(_ raw: UnsafeRawBufferPointer) -> String {
-        let h = Self.hash(raw)
+        let n = raw.count
+        let key = n <= Self.wordBytes ? Self.key(raw) : Key(w0: StableHash.bytes(raw), length: n)
         // SAFETY: `b = ... & mask` is below `slots`, the count of both buffers.
-        let b = Int(truncatingIfNeeded: h >> 7) & mask
-        if hashes[b] == h {
-            // SAFETY: memcmp reads `raw.count` bytes from each side only once the counts are equal; both bases are non-nil (the stored string's UTF-8 and a slice of a parsed line of at least `minBytes`).
+        let b = Int(truncatingIfNeeded: Self.mix(key) >> 7) & mask
+        if keys[b] == key {
+            if n <= Self.wordBytes { return strings[b] }
+            // SAFETY: memcmp reads `n` bytes from each side only once the counts are equal; both bases are non-nil (the stored string's UTF-8 and a slice of a parsed line of more than `wordBytes` bytes).
             let same =
                 strings[b].utf8.withContiguousStorageIfAvailable { s in
-                    s.count == raw.count && memcmp(s.baseAddress!, raw.baseAddress!, raw.count) == 0
+                    s.count == n && memcmp(s.baseAddress!, raw.baseAddress!, n) == 0
                 } ?? false
             if same { return strings[b] }
         }
         let s = String(decoding: raw, as: UTF8.self)
         strings[b] = s
-        hashes[b] = h
+        keys[b] = key
         return s
     }
 
-    /// The bucket hash of the bytes (`StableHash`: collisions only cost a miss).
+    /// The key of a value of at most `wordBytes` bytes.
     @inline(__always)
-    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 { StableHash.bytes(raw) }
+    static func key(_ raw: UnsafeRawBufferPointer) -> Key {
+        let n = raw.count
+        // SAFETY: every load lies in `raw`: 8-byte loads at 0, 8, `n - 16` and `n - 8` only when `n` is at least 8 (16 for the middle pair), 4-byte loads at 0 and `n - 4` when `n >= 4`, single bytes below `n`.
+        @inline(__always) func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        if n >= 16 { return Key(w0: word(0), w1: word(8), w2: word(n - 16), w3: word(n - 8), length: n) }
+        if n >= 8 { return Key(w0: word(0), w3: word(n - 8), length: n) }
+        if n >= 4 {
+            let lo = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let hi = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+            return Key(w0: lo | hi << 32, length: n)
+        }
+        var w: UInt64 = 0
+        for i in 0..<n { w |= UInt64(raw[i]) << (8 * UInt64(i)) }
+        return Key(w0: w, length: n)
+    }
+
+    /// The bucket hash of a key (collisions only cost a miss).
+    @inline(__always)
+    static func mix(_ k: Key) -> UInt64 {
+        var h = (k.w0 ^ UInt64(truncatingIfNeeded: k.length)) &* 0x9E37_79B9_7F4A_7C15
+        h ^= k.w1 &* 0xC2B2_AE3D_27D4_EB4F
+        h ^= k.w2 &* 0x1656_67B1_9E37_79F9
+        h ^= k.w3 &* 0x85EB_CA77_C2B2_AE63
+        return h ^ (h >> 29)
+    }
+
+    /// The bucket hash of the bytes.
+    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        mix(raw.count <= wordBytes ? key(raw) : Key(w0: StableHash.bytes(raw), length: raw.count))
+    }
 }

@@ -129,4 +129,20 @@ struct FormatTests {
     @Test func everyFormatHasItsOwnPosition() {
         #expect(LogFormat.allCases.enumerated().allSatisfy { $0.offset == $0.element.position })
     }
+    /// The format is told during the canonical pass over the keys (no pass of its own):
+    /// `modelId` alone is only the model's alias; with `identity` it marks Bedrock, as
+    /// `schemaType` does alone; a LiteLLM key marks LiteLLM however many canonical aliases
+    /// the line also has; an escaped key never marks a format.
+    @Test func formatKeysAreSeenInTheCanonicalPass() throws {
+        let canonical = try #require(record(#"{"ts":1785542400,"account_id":"a1","modelId":"m-1"}"#))
+        #expect(canonical.format == .canonical && canonical.model == "m-1")
+        let bedrock = try #require(record(#"{"timestamp":"2026-06-03T14:05:02Z","identity":{"arn":"arn:x"},"modelId":"m","account_id":"a1"}"#))
+        #expect(bedrock.format == .bedrock && bedrock.account == "arn:x")
+        let schemaType = try #require(record(#"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:02Z","identity":{"arn":"arn:y"}}"#))
+        #expect(schemaType.format == .bedrock && schemaType.account == "arn:y")
+        let litellm = try #require(record(#"{"ts":1785542400,"account_id":"a1","call_type":"completion","startTime":1780495340.5,"metadata":{"user_api_key_user_id":"user_43"}}"#))
+        #expect(litellm.format == .litellm && litellm.account == "user_43")
+        let escaped = try #require(record(#"{"ts":1785542400,"account_id":"a1","call\u005ftype":"completion"}"#))
+        #expect(escaped.format == .canonical && escaped.account == "a1")
+    }
 }

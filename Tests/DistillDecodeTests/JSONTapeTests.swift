@@ -67,4 +67,33 @@ struct JSONTapeTests {
             }
         }
     }
+
+    /// The 16-byte string scan stops short of the line's end: a string that ends the line
+    /// (its closing quote the last byte) is read by the scan's tail loops, and a special
+    /// byte in its last bytes is seen there.
+    @Test(arguments: [UInt8(ascii: "\\"), 0x01, 0xFF, UInt8(ascii: "\"")])
+    func aSpecialByteNearTheEndOfTheLineIsSeen(_ special: UInt8) throws {
+        for length in 0..<48 {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            var tape = JSONTape()
+            // A top-level string: the closing quote is the line's last byte.
+            let read: String? = ([UInt8(ascii: "\"")] + plain + [UInt8(ascii: "\"")]).withUnsafeBytes { bytes in
+                do { try tape.parse(bytes, maxDepth: 8) } catch { return nil }
+                return tape.string(0)
+            }
+            #expect(read == String(repeating: "a", count: length), "length \(length)")
+            for at in 0..<length {
+                var body = plain
+                body[at] = special
+                let parsed: Bool = ([UInt8(ascii: "\"")] + body + [UInt8(ascii: "\"")]).withUnsafeBytes { bytes in
+                    do { try tape.parse(bytes, maxDepth: 8) } catch { return false }
+                    return true
+                }
+                // A backslash escapes `a` (invalid) or the closing quote (unterminated);
+                // control and 0xFF bytes are refused; a quote inside leaves bytes after
+                // the value. Every one is rejected.
+                #expect(!parsed, "length \(length), at \(at)")
+            }
+        }
+    }
 }

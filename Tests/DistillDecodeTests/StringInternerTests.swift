@@ -27,4 +27,24 @@ struct StringInternerTests {
         #expect(h("abcdefghijklmnop") != h("abcdefghijklmnop\0"))
         #expect(h("xbcdefghijklmnopq") != h("abcdefghijklmnopq"))
     }
+
+    /// Values up to 32 bytes are keyed by word loads that overlap differently for each
+    /// length: a value that differs from the one held in any single byte, or only in its
+    /// length, is never handed the held string.
+    @Test func valuesOfEveryLengthDifferingInOneByteAreNotConfused() {
+        let interner = StringInterner(slots: 1)  // one slot: every value meets the one held
+        for length in 0...40 {
+            let base = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            var variants = [base, base + [UInt8(ascii: "z")]]
+            for at in 0..<length {
+                var v = base
+                v[at] ^= 0x20
+                variants.append(v)
+            }
+            for v in variants + [base] {
+                let s = v.withUnsafeBytes { interner.string($0) }
+                #expect(s == String(decoding: v, as: UTF8.self), "length \(length)")
+            }
+        }
+    }
 }
