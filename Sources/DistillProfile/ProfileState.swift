@@ -107,6 +107,19 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         merge(o, threads: 1)
     }
 
+    /// States holding disjoint accounts, as one (`SharedProfileState`'s partitions).
+    static func joining(_ parts: [ProfileState]) -> ProfileState {
+        var state = parts[0]
+        for part in parts.dropFirst() {
+            for (j, id) in part.ids.enumerated() {
+                state.index.insert(hash: AccountIndex.hash(id), position: state.profiles.count)
+                state.ids.append(id)
+                state.profiles.append(part.profiles[j])
+            }
+        }
+        return state
+    }
+
     /// Workers' states merge account by account, and accounts are independent: the
     /// profiles present in both are merged on all threads.
     package static func merging(_ states: consuming [ProfileState], threads: Int) -> ProfileState {

@@ -21,12 +21,7 @@ package enum Analysis {
         let (scan, accounts) = bothInParallel(
             threads: config.input.threads,
             {
-                ParallelScan.run(
-                    config.input.sources, threads: config.input.threads, options: config.input.decode,
-                    hashInputs: config.hashInputs, progress: progress
-                ) {
-                    ProfileState(parameters: params, matcher: matcher)
-                }
+                profile(config, parameters: params, matcher: matcher, progress: progress)
             },
             {
                 config.accountsFile.map { AccountsFile.load($0, options: config.input.decode) } ?? AccountsFile.Loaded()
@@ -34,7 +29,27 @@ package enum Analysis {
         clock.lap("read+decode+profile+sha256+merge, accounts file")
         var summary = InputSummary(scan.files)
         if let path = config.accountsFile { summary.noteAccountsFile(path, accounts) }
-        return report(config, summary: summary, profiles: scan.sink, accounts: accounts, clock: clock, inspect: inspect)
+        return report(config, summary: summary, profiles: scan.profiles, accounts: accounts, clock: clock, inspect: inspect)
+    }
+
+    /// Reads, decodes and profiles every input. Several workers share one set of profiles
+    /// (`SharedProfileState`): each account is profiled once, not once per worker.
+    static func profile(
+        _ config: AnalysisConfiguration, parameters: ProfileParameters, matcher: IntentMatcher,
+        progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)?
+    ) -> (files: [FileScan], profiles: ProfileState) {
+        let threads = config.input.threads
+        guard threads > 1 else {
+            let scan = ParallelScan.run(
+                config.input.sources, threads: threads, options: config.input.decode, hashInputs: config.hashInputs, progress: progress
+            ) { ProfileState(parameters: parameters, matcher: matcher) }
+            return (scan.files, scan.sink)
+        }
+        let shared = SharedProfileState(parameters: parameters, matcher: matcher)
+        let scan = ParallelScan.run(
+            config.input.sources, threads: threads, options: config.input.decode, hashInputs: config.hashInputs, progress: progress
+        ) { SharedProfileSink(shared) }
+        return (scan.files, shared.joined())
     }
 
     /// The stages after profiling: link, score, report (shared by the analysis of logs

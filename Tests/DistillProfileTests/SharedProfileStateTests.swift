@@ -1,0 +1,49 @@
+import Dispatch
+import DistillDecode
+import Testing
+
+@testable import DistillProfile
+
+/// Two scan workers update one set of profiles, each account in one partition: the
+/// result must be the state one worker builds from the same requests, whichever worker
+/// met which request and in whatever interleaving.
+@Suite("shared profiles")
+struct SharedProfileStateTests {
+    func record(_ i: Int) -> RequestRecord {
+        var r = RequestRecord(timestamp: 1_780_000_000_000 + Int64(i % 977) * 61_000, account: "account-\(i % 301)-\(String(repeating: "x", count: i % 23))")
+        r.prompt = i % 5 == 0 ? "Explain step by step how to solve problem \(i % 40)" : "Write a short poem about \(i % 13)"
+        r.model = "model-\(i % 3)"
+        r.userAgent = "client/\(i % 4)"
+        r.ip = "10.1.\(i % 7).\(i % 200)"
+        r.outputTokens = 100 + i % 900
+        r.maxTokens = i % 2 == 0 ? 4096 : nil
+        r.userTurns = 1 + i % 2
+        return r
+    }
+
+    /// What a reader sees of every profile, as text.
+    func summary(_ s: ProfileState) -> [String] {
+        s.accountsByID.map { id, p in
+            "\(id) \(p.requests) \(p.outputTokens) \(p.firstSeen) \(p.lastSeen) \(p.hours) \(p.extractionIntent) \(p.repeatShare)"
+                + " \(p.models.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value.requests)" })"
+                + " \(p.ips.items.map { "\($0.hash):\($0.count)" }) \(p.promptSamples.items.map { "\($0.hash):\($0.count):\($0.payload.text)" })"
+        }
+    }
+
+    @Test func twoWorkersSharingProfilesBuildWhatOneWorkerBuilds() {
+        let records = (0..<6_000).map(record)
+        var alone = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+        for r in records { alone.consume(r) }
+        let shared = SharedProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+        // Blocks of 64 requests go to the two workers in turn, as a scan hands out blocks.
+        DispatchQueue.concurrentPerform(iterations: 2) { w in
+            var sink = SharedProfileSink(shared)
+            for block in stride(from: w * 64, to: records.count, by: 128) {
+                for r in records[block..<min(records.count, block + 64)] { sink.consume(r) }
+            }
+        }
+        let joined = shared.joined()
+        #expect(joined.accountCount == alone.accountCount)
+        #expect(summary(joined) == summary(alone))
+    }
+}
