@@ -33,16 +33,38 @@ package struct EdgeList: Sendable, Sequence {
 
     package func makeIterator() -> Iterator { Iterator(heads: heads, weights: weights) }
 
-    /// Each edge as stored: its accounts, its kinds (bit k: `EvidenceKind.allCases[k]`)
-    /// and the weights of those kinds in kind order, with no `PairEvidence` made: for
-    /// readers that tally every edge. (A weight of 0 is not stored: adding the stored
-    /// weights in order from 0 gives the same sum as `PairEvidence.total`.)
-    package func forEachStored(_ body: (_ a: Int, _ b: Int, _ kinds: UInt16, _ weights: ArraySlice<Double>) -> Void) {
+    /// Each edge as stored: its accounts and its stored weights, with no `PairEvidence`
+    /// made: for readers that tally every edge. (A weight of 0 is not stored: adding the
+    /// stored weights in order from 0 gives the same sum as `PairEvidence.total`.)
+    package func forEachStored(_ body: (_ a: Int, _ b: Int, _ weights: StoredWeights) -> Void) {
         var next = 0
         for h in heads {
             let n = h.kinds.nonzeroBitCount
-            body(Int(h.a), Int(h.b), h.kinds, weights[next..<(next + n)])
+            body(Int(h.a), Int(h.b), StoredWeights(kinds: h.kinds, weights: weights[next..<(next + n)]))
             next += n
+        }
+    }
+
+    /// One edge's stored weights, in kind order, each with its kind's index in
+    /// `EvidenceKind.allCases`.
+    package struct StoredWeights: Sequence {
+        let kinds: UInt16
+        let weights: ArraySlice<Double>
+
+        package func makeIterator() -> Iterator { Iterator(rest: kinds, position: weights.startIndex, weights: weights) }
+
+        package struct Iterator: IteratorProtocol {
+            var rest: UInt16
+            var position: Int
+            let weights: ArraySlice<Double>
+
+            package mutating func next() -> (kind: Int, weight: Double)? {
+                guard rest != 0 else { return nil }
+                let kind = rest.trailingZeroBitCount
+                rest &= rest - 1
+                defer { position += 1 }
+                return (kind, weights[position])
+            }
         }
     }
 
@@ -57,13 +79,10 @@ package struct EdgeList: Sendable, Sequence {
             guard edge < heads.count else { return nil }
             let h = heads[edge]
             edge += 1
+            let n = h.kinds.nonzeroBitCount
             var evidence = PairEvidence()
-            var kinds = h.kinds
-            while kinds != 0 {
-                evidence[index: kinds.trailingZeroBitCount] = weights[weight]
-                weight += 1
-                kinds &= kinds - 1
-            }
+            for (k, w) in StoredWeights(kinds: h.kinds, weights: weights[weight..<(weight + n)]) { evidence[index: k] = w }
+            weight += n
             return Edge(a: Int(h.a), b: Int(h.b), evidence: evidence)
         }
     }

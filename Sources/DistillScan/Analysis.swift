@@ -38,18 +38,17 @@ package enum Analysis {
         _ config: AnalysisConfiguration, parameters: ProfileParameters, matcher: IntentMatcher,
         progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)?
     ) -> (files: [FileScan], profiles: ProfileState) {
-        let threads = config.input.threads
-        guard threads > 1 else {
-            let scan = ParallelScan.run(
-                config.input.sources, threads: threads, options: config.input.decode, hashInputs: config.hashInputs, progress: progress
-            ) { ProfileState(parameters: parameters, matcher: matcher) }
-            return (scan.files, scan.sink)
+        func scan<Sink: RecordSink>(_ makeSink: @escaping @Sendable () -> Sink) -> ScanResult<Sink> {
+            ParallelScan.run(
+                config.input.sources, threads: config.input.threads, options: config.input.decode,
+                hashInputs: config.hashInputs, progress: progress, makeSink: makeSink)
+        }
+        guard config.input.threads > 1 else {
+            let one = scan { ProfileState(parameters: parameters, matcher: matcher) }
+            return (one.files, one.sink)
         }
         let shared = SharedProfileState(parameters: parameters, matcher: matcher)
-        let scan = ParallelScan.run(
-            config.input.sources, threads: threads, options: config.input.decode, hashInputs: config.hashInputs, progress: progress
-        ) { SharedProfileSink(shared) }
-        return (scan.files, shared.joined())
+        return (scan { SharedProfileSink(shared) }.files, shared.joined())
     }
 
     /// The stages after profiling: link, score, report (shared by the analysis of logs

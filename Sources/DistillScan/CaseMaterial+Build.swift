@@ -23,15 +23,11 @@ enum CaseMaterialBuilder {
         var edges: [CaseEdge] = []
         // Accounts are in ascending id order and edges in ascending (a, b) order, so the
         // edges come out sorted by (id of a, id of b) with a < b.
-        link.graph.edges.forEachStored { a, b, stored, weights in
+        link.graph.edges.forEachStored { a, b, weights in
             guard campaignOf[a] >= 0 && campaignOf[a] == campaignOf[b] else { return }
             var mask: UInt32 = 0
             var named: [CaseEdge.Weight] = []
-            var rest = stored, next = weights.startIndex
-            while rest != 0 {
-                let k = rest.trailingZeroBitCount, w = weights[next]
-                rest &= rest - 1
-                next += 1
+            for (k, w) in weights {
                 guard w > 0 else { continue }
                 mask |= 1 << UInt32(k)
                 // Named only when the edges are kept (for `--db`).

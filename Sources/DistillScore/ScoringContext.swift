@@ -32,10 +32,10 @@ struct ScoringContext: Sendable {
         for (i, g) in link.groups.enumerated() { for a in g { groupOf[a] = i } }
         linkage = Array(repeating: GroupLinkage(), count: link.groups.count)
         var linked = [Bool](repeating: false, count: link.accounts.count)
-        link.graph.edges.forEachStored { a, b, kinds, weights in
+        link.graph.edges.forEachStored { a, b, weights in
             let g = groupOf[a]
             guard g >= 0, g == groupOf[b] else { return }
-            linkage[g].add(kinds: kinds, weights: weights)
+            linkage[g].add(weights)
             linked[a] = true
             linked[b] = true
         }
@@ -122,16 +122,12 @@ struct GroupLinkage: Sendable {
     /// Whether each kind (by index in `kinds`) is an infrastructure kind.
     static let isInfrastructure = kinds.map { infrastructureKinds.contains($0) }
 
-    /// One edge as `EdgeList` stores it: `kinds` (bit i: `kinds[i]`) and their weights in order.
-    mutating func add(kinds: UInt16, weights stored: ArraySlice<Double>) {
+    /// One edge as `EdgeList` stores it (kind indexes as in `kinds`).
+    mutating func add(_ stored: EdgeList.StoredWeights) {
         edges += 1
         var infrastructure = false
         var total = 0.0
-        var rest = kinds, next = stored.startIndex
-        while rest != 0 {
-            let i = rest.trailingZeroBitCount, w = stored[next]
-            rest &= rest - 1
-            next += 1
+        for (i, w) in stored {
             total += w
             guard w > 0 else { continue }
             pairs[i] += 1
