@@ -113,7 +113,7 @@ package final class CaseDatabase {
             guard current >= 1 else { throw CaseError("\(path): not a distillscan case database (no schema)") }
             return
         }
-        try db.exec("PRAGMA journal_mode=WAL")
+        try db.useWriteAheadLog()
         try migrate(to: version)
     }
 

@@ -76,6 +76,28 @@ final class SQLite {
         }
     }
 
+    /// Switches the database to write-ahead logging, waiting up to `seconds` for other
+    /// connections. The switch needs an exclusive lock that SQLite takes without calling the
+    /// busy handler: two runs opening a fresh database at once got "database is locked" at
+    /// once, whatever the busy timeout (seen in CI), so a busy answer is retried here.
+    func useWriteAheadLog(waitingUpTo seconds: Double = 30) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        var pause = 0.002
+        while true {
+            let s = try prepare("PRAGMA journal_mode=WAL")
+            let rc = sqlite3_step(s.stmt)
+            if rc == SQLITE_ROW {
+                let mode = s.text(0) ?? "none"
+                if mode.lowercased() == "wal" { return }
+                throw CaseError("\(path): cannot switch the case database to write-ahead logging (it stays in \(mode) mode); keep it on a local file system")
+            }
+            let busy = rc & 0xff == SQLITE_BUSY || rc & 0xff == SQLITE_LOCKED
+            guard busy, Date() < deadline else { throw error(rc, "switching to write-ahead logging") }
+            Thread.sleep(forTimeInterval: pause)
+            pause = min(pause * 2, 0.1)
+        }
+    }
+
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(db) }
 
     /// The first column of the first row of a query, as an integer.
