@@ -22,6 +22,15 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         }
     }
 
+    /// Closes every profile's open day and model in place (see
+    /// `AccountProfile.closeOpenEntries`). Called where the state is the profiles' only
+    /// owner, at the end of the scan: `accountsByID` then has nothing to close, and the
+    /// link stage's profiles share their storage with the state instead of each being
+    /// copied (~16 MiB on the x1 bench corpus, alive through the link stage).
+    package mutating func closeOpenEntries() {
+        for i in profiles.indices { profiles[i].closeOpenEntries() }
+    }
+
     /// Every account's profile.
     package var accounts: [String: AccountProfile] {
         Dictionary(uniqueKeysWithValues: accountsByID.map { ($0.id, $0.profile) })

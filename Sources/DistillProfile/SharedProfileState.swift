@@ -34,7 +34,13 @@ package final class SharedProfileState: Sendable {
 
     /// Every account's profile in one state (call when no worker consumes any more).
     package func joined() -> ProfileState {
-        let parts = partitions.map { p in p.state.withLock { s in s } }
+        let parts = partitions.map { p in
+            p.state.withLock { s in
+                // Closed here, where the partition is the profiles' only owner (see `ProfileState.closeOpenEntries`).
+                s.closeOpenEntries()
+                return s
+            }
+        }
         return ProfileState.joining(parts)
     }
 }

@@ -44,7 +44,8 @@ package enum Analysis {
                 hashInputs: config.hashInputs, progress: progress, makeSink: makeSink)
         }
         guard config.input.threads > 1 else {
-            let one = scan { ProfileState(parameters: parameters, matcher: matcher) }
+            var one = scan { ProfileState(parameters: parameters, matcher: matcher) }
+            one.sink.closeOpenEntries()
             return (one.files, one.sink)
         }
         let shared = SharedProfileState(parameters: parameters, matcher: matcher)

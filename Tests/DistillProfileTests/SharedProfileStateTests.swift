@@ -46,4 +46,25 @@ struct SharedProfileStateTests {
         #expect(joined.accountCount == alone.accountCount)
         #expect(summary(joined) == summary(alone))
     }
+
+    /// Regression: `accountsByID` closed each profile's open day and model on a copy, so
+    /// the link stage held a second copy of every active profile beside the scanned
+    /// state (~16 MiB of the x1 bench corpus's peak). The joined state is closed in place:
+    /// the profiles the link stage reads share their storage with it.
+    @Test func joinedProfilesAreClosedInPlaceSoTheLinkStageSharesTheirStorage() {
+        let shared = SharedProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+        var sink = SharedProfileSink(shared)
+        for i in 0..<3_000 {
+            var r = record(i)
+            r.account = "account-\(i % 50)"
+            sink.consume(r)
+        }
+        let joined = shared.joined()
+        #expect(joined.profiles.allSatisfy { !($0.storage.grown?.state.hasOpenEntries ?? false) })
+        #expect(joined.profiles.contains { $0.storage.grown != nil })
+        let positions = Dictionary(uniqueKeysWithValues: joined.ids.enumerated().map { ($1, $0) })
+        for (id, profile) in joined.accountsByID {
+            #expect(profile.storage === joined.profiles[positions[id]!].storage, "\(id) was copied")
+        }
+    }
 }
