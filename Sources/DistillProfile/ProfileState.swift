@@ -42,7 +42,12 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     package mutating func consume(_ r: RequestRecord) {
-        let h = AccountIndex.hash(r.account)
+        consume(r, accountHash: AccountIndex.hash(r.account))
+    }
+
+    /// `consume` with the account id's `AccountIndex.hash` already taken (a shared
+    /// state picks the partition by it).
+    mutating func consume(_ r: RequestRecord, accountHash h: UInt64) {
         let slot: Int
         if let i = index.position(hash: h, isID: { ids[$0] == r.account }) {
             slot = i

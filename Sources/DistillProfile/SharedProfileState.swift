@@ -28,8 +28,9 @@ package final class SharedProfileState: Sendable {
 
     package func consume(_ r: RequestRecord) {
         // The high bits: the partition's own index uses the low ones.
-        let p = Int(truncatingIfNeeded: AccountIndex.hash(r.account) >> UInt64(64 - Self.partitionBits))
-        partitions[p].state.withLock { $0.consume(r) }
+        let h = AccountIndex.hash(r.account)
+        let p = Int(truncatingIfNeeded: h >> UInt64(64 - Self.partitionBits))
+        partitions[p].state.withLock { $0.consume(r, accountHash: h) }
     }
 
     /// Every account's profile in one state (call when no worker consumes any more).
