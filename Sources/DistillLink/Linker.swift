@@ -50,10 +50,10 @@ package struct Linker: Sendable {
             threads: threads,
             { PromptFamilies(accounts: suspected, include: { suspected[$0].profile.withPrompt > 0 }, params: params, threads: threads) },
             { AttributeEvidence(accounts: suspected, candidates: candidates, params: params) })
-        // One after the other, not side by side: with millions of one-prompt accounts each
-        // table (and the sorted keys it is made from) is large.
-        for (account, shares) in families.shares() { views[account].families = shares }
-        for (account, shares) in families.shares(linking: true) { views[account].linkFamilies = shares }
+        for (account, plain, linking) in families.accountShares(threads: threads) {
+            views[account].families = plain
+            views[account].linkFamilies = linking
+        }
         let familyPurity = families.linkPurity { views[$0].isCandidate }
         // The graph and the dump-wide statistics both only read the judged accounts: side by side.
         let judged = views
