@@ -42,33 +42,7 @@ package struct PromptFamilies: Sendable {
     package var linkFamily: [Int]
 
     package init(accounts: [AccountView], include: @Sendable (Int) -> Bool, params: LinkParameters, threads: Int = 1) {
-        // Gathered per run of accounts on all threads (copying the sketches' items out is
-        // most of the cost), the runs in account order.
-        let run = 1024
-        var runs = parallelMap((accounts.count + run - 1) / run, threads: threads) { r -> [Sample] in
-            var found: [Sample] = []
-            for i in (r * run)..<min(accounts.count, (r + 1) * run) where include(i) {
-                let general = accounts[i].profile.promptSamples, part = accounts[i].profile.partSamples
-                general.forEachItem { hash, count, prompt in
-                    found.append(Sample(account: i, hash: hash, count: count, prompt: prompt, part: part.holds(hash)))
-                }
-                // The extraction part's own sample, less the prompts already sampled.
-                part.forEachItem { hash, count, prompt in
-                    if !general.holds(hash) { found.append(Sample(account: i, hash: hash, count: count, prompt: prompt, general: false, part: true)) }
-                }
-            }
-            return found
-        }
-        var unordered: [Sample] = []
-        unordered.reserveCapacity(runs.reduce(0) { $0 + $1.count })
-        for r in runs { unordered.append(contentsOf: r) }
-        runs = []
-        // (hash, account) is unique, so this order does not depend on the order found; the
-        // keys are sorted, not the samples, which are large to move.
-        let order = unordered.indices.map { (hash: unordered[$0].hash, account: unordered[$0].account, index: $0) }
-            .sorted { ($0.hash, $0.account) < ($1.hash, $1.account) }
-        let s = order.map { unordered[$0.index] }
-        unordered = []
+        let s = Self.gather(accounts, include: include, threads: threads)
         samples = s
         let ordinary = accounts.indices.filter { include($0) && !accounts[$0].isCandidate }.count
         let kept = SharedShingles.filter(
