@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// `body(0..<count)` on up to `threads` threads, results in index order: for independent
 /// pieces of work whose results are then combined in a fixed order.
@@ -6,13 +7,31 @@ package func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ body: @Senda
     guard threads > 1, count > 1 else { return (0..<count).map(body) }
     let results = ResultSlots<T>(count: count)
     let workers = min(threads, count)
+    // Items are claimed one at a time, not dealt out in advance: a worker that starts late
+    // (its thread busy with the other half of a `bothInParallel`) or meets the heavy items
+    // leaves the rest to the others instead of holding them up.
+    let claims = Claims()
     withoutActuallyEscaping(body) { body in
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < count { results.set(i, body(i)); i += workers }
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = claims.next(below: count) { results.set(i, body(i)) }
         }
     }
     return results.values()
+}
+
+/// The next unclaimed item of a `parallelMap`.
+// SAFETY: @unchecked Sendable: `claimed` is read and written only under `lock`.
+private final class Claims: @unchecked Sendable {
+    private var claimed = 0
+    private let lock = NSLock()
+
+    func next(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard claimed < count else { return nil }
+        claimed += 1
+        return claimed - 1
+    }
 }
 
 /// `a()` and `b()`, side by side when `threads` allows: `b` on a pool thread, `a` on the
