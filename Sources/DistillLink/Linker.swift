@@ -55,24 +55,25 @@ package struct Linker: Sendable {
             views[account].linkFamilies = linking
         }
         let familyPurity = families.linkPurity { views[$0].isCandidate }
-        // The graph and the dump-wide statistics both only read the judged accounts: side by side.
         let judged = views
-        let (graph, statistics) = bothInParallel(
+        let graph = EvidenceGraph(
+            accounts: judged, candidates: candidates, attributes: attributes, familyPurity: familyPurity,
+            params: params, threads: threads)
+        // The dump-wide statistics only read the judged accounts: beside the grouping, whose
+        // largest component is split on one thread (the graph above keeps every thread busy).
+        let ((groups, activity), statistics) = bothInParallel(
             threads: threads,
-            {
-                EvidenceGraph(
-                    accounts: judged, candidates: candidates, attributes: attributes, familyPurity: familyPurity,
-                    params: params, threads: threads)
+            { () -> ([[Int]], [GroupActivity]) in
+                var uf = UnionFind(judged.count)
+                for e in graph.edges { uf.union(e.a, e.b) }
+                let components = uf.groups(minSize: params.minCampaignAccounts).filter { $0.allSatisfy { judged[$0].isCandidate } }
+                let splitter = CommunitySplit(
+                    resolution: params.communityResolution, minDensity: params.communityMinDensity, sameMix: params.communitySameMix,
+                    minAccounts: params.minCampaignAccounts)
+                let groups = splitter.split(components, graph, judged, threads: threads)
+                return (groups, parallelMap(groups.count, threads: threads) { GroupActivity(groups[$0], judged) })
             },
             { FamilyStatistics(judged, families).families })
-        var uf = UnionFind(views.count)
-        for e in graph.edges { uf.union(e.a, e.b) }
-        let components = uf.groups(minSize: params.minCampaignAccounts).filter { $0.allSatisfy { views[$0].isCandidate } }
-        let splitter = CommunitySplit(
-            resolution: params.communityResolution, minDensity: params.communityMinDensity, sameMix: params.communitySameMix,
-            minAccounts: params.minCampaignAccounts)
-        let groups = splitter.split(components, graph, views, threads: threads)
-        let activity = parallelMap(groups.count, threads: threads) { [views] in GroupActivity(groups[$0], views) }
         return Result(accounts: views, families: families, graph: graph, groups: groups, activity: activity, familyStatistics: statistics)
     }
 }
