@@ -65,7 +65,7 @@ package struct Linker: Sendable {
             threads: threads,
             { () -> ([[Int]], [GroupActivity]) in
                 var uf = UnionFind(judged.count)
-                for e in graph.edges { uf.union(e.a, e.b) }
+                graph.edges.forEachPair { uf.union($0, $1) }
                 let components = uf.groups(minSize: params.minCampaignAccounts).filter { $0.allSatisfy { judged[$0].isCandidate } }
                 let splitter = CommunitySplit(
                     resolution: params.communityResolution, minDensity: params.communityMinDensity, sameMix: params.communitySameMix,
