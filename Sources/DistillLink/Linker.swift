@@ -37,15 +37,17 @@ package struct Linker: Sendable {
 
     /// `run` over accounts already in ascending id order.
     package func run(accounts: [(id: String, profile: AccountProfile)], infos: [String: AccountInfo]) -> Result {
-        var views = accounts.map { AccountView(id: $0.id, profile: $0.profile, info: infos[$0.id]) }
-        for i in views.indices {
-            views[i].suspicion = AccountView.suspicion(views[i].profile, params, profile)
-            views[i].isCandidate = AccountView.isCandidate(views[i].profile, suspicion: views[i].suspicion, params)
+        let params = params, profile = profile
+        var views = parallelArray(accounts.count, threads: threads) { i in
+            var view = AccountView(id: accounts[i].id, profile: accounts[i].profile, info: infos[accounts[i].id])
+            view.suspicion = AccountView.suspicion(view.profile, params, profile)
+            view.isCandidate = AccountView.isCandidate(view.profile, suspicion: view.suspicion, params)
+            return view
         }
         let candidates = views.indices.filter { views[$0].isCandidate }
         // Families over every account, so a prompt common among ordinary users is seen to be
         // common; the evidence that needs no families is gathered meanwhile.
-        let suspected = views, params = params, threads = threads
+        let suspected = views, threads = threads
         let (families, attributes) = bothInParallel(
             threads: threads,
             { PromptFamilies(accounts: suspected, include: { suspected[$0].profile.withPrompt > 0 }, params: params, threads: threads) },

@@ -102,12 +102,13 @@ package struct PromptFamilies: Sendable {
             return out
         }
         for band in unions { for (x, y) in band { uf.union(signed[x], signed[y]) } }
-        var fams: [Family] = []
+        let groups = uf.groups()
         var of = [Int](repeating: -1, count: s.count)
-        for g in uf.groups() {
-            let id = fams.count
-            for m in g { of[m] = id }
-            fams.append(Family(id: id, members: g, accounts: Set(g.map { s[$0].account })))
+        for id in groups.indices { for m in groups[id] { of[m] = id } }
+        // A set of accounts per family, most of them of one sample: made on all threads.
+        let accountOf = s.map(\.account)
+        let fams = parallelArray(groups.count, threads: threads, run: 4096) { id in
+            Family(id: id, members: groups[id], accounts: Set(groups[id].map { accountOf[$0] }))
         }
         families = fams
         familyOf = of

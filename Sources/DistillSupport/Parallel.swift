@@ -34,6 +34,30 @@ private final class Claims: @unchecked Sendable {
     }
 }
 
+/// `[element(0), …, element(count - 1)]`, made in runs of `run` elements on up to
+/// `threads` threads and written straight to their places: unlike `parallelMap` over runs
+/// and a concatenation, no second copy of the elements is ever alive (with millions of
+/// accounts the array itself is large).
+package func parallelArray<T: Sendable>(_ count: Int, threads: Int, run: Int = 1024, _ element: @Sendable (Int) -> T) -> [T] {
+    guard threads > 1, count > run else { return (0..<count).map(element) }
+    // SAFETY: run `r` initializes exactly the slots `r * run..<min(count, (r + 1) * run)`, the
+    // runs tile `0..<count`, and `parallelMap` has joined every run before `initialized` is set.
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let out = UncheckedSendable(buffer.baseAddress!)
+        _ = parallelMap((count + run - 1) / run, threads: threads) { r in
+            for i in (r * run)..<min(count, (r + 1) * run) { (out.value + i).initialize(to: element(i)) }
+        }
+        initialized = count
+    }
+}
+
+/// A value handed to worker threads that use it in ways the compiler cannot check.
+// SAFETY: @unchecked Sendable: each use states why its threads' accesses do not overlap.
+package struct UncheckedSendable<Value>: @unchecked Sendable {
+    package let value: Value
+    package init(_ value: Value) { self.value = value }
+}
+
 /// `a()` and `b()`, side by side when `threads` allows: `b` on a pool thread, `a` on the
 /// calling one. (Not a two-way `concurrentPerform`: Dispatch runs an apply nested in
 /// another one serially, and `a` and `b` may split their own work further.) `b` escapes
