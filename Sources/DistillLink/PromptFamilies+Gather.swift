@@ -25,12 +25,11 @@ extension PromptFamilies {
         return ordered(runs, threads: threads)
     }
 
-    /// Where a gathered sample is, keyed by its place in the order.
+    /// Where a gathered sample is (`run << 32 | index`), keyed by its hash; ties (one prompt
+    /// of several accounts) are ordered by account, read from the sample itself.
     private struct Key {
         var hash: UInt64
-        var account: Int
-        var run: Int32
-        var index: Int32
+        var location: UInt64
     }
 
     /// Top bits of a sample's hash that pick its part: hashes are uniform, so the parts are
@@ -42,12 +41,18 @@ extension PromptFamilies {
     /// on all threads (the samples are large to move, and sorting them serially was a
     /// serial step of the link stage).
     private static func ordered(_ runs: [[Sample]], threads: Int) -> [Sample] {
-        var parts = [[Key]](repeating: [], count: 1 << partBits)
+        // Each part's keys in an array of its exact size (with millions of samples the keys are large).
+        var sizes = [Int](repeating: 0, count: 1 << partBits)
+        for run in runs { for x in run { sizes[Int(x.hash >> UInt64(64 - partBits))] += 1 } }
+        var parts = sizes.map { size -> [Key] in
+            var keys: [Key] = []
+            keys.reserveCapacity(size)
+            return keys
+        }
         for r in runs.indices {
             for j in runs[r].indices {
                 let hash = runs[r][j].hash
-                let key = Key(hash: hash, account: runs[r][j].account, run: Int32(truncatingIfNeeded: r), index: Int32(truncatingIfNeeded: j))
-                parts[Int(hash >> UInt64(64 - partBits))].append(key)
+                parts[Int(hash >> UInt64(64 - partBits))].append(Key(hash: hash, location: UInt64(r) << 32 | UInt64(j)))
             }
         }
         var offsets = [0]
@@ -57,21 +62,15 @@ extension PromptFamilies {
         // slot each), the parts' ranges tile `0..<total`, and `parallelMap` has joined every part
         // before `count` is set.
         return [Sample](unsafeUninitializedCapacity: total) { buffer, count in
-            let out = Destination(base: buffer.baseAddress!)
+            let out = UncheckedSendable(buffer.baseAddress!)
             _ = parallelMap(keys.count, threads: threads) { p in
                 var part = keys[p]
-                part.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.account < $1.account }
-                for (k, key) in part.enumerated() {
-                    (out.base + starts[p] + k).initialize(to: runs[Int(key.run)][Int(key.index)])
-                }
+                func run(_ key: Key) -> Int { Int(key.location >> 32) }
+                func index(_ key: Key) -> Int { Int(key.location & 0xFFFF_FFFF) }
+                part.sort { $0.hash != $1.hash ? $0.hash < $1.hash : runs[run($0)][index($0)].account < runs[run($1)][index($1)].account }
+                for (k, key) in part.enumerated() { (out.value + starts[p] + k).initialize(to: runs[run(key)][index(key)]) }
             }
             count = total
         }
-    }
-
-    /// The ordered samples' buffer, written by the parts (each its own range).
-    // SAFETY: @unchecked Sendable: used only inside `ordered`'s buffer initializer, whose parts write disjoint ranges and are joined before it returns.
-    private struct Destination: @unchecked Sendable {
-        let base: UnsafeMutablePointer<Sample>
     }
 }
