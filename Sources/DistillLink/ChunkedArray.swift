@@ -9,19 +9,27 @@ package struct ChunkedArray<Element> {
     /// Elements per chunk (a 12-byte edge head: 768 KiB).
     package static var chunkCount: Int { 1 << 16 }
 
+    /// The full chunks, and the one being filled (apart, so that an append checks and
+    /// grows one array, not an element of the array of chunks).
     private var chunks: [[Element]] = []
-    package private(set) var count = 0
+    private var current: [Element] = []
 
     package init() {}
 
+    package var count: Int { chunks.reduce(current.count) { $0 + $1.count } }
+
+    @inline(__always)
     package mutating func append(_ e: Element) {
-        if chunks.isEmpty || chunks[chunks.count - 1].count == Self.chunkCount {
-            var chunk: [Element] = []
-            chunk.reserveCapacity(Self.chunkCount)
-            chunks.append(chunk)
-        }
-        chunks[chunks.count - 1].append(e)
-        count += 1
+        if current.count == current.capacity { startChunk() }
+        current.append(e)
+    }
+
+    /// Puts the current chunk (if any) aside and starts one at its full size.
+    @inline(never)
+    private mutating func startChunk() {
+        if !current.isEmpty { chunks.append(current) }
+        current = []
+        current.reserveCapacity(Self.chunkCount)
     }
 
     /// The elements of `parts` in order, in one array allocated at its exact size; each
@@ -35,6 +43,7 @@ package struct ChunkedArray<Element> {
                 all.append(contentsOf: parts[p].chunks[c])
                 parts[p].chunks[c] = []
             }
+            all.append(contentsOf: parts[p].current)
             parts[p] = ChunkedArray()
         }
         parts = []

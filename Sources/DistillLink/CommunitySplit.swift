@@ -160,15 +160,21 @@ extension CommunitySplit {
         // Each component's edges in an array of its exact size (a large component has
         // hundreds of thousands: no doubling copies).
         var sizes = [Int](repeating: 0, count: components.count)
-        for e in graph.edges where componentOf[e.a] >= 0 && componentOf[e.a] == componentOf[e.b] { sizes[componentOf[e.a]] += 1 }
+        graph.edges.forEachPair { a, b in
+            if componentOf[a] >= 0 && componentOf[a] == componentOf[b] { sizes[componentOf[a]] += 1 }
+        }
         var inside = sizes.map { size -> [(a: Int, b: Int, w: Double)] in
             var edges: [(a: Int, b: Int, w: Double)] = []
             edges.reserveCapacity(size)
             return edges
         }
-        for e in graph.edges where componentOf[e.a] >= 0 && componentOf[e.a] == componentOf[e.b] {
-            let (x, y) = (position[e.a], position[e.b])
-            inside[componentOf[e.a]].append((min(x, y), max(x, y), e.evidence.total))
+        // Each edge's total is its stored weights summed in order (see `EdgeList.forEachStored`).
+        graph.edges.forEachStored { a, b, weights in
+            guard componentOf[a] >= 0 && componentOf[a] == componentOf[b] else { return }
+            var total = 0.0
+            for (_, w) in weights { total += w }
+            let (x, y) = (position[a], position[b])
+            inside[componentOf[a]].append((min(x, y), max(x, y), total))
         }
         // Sums follow edge order. The graph keeps its edges in ascending (a, b) order and
         // positions ascend with account indexes, so this is only a check (no sort buffer).

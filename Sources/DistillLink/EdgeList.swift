@@ -33,6 +33,12 @@ package struct EdgeList: Sendable, Sequence {
 
     package func makeIterator() -> Iterator { Iterator(heads: heads, weights: weights) }
 
+    /// Each edge's accounts alone, no weight read: for readers of the graph's shape (the
+    /// union-find of the components, their sizes).
+    package func forEachPair(_ body: (_ a: Int, _ b: Int) -> Void) {
+        for h in heads { body(Int(h.a), Int(h.b)) }
+    }
+
     /// Each edge as stored: its accounts and its stored weights, with no `PairEvidence`
     /// made: for readers that tally every edge. (A weight of 0 is not stored: adding the
     /// stored weights in order from 0 gives the same sum as `PairEvidence.total`.)

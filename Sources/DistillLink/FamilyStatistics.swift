@@ -27,11 +27,9 @@ package struct FamilyStatistics: Sendable {
 
     package init(_ accounts: [AccountView], _ fam: PromptFamilies, top: Int = 20) {
         var out: [Family] = []
-        // User-turn families.
-        var members: [Int: [Int]] = [:]
-        for i in fam.samples.indices { members[fam.familyOf[i], default: []].append(i) }
+        // User-turn families (a family's members are its sample indexes, ascending).
         for f in fam.families where f.accounts.count >= 2 {
-            let samples = members[f.id] ?? []
+            let samples = f.members
             let total = samples.reduce(0) { $0 + fam.samples[$1].count }
             // Summed in account order: a Set's order changes from process to process.
             let requests = f.accounts.sorted().reduce(0.0) { $0 + (accounts[$1].families[f.id] ?? 0) * Double(accounts[$1].profile.requests) }
@@ -46,9 +44,10 @@ package struct FamilyStatistics: Sendable {
         // System-prompt families (exact system prompts).
         var system: [UInt64: (text: String, accounts: [Int], requests: Int)] = [:]
         for (i, a) in accounts.enumerated() {
-            for item in a.profile.systemPrompts.items {
-                system[item.hash, default: (item.payload, [], 0)].accounts.append(i)
-                system[item.hash]!.requests += item.count
+            // Any order within an account: it holds a prompt once, and counts add up as integers.
+            a.profile.systemPrompts.forEachItem { hash, count, payload in
+                system[hash, default: (payload, [], 0)].accounts.append(i)
+                system[hash]!.requests += count
             }
         }
         for (_, s) in system where s.accounts.count >= 2 {
@@ -63,7 +62,7 @@ package struct FamilyStatistics: Sendable {
                 ($1.accounts, $1.requestsEstimate, $0.origin, $0.familyID ?? -1, $0.template) < ($0.accounts, $0.requestsEstimate, $1.origin, $1.familyID ?? -1, $1.template)
             }.prefix(top))
         for i in kept.indices {
-            if let id = kept[i].familyID { kept[i].template = fam.template(ofMembers: members[id] ?? []) }
+            if let id = kept[i].familyID { kept[i].template = fam.template(ofMembers: fam.families[id].members) }
         }
         families = kept
     }

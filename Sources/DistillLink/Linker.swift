@@ -37,42 +37,45 @@ package struct Linker: Sendable {
 
     /// `run` over accounts already in ascending id order.
     package func run(accounts: [(id: String, profile: AccountProfile)], infos: [String: AccountInfo]) -> Result {
-        var views = accounts.map { AccountView(id: $0.id, profile: $0.profile, info: infos[$0.id]) }
-        for i in views.indices {
-            views[i].suspicion = AccountView.suspicion(views[i].profile, params, profile)
-            views[i].isCandidate = AccountView.isCandidate(views[i].profile, suspicion: views[i].suspicion, params)
+        let params = params, profile = profile
+        var views = parallelArray(accounts.count, threads: threads) { i in
+            var view = AccountView(id: accounts[i].id, profile: accounts[i].profile, info: infos[accounts[i].id])
+            view.suspicion = AccountView.suspicion(view.profile, params, profile)
+            view.isCandidate = AccountView.isCandidate(view.profile, suspicion: view.suspicion, params)
+            return view
         }
         let candidates = views.indices.filter { views[$0].isCandidate }
         // Families over every account, so a prompt common among ordinary users is seen to be
         // common; the evidence that needs no families is gathered meanwhile.
-        let suspected = views, params = params, threads = threads
+        let suspected = views, threads = threads
         let (families, attributes) = bothInParallel(
             threads: threads,
             { PromptFamilies(accounts: suspected, include: { suspected[$0].profile.withPrompt > 0 }, params: params, threads: threads) },
             { AttributeEvidence(accounts: suspected, candidates: candidates, params: params) })
-        // One after the other, not side by side: with millions of one-prompt accounts each
-        // table (and the sorted keys it is made from) is large.
-        for (account, shares) in families.shares() { views[account].families = shares }
-        for (account, shares) in families.shares(linking: true) { views[account].linkFamilies = shares }
+        for (account, plain, linking) in families.accountShares(threads: threads) {
+            views[account].families = plain
+            views[account].linkFamilies = linking
+        }
         let familyPurity = families.linkPurity { views[$0].isCandidate }
-        // The graph and the dump-wide statistics both only read the judged accounts: side by side.
         let judged = views
-        let (graph, statistics) = bothInParallel(
+        let graph = EvidenceGraph(
+            accounts: judged, candidates: candidates, attributes: attributes, familyPurity: familyPurity,
+            params: params, threads: threads)
+        // The dump-wide statistics only read the judged accounts: beside the grouping, whose
+        // largest component is split on one thread (the graph above keeps every thread busy).
+        let ((groups, activity), statistics) = bothInParallel(
             threads: threads,
-            {
-                EvidenceGraph(
-                    accounts: judged, candidates: candidates, attributes: attributes, familyPurity: familyPurity,
-                    params: params, threads: threads)
+            { () -> ([[Int]], [GroupActivity]) in
+                var uf = UnionFind(judged.count)
+                graph.edges.forEachPair { uf.union($0, $1) }
+                let components = uf.groups(minSize: params.minCampaignAccounts).filter { $0.allSatisfy { judged[$0].isCandidate } }
+                let splitter = CommunitySplit(
+                    resolution: params.communityResolution, minDensity: params.communityMinDensity, sameMix: params.communitySameMix,
+                    minAccounts: params.minCampaignAccounts)
+                let groups = splitter.split(components, graph, judged, threads: threads)
+                return (groups, parallelMap(groups.count, threads: threads) { GroupActivity(groups[$0], judged) })
             },
             { FamilyStatistics(judged, families).families })
-        var uf = UnionFind(views.count)
-        for e in graph.edges { uf.union(e.a, e.b) }
-        let components = uf.groups(minSize: params.minCampaignAccounts).filter { $0.allSatisfy { views[$0].isCandidate } }
-        let splitter = CommunitySplit(
-            resolution: params.communityResolution, minDensity: params.communityMinDensity, sameMix: params.communitySameMix,
-            minAccounts: params.minCampaignAccounts)
-        let groups = splitter.split(components, graph, views, threads: threads)
-        let activity = parallelMap(groups.count, threads: threads) { [views] in GroupActivity(groups[$0], views) }
         return Result(accounts: views, families: families, graph: graph, groups: groups, activity: activity, familyStatistics: statistics)
     }
 }

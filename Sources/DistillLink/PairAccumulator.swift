@@ -95,7 +95,9 @@ struct PairAccumulator {
             }
             count = stored.count
         }
-        let bounds = Self.shards(cost, count: max(1, min(threads, cost.reduce(0, +) / 4096)))
+        // A few shards per thread: the cost counts contributions, not the pairs' own work
+        // (synchronized activity is measured only for some), and a shard's thread may start late.
+        let bounds = Self.shards(cost, count: max(1, min(threads == 1 ? 1 : 4 * threads, cost.reduce(0, +) / 4096)))
         // SAFETY: shards only read `items`, each its own accounts' ranges `start[a]..<start[a + 1]` (within `grouped.count`); `parallelMap` joins them before this closure returns.
         return grouped.withUnsafeBufferPointer { items in
             let items = Regions(items: items)

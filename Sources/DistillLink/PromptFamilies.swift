@@ -42,33 +42,7 @@ package struct PromptFamilies: Sendable {
     package var linkFamily: [Int]
 
     package init(accounts: [AccountView], include: @Sendable (Int) -> Bool, params: LinkParameters, threads: Int = 1) {
-        // Gathered per run of accounts on all threads (copying the sketches' items out is
-        // most of the cost), the runs in account order.
-        let run = 1024
-        var runs = parallelMap((accounts.count + run - 1) / run, threads: threads) { r -> [Sample] in
-            var found: [Sample] = []
-            for i in (r * run)..<min(accounts.count, (r + 1) * run) where include(i) {
-                let general = accounts[i].profile.promptSamples, part = accounts[i].profile.partSamples
-                general.forEachItem { hash, count, prompt in
-                    found.append(Sample(account: i, hash: hash, count: count, prompt: prompt, part: part.holds(hash)))
-                }
-                // The extraction part's own sample, less the prompts already sampled.
-                part.forEachItem { hash, count, prompt in
-                    if !general.holds(hash) { found.append(Sample(account: i, hash: hash, count: count, prompt: prompt, general: false, part: true)) }
-                }
-            }
-            return found
-        }
-        var unordered: [Sample] = []
-        unordered.reserveCapacity(runs.reduce(0) { $0 + $1.count })
-        for r in runs { unordered.append(contentsOf: r) }
-        runs = []
-        // (hash, account) is unique, so this order does not depend on the order found; the
-        // keys are sorted, not the samples, which are large to move.
-        let order = unordered.indices.map { (hash: unordered[$0].hash, account: unordered[$0].account, index: $0) }
-            .sorted { ($0.hash, $0.account) < ($1.hash, $1.account) }
-        let s = order.map { unordered[$0.index] }
-        unordered = []
+        let s = Self.gather(accounts, include: include, threads: threads)
         samples = s
         let ordinary = accounts.indices.filter { include($0) && !accounts[$0].isCandidate }.count
         let kept = SharedShingles.filter(
@@ -128,12 +102,13 @@ package struct PromptFamilies: Sendable {
             return out
         }
         for band in unions { for (x, y) in band { uf.union(signed[x], signed[y]) } }
-        var fams: [Family] = []
+        let groups = uf.groups()
         var of = [Int](repeating: -1, count: s.count)
-        for g in uf.groups() {
-            let id = fams.count
-            for m in g { of[m] = id }
-            fams.append(Family(id: id, members: g, accounts: Set(g.map { s[$0].account })))
+        for id in groups.indices { for m in groups[id] { of[m] = id } }
+        // A set of accounts per family, most of them of one sample: made on all threads.
+        let accountOf = s.map(\.account)
+        let fams = parallelArray(groups.count, threads: threads, run: 4096) { id in
+            Family(id: id, members: groups[id], accounts: Set(groups[id].map { accountOf[$0] }))
         }
         families = fams
         familyOf = of
@@ -161,67 +136,5 @@ package struct PromptFamilies: Sendable {
             if Double(n) >= params.familySiblingOverlap * Double(min(size[f], size[g])) { uf.union(f, g) }
         }
         return fams.indices.map { uf.find($0) }
-    }
-
-    /// Linking family → the share of its sampled prompts sent by candidates. By prompts, not
-    /// accounts: ordinary users who happen to send one of the public questions a farm wraps
-    /// add a prompt each, not a member as heavy as a farm account.
-    package func linkPurity(isCandidate: (Int) -> Bool) -> [Int: Double] {
-        var counts: [Int: (candidate: Int, all: Int)] = [:]
-        for (i, x) in samples.enumerated() {
-            let f = linkFamily[familyOf[i]]
-            counts[f, default: (0, 0)].all += 1
-            if isCandidate(x.account) { counts[f, default: (0, 0)].candidate += 1 }
-        }
-        return counts.mapValues { Double($0.candidate) / Double(max(1, $0.all)) }
-    }
-
-    /// Family id → share of each account's samples, per account with samples; with
-    /// `linking`, shares of linking families (siblings together), each the larger of the
-    /// share among all the account's samples and among its extraction-part samples, so
-    /// that ordinary chat mixed in does not dilute what the extraction part shares.
-    /// `allFamilies: false` leaves out families that can link nobody (one account, with no
-    /// sibling): millions of one-prompt accounts would otherwise each hold a dictionary.
-    package func shares(linking: Bool = false, allFamilies: Bool = false) -> [(account: Int, shares: [Int: Double])] {
-        // Accounts per family (per linking family: summed over its siblings, an upper bound
-        // that is 1 only for a lone family of one account).
-        var reach = [Int](repeating: 0, count: families.count)
-        for f in families.indices { reach[linking ? linkFamily[f] : f] += families[f].accounts.count }
-        // (account, family) of every sample, sorted: an account's samples form one run,
-        // its samples of a family a run within it (no dictionary update per sample).
-        let keyed = samples.indices.map {
-            (
-                account: samples[$0].account, family: linking ? linkFamily[familyOf[$0]] : familyOf[$0],
-                general: samples[$0].general, part: samples[$0].part
-            )
-        }
-        .sorted { ($0.account, $0.family) < ($1.account, $1.family) }
-        var out: [(account: Int, shares: [Int: Double])] = []
-        var i = 0
-        while i < keyed.count {
-            var end = i, generalTotal = 0, partTotal = 0
-            while end < keyed.count && keyed[end].account == keyed[i].account {
-                if keyed[end].general { generalTotal += 1 }
-                if keyed[end].part { partTotal += 1 }
-                end += 1
-            }
-            var shares: [Int: Double] = [:]
-            var k = i
-            while k < end {
-                var m = k, general = 0, part = 0
-                while m < end && keyed[m].family == keyed[k].family {
-                    if keyed[m].general { general += 1 }
-                    if keyed[m].part { part += 1 }
-                    m += 1
-                }
-                var share = generalTotal == 0 ? 0 : Double(general) / Double(generalTotal)
-                if linking && partTotal > 0 { share = max(share, Double(part) / Double(partTotal)) }
-                if allFamilies || reach[keyed[k].family] >= 2 { shares[keyed[k].family] = share }
-                k = m
-            }
-            out.append((keyed[i].account, shares))
-            i = end
-        }
-        return out
     }
 }

@@ -13,22 +13,26 @@ enum SharedShingles {
 
     /// Per sample, its kept shingles (ascending).
     static func filter(_ samples: [PromptFamilies.Sample], isCandidate: (Int) -> Bool, backgroundCap: Int, threads: Int) -> [[UInt32]] {
-        // Samples ranked by account: an occurrence key holds the rank, so that a shingle's
-        // occurrences, sorted, come account by account (distinct accounts are runs).
-        // (Sample indexes and account indexes are below 2^31: both are array positions.)
-        let byAccount = samples.indices.map { UInt64(samples[$0].account) << 32 | UInt64($0) }.sorted()
-        let accountOfRank = byAccount.map { Int32(truncatingIfNeeded: $0 >> 32) }
-        let sampleOfRank = byAccount.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
-        var rankOf = [Int32](repeating: 0, count: samples.count)
-        for (rank, i) in sampleOfRank.enumerated() { rankOf[Int(i)] = Int32(truncatingIfNeeded: rank) }
-        var candidate = [Bool](repeating: false, count: (samples.map(\.account).max() ?? -1) + 1)
+        // Samples ranked by account (then sample index; a counting sort): an occurrence key
+        // holds the rank, so that a shingle's occurrences, in rank order, come account by
+        // account (distinct accounts are runs). (Sample indexes and account indexes are
+        // below 2^31: both are array positions.)
+        let bound = (samples.map(\.account).max() ?? -1) + 1
+        var start = [Int](repeating: 0, count: bound + 1)
+        for x in samples { start[x.account + 1] += 1 }
+        for a in 0..<bound { start[a + 1] += start[a] }
+        var sampleOfRank = [Int32](repeating: 0, count: samples.count)
+        for i in samples.indices {
+            let a = samples[i].account
+            sampleOfRank[start[a]] = Int32(truncatingIfNeeded: i)
+            start[a] += 1
+        }
+        let accountOfRank = sampleOfRank.map { Int32(truncatingIfNeeded: samples[Int($0)].account) }
+        var candidate = [Bool](repeating: false, count: bound)
         for x in samples { candidate[x.account] = isCandidate(x.account) }
-        let byPart = occurrences(samples, rankOf: rankOf, threads: threads)
+        let occurrences = Occurrences(samples, sampleOfRank: sampleOfRank, threads: threads)
         let isCand = candidate, accountOf = accountOfRank, sampleOf = sampleOfRank
-        let keptParts = parallelMap(byPart.count, threads: threads) { p -> [(sample: Int32, shingle: UInt32)] in
-            // Occurrences are 8-byte keys (low shingle bits, account rank): a plain integer sort.
-            var occ = byPart[p]
-            occ.sort()
+        let keptParts = occurrences.sortedParts(threads: threads) { p, occ -> [(sample: Int32, shingle: UInt32)] in
             var out: [(sample: Int32, shingle: UInt32)] = []
             var i = 0
             while i < occ.count {
@@ -57,33 +61,5 @@ enum SharedShingles {
         var kept = [[UInt32]](repeating: [], count: samples.count)
         for part in keptParts { for (sample, shingle) in part { kept[Int(sample)].append(shingle) } }
         return kept
-    }
-
-    /// Every (shingle, sample) occurrence as a key `low shingle bits << 32 | rank`, split
-    /// by the shingle's top bits; each part's array is allocated at its exact size (no
-    /// growth copies: this is the link stage's largest allocation).
-    static func occurrences(_ samples: [PromptFamilies.Sample], rankOf: [Int32], threads: Int) -> [[UInt64]] {
-        // Most samples' shingles are computed here (see `PromptSample.shingles`), in chunks on all threads.
-        let chunk = 2048
-        let shingles = parallelMap((samples.count + chunk - 1) / chunk, threads: threads) { c in
-            samples[(c * chunk)..<min(samples.count, (c + 1) * chunk)].map(\.prompt.shingles)
-        }
-        var sizes = [Int](repeating: 0, count: 1 << partBits)
-        for part in shingles { for list in part { for sh in list { sizes[Int(sh >> UInt32(lowBits))] += 1 } } }
-        var byPart = sizes.map { size -> [UInt64] in
-            var a = [UInt64]()
-            a.reserveCapacity(size)
-            return a
-        }
-        let mask = UInt32(1) << UInt32(lowBits) - 1
-        var i = 0
-        for part in shingles {
-            for list in part {
-                let rank = UInt64(UInt32(bitPattern: rankOf[i]))
-                for sh in list { byPart[Int(sh >> UInt32(lowBits))].append(UInt64(sh & mask) << 32 | rank) }
-                i += 1
-            }
-        }
-        return byPart
     }
 }

@@ -1,3 +1,14 @@
+/// A kept key's hash with its count: searched and counted together, so a repeat touches
+/// one small array (per-account sketches are cold in cache). Not nested in `BottomK`: a
+/// type nested in a generic one has per-payload metadata, looked up at run time by every
+/// read of the slots that another module's code makes (the link stage's gathering of
+/// prompt samples spent more time there than copying them).
+@usableFromInline struct BottomKSlot: Sendable {
+    @usableFromInline var hash: UInt64
+    @usableFromInline var count: Int
+    init(hash: UInt64, count: Int) { self.hash = hash; self.count = count }
+}
+
 /// The `k` distinct keys with the smallest stable hashes, with exact counts. Mergeable
 /// exactly: the bottom-k of a union is the bottom-k of the parts' bottom-k, and a key
 /// kept after merging was kept, with its full count, by every part that saw it. Two
@@ -12,13 +23,8 @@ package struct BottomK<Payload: Sendable>: Sendable {
         @usableFromInline init(count: Int, payload: Payload) { self.count = count; self.payload = payload }
     }
 
-    /// A kept key's hash with its count: searched and counted together, so a repeat
-    /// touches one small array (per-account sketches are cold in cache).
-    @usableFromInline struct Slot: Sendable {
-        @usableFromInline var hash: UInt64
-        @usableFromInline var count: Int
-        init(hash: UInt64, count: Int) { self.hash = hash; self.count = count }
-    }
+    /// A kept key's hash with its count (outside the generic type: see `BottomKSlot`).
+    @usableFromInline typealias Slot = BottomKSlot
 
     package let k: Int
     // Readable from inlined accessors: the link and score stages read sketches of

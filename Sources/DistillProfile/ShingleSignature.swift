@@ -77,19 +77,46 @@ package enum Tokenizer {
         return out
     }
 
-    /// Each token hash of `text` in order. Reads the UTF-8 bytes: ASCII (most prompts)
-    /// needs no scalar decoding; other scalars are decoded by hand (a `String` is valid UTF-8).
+    /// Each token hash of `text` in order.
     @inline(__always)
     package static func forEachToken(_ text: String, _ body: (UInt64) -> Void) {
-        var word: UInt64 = 0xCBF2_9CE4_8422_2325
-        var inWord = false, isNumber = true
-        @inline(__always) func flush() {
-            if inWord { body(isNumber ? numberToken : StableHash.mix(word)) }
-            word = 0xCBF2_9CE4_8422_2325; inWord = false; isNumber = true
-        }
         var text = text
         text.withUTF8 { bytes in
-            var i = 0
+            var reader = Reader(bytes)
+            while let t = reader.next() { body(t) }
+        }
+    }
+
+    /// The token hashes of UTF-8 bytes, one per `next()`: a loop over them keeps its state
+    /// in locals (a closure fed per token kept it in boxes, checked for exclusive access
+    /// at every token). Reads the bytes: ASCII (most prompts) needs no scalar decoding;
+    /// other scalars are decoded by hand (the bytes are valid UTF-8, a `String`'s).
+    package struct Reader {
+        // SAFETY: the bytes outlive the reader (it lives inside `withUTF8`); reads stay below `count` (a scalar's continuation bytes exist in valid UTF-8).
+        private let bytes: UnsafeBufferPointer<UInt8>
+        private var i = 0
+        private var word: UInt64 = Reader.basis
+        private var inWord = false, isNumber = true
+        /// A spaceless character's token, due right after the word it ended.
+        private var pending: UInt64? = nil
+        private static let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+
+        package init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        /// The word read so far as a token, and a fresh word.
+        @inline(__always)
+        private mutating func take() -> UInt64 {
+            let t = isNumber ? Tokenizer.numberToken : StableHash.mix(word)
+            word = Self.basis; inWord = false; isNumber = true
+            return t
+        }
+
+        @inline(__always)
+        package mutating func next() -> UInt64? {
+            if let p = pending {
+                pending = nil
+                return p
+            }
             let n = bytes.count
             while i < n {
                 let b0 = UInt32(bytes[i])
@@ -101,8 +128,8 @@ package enum Tokenizer {
                         word = (word ^ UInt64(lower)) &* 0x0000_0100_0000_01B3
                         if !isDigit { isNumber = false }
                         inWord = true
-                    } else {
-                        flush()
+                    } else if inWord {
+                        return take()
                     }
                     continue
                 }
@@ -118,19 +145,21 @@ package enum Tokenizer {
                     i += 4
                 }
                 if isSpaceless(v) {
-                    flush()
-                    body(StableHash.mix(UInt64(v) | 0x1_0000_0000))
+                    let own = StableHash.mix(UInt64(v) | 0x1_0000_0000)
+                    guard inWord else { return own }
+                    pending = own
+                    return take()
                 } else if let u = Unicode.Scalar(v), u.properties.isAlphabetic {
                     // Not ASCII, so neither a digit nor upper-case ASCII: kept as is, never a number.
                     word = (word ^ UInt64(v)) &* 0x0000_0100_0000_01B3
                     isNumber = false
                     inWord = true
-                } else {
-                    flush()
+                } else if inWord {
+                    return take()
                 }
             }
+            return inWord ? take() : nil
         }
-        flush()
     }
 
     /// Scripts written without spaces between words: each character is a token.

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// `body(0..<count)` on up to `threads` threads, results in index order: for independent
 /// pieces of work whose results are then combined in a fixed order.
@@ -6,13 +7,55 @@ package func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ body: @Senda
     guard threads > 1, count > 1 else { return (0..<count).map(body) }
     let results = ResultSlots<T>(count: count)
     let workers = min(threads, count)
+    // Items are claimed one at a time, not dealt out in advance: a worker that starts late
+    // (its thread busy with the other half of a `bothInParallel`) or meets the heavy items
+    // leaves the rest to the others instead of holding them up.
+    let claims = Claims()
     withoutActuallyEscaping(body) { body in
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var i = w
-            while i < count { results.set(i, body(i)); i += workers }
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = claims.next(below: count) { results.set(i, body(i)) }
         }
     }
     return results.values()
+}
+
+/// The next unclaimed item of a `parallelMap`.
+// SAFETY: @unchecked Sendable: `claimed` is read and written only under `lock`.
+private final class Claims: @unchecked Sendable {
+    private var claimed = 0
+    private let lock = NSLock()
+
+    func next(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard claimed < count else { return nil }
+        claimed += 1
+        return claimed - 1
+    }
+}
+
+/// `[element(0), …, element(count - 1)]`, made in runs of `run` elements on up to
+/// `threads` threads and written straight to their places: unlike `parallelMap` over runs
+/// and a concatenation, no second copy of the elements is ever alive (with millions of
+/// accounts the array itself is large).
+package func parallelArray<T: Sendable>(_ count: Int, threads: Int, run: Int = 1024, _ element: @Sendable (Int) -> T) -> [T] {
+    guard threads > 1, count > run else { return (0..<count).map(element) }
+    // SAFETY: run `r` initializes exactly the slots `r * run..<min(count, (r + 1) * run)`, the
+    // runs tile `0..<count`, and `parallelMap` has joined every run before `initialized` is set.
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let out = UncheckedSendable(buffer.baseAddress!)
+        _ = parallelMap((count + run - 1) / run, threads: threads) { r in
+            for i in (r * run)..<min(count, (r + 1) * run) { (out.value + i).initialize(to: element(i)) }
+        }
+        initialized = count
+    }
+}
+
+/// A value handed to worker threads that use it in ways the compiler cannot check.
+// SAFETY: @unchecked Sendable: each use states why its threads' accesses do not overlap.
+package struct UncheckedSendable<Value>: @unchecked Sendable {
+    package let value: Value
+    package init(_ value: Value) { self.value = value }
 }
 
 /// `a()` and `b()`, side by side when `threads` allows: `b` on a pool thread, `a` on the

@@ -1,7 +1,8 @@
 /// A fast 64-bit hash that is the same on every run and machine (Swift's `Hasher` is
 /// seeded per process, which would break byte-identical reports and mergeable sketches).
 package enum StableHash {
-    @inline(__always)
+    // Inlinable: tokenizing, shingling and LSH in other modules call it per token.
+    @inlinable @inline(__always)
     package static func mix(_ x0: UInt64) -> UInt64 {
         var z = x0 &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

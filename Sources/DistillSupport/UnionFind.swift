@@ -24,13 +24,20 @@ package struct UnionFind: Sendable {
         // Members in ascending order: a set is met first at its smallest member, so sets come
         // out in that order and each set's members sorted, with no dictionary of all sets
         // (millions of one-prompt accounts make millions of sets).
+        // Sizes first when small sets are dropped: millions of one-account sets are never made.
+        var size: [Int32] = []
+        if minSize > 1 {
+            size = [Int32](repeating: 0, count: parent.count)
+            for i in parent.indices { size[find(i)] += 1 }
+        }
         var slot = [Int](repeating: -1, count: parent.count)
         var sets: [[Int]] = []
         for i in parent.indices {
             let r = find(i)
+            if minSize > 1 && Int(size[r]) < minSize { continue }
             if slot[r] < 0 { slot[r] = sets.count; sets.append([]) }
             sets[slot[r]].append(i)
         }
-        return minSize <= 1 ? sets : sets.filter { $0.count >= minSize }
+        return sets
     }
 }

@@ -1,0 +1,52 @@
+import DistillProfile
+import DistillSupport
+import Testing
+
+@testable import DistillLink
+
+/// `SharedShingles.filter` (occurrence keys written and radix-sorted by parts on all
+/// threads) must keep exactly the shingles of the definition.
+@Suite("shared shingles")
+struct SharedShinglesTests {
+    /// The definition: a shingle is kept when at least two accounts hold it and at most
+    /// `cap` of them are ordinary.
+    static func reference(_ samples: [PromptFamilies.Sample], isCandidate: (Int) -> Bool, cap: Int) -> [[UInt32]] {
+        var holders: [UInt32: Set<Int>] = [:]
+        for x in samples { for sh in x.prompt.shingles { holders[sh, default: []].insert(x.account) } }
+        return samples.map { x in
+            x.prompt.shingles.filter { sh in
+                let accounts = holders[sh]!
+                return accounts.count >= 2 && accounts.filter { !isCandidate($0) }.count <= cap
+            }
+        }
+    }
+
+    /// Samples in (hash, account) order, as `PromptFamilies` hands them over: prompts made
+    /// of words from a small vocabulary, so that many shingles are shared.
+    static func samples(accounts: Int, perAccount: Int, seed: UInt64) -> [PromptFamilies.Sample] {
+        var out: [PromptFamilies.Sample] = []
+        for a in 0..<accounts {
+            for k in 0..<perAccount {
+                let words = (0..<(8 + k % 5)).map { w in "w\(StableHash.mix(seed &+ UInt64(a * 7 + k * 3 + w * 11) / 3) % 40)" }
+                let text = words.joined(separator: " ")
+                let prompt = AccountProfile.PromptSample(prompt: text, textBytes: 600, tags: 0)
+                out.append(PromptFamilies.Sample(account: a, hash: StableHash.string(text), count: 1, prompt: prompt))
+            }
+        }
+        return out.sorted { ($0.hash, $0.account) < ($1.hash, $1.account) }
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func keptShinglesFollowTheDefinition(threads: Int) {
+        for seed: UInt64 in [1, 2] {
+            let samples = Self.samples(accounts: 300, perAccount: 9, seed: seed)
+            let isCandidate = { (a: Int) in a % 3 == 0 }
+            for cap in [0, 5, 1_000] {
+                let kept = SharedShingles.filter(samples, isCandidate: isCandidate, backgroundCap: cap, threads: threads)
+                let expected = Self.reference(samples, isCandidate: isCandidate, cap: cap)
+                #expect(kept == expected, "seed \(seed), cap \(cap)")
+                if cap == 1_000 { #expect(kept.contains { !$0.isEmpty }) }
+            }
+        }
+    }
+}
