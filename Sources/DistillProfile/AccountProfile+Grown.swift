@@ -26,6 +26,11 @@ extension AccountProfile {
         /// The model of the account's latest requests and their use, not yet in `modelList`.
         var openModel: String?
         var openModelUse = ModelUse(requests: 0, firstSeen: .max)
+        /// The model used before it, also not yet in `modelList`: accounts often alternate
+        /// two models (a small and a large one), and each switch moved one into the list
+        /// and out again, a cold array scanned and written per request.
+        var previousModel: String?
+        var previousModelUse = ModelUse(requests: 0, firstSeen: .max)
         var ips: BottomK<String>
         var subnets: BottomK<String>
         var clients: BottomK<ClientSignature>
@@ -127,6 +132,7 @@ extension AccountProfile {
             closeModel()
             for e in o.modelList { AccountProfile.addModel(&modelList, e.name, e.use) }
             if let m = o.openModel { AccountProfile.addModel(&modelList, m, o.openModelUse) }
+            if let m = o.previousModel { AccountProfile.addModel(&modelList, m, o.previousModelUse) }
             ips.merge(o.ips); subnets.merge(o.subnets); clients.merge(o.clients); orgs.merge(o.orgs)
             apiKeys.merge(o.apiKeys); systemPrompts.merge(o.systemPrompts)
             promptHashes.merge(o.promptHashes); promptSamples.merge(o.promptSamples)
@@ -145,9 +151,10 @@ extension AccountProfile {
         var models: [String: ModelUse] {
             var list = modelList
             if let m = openModel { AccountProfile.addModel(&list, m, openModelUse) }
+            if let m = previousModel { AccountProfile.addModel(&list, m, previousModelUse) }
             return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.use) })
         }
 
-        var hasOpenEntries: Bool { openDay != .min || openModel != nil }
+        var hasOpenEntries: Bool { openDay != .min || openModel != nil || previousModel != nil }
     }
 }

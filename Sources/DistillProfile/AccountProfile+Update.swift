@@ -16,8 +16,17 @@ extension AccountProfile.Grown {
     /// Counts a request to `model` at `time`.
     mutating func countModel(_ model: String, at time: Int64) {
         if model != openModel {
-            closeModel()
-            openModel = model
+            if model == previousModel {
+                swap(&openModel, &previousModel)
+                swap(&openModelUse, &previousModelUse)
+            } else {
+                // A third model: the older of the two open ones goes into the list.
+                if let m = previousModel { AccountProfile.addModel(&modelList, m, previousModelUse) }
+                previousModel = openModel
+                previousModelUse = openModelUse
+                openModel = model
+                openModelUse = AccountProfile.ModelUse(requests: 0, firstSeen: .max)
+            }
         }
         openModelUse.requests += 1
         openModelUse.firstSeen = min(openModelUse.firstSeen, time)
@@ -46,11 +55,14 @@ extension AccountProfile.Grown {
         openDayActivity = AccountProfile.DayActivity()
     }
 
-    /// Moves the open model into the model list (trimmed to `modelCap`).
+    /// Moves the open models into the model list (trimmed to `modelCap`; the kept set does
+    /// not depend on the order models are added in).
     mutating func closeModel() {
-        guard let m = openModel else { return }
-        AccountProfile.addModel(&modelList, m, openModelUse)
+        if let m = openModel { AccountProfile.addModel(&modelList, m, openModelUse) }
+        if let m = previousModel { AccountProfile.addModel(&modelList, m, previousModelUse) }
         openModel = nil
         openModelUse = AccountProfile.ModelUse(requests: 0, firstSeen: .max)
+        previousModel = nil
+        previousModelUse = AccountProfile.ModelUse(requests: 0, firstSeen: .max)
     }
 }
