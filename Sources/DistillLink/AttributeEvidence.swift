@@ -24,9 +24,9 @@ struct AttributeEvidence: Sendable {
         var ipCount: [String: Int] = [:], netCount: [String: Int] = [:], clientCount: [ClientSignature: Int] = [:]
         var domainCount: [String: Int] = [:], cardCount: [String: Int] = [:]
         for a in accounts {
-            for e in a.profile.ips.payloadsUnordered { ipCount[e, default: 0] += 1 }
-            for e in a.profile.subnets.payloadsUnordered { netCount[e, default: 0] += 1 }
-            for e in a.profile.clients.payloadsUnordered { clientCount[e, default: 0] += 1 }
+            for e in a.profile.ipValues { ipCount[e, default: 0] += 1 }
+            for e in a.profile.subnetValues { netCount[e, default: 0] += 1 }
+            for e in a.profile.clientValues { clientCount[e, default: 0] += 1 }
             if let d = a.info?.emailDomain { domainCount[d, default: 0] += 1 }
             if let c = a.info?.paymentFingerprint { cardCount[c, default: 0] += 1 }
         }
@@ -35,9 +35,9 @@ struct AttributeEvidence: Sendable {
         var byDomain: [String: [Int]] = [:], byCard: [String: [Int]] = [:]
         for i in candidates {
             let a = accounts[i]
-            for e in a.profile.ips.payloadsUnordered { byIP[e, default: []].append(i) }
-            for e in a.profile.subnets.payloadsUnordered { byNet[e, default: []].append(i) }
-            for e in a.profile.clients.payloadsUnordered { byClient[e, default: []].append(i) }
+            for e in a.profile.ipValues { byIP[e, default: []].append(i) }
+            for e in a.profile.subnetValues { byNet[e, default: []].append(i) }
+            for e in a.profile.clientValues { byClient[e, default: []].append(i) }
             if let d = a.info?.emailDomain, !CommonMailDomains.neverLinks(d) { byDomain[d, default: []].append(i) }
             if let c = a.info?.paymentFingerprint { byCard[c, default: []].append(i) }
         }
@@ -52,10 +52,10 @@ struct AttributeEvidence: Sendable {
         // IP and subnet overlap as a rarity-weighted Jaccard of the two sampled sets: many
         // shared rare addresses link strongly; a few shared addresses of a large rotating
         // pool barely do; hub addresses (NAT, CGNAT, proxy exits) are left out entirely.
-        Self.jaccardEvidence(accounts, byIP, ipCount, cap: ipCap, sets: { $0.ips.payloadsUnordered }) {
+        Self.jaccardEvidence(accounts, byIP, ipCount, cap: ipCap, sets: { $0.ipValues }) {
             pairs.add($0, $1, .ip, params.ipWeight * $2, cap: params.ipWeight)
         }
-        Self.jaccardEvidence(accounts, byNet, netCount, cap: subnetCap, sets: { $0.subnets.payloadsUnordered }) {
+        Self.jaccardEvidence(accounts, byNet, netCount, cap: subnetCap, sets: { $0.subnetValues }) {
             pairs.add($0, $1, .subnet, params.subnetWeight * $2, cap: params.subnetWeight)
         }
         for (c, m) in byClient where m.count > 1 && clientCount[c, default: 0] <= clientCap {

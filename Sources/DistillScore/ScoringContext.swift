@@ -21,12 +21,12 @@ struct ScoringContext: Sendable {
         for i in link.accounts.indices {
             dumpStart = min(dumpStart, link.accounts[i].profile.firstSeen)
             totalRequests += link.accounts[i].profile.requests
-            for (m, u) in link.accounts[i].profile.models {
+            link.accounts[i].profile.forEachModel { m, u in
                 modelFirstSeen[m] = min(modelFirstSeen[m] ?? .max, u.firstSeen)
                 modelRequests[m, default: 0] += u.requests
                 modelAccounts[m, default: 0] += 1
             }
-            for h in link.accounts[i].profile.systemPrompts.hashesUnordered { systemPromptAccounts[h, default: 0] += 1 }
+            for h in link.accounts[i].profile.systemPromptHashes { systemPromptAccounts[h, default: 0] += 1 }
         }
         var groupOf = [Int](repeating: -1, count: link.accounts.count)
         for (i, g) in link.groups.enumerated() { for a in g { groupOf[a] = i } }
