@@ -49,18 +49,6 @@ struct PairAccumulator {
         caps[kind] = cap
     }
 
-    /// `transform` of every pair `a < b` with its folded evidence (the stored contributions
-    /// and those of `source`), in ascending (a, b) order, nils dropped (see `foldPairs`).
-    mutating func compactMapPairs<State, T: Sendable, Source: PairSource>(
-        threads: Int, adding source: Source = NoPairs(), state: @Sendable () -> State,
-        _ transform: @Sendable (inout State, _ a: Int, _ b: Int, PairEvidence) -> T?
-    ) -> [T] {
-        var parts = foldPairs(threads: threads, adding: source, state: state, output: { ChunkedArray<T>() }) { local, out, a, b, e in
-            if let t = transform(&local, a, b, e) { out.append(t) }
-        }
-        return ChunkedArray.concatenate(&parts)
-    }
-
     /// Every pair `a < b` with its folded evidence (the stored contributions and those of
     /// `source`) handed to `body` with its shard's state and output, in ascending (a, b)
     /// order; the shards' outputs in shard order. The accounts are split into runs of
