@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of Fuzz/ (Swift's -sanitize=fuzzer with AddressSanitizer)
 # and runs each for FUZZ_SECONDS (default 60) from its committed seeds in Fuzz/Corpus.
-# FUZZ_TARGETS picks targets. New corpus entries go to .build-fuzz/corpus/<target> (not
-# committed); a crash leaves its input (and, for a writer check, both renderings) in
+# FUZZ_TARGETS picks targets; FUZZ_SEED fixes libFuzzer's seed (CI does, so that a CI
+# run explores the inputs a local run with that seed explored; unset, each run is new
+# ground). New corpus entries go to .build-fuzz/corpus/<target> (not committed); a crash leaves its input (and, for a writer check, both renderings) in
 # .build-fuzz/crashes/<target>/ and fails the run. (Not "artifacts": SwiftPM owns
 # <scratch>/artifacts and empties it on the next build.)
 set -euo pipefail
@@ -10,6 +11,8 @@ cd "$(dirname "$0")/.."
 SECONDS_PER=${FUZZ_SECONDS:-60}
 TARGETS=${FUZZ_TARGETS:-"FuzzDecode FuzzGzip FuzzAccounts FuzzRules FuzzWriters"}
 SCRATCH=$PWD/.build-fuzz
+SEED_FLAG=()
+if [ -n "${FUZZ_SEED:-}" ]; then SEED_FLAG=(-seed="$FUZZ_SEED"); fi
 # Coverage flags: a plain --sanitize=fuzzer build links libFuzzer without coverage feedback.
 (cd Fuzz && swift build --sanitize=fuzzer --sanitize=address \
   -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table --scratch-path "$SCRATCH")
@@ -24,7 +27,7 @@ for t in $TARGETS; do
     echo "$BASHPID" > "$SCRATCH/$t.pid"
     SWIFT_BACKTRACE=enable=no exec "$SCRATCH/debug/$t" "$SCRATCH/corpus/$t" "Fuzz/Corpus/$t" \
       -max_total_time="$SECONDS_PER" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-      -artifact_prefix="$SCRATCH/crashes/$t/" -print_final_stats=1 2> "$SCRATCH/$t.log"
+      -artifact_prefix="$SCRATCH/crashes/$t/" -print_final_stats=1 "${SEED_FLAG[@]}" 2> "$SCRATCH/$t.log"
   ); then
     status=1
     echo "$t: FAILED; input and log in $SCRATCH/crashes/$t/ and $SCRATCH/$t.log"

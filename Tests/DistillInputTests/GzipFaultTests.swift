@@ -114,6 +114,26 @@ struct GzipFaultTests {
         guard case .corruptGzip(_, _, let detail)? = r.error else { Issue.record("got \(String(describing: r.error))"); return }
         #expect(detail.contains("header"))
     }
+
+    /// A deflate block whose Huffman code is incomplete (two 2-bit codes: "a" and end of
+    /// block). No encoder writes one; zlib refuses it, ISA-L decodes it. The CI fuzz pass
+    /// failed on such a member: the oracle called it silent loss. It is not: the bytes
+    /// still pass the member's CRC-32 and length, and a wrong CRC is still reported.
+    @Test func incompleteHuffmanCodeIsReadAndItsTrailerStillChecked() {
+        let dir = TempDir()
+        let member: [UInt8] = [
+            0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF, 0x05, 0x80, 0x81, 0x08, 0, 0, 0, 0x80, 0x58, 0xF7,
+            0x97, 0x38, 0x10, 0xD7, 0x19, 0x8A, 0x07, 0x02, 0, 0, 0,
+        ]
+        let r = readAll(dir.write("incomplete.gz", member))
+        #expect(r.text == "aa")
+        #expect(r.error == nil)
+        var damaged = member
+        damaged[damaged.count - 8] ^= 0x01
+        let d = readAll(dir.write("incomplete-crc.gz", damaged))
+        guard case .corruptGzip(_, _, let detail)? = d.error else { Issue.record("expected a checksum failure, got \(String(describing: d.error))"); return }
+        #expect(detail.contains("CRC-32"))
+    }
 }
 
 /// A reader that hands out some bytes, then fails.

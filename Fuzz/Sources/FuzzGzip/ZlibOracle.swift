@@ -11,6 +11,10 @@ enum ZlibOracle {
         var verified = 0
         /// Output passed `limit`: nothing can be concluded.
         var truncatedByLimit = false
+        /// zlib refused a member for a Huffman code that is incomplete or over-full ("invalid
+        /// ... set"). No encoder writes one; ISA-L decodes some and checks the member's
+        /// CRC-32 and length as usual, so zlib is no oracle from that member on.
+        var refusedHuffmanCode = false
     }
 
     static func inflate(_ input: UnsafeRawBufferPointer, limit: Int) -> Result {
@@ -37,7 +41,12 @@ enum ZlibOracle {
                 if result.output.count > limit { result.truncatedByLimit = true; return result }
                 if code == Z_BUF_ERROR && stream.pointee.avail_in == 0 { return result }  // truncated
             } while code == Z_OK
-            guard code == Z_STREAM_END else { return result }
+            guard code == Z_STREAM_END else {
+                if code == Z_DATA_ERROR, let msg = stream.pointee.msg, String(cString: msg).hasSuffix(" set") {
+                    result.refusedHuffmanCode = true
+                }
+                return result
+            }
             result.verified = result.output.count
             offset = input.count - Int(stream.pointee.avail_in)
             let rest = input.count - offset
