@@ -50,10 +50,9 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         // glibc's <malloc.h> (mallopt), header only: part of the C library.
-        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // Leaf helpers every stage shares: threads, stable hashing, JSON quoting, union-find,
         // IP addresses, the parameter tables, the allocator's arenas.
-        .target(name: "DistillSupport", dependencies: ["CMalloc"]),
+        .target(name: "DistillSupport"),
         .target(name: "DistillInput", dependencies: ["DistillSupport", "CZlib", "CIsal", "CCrypto"]),
         .target(name: "DistillDecode", dependencies: ["DistillInput", "CByteScan"]),
         .target(name: "DistillProfile", dependencies: ["DistillDecode"]),

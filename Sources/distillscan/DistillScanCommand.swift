@@ -29,7 +29,6 @@ struct DistillScanCommand: ParsableCommand {
     /// error is one line on stderr — what is wrong and what to do — without the usage text
     /// (`--help` has it); a command-line mistake adds where to look.
     static func main() {
-        MallocArenas.useOne()
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
