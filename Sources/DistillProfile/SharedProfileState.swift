@@ -11,32 +11,42 @@ import Synchronization
 /// The result is the state one worker would build from the same requests: the partitions
 /// hold disjoint accounts, and a profile does not depend on the order of its requests
 /// (`RecordSink`).
-package final class SharedProfileState: Sendable {
+// SAFETY: @unchecked Sendable: `partitions` is allocated and initialized once in `init`, never moved or reassigned, and freed in `deinit`; each partition's state is reached only through its `Mutex`.
+package final class SharedProfileState: @unchecked Sendable {
     /// Enough partitions that two workers rarely want the same one at once.
     static let partitionBits = 6
-    private let partitions: [Partition]
-
-    /// One lock and the accounts behind it.
-    private final class Partition: Sendable {
-        let state: Mutex<ProfileState>
-        init(_ state: ProfileState) { self.state = Mutex(state) }
-    }
+    static let partitionCount = 1 << partitionBits
+    /// One lock per partition, with the accounts behind it, in memory of their own: an
+    /// array of partition objects was retained and released on every request from both
+    /// workers, and the shared reference counts bounced between the cores.
+    private let partitions: UnsafeMutablePointer<Mutex<ProfileState>>
 
     package init(parameters: ProfileParameters, matcher: IntentMatcher) {
-        partitions = (0..<(1 << Self.partitionBits)).map { _ in Partition(ProfileState(parameters: parameters, matcher: matcher)) }
+        partitions = .allocate(capacity: Self.partitionCount)
+        for i in 0..<Self.partitionCount {
+            // SAFETY: `i < partitionCount`, the allocated capacity; each slot is initialized once.
+            (partitions + i).initialize(to: Mutex(ProfileState(parameters: parameters, matcher: matcher)))
+        }
+    }
+
+    deinit {
+        partitions.deinitialize(count: Self.partitionCount)
+        partitions.deallocate()
     }
 
     package func consume(_ r: RequestRecord) {
         // The high bits: the partition's own index uses the low ones.
         let h = AccountIndex.hash(r.account)
         let p = Int(truncatingIfNeeded: h >> UInt64(64 - Self.partitionBits))
-        partitions[p].state.withLock { $0.consume(r, accountHash: h) }
+        // SAFETY: `p < partitionCount` (the hash's top `partitionBits` bits), an initialized slot.
+        partitions[p].withLock { $0.consume(r, accountHash: h) }
     }
 
     /// Every account's profile in one state (call when no worker consumes any more).
     package func joined() -> ProfileState {
-        let parts = partitions.map { p in
-            p.state.withLock { s in
+        let parts = (0..<Self.partitionCount).map { p in
+            // SAFETY: `p < partitionCount`, an initialized slot.
+            partitions[p].withLock { s in
                 // Closed here, where the partition is the profiles' only owner (see `ProfileState.closeOpenEntries`).
                 s.closeOpenEntries()
                 return s
