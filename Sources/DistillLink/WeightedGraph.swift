@@ -11,15 +11,15 @@ struct WeightedGraph {
     var total: Double
 
     /// `edges` may repeat a pair (their weights add, in the order given) and hold self-loops.
-    init(nodes: Int, edges: [(a: Int, b: Int, w: Double)]) {
+    init(nodes: Int, edges: [CommunitySplit.Edge]) {
         var loops = [Double](repeating: 0, count: nodes)
         var total = 0.0
         for e in edges {
             total += e.w
-            if e.a == e.b { loops[e.a] += e.w }
+            if e.a == e.b { loops[Int(e.a)] += e.w }
         }
         self.init(nodes: nodes, loops: loops, total: total) { body in
-            for e in edges where e.a != e.b { body(e.a, e.b, e.w) }
+            for e in edges where e.a != e.b { body(Int(e.a), Int(e.b), e.w) }
         }
     }
 

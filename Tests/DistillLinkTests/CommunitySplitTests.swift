@@ -11,9 +11,9 @@ struct CommunitySplitTests {
     let splitter = CommunitySplit(resolution: 1, minDensity: 0.5, sameMix: 0.5, minAccounts: 3)
 
     /// Two blocks of `n` accounts: inside weight `inside`, every cross pair `cross`.
-    static func twoBlocks(_ n: Int, inside: Double, cross: Double) -> [(a: Int, b: Int, w: Double)] {
-        var e: [(a: Int, b: Int, w: Double)] = []
-        for i in 0..<(2 * n) { for j in (i + 1)..<(2 * n) { e.append((i, j, (i < n) == (j < n) ? inside : cross)) } }
+    static func twoBlocks(_ n: Int, inside: Double, cross: Double) -> [CommunitySplit.Edge] {
+        var e: [CommunitySplit.Edge] = []
+        for i in 0..<(2 * n) { for j in (i + 1)..<(2 * n) { e.append((Int32(i), Int32(j), (i < n) == (j < n) ? inside : cross)) } }
         return e
     }
 
@@ -41,7 +41,7 @@ struct CommunitySplitTests {
     /// into stretches, which are not blocks.
     @Test func aSparseChainOfHandOffsIsNotCut() {
         let group = Array(0..<30)
-        let chain = (0..<29).map { (a: $0, b: $0 + 1, w: 2.0) }
+        let chain = (0..<29).map { (a: Int32($0), b: Int32($0 + 1), w: 2.0) }
         #expect(splitter.split(group, edges: chain, families: { [$0 < 15 ? 1 : 2: 1] }) == [group])
     }
 
