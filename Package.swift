@@ -49,9 +49,8 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // glibc's <malloc.h> (mallopt), header only: part of the C library.
         // Leaf helpers every stage shares: threads, stable hashing, JSON quoting, union-find,
-        // IP addresses, the parameter tables, the allocator's arenas.
+        // IP addresses, the parameter tables.
         .target(name: "DistillSupport"),
         .target(name: "DistillInput", dependencies: ["DistillSupport", "CZlib", "CIsal", "CCrypto"]),
         .target(name: "DistillDecode", dependencies: ["DistillInput", "CByteScan"]),

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of Fuzz/ (Swift's -sanitize=fuzzer with AddressSanitizer)
 # and runs each for FUZZ_SECONDS (default 60) from its committed seeds in Fuzz/Corpus.
-# FUZZ_TARGETS picks targets; FUZZ_SEED fixes libFuzzer's seed (CI does, so that a CI
-# run explores the inputs a local run with that seed explored; unset, each run is new
-# ground). New corpus entries go to .build-fuzz/corpus/<target> (not committed); a crash leaves its input (and, for a writer check, both renderings) in
+# FUZZ_TARGETS picks targets; FUZZ_SEED fixes libFuzzer's seed and Swift's hashing (CI
+# does: from the committed seeds, a CI run repeats the start of a clean run here instead
+# of new ground; a failure is reproduced from its crash input). Unset, each run is new
+# ground. New corpus entries go to .build-fuzz/corpus/<target> (not committed); a crash leaves its input (and, for a writer check, both renderings) in
 # .build-fuzz/crashes/<target>/ and fails the run. (Not "artifacts": SwiftPM owns
 # <scratch>/artifacts and empties it on the next build.)
 set -euo pipefail
@@ -12,7 +13,9 @@ SECONDS_PER=${FUZZ_SECONDS:-60}
 TARGETS=${FUZZ_TARGETS:-"FuzzDecode FuzzGzip FuzzAccounts FuzzRules FuzzWriters"}
 SCRATCH=$PWD/.build-fuzz
 SEED_FLAG=()
-if [ -n "${FUZZ_SEED:-}" ]; then SEED_FLAG=(-seed="$FUZZ_SEED"); fi
+# Swift seeds its hashing per process: with it random, the targets' dictionaries and sets
+# would take other paths, and a fixed seed would not retrace a run.
+if [ -n "${FUZZ_SEED:-}" ]; then SEED_FLAG=(-seed="$FUZZ_SEED"); export SWIFT_DETERMINISTIC_HASHING=1; fi
 # Coverage flags: a plain --sanitize=fuzzer build links libFuzzer without coverage feedback.
 (cd Fuzz && swift build --sanitize=fuzzer --sanitize=address \
   -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table --scratch-path "$SCRATCH")

@@ -97,8 +97,8 @@ struct CommunitySplit {
         for e in edges {
             let (x, y) = (community[Int(e.a)], community[Int(e.b)])
             guard x != y else { continue }
-            other[fill[x]] = Int32(truncatingIfNeeded: y); weight[fill[x]] = e.w; fill[x] += 1
-            other[fill[y]] = Int32(truncatingIfNeeded: x); weight[fill[y]] = e.w; fill[y] += 1
+            other[fill[x]] = Int32(y); weight[fill[x]] = e.w; fill[x] += 1
+            other[fill[y]] = Int32(x); weight[fill[y]] = e.w; fill[y] += 1
         }
         var between: [Int: [Int: (w: Double, n: Int)]] = [:]
         var slot = [Int](repeating: -1, count: n)
@@ -179,7 +179,8 @@ extension CommunitySplit {
             guard componentOf[a] >= 0 && componentOf[a] == componentOf[b] else { return }
             var total = 0.0
             for (_, w) in weights { total += w }
-            let (x, y) = (Int32(truncatingIfNeeded: position[a]), Int32(truncatingIfNeeded: position[b]))
+            // Positions within one component: below the number of accounts, checked (never wrapped).
+            let (x, y) = (Int32(position[a]), Int32(position[b]))
             inside[componentOf[a]].append((min(x, y), max(x, y), total))
         }
         // Sums follow edge order. The graph keeps its edges in ascending (a, b) order and

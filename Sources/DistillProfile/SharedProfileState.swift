@@ -19,6 +19,7 @@ package final class SharedProfileState: @unchecked Sendable {
     /// One lock per partition, with the accounts behind it, in memory of their own: an
     /// array of partition objects was retained and released on every request from both
     /// workers, and the shared reference counts bounced between the cores.
+    // SAFETY: allocated and all `partitionCount` slots initialized in `init`; deinitialized and freed once in `deinit` (the class is the only owner); never reassigned; read only through each slot's `Mutex`.
     private let partitions: UnsafeMutablePointer<Mutex<ProfileState>>
 
     package init(parameters: ProfileParameters, matcher: IntentMatcher) {
@@ -30,6 +31,7 @@ package final class SharedProfileState: @unchecked Sendable {
     }
 
     deinit {
+        // SAFETY: every slot was initialized in `init`; no worker holds a lock once the last reference is gone.
         partitions.deinitialize(count: Self.partitionCount)
         partitions.deallocate()
     }

@@ -6,8 +6,8 @@ import FuzzSupport
 /// The gzip reader (ISA-L) against zlib on arbitrary bytes: when zlib decodes the whole
 /// input (every member, then nothing or zero padding), the reader gives the same bytes
 /// and no error; when zlib fails, the reader fails too, after handing out every byte of
-/// the members before the damaged one, as zlib decodes them. A member zlib refuses for
-/// its Huffman code alone is not judged (see `ZlibOracle.Result.refusedHuffmanCode`).
+/// the members before the damaged one, as zlib decodes them. From a member zlib refuses
+/// for its Huffman code alone on, nothing is judged (see `ZlibOracle.Result.refusedHuffmanCode`).
 /// Input without the gzip magic is read as it is.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzGzip(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -11,11 +11,16 @@ enum ZlibOracle {
         var verified = 0
         /// Output passed `limit`: nothing can be concluded.
         var truncatedByLimit = false
-        /// zlib refused a member for a Huffman code that is incomplete or over-full ("invalid
-        /// ... set"). No encoder writes one; ISA-L decodes some and checks the member's
-        /// CRC-32 and length as usual, so zlib is no oracle from that member on.
+        /// zlib refused a member for a Huffman code that is incomplete or over-full
+        /// (`huffmanCodeMessages`). No encoder writes one; ISA-L decodes some and checks the
+        /// member's CRC-32 and length as usual, so zlib is no oracle from that member on:
+        /// neither that member nor anything after it is judged.
         var refusedHuffmanCode = false
     }
+
+    /// zlib's messages for a code it refuses as incomplete or over-full (not "unknown header
+    /// flags set", which also ends in "set": a header the reader must refuse too).
+    static let huffmanCodeMessages: Set<String> = ["invalid code lengths set", "invalid literal/lengths set", "invalid distances set"]
 
     static func inflate(_ input: UnsafeRawBufferPointer, limit: Int) -> Result {
         var result = Result()
@@ -42,7 +47,7 @@ enum ZlibOracle {
                 if code == Z_BUF_ERROR && stream.pointee.avail_in == 0 { return result }  // truncated
             } while code == Z_OK
             guard code == Z_STREAM_END else {
-                if code == Z_DATA_ERROR, let msg = stream.pointee.msg, String(cString: msg).hasSuffix(" set") {
+                if code == Z_DATA_ERROR, let msg = stream.pointee.msg, Self.huffmanCodeMessages.contains(String(cString: msg)) {
                     result.refusedHuffmanCode = true
                 }
                 return result
