@@ -20,24 +20,31 @@ struct AttributeEvidence: Sendable {
             let m = members.sorted()
             for i in 0..<m.count { for j in (i + 1)..<m.count { body(m[i], m[j]) } }
         }
-        // Global popularity of each attribute over all accounts (from the sketches).
-        var ipCount: [String: Int] = [:], netCount: [String: Int] = [:], clientCount: [ClientSignature: Int] = [:]
+        // Global popularity of each attribute over all accounts, by the key each sketch keeps
+        // it under (a stable hash of it): no string is built or hashed again per account
+        // (with millions of accounts, counting the values themselves was most of this stage).
+        var ipCount: [UInt64: Int] = [:], netCount: [UInt64: Int] = [:], clientCount: [UInt64: Int] = [:]
+        ipCount.reserveCapacity(accounts.count); netCount.reserveCapacity(accounts.count); clientCount.reserveCapacity(accounts.count)
         var domainCount: [String: Int] = [:], cardCount: [String: Int] = [:]
         for a in accounts {
-            for e in a.profile.ipValues { ipCount[e, default: 0] += 1 }
-            for e in a.profile.subnetValues { netCount[e, default: 0] += 1 }
-            for e in a.profile.clientValues { clientCount[e, default: 0] += 1 }
+            a.profile.forEachIPKey { ipCount[$0, default: 0] += 1 }
+            a.profile.forEachSubnetKey { netCount[$0, default: 0] += 1 }
+            a.profile.forEachClientKey { clientCount[$0, default: 0] += 1 }
             if let d = a.info?.emailDomain { domainCount[d, default: 0] += 1 }
             if let c = a.info?.paymentFingerprint { cardCount[c, default: 0] += 1 }
         }
         // Inverted indexes over candidates.
-        var byIP: [String: [Int]] = [:], byNet: [String: [Int]] = [:], byClient: [ClientSignature: [Int]] = [:]
+        var byIP: [UInt64: [Int]] = [:], byNet: [UInt64: [Int]] = [:], byClient: [UInt64: [Int]] = [:]
+        var clientOf: [UInt64: ClientSignature] = [:]
         var byDomain: [String: [Int]] = [:], byCard: [String: [Int]] = [:]
         for i in candidates {
             let a = accounts[i]
-            for e in a.profile.ipValues { byIP[e, default: []].append(i) }
-            for e in a.profile.subnetValues { byNet[e, default: []].append(i) }
-            for e in a.profile.clientValues { byClient[e, default: []].append(i) }
+            a.profile.forEachIPKey { byIP[$0, default: []].append(i) }
+            a.profile.forEachSubnetKey { byNet[$0, default: []].append(i) }
+            for (k, c) in a.profile.clientEntries {
+                byClient[k, default: []].append(i)
+                clientOf[k] = c
+            }
             if let d = a.info?.emailDomain, !CommonMailDomains.neverLinks(d) { byDomain[d, default: []].append(i) }
             if let c = a.info?.paymentFingerprint { byCard[c, default: []].append(i) }
         }
@@ -52,16 +59,17 @@ struct AttributeEvidence: Sendable {
         // IP and subnet overlap as a rarity-weighted Jaccard of the two sampled sets: many
         // shared rare addresses link strongly; a few shared addresses of a large rotating
         // pool barely do; hub addresses (NAT, CGNAT, proxy exits) are left out entirely.
-        Self.jaccardEvidence(accounts, byIP, ipCount, cap: ipCap, sets: { $0.ipValues }) {
+        Self.jaccardEvidence(accounts, byIP, ipCount, cap: ipCap, sets: { $0.ipEntries }) {
             pairs.add($0, $1, .ip, params.ipWeight * $2, cap: params.ipWeight)
         }
-        Self.jaccardEvidence(accounts, byNet, netCount, cap: subnetCap, sets: { $0.subnetValues }) {
+        Self.jaccardEvidence(accounts, byNet, netCount, cap: subnetCap, sets: { $0.subnetEntries }) {
             pairs.add($0, $1, .subnet, params.subnetWeight * $2, cap: params.subnetWeight)
         }
-        for (c, m) in byClient where m.count > 1 && clientCount[c, default: 0] <= clientCap {
+        for (k, m) in byClient where m.count > 1 && clientCount[k, default: 0] <= clientCap {
             // Weighted by rarity in this dump: a client on two accounts links almost fully,
             // one on a few percent of them barely.
-            let rarity = max(0, 1 - log(Double(clientCount[c, default: 2])) / log(Double(max(3, n))))
+            let c = clientOf[k]!
+            let rarity = max(0, 1 - log(Double(clientCount[k, default: 2])) / log(Double(max(3, n))))
             let w = (c.tls.isEmpty || c.userAgent.isEmpty ? params.clientWeight / 2 : params.clientWeight) * rarity
             pairUp(m) { pairs.add($0, $1, .client, w, cap: params.clientWeight) }
         }
@@ -86,24 +94,29 @@ struct AttributeEvidence: Sendable {
 
     /// Rarity-weighted Jaccard of sampled attribute sets, for candidate pairs sharing one.
     /// Each account's set is hashed, weighted and sorted once; pairs merge sorted arrays.
+    /// `index` and `counts` are by sketch key; `sets` gives each kept value with its key.
     static func jaccardEvidence(
-        _ accounts: [AccountView], _ index: [String: [Int]], _ counts: [String: Int], cap: Int,
-        sets: (AccountProfile) -> [String], _ emit: (Int, Int, Double) -> Void
+        _ accounts: [AccountView], _ index: [UInt64: [Int]], _ counts: [UInt64: Int], cap: Int,
+        sets: (AccountProfile) -> [(key: UInt64, value: String)], _ emit: (Int, Int, Double) -> Void
     ) {
-        func idf(_ v: String) -> Double {
-            let n = counts[v, default: 1]
+        func idf(_ key: UInt64) -> Double {
+            let n = counts[key, default: 1]
             return n > cap ? 0 : 1 / log2(1 + Double(n))
         }
         var pairs = Set<UInt64>()
         var members = Set<Int>()
-        for (v, m) in index where m.count > 1 && counts[v, default: 0] <= cap {
+        for (k, m) in index where m.count > 1 && counts[k, default: 0] <= cap {
             let s = m.sorted()
             members.formUnion(s)
             for i in 0..<s.count { for j in (i + 1)..<s.count { pairs.insert(UInt64(s[i]) << 32 | UInt64(s[j])) } }
         }
         var weighted: [Int: [(UInt64, Double)]] = [:]
         for a in members {
-            weighted[a] = Set(sets(accounts[a].profile)).map { (StableHash.string($0), idf($0)) }.sorted { $0.0 < $1.0 }
+            // Each distinct value once, hashed as a string (the order the sums below follow).
+            var seen = Set<String>()
+            weighted[a] = sets(accounts[a].profile).compactMap { e in
+                seen.insert(e.value).inserted ? (StableHash.string(e.value), idf(e.key)) : nil
+            }.sorted { $0.0 < $1.0 }
         }
         for key in pairs.sorted() {
             let x = Int(key >> 32), y = Int(key & 0xFFFF_FFFF)

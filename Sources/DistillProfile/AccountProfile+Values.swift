@@ -1,21 +1,42 @@
+import DistillSupport
+
 /// Direct readers of a profile's addresses, clients, models and system prompts.
 extension AccountProfile {
-    /// The kept IP addresses, subnets and clients (`ips`, `subnets` and `clients`'
-    /// payloads), without building a one-request profile's sketches to read them: with
-    /// millions of one-request accounts, the link stage's rarity counts (and the dump-wide
-    /// model and system-prompt counts of scoring, below) built millions of grown states.
-    package var ipValues: [String] {
-        if let g = storage.grown { return g.state.ips.payloadsUnordered }
-        return storage.first?.ip.map { [$0] } ?? []
+    /// The kept IP addresses, subnets and clients (`ips`, `subnets` and `clients`' items),
+    /// each with the key its sketch keeps it under, without building a one-request
+    /// profile's sketches to read them: with millions of one-request accounts, the link
+    /// stage's rarity counts (and the dump-wide model and system-prompt counts of scoring,
+    /// below) built millions of grown states.
+    package var ipEntries: [(key: UInt64, value: String)] {
+        if let g = storage.grown { return g.state.ips.itemsUnordered.map { ($0.hash, $0.payload) } }
+        return storage.first?.ip.map { [(StableHash.string($0), $0)] } ?? []
     }
-    package var subnetValues: [String] {
-        if let g = storage.grown { return g.state.subnets.payloadsUnordered }
-        return storage.first?.ip.map { [ProfileState.subnet(of: $0)] } ?? []
+    package var subnetEntries: [(key: UInt64, value: String)] {
+        if let g = storage.grown { return g.state.subnets.itemsUnordered.map { ($0.hash, $0.payload) } }
+        return storage.first?.ip.map { [(ProfileState.subnetHash(of: $0), ProfileState.subnet(of: $0))] } ?? []
     }
-    package var clientValues: [ClientSignature] {
-        if let g = storage.grown { return g.state.clients.payloadsUnordered }
+    package var clientEntries: [(key: UInt64, value: ClientSignature)] {
+        if let g = storage.grown { return g.state.clients.itemsUnordered.map { ($0.hash, $0.payload) } }
         guard let f = storage.first, f.userAgent != nil || f.tls != nil else { return [] }
-        return [ClientSignature(userAgent: f.userAgent ?? "", tls: f.tls ?? "")]
+        let userAgent = f.userAgent ?? "", tls = f.tls ?? ""
+        return [(AccountProfile.clientHash(userAgent, tls), ClientSignature(userAgent: userAgent, tls: tls))]
+    }
+
+    /// The keys of `ipEntries`, `subnetEntries` and `clientEntries`, one by one: counting
+    /// them over millions of accounts needs no strings (a one-request profile's subnet
+    /// text is not built) and no arrays.
+    package func forEachIPKey(_ body: (UInt64) -> Void) {
+        if let g = storage.grown { g.state.ips.forEachItem { h, _, _ in body(h) } } else if let ip = storage.first?.ip { body(StableHash.string(ip)) }
+    }
+    package func forEachSubnetKey(_ body: (UInt64) -> Void) {
+        if let g = storage.grown { g.state.subnets.forEachItem { h, _, _ in body(h) } } else if let ip = storage.first?.ip { body(ProfileState.subnetHash(of: ip)) }
+    }
+    package func forEachClientKey(_ body: (UInt64) -> Void) {
+        if let g = storage.grown {
+            g.state.clients.forEachItem { h, _, _ in body(h) }
+        } else if let f = storage.first, f.userAgent != nil || f.tls != nil {
+            body(AccountProfile.clientHash(f.userAgent ?? "", f.tls ?? ""))
+        }
     }
 
     /// `models`, one by one, and the kept system prompts' hashes, read the same way.

@@ -4,7 +4,8 @@ import Testing
 @testable import DistillProfile
 
 /// The direct readers of a profile's addresses, clients, models and system prompts
-/// (`ipValues`, `subnetValues`, `clientValues`, `forEachModel`, `systemPromptHashes`) give
+/// (`ipEntries`, `subnetEntries`, `clientEntries` and their keys one by one, `forEachModel`,
+/// `systemPromptHashes`) give
 /// what the sketches give, for one-request profiles (read without building their grown
 /// state) and for grown ones. Regression: the link stage's rarity counts and scoring's
 /// dump-wide counts built a grown state per one-request account to read these (2 M
@@ -30,9 +31,17 @@ struct ProfileValuesTests {
         var oneRequest = 0
         for (id, p) in state.accountsByID {
             if p.requests == 1 { oneRequest += 1 }
-            #expect(p.ipValues.sorted() == p.ips.payloadsUnordered.sorted(), "\(id)")
-            #expect(p.subnetValues.sorted() == p.subnets.payloadsUnordered.sorted(), "\(id)")
-            #expect(p.clientValues.map(\.display).sorted() == p.clients.payloadsUnordered.map(\.display).sorted(), "\(id)")
+            #expect(p.ipEntries.map { "\($0.key) \($0.value)" }.sorted() == p.ips.itemsUnordered.map { "\($0.hash) \($0.payload)" }.sorted(), "\(id)")
+            #expect(p.subnetEntries.map { "\($0.key) \($0.value)" }.sorted() == p.subnets.itemsUnordered.map { "\($0.hash) \($0.payload)" }.sorted(), "\(id)")
+            #expect(
+                p.clientEntries.map { "\($0.key) \($0.value.display)" }.sorted() == p.clients.itemsUnordered.map { "\($0.hash) \($0.payload.display)" }.sorted(), "\(id)")
+            var ipKeys: [UInt64] = [], subnetKeys: [UInt64] = [], clientKeys: [UInt64] = []
+            p.forEachIPKey { ipKeys.append($0) }
+            p.forEachSubnetKey { subnetKeys.append($0) }
+            p.forEachClientKey { clientKeys.append($0) }
+            #expect(ipKeys.sorted() == p.ips.hashesUnordered.sorted(), "\(id)")
+            #expect(subnetKeys.sorted() == p.subnets.hashesUnordered.sorted(), "\(id)")
+            #expect(clientKeys.sorted() == p.clients.hashesUnordered.sorted(), "\(id)")
             #expect(p.systemPromptHashes.sorted() == p.systemPrompts.hashesUnordered.sorted(), "\(id)")
             var models: [String: String] = [:]
             p.forEachModel { m, u in models[m] = "\(u.requests)@\(u.firstSeen)" }
