@@ -11,13 +11,9 @@ extension PromptFamilies {
         let runs = parallelMap((accounts.count + run - 1) / run, threads: threads) { r -> [Sample] in
             var found: [Sample] = []
             for i in (r * run)..<min(accounts.count, (r + 1) * run) where include(i) {
-                let general = accounts[i].profile.promptSamples, part = accounts[i].profile.partSamples
-                general.forEachItem { hash, count, prompt in
-                    found.append(Sample(account: i, hash: hash, count: count, prompt: prompt, part: part.holds(hash)))
-                }
-                // The extraction part's own sample, less the prompts already sampled.
-                part.forEachItem { hash, count, prompt in
-                    if !general.holds(hash) { found.append(Sample(account: i, hash: hash, count: count, prompt: prompt, general: false, part: true)) }
+                // The general sample, then the extraction part's own, less the prompts already sampled.
+                accounts[i].profile.forEachSampledPrompt { hash, count, prompt, general, part in
+                    found.append(Sample(account: i, hash: hash, count: count, prompt: prompt, general: general, part: part))
                 }
             }
             return found

@@ -39,6 +39,23 @@ extension AccountProfile {
         }
     }
 
+    /// The sampled prompts (`promptSamples`' items, then `partSamples`' items not among
+    /// them), each with whether it is in the general sample and in the extraction part's,
+    /// read the same way: gathering the prompt samples of millions of one-request accounts
+    /// built a grown state for each.
+    package func forEachSampledPrompt(_ body: (_ hash: UInt64, _ count: Int, _ sample: PromptSample, _ general: Bool, _ part: Bool) -> Void) {
+        if let g = storage.grown {
+            let general = g.state.promptSamples, part = g.state.partSamples
+            general.forEachItem { h, c, s in body(h, c, s, true, part.holds(h)) }
+            part.forEachItem { h, c, s in if !general.holds(h) { body(h, c, s, false, true) } }
+            return
+        }
+        // What `Grown.add` keeps of the only request: a fresh sketch keeps any key unless it keeps none (k = 0).
+        guard let f = storage.first, let h = f.promptHash, let s = f.sample else { return }
+        let inGeneral = storage.sizes.promptSamples > 0, inPart = f.shaped && storage.sizes.partSamples > 0
+        if inGeneral { body(h, 1, s, true, inPart) } else if inPart { body(h, 1, s, false, true) }
+    }
+
     /// `models`, one by one, and the kept system prompts' hashes, read the same way.
     package func forEachModel(_ body: (String, ModelUse) -> Void) {
         if let g = storage.grown {

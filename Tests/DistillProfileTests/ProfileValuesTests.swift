@@ -20,11 +20,17 @@ struct ProfileValuesTests {
         if i % 6 != 3 { r.model = "model-\(i % 4)" }
         if i % 2 == 0 { r.systemPrompt = "system \(i % 3)" }
         r.prompt = "prompt \(i)"
+        // Long-output asks: the extraction part's own sample fills too.
+        if i % 3 == 1 { r.maxTokens = 8192 }
         return r
     }
 
-    @Test func directReadersEqualTheSketches() {
-        var state = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+    /// Also with no extraction-part sample (`part_samples` 0): a one-request profile's prompt is then in no part sample.
+    @Test(arguments: [6, 0])
+    func directReadersEqualTheSketches(partSamples: Int) {
+        var parameters = ProfileParameters()
+        parameters.partSamples = partSamples
+        var state = ProfileState(parameters: parameters, matcher: IntentMatcher(pack: .builtIn))
         // Accounts of one request (every combination of missing fields) and of several.
         for i in 0..<60 { state.consume(record(i, account: "one-\(i)")) }
         for i in 0..<300 { state.consume(record(i, account: "many-\(i % 7)")) }
@@ -43,6 +49,12 @@ struct ProfileValuesTests {
             #expect(subnetKeys.sorted() == p.subnets.hashesUnordered.sorted(), "\(id)")
             #expect(clientKeys.sorted() == p.clients.hashesUnordered.sorted(), "\(id)")
             #expect(p.systemPromptHashes.sorted() == p.systemPrompts.hashesUnordered.sorted(), "\(id)")
+            var sampled: [String] = []
+            p.forEachSampledPrompt { h, c, s, general, part in sampled.append("\(h) \(c) \(s.text) \(general) \(part)") }
+            var expected: [String] = []
+            p.promptSamples.forEachItem { h, c, s in expected.append("\(h) \(c) \(s.text) true \(p.partSamples.holds(h))") }
+            p.partSamples.forEachItem { h, c, s in if !p.promptSamples.holds(h) { expected.append("\(h) \(c) \(s.text) false true") } }
+            #expect(sampled.sorted() == expected.sorted(), "\(id)")
             var models: [String: String] = [:]
             p.forEachModel { m, u in models[m] = "\(u.requests)@\(u.firstSeen)" }
             #expect(models == p.models.mapValues { "\($0.requests)@\($0.firstSeen)" }, "\(id)")
