@@ -56,7 +56,9 @@ package struct Linker: Sendable {
             views[account].families = plain
             views[account].linkFamilies = linking
         }
-        let familyPurity = families.linkPurity { views[$0].isCandidate }
+        // Read per sample, in hash order: a flag per account, not a view each (millions of accounts).
+        let isCandidate = views.map(\.isCandidate)
+        let familyPurity = families.linkPurity { isCandidate[$0] }
         let judged = views
         let graph = EvidenceGraph(
             accounts: judged, candidates: candidates, attributes: attributes, familyPurity: familyPurity,

@@ -45,8 +45,10 @@ package struct PromptFamilies: Sendable {
         let s = Self.gather(accounts, include: include, threads: threads)
         samples = s
         let ordinary = accounts.indices.filter { include($0) && !accounts[$0].isCandidate }.count
+        // Read per sample, in hash order: a flag per account, not a view each (millions of accounts).
+        let isCandidate = accounts.map(\.isCandidate)
         let kept = SharedShingles.filter(
-            s, isCandidate: { accounts[$0].isCandidate },
+            s, isCandidate: { isCandidate[$0] },
             backgroundCap: max(params.familyBackgroundFloor, Int(params.familyBackgroundShare * Double(ordinary))),
             threads: threads)
         var uf = UnionFind(s.count)
