@@ -45,7 +45,7 @@ package struct FamilyStatistics: Sendable {
         var system: [UInt64: (text: String, accounts: [Int], requests: Int)] = [:]
         for (i, a) in accounts.enumerated() {
             // Any order within an account: it holds a prompt once, and counts add up as integers.
-            a.profile.systemPrompts.forEachItem { hash, count, payload in
+            a.profile.forEachSystemPrompt { hash, count, payload in
                 system[hash, default: (payload, [], 0)].accounts.append(i)
                 system[hash]!.requests += count
             }

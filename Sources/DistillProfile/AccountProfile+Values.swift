@@ -64,6 +64,10 @@ extension AccountProfile {
             body(m, ModelUse(requests: 1, firstSeen: f.timestamp))
         }
     }
+    /// The kept system prompts (`systemPrompts`' items: hash, requests, kept text).
+    package func forEachSystemPrompt(_ body: (_ hash: UInt64, _ count: Int, _ text: String) -> Void) {
+        if let g = storage.grown { g.state.systemPrompts.forEachItem(body) } else if let f = storage.first, let h = f.systemHash { body(h, 1, f.system) }
+    }
     package var systemPromptHashes: [UInt64] {
         if let g = storage.grown { return g.state.systemPrompts.hashesUnordered }
         return storage.first?.systemHash.map { [$0] } ?? []

@@ -5,7 +5,7 @@ import Testing
 
 /// The direct readers of a profile's addresses, clients, models and system prompts
 /// (`ipEntries`, `subnetEntries`, `clientEntries` and their keys one by one, `forEachModel`,
-/// `systemPromptHashes`) give
+/// `systemPromptHashes`, `forEachSystemPrompt`, `forEachSampledPrompt`) give
 /// what the sketches give, for one-request profiles (read without building their grown
 /// state) and for grown ones. Regression: the link stage's rarity counts and scoring's
 /// dump-wide counts built a grown state per one-request account to read these (2 M
@@ -49,6 +49,9 @@ struct ProfileValuesTests {
             #expect(subnetKeys.sorted() == p.subnets.hashesUnordered.sorted(), "\(id)")
             #expect(clientKeys.sorted() == p.clients.hashesUnordered.sorted(), "\(id)")
             #expect(p.systemPromptHashes.sorted() == p.systemPrompts.hashesUnordered.sorted(), "\(id)")
+            var system: [String] = []
+            p.forEachSystemPrompt { h, c, text in system.append("\(h) \(c) \(text)") }
+            #expect(system.sorted() == p.systemPrompts.itemsUnordered.map { "\($0.hash) \($0.count) \($0.payload)" }.sorted(), "\(id)")
             var sampled: [String] = []
             p.forEachSampledPrompt { h, c, s, general, part in sampled.append("\(h) \(c) \(s.text) \(general) \(part)") }
             var expected: [String] = []
