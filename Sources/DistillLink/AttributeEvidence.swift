@@ -24,7 +24,6 @@ struct AttributeEvidence: Sendable {
         // it under (a stable hash of it): no string is built or hashed again per account
         // (with millions of accounts, counting the values themselves was most of this stage).
         var ipCount: [UInt64: Int] = [:], netCount: [UInt64: Int] = [:], clientCount: [UInt64: Int] = [:]
-        ipCount.reserveCapacity(accounts.count); netCount.reserveCapacity(accounts.count); clientCount.reserveCapacity(accounts.count)
         var domainCount: [String: Int] = [:], cardCount: [String: Int] = [:]
         for a in accounts {
             a.profile.forEachIPKey { ipCount[$0, default: 0] += 1 }
