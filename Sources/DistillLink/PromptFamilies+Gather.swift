@@ -21,6 +21,25 @@ extension PromptFamilies {
         return ordered(runs, threads: threads)
     }
 
+    /// The sample indexes grouped by account, ascending within each account (a counting
+    /// sort: no comparison sort of all samples): account `a`'s samples are
+    /// `order[start[a]..<start[a + 1]]`, for accounts below `start.count - 1`. (Sample
+    /// indexes are array positions, below 2^31.)
+    static func byAccount(_ samples: [Sample]) -> (start: [Int], order: [Int32]) {
+        let bound = (samples.map(\.account).max() ?? -1) + 1
+        var start = [Int](repeating: 0, count: bound + 1)
+        for x in samples { start[x.account + 1] += 1 }
+        for a in 0..<bound { start[a + 1] += start[a] }
+        var next = start
+        var order = [Int32](repeating: 0, count: samples.count)
+        for i in samples.indices {
+            let a = samples[i].account
+            order[next[a]] = Int32(truncatingIfNeeded: i)
+            next[a] += 1
+        }
+        return (start, order)
+    }
+
     /// Where a gathered sample is (`run << 32 | index`), keyed by its hash; ties (one prompt
     /// of several accounts) are ordered by account, read from the sample itself.
     private struct Key {

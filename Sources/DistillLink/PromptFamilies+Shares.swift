@@ -62,19 +62,8 @@ extension PromptFamilies {
     /// `body` for each account with samples (ascending) and its samples' entries (plain
     /// family ids), on all threads in runs of accounts; the non-nil results in account order.
     private func perAccount<T: Sendable>(threads: Int, _ body: @Sendable (Int, inout [ShareEntry]) -> T?) -> [T] {
-        // Each account's sample indexes, ascending (a counting sort: no comparison sort of all samples).
-        let bound = (samples.map(\.account).max() ?? -1) + 1
-        var start = [Int](repeating: 0, count: bound + 1)
-        for x in samples { start[x.account + 1] += 1 }
-        for a in 0..<bound { start[a + 1] += start[a] }
-        var next = start
-        var list = [Int32](repeating: 0, count: samples.count)
-        for i in samples.indices {
-            let a = samples[i].account
-            list[next[a]] = Int32(truncatingIfNeeded: i)
-            next[a] += 1
-        }
-        let first = start, order = list, run = 2048
+        let (first, order) = Self.byAccount(samples)
+        let bound = first.count - 1, run = 2048
         return parallelMap((bound + run - 1) / run, threads: threads) { r -> [T] in
             var out: [T] = []
             var entries: [ShareEntry] = []

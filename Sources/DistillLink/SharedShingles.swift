@@ -13,20 +13,11 @@ enum SharedShingles {
 
     /// Per sample, its kept shingles (ascending).
     static func filter(_ samples: [PromptFamilies.Sample], isCandidate: (Int) -> Bool, backgroundCap: Int, threads: Int) -> [[UInt32]] {
-        // Samples ranked by account (then sample index; a counting sort): an occurrence key
-        // holds the rank, so that a shingle's occurrences, in rank order, come account by
-        // account (distinct accounts are runs). (Sample indexes and account indexes are
-        // below 2^31: both are array positions.)
-        let bound = (samples.map(\.account).max() ?? -1) + 1
-        var start = [Int](repeating: 0, count: bound + 1)
-        for x in samples { start[x.account + 1] += 1 }
-        for a in 0..<bound { start[a + 1] += start[a] }
-        var sampleOfRank = [Int32](repeating: 0, count: samples.count)
-        for i in samples.indices {
-            let a = samples[i].account
-            sampleOfRank[start[a]] = Int32(truncatingIfNeeded: i)
-            start[a] += 1
-        }
+        // Samples ranked by account (then sample index): an occurrence key holds the rank, so
+        // that a shingle's occurrences, in rank order, come account by account (distinct
+        // accounts are runs). (Account indexes are array positions, below 2^31.)
+        let (start, sampleOfRank) = PromptFamilies.byAccount(samples)
+        let bound = start.count - 1
         let accountOfRank = sampleOfRank.map { Int32(truncatingIfNeeded: samples[Int($0)].account) }
         var candidate = [Bool](repeating: false, count: bound)
         for x in samples { candidate[x.account] = isCandidate(x.account) }
