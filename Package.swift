@@ -33,6 +33,8 @@ let package = Package(
         // The JSON tape's string scan, 16 bytes at a time (SSE2), header-only so that Swift
         // inlines it into the parser.
         .systemLibrary(name: "CByteScan", path: "Sources/CByteScan"),
+        // A cache prefetch hint for the profile pass (Swift has none), header-only.
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         // SHA-256 of every input for the chain of custody: OpenSSL uses the CPU's SHA
         // instructions, about ten times the speed of portable code.
         .systemLibrary(
@@ -54,7 +56,7 @@ let package = Package(
         .target(name: "DistillSupport"),
         .target(name: "DistillInput", dependencies: ["DistillSupport", "CZlib", "CIsal", "CCrypto"]),
         .target(name: "DistillDecode", dependencies: ["DistillInput", "CByteScan"]),
-        .target(name: "DistillProfile", dependencies: ["DistillDecode"]),
+        .target(name: "DistillProfile", dependencies: ["DistillDecode", "CPrefetch"]),
         // The template miner and aligner (prompt families' templates, `distillscan templates`).
         .target(name: "DistillTemplates", dependencies: ["DistillProfile"]),
         .target(name: "DistillLink", dependencies: ["DistillProfile", "DistillTemplates"]),

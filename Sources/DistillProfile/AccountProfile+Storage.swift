@@ -69,12 +69,13 @@ extension AccountProfile {
     /// link stage copies every profile into its views several times, and those copies
     /// are now a reference each.
     final class Storage: @unchecked Sendable {
+        /// Everything that grows with traffic, from the second request on (or a merge).
+        /// First, in the cache line of the object's reference count: every request reads both.
+        var grown: GrownBox?
         var counts = Counts()
         let sizes: SketchSizes
         /// The only request of a one-request account (`grown` is nil then).
         var first: FirstRequest?
-        /// Everything that grows with traffic, from the second request on (or a merge).
-        var grown: GrownBox?
 
         init(sizes: SketchSizes) { self.sizes = sizes }
 

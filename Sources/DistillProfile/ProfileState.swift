@@ -12,6 +12,10 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     var profiles: [AccountProfile] = []
     var ids: [String] = []
     var index = AccountIndex()
+    /// Each profile's `grownAddress` once it has grown (0 before), a cache hint only: it
+    /// may be stale after a merge, and is never read through. Filled by `consume`, 8 bytes
+    /// per account.
+    private var grownAt: [UInt] = []
 
     /// Every account with its profile, in ascending id order (what the link stage reads).
     package var accountsByID: [(id: String, profile: AccountProfile)] {
@@ -57,10 +61,22 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
             ids.append(r.account)
             profiles.append(AccountProfile(parameters))
         }
+        // The profile is cold: its lines are asked for first, and the request's own work
+        // (hashing its texts, matching its prompt) is done while they arrive.
+        profiles[slot].prefetchStorage()
+        if slot < grownAt.count { AccountProfile.prefetchGrown(at: grownAt[slot]) }
         Self.update(&profiles[slot], r, parameters, matcher)
+        if slot >= grownAt.count { grownAt.append(contentsOf: repeatElement(0, count: slot + 1 - grownAt.count)) }
+        if grownAt[slot] == 0 { grownAt[slot] = profiles[slot].grownAddress }
     }
 
     private static func update(_ a: inout AccountProfile, _ r: RequestRecord, _ p: ProfileParameters, _ matcher: IntentMatcher) {
+        // The texts are bound first so that the payload closures capture a string, not a copy of the record.
+        let system = r.systemPrompt, prompt = r.prompt
+        let systemHash = system.isEmpty ? nil : StableHash.string(system)
+        let promptHash = prompt.isEmpty ? nil : StableHash.string(prompt)
+        let tags = prompt.isEmpty ? 0 : matcher.tags(prompt: prompt, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns)
+        let shaped = !prompt.isEmpty && r.userTurns <= 1 && Self.asksForLongOutput(r, p)
         let s = a.unique()
         let isFirst = s.counts.requests == 0 && s.grown == nil
         s.counts.requests += 1
@@ -79,18 +95,11 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
             // or a thousand tokens hits its limit all the time and wants bounded outputs.
             if r.hitTokenLimit && max(o, r.maxTokens ?? 0) >= p.largeMaxTokens { s.counts.hitLimit += 1 }
         }
-        // The texts are bound first so that the payload closures capture a string, not a copy of the record.
-        let system = r.systemPrompt, prompt = r.prompt
-        let systemHash = system.isEmpty ? nil : StableHash.string(system)
-        var promptHash: UInt64?, tags: UInt8 = 0, shaped = false
         if !prompt.isEmpty {
             s.counts.withPrompt += 1
             if r.userTurns <= 1 { s.counts.singleTurn += 1 }
-            promptHash = StableHash.string(prompt)
-            tags = matcher.tags(prompt: prompt, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns)
             let extraction = tags & Self.extractionMask != 0
             if extraction { s.counts.extractionIntent += 1 }
-            shaped = r.userTurns <= 1 && Self.asksForLongOutput(r, p)
             if shaped {
                 s.counts.extractionShaped += 1
                 if extraction { s.counts.extractionShapedTagged += 1 }

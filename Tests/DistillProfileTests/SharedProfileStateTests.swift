@@ -67,4 +67,28 @@ struct SharedProfileStateTests {
             #expect(profile.storage === joined.profiles[positions[id]!].storage, "\(id) was copied")
         }
     }
+
+    /// The profile pass prefetches each profile's grown part from an address it keeps per
+    /// account (`ProfileState.grownAt`), which a merge can leave stale. A hint must never
+    /// change a profile: requests after a merge, and after copies that share storage,
+    /// give what one state fed everything gives.
+    @Test func staleGrownPartHintsAfterAMergeOrACopyChangeNoProfile() {
+        let records = (0..<4_000).map(record)
+        var alone = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+        for r in records { alone.consume(r) }
+        var first = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+        var second = first
+        for r in records[0..<1_000] { first.consume(r) }
+        for r in records[1_000..<2_000] { second.consume(r) }
+        first.merge(second)
+        // A copy shares every profile's storage: the next update of each copies it (a new grown part).
+        let copy = first
+        for r in records[2_000...] { first.consume(r) }
+        #expect(summary(first) == summary(alone))
+        // And the copy kept what it had.
+        var half = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+        for r in records[0..<2_000] { half.consume(r) }
+        #expect(summary(copy) == summary(half))
+        #expect(AccountProfile.grownLines > 1 && AccountProfile.storageLines > 1)
+    }
 }
