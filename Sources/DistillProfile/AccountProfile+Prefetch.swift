@@ -11,11 +11,15 @@ extension AccountProfile {
     /// Cache lines of a `GrownBox`: its header and the grown state.
     static let grownLines = (16 + MemoryLayout<Grown>.stride + 63) / 64
 
-    /// Asks for the storage's lines.
-    func prefetchStorage() {
-        // SAFETY: only the object's address is taken (no retain, nothing read through it); a prefetch never faults.
-        let p = UnsafeRawPointer(Unmanaged.passUnretained(storage).toOpaque())
-        for line in 0..<Self.storageLines { distill_prefetch(p + line &* 64) }
+    /// A profile is its storage reference and nothing else, so an array of profiles holds
+    /// the storages' addresses (what `ProfileState` prefetches from).
+    static let isOneReference = MemoryLayout<AccountProfile>.size == MemoryLayout<UInt>.size
+
+    /// Asks for the lines of the storage at `address`.
+    static func prefetchStorage(at address: UInt) {
+        // SAFETY: the address is only a hint (nothing is read through it), and a prefetch never faults.
+        guard let p = UnsafeRawPointer(bitPattern: address) else { return }
+        for line in 0..<storageLines { distill_prefetch(p + line &* 64) }
     }
 
     /// The grown part's address, 0 when there is none: a hint for `prefetchGrown(at:)`.

@@ -63,11 +63,22 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         }
         // The profile is cold: its lines are asked for first, and the request's own work
         // (hashing its texts, matching its prompt) is done while they arrive.
-        profiles[slot].prefetchStorage()
-        if slot < grownAt.count { AccountProfile.prefetchGrown(at: grownAt[slot]) }
+        prefetch(slot)
         Self.update(&profiles[slot], r, parameters, matcher)
         if slot >= grownAt.count { grownAt.append(contentsOf: repeatElement(0, count: slot + 1 - grownAt.count)) }
         if grownAt[slot] == 0 { grownAt[slot] = profiles[slot].grownAddress }
+    }
+
+    /// Asks for the lines of the profile at `slot`. The storage's address is read from
+    /// the array's bytes: reading the profile itself retains its storage, and that retain
+    /// waited on the very line this is to ask for.
+    private func prefetch(_ slot: Int) {
+        if AccountProfile.isOneReference {
+            // SAFETY: a profile is one class reference (`isOneReference`), so element `slot` (< count: the index stores only positions) holds its storage's address; the bits are used only as a prefetch address.
+            let storage = profiles.withUnsafeBytes { $0.load(fromByteOffset: slot &* MemoryLayout<AccountProfile>.stride, as: UInt.self) }
+            AccountProfile.prefetchStorage(at: storage)
+        }
+        if slot < grownAt.count { AccountProfile.prefetchGrown(at: grownAt[slot]) }
     }
 
     private static func update(_ a: inout AccountProfile, _ r: RequestRecord, _ p: ProfileParameters, _ matcher: IntentMatcher) {

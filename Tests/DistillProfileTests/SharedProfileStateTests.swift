@@ -90,5 +90,7 @@ struct SharedProfileStateTests {
         for r in records[0..<2_000] { half.consume(r) }
         #expect(summary(copy) == summary(half))
         #expect(AccountProfile.grownLines > 1 && AccountProfile.storageLines > 1)
+        // The storage is prefetched from the profile array's bytes: a profile must stay one reference.
+        #expect(AccountProfile.isOneReference)
     }
 }
