@@ -53,20 +53,27 @@ package enum ParallelScan {
                 case .decode(let block):
                     decode(block)
                 case .read(let file):
-                    var block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
                     // Hand a block on; decode a waiting one here when the queue is long (bounds memory).
-                    func handOn() {
+                    func handOn(_ block: consuming LineBlock) {
                         if let waiting = work.handOn(block) { decode(waiting) }
-                        block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
                     }
+                    // Only the read's closure captures `block`: a local function capturing it
+                    // too made every per-line access of it a checked (dynamic) access.
+                    var block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
                     let scan = FileScan.read(sources[file], options: options, hashInput: hashInputs, onRawBytes: progress.map { p in { p($0, 0) } }) { line in
                         // A block holds consecutive lines (an over-long line, counted by the reader, ends one).
-                        if !block.ends.isEmpty && line.number != block.firstLine + block.ends.count { handOn() }
+                        if !block.ends.isEmpty && line.number != block.firstLine + block.ends.count {
+                            handOn(block)
+                            block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
+                        }
                         if block.ends.isEmpty { block.firstLine = line.number }
                         line.withBytes { block.append($0) }
-                        if block.isFull { handOn() }
+                        if block.isFull {
+                            handOn(block)
+                            block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
+                        }
                     }
-                    if !block.ends.isEmpty { handOn() }
+                    if !block.ends.isEmpty { handOn(block) }
                     work.finishedReading(scan, of: file)
                 }
             }
