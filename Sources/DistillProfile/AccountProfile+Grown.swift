@@ -18,6 +18,11 @@ extension AccountProfile {
         /// `dayTable`: requests come in time order, so most update this instead of a hashed table.
         var openDay = Int32.min
         var openDayActivity = DayActivity()
+        /// The day open before it, also not yet in `dayTable`: scan workers decode blocks
+        /// of two days' files at once, so an account's requests alternate between two days,
+        /// and each switch moved one into the hashed table.
+        var previousDay = Int32.min
+        var previousDayActivity = DayActivity()
         /// Requests per intent tag bit (inline; tags are a UInt8 bit set).
         var intentCounts = InlineArray<8, Int>(repeating: 0)
         /// Model use, without the open model below: a short list, since an account calls a
@@ -141,9 +146,10 @@ extension AccountProfile {
 
         /// Activity per epoch day.
         var activity: [Int32: DayActivity] {
-            guard openDay != .min else { return dayTable }
+            guard openDay != .min || previousDay != .min else { return dayTable }
             var t = dayTable
-            t[openDay, default: DayActivity()].add(openDayActivity)
+            if openDay != .min { t[openDay, default: DayActivity()].add(openDayActivity) }
+            if previousDay != .min { t[previousDay, default: DayActivity()].add(previousDayActivity) }
             return t
         }
 
@@ -155,6 +161,6 @@ extension AccountProfile {
             return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.use) })
         }
 
-        var hasOpenEntries: Bool { openDay != .min || openModel != nil || previousModel != nil }
+        var hasOpenEntries: Bool { openDay != .min || previousDay != .min || openModel != nil || previousModel != nil }
     }
 }

@@ -6,8 +6,17 @@ extension AccountProfile.Grown {
         hourCounts[hour] += 1
         if minuteCounts[minute] < .max { minuteCounts[minute] += 1 }
         if day != openDay {
-            closeDay()
-            openDay = day
+            if day == previousDay {
+                swap(&openDay, &previousDay)
+                swap(&openDayActivity, &previousDayActivity)
+            } else {
+                // A third day: the older of the two open ones goes into the table.
+                closePreviousDay()
+                previousDay = openDay
+                previousDayActivity = openDayActivity
+                openDay = day
+                openDayActivity = AccountProfile.DayActivity()
+            }
         }
         openDayActivity.requests += 1
         openDayActivity.hours |= 1 << UInt32(hour)
@@ -47,12 +56,21 @@ extension AccountProfile.Grown {
         closeModel()
     }
 
-    /// Moves the open day into the day table.
+    /// Moves the open days into the day table.
     mutating func closeDay() {
+        closePreviousDay()
         guard openDay != .min else { return }
         dayTable[openDay, default: AccountProfile.DayActivity()].add(openDayActivity)
         openDay = .min
         openDayActivity = AccountProfile.DayActivity()
+    }
+
+    /// Moves the older open day into the day table.
+    mutating func closePreviousDay() {
+        guard previousDay != .min else { return }
+        dayTable[previousDay, default: AccountProfile.DayActivity()].add(previousDayActivity)
+        previousDay = .min
+        previousDayActivity = AccountProfile.DayActivity()
     }
 
     /// Moves the open models into the model list (trimmed to `modelCap`; the kept set does
