@@ -36,6 +36,10 @@ extension AccountProfile {
         /// and out again, a cold array scanned and written per request.
         var previousModel: String?
         var previousModelUse = ModelUse(requests: 0, firstSeen: .max)
+        /// And the one before that: a fifth of the bench corpus's requests switched to a
+        /// third model, each moving one through the list.
+        var olderModel: String?
+        var olderModelUse = ModelUse(requests: 0, firstSeen: .max)
         var ips: BottomK<String>
         var subnets: BottomK<String>
         var clients: BottomK<ClientSignature>
@@ -138,6 +142,7 @@ extension AccountProfile {
             for e in o.modelList { AccountProfile.addModel(&modelList, e.name, e.use) }
             if let m = o.openModel { AccountProfile.addModel(&modelList, m, o.openModelUse) }
             if let m = o.previousModel { AccountProfile.addModel(&modelList, m, o.previousModelUse) }
+            if let m = o.olderModel { AccountProfile.addModel(&modelList, m, o.olderModelUse) }
             ips.merge(o.ips); subnets.merge(o.subnets); clients.merge(o.clients); orgs.merge(o.orgs)
             apiKeys.merge(o.apiKeys); systemPrompts.merge(o.systemPrompts)
             promptHashes.merge(o.promptHashes); promptSamples.merge(o.promptSamples)
@@ -158,9 +163,10 @@ extension AccountProfile {
             var list = modelList
             if let m = openModel { AccountProfile.addModel(&list, m, openModelUse) }
             if let m = previousModel { AccountProfile.addModel(&list, m, previousModelUse) }
+            if let m = olderModel { AccountProfile.addModel(&list, m, olderModelUse) }
             return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.use) })
         }
 
-        var hasOpenEntries: Bool { openDay != .min || previousDay != .min || openModel != nil || previousModel != nil }
+        var hasOpenEntries: Bool { openDay != .min || previousDay != .min || openModel != nil || previousModel != nil || olderModel != nil }
     }
 }

@@ -28,9 +28,17 @@ extension AccountProfile.Grown {
             if model == previousModel {
                 swap(&openModel, &previousModel)
                 swap(&openModelUse, &previousModelUse)
+            } else if model == olderModel {
+                // open <- older, previous <- open, older <- previous.
+                swap(&openModel, &olderModel)
+                swap(&openModelUse, &olderModelUse)
+                swap(&previousModel, &olderModel)
+                swap(&previousModelUse, &olderModelUse)
             } else {
-                // A third model: the older of the two open ones goes into the list.
-                if let m = previousModel { AccountProfile.addModel(&modelList, m, previousModelUse) }
+                // A fourth model: the oldest of the three open ones goes into the list.
+                if let m = olderModel { AccountProfile.addModel(&modelList, m, olderModelUse) }
+                olderModel = previousModel
+                olderModelUse = previousModelUse
                 previousModel = openModel
                 previousModelUse = openModelUse
                 openModel = model
@@ -82,5 +90,8 @@ extension AccountProfile.Grown {
         openModelUse = AccountProfile.ModelUse(requests: 0, firstSeen: .max)
         previousModel = nil
         previousModelUse = AccountProfile.ModelUse(requests: 0, firstSeen: .max)
+        if let m = olderModel { AccountProfile.addModel(&modelList, m, olderModelUse) }
+        olderModel = nil
+        olderModelUse = AccountProfile.ModelUse(requests: 0, firstSeen: .max)
     }
 }

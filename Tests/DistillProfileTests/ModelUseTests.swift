@@ -4,7 +4,7 @@ import Testing
 
 @testable import DistillProfile
 
-/// Per-model counts of a profile: whatever order the requests come in (alternating two
+/// Per-model counts of a profile (three models open outside the list): whatever order the requests come in (alternating two
 /// models, cycling through many, more models than `AccountProfile.modelCap`), and however
 /// the requests are split between states that are merged, the counts are the definition's.
 @Suite("model use")
@@ -30,7 +30,7 @@ struct ModelUseTests {
 
     func seen(_ p: AccountProfile) -> [String: String] { p.models.mapValues { "\($0.requests)@\($0.firstSeen)" } }
 
-    @Test(arguments: [2, 3, 5, 70])
+    @Test(arguments: [2, 3, 4, 5, 70])
     func countsMatchTheDefinitionInAnyOrder(models n: Int) {
         // Alternating, in runs, and shuffled: each model's requests at known times.
         let alternating = (0..<600).map { ("model-\($0 % n)", Int64(1_000_000 + $0 * 7)) }
