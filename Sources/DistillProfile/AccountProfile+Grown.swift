@@ -151,19 +151,29 @@ extension AccountProfile {
 
         /// Activity per epoch day.
         var activity: [Int32: DayActivity] {
-            guard openDay != .min || previousDay != .min else { return dayTable }
-            var t = dayTable
-            if openDay != .min { t[openDay, default: DayActivity()].add(openDayActivity) }
-            if previousDay != .min { t[previousDay, default: DayActivity()].add(previousDayActivity) }
+            Self.activity(dayTable, open: (openDay, openDayActivity), previous: (previousDay, previousDayActivity))
+        }
+
+        /// The day table with the open days added (`.min`: no day open).
+        static func activity(
+            _ table: [Int32: DayActivity], open: (day: Int32, activity: DayActivity), previous: (day: Int32, activity: DayActivity)
+        ) -> [Int32: DayActivity] {
+            guard open.day != .min || previous.day != .min else { return table }
+            var t = table
+            if open.day != .min { t[open.day, default: DayActivity()].add(open.activity) }
+            if previous.day != .min { t[previous.day, default: DayActivity()].add(previous.activity) }
             return t
         }
 
         /// Use of each model.
         var models: [String: ModelUse] {
-            var list = modelList
-            if let m = openModel { AccountProfile.addModel(&list, m, openModelUse) }
-            if let m = previousModel { AccountProfile.addModel(&list, m, previousModelUse) }
-            if let m = olderModel { AccountProfile.addModel(&list, m, olderModelUse) }
+            Self.models(modelList, open: [(openModel, openModelUse), (previousModel, previousModelUse), (olderModel, olderModelUse)])
+        }
+
+        /// The model list with the open models added.
+        static func models(_ list: [ModelEntry], open: [(model: String?, use: ModelUse)]) -> [String: ModelUse] {
+            var list = list
+            for (m, u) in open { if let m { AccountProfile.addModel(&list, m, u) } }
             return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0.use) })
         }
 

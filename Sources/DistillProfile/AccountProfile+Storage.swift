@@ -112,6 +112,18 @@ extension AccountProfile {
     final class GrownBox: @unchecked Sendable {
         var state: Grown
         init(_ state: Grown) { self.state = state }
+
+        // Read field by field: `state.activity` and `state.models` copied the whole state
+        // (a retain of each of its arrays) to call a computed property on it.
+        /// `state.activity`.
+        var activity: [Int32: DayActivity] {
+            Grown.activity(state.dayTable, open: (state.openDay, state.openDayActivity), previous: (state.previousDay, state.previousDayActivity))
+        }
+
+        /// `state.models`.
+        var models: [String: ModelUse] {
+            Grown.models(state.modelList, open: [(state.openModel, state.openModelUse), (state.previousModel, state.previousModelUse), (state.olderModel, state.olderModelUse)])
+        }
     }
 
     /// Storage this profile alone refers to, ready to change.

@@ -59,7 +59,7 @@ extension AccountProfile {
     /// `models`, one by one, and the kept system prompts' hashes, read the same way.
     package func forEachModel(_ body: (String, ModelUse) -> Void) {
         if let g = storage.grown {
-            for (m, u) in g.state.models { body(m, u) }
+            for (m, u) in g.models { body(m, u) }
         } else if let f = storage.first, let m = f.model {
             body(m, ModelUse(requests: 1, firstSeen: f.timestamp))
         }

@@ -73,7 +73,7 @@ package struct AccountProfile: Sendable {
     }
 
     /// Activity per epoch day.
-    package var activity: [Int32: DayActivity] { storage.grown?.state.activity ?? grown(.activity).activity }
+    package var activity: [Int32: DayActivity] { storage.grown?.activity ?? grown(.activity).activity }
     /// Requests per epoch day.
     package var days: [Int32: Int] { activity.mapValues(\.requests) }
     /// UTC hours active per epoch day (bit set).
@@ -136,7 +136,7 @@ package struct AccountProfile: Sendable {
         var use: ModelUse
     }
     /// Use of each model (at most `modelCap`).
-    package var models: [String: ModelUse] { storage.grown?.state.models ?? grown(.models).models }
+    package var models: [String: ModelUse] { storage.grown?.models ?? grown(.models).models }
     package var ips: BottomK<String> {
         get { storage.grown?.state.ips ?? grown(.addresses).ips }
         set { unique().grow().state.ips = newValue }
