@@ -13,8 +13,9 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     var ids: [String] = []
     var index = AccountIndex()
     /// Each profile's `grownAddress` once it has grown (0 before), a cache hint only: it
-    /// may be stale after a merge, and is never read through. Filled by `consume`, 8 bytes
-    /// per account.
+    /// is never read through, and a stale one costs only a wasted hint. Filled by
+    /// `consume`, emptied where profiles change in bulk (a merge, closing the open
+    /// entries: either may give a profile a new grown part); 8 bytes per account.
     private var grownAt: [UInt] = []
 
     /// Every account with its profile, in ascending id order (what the link stage reads).
@@ -33,6 +34,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     /// copied (~16 MiB on the x1 bench corpus, alive through the link stage).
     package mutating func closeOpenEntries() {
         for i in profiles.indices { profiles[i].closeOpenEntries() }
+        grownAt = []
     }
 
     /// Every account's profile.
@@ -166,6 +168,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     private mutating func merge(_ o: ProfileState, threads: Int) {
+        grownAt = []
         var shared: [(into: Int, from: Int)] = []
         for (j, id) in o.ids.enumerated() {
             let h = AccountIndex.hash(id)

@@ -69,8 +69,9 @@ struct SharedProfileStateTests {
     }
 
     /// The profile pass prefetches each profile's grown part from an address it keeps per
-    /// account (`ProfileState.grownAt`), which a merge can leave stale. A hint must never
-    /// change a profile: requests after a merge, and after copies that share storage,
+    /// account (`ProfileState.grownAt`): a merge empties those, and a copy that shares a
+    /// profile's storage leaves them stale (the next update gives the profile a new grown
+    /// part). A hint must never change a profile: requests after a merge, and after a copy,
     /// give what one state fed everything gives.
     @Test func staleGrownPartHintsAfterAMergeOrACopyChangeNoProfile() {
         let records = (0..<4_000).map(record)
