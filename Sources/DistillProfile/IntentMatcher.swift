@@ -63,7 +63,11 @@ package struct IntentMatcher: @unchecked Sendable {
     /// Tags from the rules matched by the text, after each rule's structural requirements.
     func tags(matchedRules: UInt64, hasTools: Bool, maxTokens: Int?, userTurns: Int) -> UInt8 {
         var tags: UInt8 = 0
-        for i in 0..<ruleBits.count where matchedRules & (1 << UInt64(i)) != 0 {
+        // The matched rules' bits only (a prompt matches a few of the pack's rules).
+        var rules = matchedRules
+        while rules != 0 {
+            let i = rules.trailingZeroBitCount
+            rules &= rules - 1
             if let req = requirements[i] {
                 if let t = req.hasTools, t != hasTools { continue }
                 if let m = req.minMaxTokens, (maxTokens ?? 0) < m { continue }
