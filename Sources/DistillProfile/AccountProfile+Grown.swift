@@ -12,7 +12,7 @@ extension AccountProfile {
         var hourCounts = InlineArray<24, Int>(repeating: 0)
         /// Requests per minute of the hour (inline; saturating): lockstep below the hour.
         var minuteCounts = InlineArray<60, UInt32>(repeating: 0)
-        /// Activity per epoch day, without the open day below.
+        /// Activity per epoch day, without the open days below.
         var dayTable: [Int32: DayActivity] = [:]
         /// The day of the account's latest requests and their activity, not yet in
         /// `dayTable`: requests come in time order, so most update this instead of a hashed table.
@@ -25,7 +25,7 @@ extension AccountProfile {
         var previousDayActivity = DayActivity()
         /// Requests per intent tag bit (inline; tags are a UInt8 bit set).
         var intentCounts = InlineArray<8, Int>(repeating: 0)
-        /// Model use, without the open model below: a short list, since an account calls a
+        /// Model use, without the open models below: a short list, since an account calls a
         /// handful of models and a scan of it is cheaper than hashing the name.
         var modelList: [ModelEntry] = []
         /// The model of the account's latest requests and their use, not yet in `modelList`.

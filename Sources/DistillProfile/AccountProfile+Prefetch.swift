@@ -11,8 +11,8 @@ extension AccountProfile {
     /// Cache lines of a `GrownBox`: its header and the grown state.
     static let grownLines = (16 + MemoryLayout<Grown>.stride + 63) / 64
 
-    /// A profile is its storage reference and nothing else, so an array of profiles holds
-    /// the storages' addresses (what `ProfileState` prefetches from).
+    /// A profile is the size of one reference (its storage and nothing else), so an array
+    /// of profiles holds the storages' addresses (what `ProfileState` prefetches from).
     static let isOneReference = MemoryLayout<AccountProfile>.size == MemoryLayout<UInt>.size
 
     /// Asks for the lines of the storage at `address`.
@@ -27,6 +27,7 @@ extension AccountProfile {
     /// storage first (that read waited on the storage's cold line).
     var grownAddress: UInt {
         guard let g = storage.grown else { return 0 }
+        // SAFETY: only the address is taken, while `g` is alive; it is never turned back into a reference (a prefetch hint only).
         return UInt(bitPattern: Unmanaged.passUnretained(g).toOpaque())
     }
 

@@ -1,4 +1,4 @@
-/// The per-request updates that go through the open day and open model: a request on
+/// The per-request updates that go through the open days and open models: a request on
 /// the same day or model as the account's previous one touches only the profile itself.
 extension AccountProfile.Grown {
     /// Counts a request at `minute` of `hour` of epoch `day`.
@@ -58,7 +58,7 @@ extension AccountProfile.Grown {
         }
     }
 
-    /// Moves the open day and model into their tables.
+    /// Moves the open days and models into their tables.
     mutating func closeOpenEntries() {
         closeDay()
         closeModel()

@@ -195,7 +195,7 @@ package struct AccountProfile: Sendable {
         s.grow().state.merge(other)
     }
 
-    /// Moves the open day and model into their tables: done when streaming ends, so that
+    /// Moves the open days and models into their tables: done when streaming ends, so that
     /// readers of `activity` get the table itself, not a fresh copy per read.
     package mutating func closeOpenEntries() {
         guard let g = storage.grown, g.state.hasOpenEntries else { return }

@@ -16,7 +16,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     /// is never read through, and a stale one costs only a wasted hint. Filled by
     /// `consume`, emptied where profiles change in bulk (a merge, closing the open
     /// entries: either may give a profile a new grown part); 8 bytes per account.
-    private var grownAt: [UInt] = []
+    private(set) var grownAt: [UInt] = []
 
     /// Every account with its profile, in ascending id order (what the link stage reads).
     package var accountsByID: [(id: String, profile: AccountProfile)] {
@@ -27,7 +27,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         }
     }
 
-    /// Closes every profile's open day and model in place (see
+    /// Closes every profile's open days and models in place (see
     /// `AccountProfile.closeOpenEntries`). Called where the state is the profiles' only
     /// owner, at the end of the scan: `accountsByID` then has nothing to close, and the
     /// link stage's profiles share their storage with the state instead of each being
@@ -76,7 +76,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     /// waited on the very line this is to ask for.
     private func prefetch(_ slot: Int) {
         if AccountProfile.isOneReference {
-            // SAFETY: a profile is one class reference (`isOneReference`), so element `slot` (< count: the index stores only positions) holds its storage's address; the bits are used only as a prefetch address.
+            // SAFETY: in bounds: `slot` < count (the index stores only positions) and a profile is 8 bytes (`isOneReference` checks the size; that it is the storage reference is pinned by `SharedProfileStateTests`), so the load reads element `slot`, aligned; the bits are used only as a prefetch address, so a wrong one would cost a wasted hint.
             let storage = profiles.withUnsafeBytes { $0.load(fromByteOffset: slot &* MemoryLayout<AccountProfile>.stride, as: UInt.self) }
             AccountProfile.prefetchStorage(at: storage)
         }

@@ -36,7 +36,29 @@ struct DayActivityTests {
         let times = (0..<60).map { i in base + Int64(i % 2) * Self.day + Int64(i) * 3_600_000 / 7 }
             + [base + 5 * Self.day, base + 1_000, base + Self.day + 2_000, base + 9 * Self.day, base + 5 * Self.day + 7]
         #expect(activity(times) == expected(times))
-        #expect(activity(times) == activity(times.sorted()))
+    }
+
+    /// Read before the open days are closed (`accountsByID` closes them): the readers add
+    /// both open days and all three open models to the tables.
+    @Test func readersCountTheOpenDaysAndModels() {
+        let base: Int64 = 1_780_000_000_000
+        let models = ["m-a", "m-b", "m-c", "m-d", "m-b", "m-c"]
+        let times = (0..<30).map { i in base + Int64(i % 3) * Self.day + Int64(i) * 60_000 }
+        var state = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+        for (i, t) in times.enumerated() {
+            var r = RequestRecord(timestamp: t, account: "a")
+            r.model = models[i % models.count]
+            state.consume(r)
+        }
+        let open = state.profiles[0]
+        #expect(open.storage.grown?.state.hasOpenEntries == true)
+        #expect(open.activity == expected(times))
+        var uses: [String: Int] = [:]
+        for i in times.indices { uses[models[i % models.count], default: 0] += 1 }
+        #expect(open.models.mapValues(\.requests) == uses)
+        var seen: [String: Int] = [:]
+        open.forEachModel { m, u in seen[m] = u.requests }
+        #expect(seen == uses)
     }
 
     /// States fed alternate requests, merged, equal one state fed all of them.

@@ -4,9 +4,10 @@ import Testing
 
 @testable import DistillProfile
 
-/// Per-model counts of a profile (three models open outside the list): whatever order the requests come in (alternating two
-/// models, cycling through many, more models than `AccountProfile.modelCap`), and however
-/// the requests are split between states that are merged, the counts are the definition's.
+/// Per-model counts of a profile (three models open outside the list): whatever order
+/// the requests come in (alternating two models, cycling through many, more models than
+/// `AccountProfile.modelCap`), and however the requests are split between states that are
+/// merged, the counts are the definition's.
 @Suite("model use")
 struct ModelUseTests {
     func profile(_ models: [(String, Int64)]) -> AccountProfile {
