@@ -57,20 +57,21 @@ package enum ParallelScan {
                     func handOn(_ block: consuming LineBlock) {
                         if let waiting = work.handOn(block) { decode(waiting) }
                     }
+                    func emptyBlock() -> LineBlock { LineBlock(file: file, firstLine: 1, targetBytes: blockBytes) }
                     // Only the read's closure captures `block`: a local function capturing it
                     // too made every per-line access of it a checked (dynamic) access.
-                    var block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
+                    var block = emptyBlock()
                     let scan = FileScan.read(sources[file], options: options, hashInput: hashInputs, onRawBytes: progress.map { p in { p($0, 0) } }) { line in
                         // A block holds consecutive lines (an over-long line, counted by the reader, ends one).
                         if !block.ends.isEmpty && line.number != block.firstLine + block.ends.count {
                             handOn(block)
-                            block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
+                            block = emptyBlock()
                         }
                         if block.ends.isEmpty { block.firstLine = line.number }
                         line.withBytes { block.append($0) }
                         if block.isFull {
                             handOn(block)
-                            block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
+                            block = emptyBlock()
                         }
                     }
                     if !block.ends.isEmpty { handOn(block) }
