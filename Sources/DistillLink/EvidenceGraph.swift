@@ -48,12 +48,23 @@ package struct EvidenceGraph: Sendable {
         let gap = Int64(p.handoffGapMinutes) * 60_000
         let shortLived = candidates.filter { accounts[$0].profile.lastSeen - accounts[$0].profile.firstSeen <= 2 * 86_400_000 }
         let byStart = shortLived.sorted { (accounts[$0].profile.firstSeen, $0) < (accounts[$1].profile.firstSeen, $1) }
+        // Read once, not per pair: every read of a view's profile retained and released it.
+        let starts = byStart.map { accounts[$0].profile.firstSeen }
         for x in shortLived {
             let end = accounts[x].profile.lastSeen
-            for y in byStart where y != x {
-                let s = accounts[y].profile.firstSeen
-                if s < end { continue }
-                if s > end + gap { break }
+            // The first account starting at or after `end`, found by bisection: walking
+            // from the earliest start made this quadratic in the short-lived accounts (a
+            // one-day dump has nothing else), where only the starts within `gap` can pair.
+            var lo = 0, hi = starts.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if starts[mid] < end { lo = mid + 1 } else { hi = mid }
+            }
+            var k = lo
+            while k < starts.count, starts[k] <= end + gap {
+                let y = byStart[k]
+                k += 1
+                if y == x { continue }
                 // A hand-off needs something shared besides timing: a family carrying a good part of both accounts' prompts.
                 let shared = accounts[x].linkFamilies.contains { f, share in share >= 0.3 && (accounts[y].linkFamilies[f] ?? 0) >= 0.3 }
                 if shared { link(x, y) }

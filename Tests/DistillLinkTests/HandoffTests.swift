@@ -1,0 +1,61 @@
+import DistillDecode
+import DistillProfile
+import DistillSupport
+import Testing
+
+@testable import DistillLink
+
+@Suite("hand-off evidence")
+struct HandoffTests {
+    /// A view whose profile spans `first...last` (two requests), in the given linking families.
+    func view(_ i: Int, first: Int64, last: Int64, families: [Int: Double]) -> AccountView {
+        var state = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+        for t in [first, last] {
+            var r = RequestRecord(timestamp: t, account: "acct\(i)")
+            r.prompt = "prompt \(i) at \(t)"
+            state.consume(r)
+        }
+        var v = AccountView(id: "acct\(i)", profile: state.accounts["acct\(i)"]!, info: nil)
+        v.linkFamilies = families
+        return v
+    }
+
+    /// The definition: every ordered pair of short-lived candidates where the second starts
+    /// within the gap after the first ends, and both put a good share in one family.
+    func everyPair(_ accounts: [AccountView], _ candidates: [Int], _ p: LinkParameters) -> [[Int]] {
+        let gap = Int64(p.handoffGapMinutes) * 60_000
+        let short = candidates.filter { accounts[$0].profile.lastSeen - accounts[$0].profile.firstSeen <= 2 * 86_400_000 }
+        var pairs: [[Int]] = []
+        for x in short {
+            for y in short where y != x {
+                let end = accounts[x].profile.lastSeen, start = accounts[y].profile.firstSeen
+                guard start >= end, start <= end + gap else { continue }
+                if accounts[x].linkFamilies.contains(where: { f, s in s >= 0.3 && (accounts[y].linkFamilies[f] ?? 0) >= 0.3 }) { pairs.append([x, y]) }
+            }
+        }
+        return pairs.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Found by bisection into the accounts sorted by start (it walked from the earliest
+    /// start, quadratic in a one-day dump's short-lived accounts): the same pairs as the
+    /// definition, including starts equal to an end, at the gap's edge, and ties.
+    @Test func handoffsFoundByBisectionAreEveryPairOfTheDefinition() {
+        let p = LinkParameters()
+        let gap = Int64(p.handoffGapMinutes) * 60_000
+        let base: Int64 = 1_780_000_000_000
+        var n: UInt64 = 0
+        func next() -> UInt64 { n += 1; return StableHash.mix(n) }
+        var accounts: [AccountView] = []
+        for i in 0..<300 {
+            let first = base + Int64(next() % 40) * gap / 4
+            let span = i % 10 == 0 ? 3 * 86_400_000 : Int64(next() % 8) * gap / 4
+            accounts.append(view(i, first: first, last: first + span, families: [Int(next() % 3): 0.3 + Double(next() % 5) / 10]))
+        }
+        let candidates = Array(accounts.indices.filter { $0 % 7 != 3 })
+        var found: [[Int]] = []
+        EvidenceGraph.handoffs(accounts, candidates, p) { found.append([$0, $1]) }
+        let expected = everyPair(accounts, candidates, p)
+        #expect(expected.count > 100)
+        #expect(found.sorted { $0.lexicographicallyPrecedes($1) } == expected)
+    }
+}
