@@ -7,17 +7,22 @@ import Testing
 
 @Suite("hand-off evidence")
 struct HandoffTests {
-    /// A view whose profile spans `first...last` (two requests), in the given linking families.
-    func view(_ i: Int, first: Int64, last: Int64, families: [Int: Double]) -> AccountView {
+    /// Views of accounts whose profiles span `first...last` (two requests each), in the given linking families.
+    func views(_ spans: [(first: Int64, last: Int64, families: [Int: Double])]) -> [AccountView] {
         var state = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
-        for t in [first, last] {
-            var r = RequestRecord(timestamp: t, account: "acct\(i)")
-            r.prompt = "prompt \(i) at \(t)"
-            state.consume(r)
+        for (i, s) in spans.enumerated() {
+            for t in [s.first, s.last] {
+                var r = RequestRecord(timestamp: t, account: "acct\(i)")
+                r.prompt = "prompt \(i) at \(t)"
+                state.consume(r)
+            }
         }
-        var v = AccountView(id: "acct\(i)", profile: state.accounts["acct\(i)"]!, info: nil)
-        v.linkFamilies = families
-        return v
+        let profiles = state.accounts
+        return spans.indices.map { i in
+            var v = AccountView(id: "acct\(i)", profile: profiles["acct\(i)"]!, info: nil)
+            v.linkFamilies = spans[i].families
+            return v
+        }
     }
 
     /// The definition: every ordered pair of short-lived candidates where the second starts
@@ -45,12 +50,12 @@ struct HandoffTests {
         let base: Int64 = 1_780_000_000_000
         var n: UInt64 = 0
         func next() -> UInt64 { n += 1; return StableHash.mix(n) }
-        var accounts: [AccountView] = []
-        for i in 0..<300 {
-            let first = base + Int64(next() % 40) * gap / 4
-            let span = i % 10 == 0 ? 3 * 86_400_000 : Int64(next() % 8) * gap / 4
-            accounts.append(view(i, first: first, last: first + span, families: [Int(next() % 3): 0.3 + Double(next() % 5) / 10]))
-        }
+        let accounts = views(
+            (0..<300).map { i in
+                let first = base + Int64(next() % 40) * gap / 4
+                let span = i % 10 == 0 ? 3 * 86_400_000 : Int64(next() % 8) * gap / 4
+                return (first, first + span, [Int(next() % 3): 0.3 + Double(next() % 5) / 10])
+            })
         let candidates = Array(accounts.indices.filter { $0 % 7 != 3 })
         var found: [[Int]] = []
         EvidenceGraph.handoffs(accounts, candidates, p) { found.append([$0, $1]) }
