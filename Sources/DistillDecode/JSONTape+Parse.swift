@@ -21,10 +21,12 @@ extension JSONTape {
         let storage = self.storage
         storage.shrink(to: 256)
         storage.count = 0
-        // SAFETY: `out` is `storage.base`, re-read after every `grow`/`shrink`; writes go to `out[count]` with `count < storage.capacity` (checked in `push`) and to `out[idx]`/`out[top]`, nodes already pushed; `Node` is trivial, so assigning into fresh slots is fine.
+        // SAFETY: `out` is `storage.base`, re-read after every `grow`/`shrink`; writes go to `out[count]` with `count < storage.capacity` (checked in `push`) and to `out[closed]`, a node already pushed; `Node` is trivial, so assigning into fresh slots is fine.
         var out = storage.base
         var count = 0
-        defer { storage.count = count }
+        // A failed parse leaves no nodes: open containers' `next` still holds the chain below.
+        var parsed = false
+        defer { storage.count = parsed ? count : 0 }
         @inline(__always) func push(_ node: Node) {
             if count == storage.capacity { storage.grow(keeping: count); out = storage.base }
             out[count] = node
@@ -38,11 +40,11 @@ extension JSONTape {
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw .invalidJSON(offset: 0) }
         let n = line.count
         var p = 0
-        // Open containers; the storage is kept between lines (one allocation per tape).
-        var stack = openContainers
-        openContainers = []
-        stack.removeAll(keepingCapacity: true)
-        defer { openContainers = stack }
+        // The innermost open container (-1: none) and how many are open. An open
+        // container's `next` holds the container around it until it closes, so the open
+        // ones form a chain through the tape itself: no stack array to check and grow.
+        var top: Int32 = -1
+        var depth = 0
         var expectingKey = false
         @inline(__always) func skipWS() {
             while p < n {
@@ -61,18 +63,18 @@ extension JSONTape {
             let idx = Int32(count)
             switch c {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                if stack.count >= maxDepth { throw .tooDeep(limit: maxDepth) }
-                push(Node(kind: c == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(p), end: 0, next: 0))
-                stack.append(idx)
+                if depth >= maxDepth { throw .tooDeep(limit: maxDepth) }
+                let openedAt = p
                 p += 1
                 skipWS()
                 if p < n && (base[p] == UInt8(ascii: "}") || base[p] == UInt8(ascii: "]")) {
                     guard (base[p] == UInt8(ascii: "}")) == (c == UInt8(ascii: "{")) else { throw .invalidJSON(offset: p) }
                     p += 1
-                    stack.removeLast()
-                    out[Int(idx)].end = Int32(p)
-                    out[Int(idx)].next = Int32(count)
+                    push(Node(kind: c == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(openedAt), end: Int32(p), next: idx + 1))
                 } else {
+                    push(Node(kind: c == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(openedAt), end: 0, next: top))
+                    top = idx
+                    depth += 1
                     expectingKey = c == UInt8(ascii: "{")
                     continue
                 }
@@ -111,9 +113,10 @@ extension JSONTape {
             // After a value: close containers or move to the next element.
             while true {
                 skipWS()
-                guard let top = stack.last else {
+                guard top >= 0 else {
                     // SAFETY: `p <= n` holds after every value, so `p != n` means `base[p]` is in `line`.
                     guard p == n else { throw base[p] == 0 ? .nulByte(offset: p) : .invalidJSON(offset: p) }
+                    parsed = true
                     return
                 }
                 guard p < n else { throw .invalidJSON(offset: p) }
@@ -129,9 +132,11 @@ extension JSONTape {
                     throw d == 0 ? .nulByte(offset: p) : .invalidJSON(offset: p)
                 }
                 p += 1
-                stack.removeLast()
-                out[Int(top)].end = Int32(p)
-                out[Int(top)].next = Int32(count)
+                let closed = Int(top)
+                top = out[closed].next
+                depth -= 1
+                out[closed].end = Int32(p)
+                out[closed].next = Int32(count)
             }
         }
     }

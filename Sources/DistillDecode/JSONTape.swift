@@ -31,10 +31,7 @@ package struct JSONTape {
     // SAFETY: set by `parse` (and `SchemaMapping`) to the caller's line; node offsets lie within it; read only while that caller keeps the line alive.
     var _unsafeBytes = UnsafeRawBufferPointer(start: nil, count: 0)
 
-    /// Scratch stack of the parser, kept to reuse its storage.
-    var openContainers: [Int32] = []
-
-    package init() { openContainers.reserveCapacity(16) }
+    package init() {}
 
     /// The longest document the tape can address: node offsets are 32-bit
     /// (`--max-line-bytes` is capped to it).

@@ -1,3 +1,5 @@
+import DistillSupport
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -116,8 +118,7 @@ extension RecordDecoder {
     /// `X-Forwarded-For` style lists: the first address is the client.
     static func firstForwardedAddress(_ s: String) -> String {
         // Runs per record: the bytes are tested in place (a UTF-8 view walk costs more).
-        var probe = s
-        guard probe.withUTF8({ $0.contains(UInt8(ascii: ",")) }), let comma = s.firstIndex(of: ",") else { return s }
+        guard s.withUTF8Bytes({ $0.contains(UInt8(ascii: ",")) }), let comma = s.firstIndex(of: ",") else { return s }
         return String(s[..<comma]).trimmingCharacters(in: " ")
     }
 }

@@ -46,9 +46,8 @@ package struct IntentMatcher: @unchecked Sendable {
     /// over rule indexes; depends on the prompt alone, so it can be remembered per prompt.
     func matchedRules(_ prompt: String) -> UInt64 {
         var hitRules: UInt64 = 0
-        var p = prompt
         // SAFETY: the prompt's UTF-8 is scanned only inside the closure; `scan` keeps no pointer to it.
-        p.withUTF8 { buf in automaton.scan(UnsafeRawBufferPointer(buf)) { hitRules |= 1 << UInt64(phraseRule[$0]) } }
+        prompt.withUTF8Bytes { buf in automaton.scan(buf) { hitRules |= 1 << UInt64(phraseRule[$0]) } }
         hitRules |= unconditional
         // Only rules with a regex and no phrase hit yet run it.
         var untried = withRegex & ~hitRules

@@ -19,8 +19,7 @@ package enum ShingleSketch {
     package static let cap = 96
 
     package static func of(_ text: String) -> [UInt32] {
-        var text = text
-        return text.withUTF8 { of(bytes: $0) }
+        text.withUTF8Bytes { of(bytes: $0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     /// Shingles streamed through fixed buffers: the first `edge` are kept as they come, the

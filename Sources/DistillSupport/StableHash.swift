@@ -26,8 +26,7 @@ package enum StableHash {
     }
 
     package static func string(_ s: String, seed: UInt64 = 0) -> UInt64 {
-        var s = s
         // SAFETY: the UTF-8 is read only during the closure.
-        return s.withUTF8 { bytes(UnsafeRawBufferPointer($0), seed: seed) }
+        s.withUTF8Bytes { bytes($0, seed: seed) }
     }
 }
