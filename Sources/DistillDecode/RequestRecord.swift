@@ -1,3 +1,5 @@
+import DistillSupport
+
 /// One API request, reduced to what the analysis needs. Text fields are bounded.
 package struct RequestRecord: Sendable, Equatable {
     /// Milliseconds since the Unix epoch (UTC).
@@ -38,18 +40,28 @@ package struct RequestRecord: Sendable, Equatable {
 
     /// Whether the output stopped because it reached the token limit.
     package var hitTokenLimit: Bool {
-        if let r = stopReason, Self.limitReasons.contains(where: { Self.sameIgnoringASCIICase(r, $0) }) { return true }
+        if let r = stopReason, Self.isLimitReason(r) { return true }
         if let o = outputTokens, let m = maxTokens, m > 0, o >= m - m / 50 { return true }
         return false
     }
 
     /// Stop reasons that mean "stopped at the token limit" (OpenAI, Anthropic, Gemini, Bedrock wording).
-    static let limitReasons = ["max_tokens", "length", "max_output_tokens"]
+    static let limitReasons: [StaticString] = ["max_tokens", "length", "max_output_tokens"]
+    /// One bit per length of a limit reason (all under 64 bytes).
+    static let limitReasonLengths: UInt64 = limitReasons.reduce(0) { $0 | 1 << UInt64($1.utf8CodeUnitCount) }
 
-    /// Compares without building a lower-cased copy (this runs once per request).
-    static func sameIgnoringASCIICase(_ a: String, _ lower: String) -> Bool {
-        guard a.utf8.count == lower.utf8.count else { return false }
-        return zip(a.utf8, lower.utf8).allSatisfy { $0.asciiLowercased == $1 }
+    /// Whether `reason` is one of `limitReasons`, ignoring ASCII case. Runs once per
+    /// request: the length decides first, and the bytes are compared in place (a generic
+    /// walk of two UTF-8 views cost ~200 instructions a request).
+    static func isLimitReason(_ reason: String) -> Bool {
+        let n = reason.utf8.count
+        guard n < 64, limitReasonLengths >> UInt64(n) & 1 != 0 else { return false }
+        return reason.withUTF8Bytes { bytes in
+            limitReasons.contains { lower in
+                // SAFETY: `lower` is a literal of `utf8CodeUnitCount` bytes in static storage; it is read only after the counts are found equal.
+                lower.utf8CodeUnitCount == n && (0..<n).allSatisfy { bytes[$0].asciiLowercased == lower.utf8Start[$0] }
+            }
+        }
     }
 }
 

@@ -31,8 +31,9 @@ package struct FileScan: Sendable {
     ) -> FileScan {
         var decoder = RecordDecoder(options: options)
         var decoded = FileScan(source: source)
+        var record = RequestRecord(timestamp: 0, account: "")
         var scan = read(source, options: options, hashInput: hashInput, onRawBytes: onRawBytes) { line in
-            line.withBytes { decoded.decode($0, number: line.number, with: &decoder, into: &sink) }
+            line.withBytes { decoded.decode($0, number: line.number, with: &decoder, record: &record, into: &sink) }
         }
         scan.absorb(decoded)
         return scan
@@ -86,10 +87,13 @@ package struct FileScan: Sendable {
         return scan
     }
 
-    /// Decodes one line of this input: counts it and hands a record to `sink`.
-    mutating func decode<Sink: RecordSink>(_ line: RawSpan, number: Int, with decoder: inout RecordDecoder, into sink: inout Sink) {
+    /// Decodes one line of this input: counts it and hands a record to `sink`. The
+    /// caller's `r` is reused from line to line: a fresh record per line was built and
+    /// destroyed besides the one the decode writes (~270 instructions a line).
+    mutating func decode<Sink: RecordSink>(
+        _ line: RawSpan, number: Int, with decoder: inout RecordDecoder, record r: inout RequestRecord, into sink: inout Sink
+    ) {
         bytes += line.byteCount + 1
-        var r = RequestRecord(timestamp: 0, account: "")
         switch decoder.decode(line, into: &r) {
         case .record:
             tally.countRecord()

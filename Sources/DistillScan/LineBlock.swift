@@ -37,8 +37,9 @@ struct LineBlock: Sendable {
         // spans are bounds-checked slices of the block, alive while it is.
         let all = bytes.span.bytes
         var start = 0
+        var record = RequestRecord(timestamp: 0, account: "")
         for (i, end) in ends.enumerated() {
-            part.decode(all.extracting(start..<end), number: firstLine + i, with: &decoder, into: &sink)
+            part.decode(all.extracting(start..<end), number: firstLine + i, with: &decoder, record: &record, into: &sink)
             start = end
         }
         return part

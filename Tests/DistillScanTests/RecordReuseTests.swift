@@ -1,0 +1,50 @@
+import DistillDecode
+import DistillInput
+import Foundation
+import Testing
+
+@testable import DistillScan
+
+@Suite("record reuse")
+struct RecordReuseTests {
+    /// Lines in every format, full and sparse ones alternating, malformed ones between.
+    static let lines = [
+        #"{"ts":1780000000,"account_id":"a1","api_key_id":"k1","org_id":"o1","ip":"203.0.113.9, 10.0.0.1","user_agent":"sdk/1.0","tls_ja3":"ja3x","model":"m-large","endpoint":"/v1/messages","status":200,"input_tokens":12,"output_tokens":4000,"max_tokens":4096,"stop_reason":"max_tokens","latency_ms":900,"system":"Be brief.","messages":[{"role":"user","content":"Explain step by step."},{"role":"assistant","content":"ok"},{"role":"user","content":"More."}],"tools":[{"name":"search"}]}"#,
+        #"{"ts":1780000001,"account_id":"a2"}"#,
+        #"{"ts":1780000002,"account_id":"a3","ip":"198.51.100.4","messages":[{"role":"user","content":"hi"}]}"#,
+        #"{"ts":1780000003}"#,
+        #"{"id":"c1","call_type":"acompletion","status":"success","prompt_tokens":35,"completion_tokens":210,"startTime":1780495331.218,"endTime":1780495334.904,"model":"model-large","metadata":{"user_api_key_hash":"9b2c","user_api_key_user_id":"user_42","user_api_key_team_id":"team_7","requester_ip_address":"203.0.113.41"},"end_user":"","messages":[{"role":"system","content":"You are terse."},{"role":"user","content":"Name three primes."}],"model_parameters":{"max_tokens":512},"response":{"choices":[{"finish_reason":"length"}]}}"#,
+        #"{"ts":1780000004,"account_id":"a4","model":"m-small"}"#,
+        #"not json"#,
+        #"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:00Z","accountId":"111122223333","identity":{"arn":"arn:aws:sts::1:assumed-role/r/alice"},"operation":"InvokeModel","modelId":"vendor.model-large-v1:0","input":{"inputBodyJson":{"max_tokens":1024,"system":"Be brief.","messages":[{"role":"user","content":"What is a hash map?"}]},"inputTokenCount":14},"output":{"outputBodyJson":{"stop_reason":"end_turn"},"outputTokenCount":96}}"#,
+        #"{"ts":1780000005,"account_id":"a5"}"#,
+    ]
+
+    /// Each line decoded on its own, by a fresh decoder.
+    static func alone(_ line: String, _ options: DecodeOptions) -> RequestRecord? {
+        var decoder = RecordDecoder(options: options)
+        var bytes = Array(line.utf8)
+        guard case .record(let r) = bytes.withUnsafeMutableBytes({ decoder.decode(RawSpan(_unsafeBytes: UnsafeRawBufferPointer($0))) }) else { return nil }
+        return r
+    }
+
+    /// The scan decodes every line into one record reused from line to line: a line
+    /// never keeps a field of the line before it (an address, tools, a system prompt, a
+    /// stop reason), in one sequential pass and on workers alike.
+    @Test func aRecordDecodedAfterAnotherKeepsNoneOfItsFields() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("reuse-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("mixed.jsonl").path
+        try (Self.lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let options = DecodeOptions()
+        let expected = Self.lines.compactMap { Self.alone($0, options) }
+        #expect(expected.count == 7)
+        #expect(expected.contains { $0.ip == "203.0.113.9" && !$0.toolNames.isEmpty && !$0.systemPrompt.isEmpty && $0.hitTokenLimit })
+        var sequential = RecordCollector()
+        _ = FileScan.run(.file(path), options: options, sink: &sequential)
+        #expect(sequential.records == expected)
+        let parallel = ParallelScan.run([.file(path)], threads: 2, options: options, blockBytes: 64) { RecordCollector() }
+        #expect(ParallelScanTests.multiset(parallel.sink.records) == ParallelScanTests.multiset(expected))
+    }
+}
