@@ -21,7 +21,7 @@ extension JSONTape {
         let storage = self.storage
         storage.shrink(to: 256)
         storage.count = 0
-        // SAFETY: `out` is `storage.base`, re-read after every `grow`/`shrink`; writes go to `out[count]` with `count < storage.capacity` (checked in `push`) and to `out[closed]`, a node already pushed; `Node` is trivial, so assigning into fresh slots is fine.
+        // SAFETY: `out` is `storage.base`, re-read after every `grow`/`shrink`; writes go to `out[count]` with `count < storage.capacity` (checked in `push`) and to `out[closed]`, a node already pushed; `out[top]` is read only for `0 <= top < count`, a pushed open container; `Node` is trivial, so assigning into fresh slots is fine.
         var out = storage.base
         var count = 0
         // A failed parse leaves no nodes: open containers' `next` still holds the chain below.

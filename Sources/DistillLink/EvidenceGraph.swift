@@ -60,8 +60,11 @@ package struct EvidenceGraph: Sendable {
                 let mid = (lo + hi) / 2
                 if starts[mid] < end { lo = mid + 1 } else { hi = mid }
             }
+            // Saturating: a profile read from a state file may end near the largest time.
+            let (sum, overflow) = end.addingReportingOverflow(gap)
+            let last = overflow ? Int64.max : sum
             var k = lo
-            while k < starts.count, starts[k] <= end + gap {
+            while k < starts.count, starts[k] <= last {
                 let y = byStart[k]
                 k += 1
                 if y == x { continue }

@@ -13,9 +13,9 @@ struct AccountIndex {
     private(set) var count = 0
 
     /// Buckets of a new index. Small: a shared state keeps one index per partition (64),
-    /// and a lookup per request finds its bucket cold; a partition's hundred accounts
-    /// spread over 1,024 buckets touched a line of its own per account, where 256 hold
-    /// them in a quarter of the lines. The table doubles at half full.
+    /// and a lookup per request finds its bucket cold. The table doubles at half full, so
+    /// a partition's hundred accounts end in 256 buckets (a quarter of the lines that the
+    /// former start of 1,024 spread them over, a line of their own each).
     static let initialBuckets = 64
 
     init() {

@@ -214,8 +214,8 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     /// a value that is not an address stands for itself.
     static func subnetHash(of ip: String) -> UInt64 {
         // SAFETY: `b` is the address's UTF-8, valid inside the closure; parsing and hashing read only its `count` bytes.
-        return ip.withUTF8Bytes { b in
-            guard let a = IPAddress.parse(b.assumingMemoryBound(to: UInt8.self)) else { return StableHash.bytes(b, seed: 5) }
+        return ip.withUTF8Buffer { b in
+            guard let a = IPAddress.parse(b) else { return StableHash.bytes(UnsafeRawBufferPointer(b), seed: 5) }
             let net = a.subnet
             return StableHash.mix(StableHash.mix(net.high ^ 0x5B_D1E9) ^ net.low)
         }

@@ -80,8 +80,7 @@ package enum Tokenizer {
     /// Each token hash of `text` in order.
     @inline(__always)
     package static func forEachToken(_ text: String, _ body: (UInt64) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in
+        text.withUTF8Buffer { bytes in
             var reader = Reader(bytes)
             while let t = reader.next() { body(t) }
         }
@@ -92,7 +91,7 @@ package enum Tokenizer {
     /// at every token). Reads the bytes: ASCII (most prompts) needs no scalar decoding;
     /// other scalars are decoded by hand (the bytes are valid UTF-8, a `String`'s).
     package struct Reader {
-        // SAFETY: the bytes outlive the reader (it lives inside `withUTF8`); reads stay below `count` (a scalar's continuation bytes exist in valid UTF-8).
+        // SAFETY: the bytes outlive the reader (it lives inside `withUTF8Buffer`); reads stay below `count` (a scalar's continuation bytes exist in valid UTF-8).
         private let bytes: UnsafeBufferPointer<UInt8>
         private var i = 0
         private var word: UInt64 = Reader.basis

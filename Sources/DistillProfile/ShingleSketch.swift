@@ -19,7 +19,7 @@ package enum ShingleSketch {
     package static let cap = 96
 
     package static func of(_ text: String) -> [UInt32] {
-        text.withUTF8Bytes { of(bytes: $0.assumingMemoryBound(to: UInt8.self)) }
+        text.withUTF8Buffer { of(bytes: $0) }
     }
 
     /// Shingles streamed through fixed buffers: the first `edge` are kept as they come, the

@@ -61,9 +61,8 @@ package struct IPAddress: Hashable, Sendable, CustomStringConvertible {
     /// The address in `text`, also written with a port (`192.0.2.1:8080`,
     /// `[2001:db8::1]:443`) or a zone (`fe80::1%eth0`); nil when it is not an address.
     package init?(_ text: String) {
-        var copy = text
         // SAFETY: the bytes are parsed only inside the closure.
-        guard let parsed = copy.withUTF8({ IPAddress.parse($0) }) else { return nil }
+        guard let parsed = text.withUTF8Buffer({ IPAddress.parse($0) }) else { return nil }
         self = parsed
     }
 

@@ -6,10 +6,16 @@ extension String {
     /// bytes are read where they are (a small one's from a stack copy); any other is
     /// copied once.
     @inlinable @inline(__always)
-    package func withUTF8Bytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        // SAFETY: the buffer is valid for the closure only; `body` receives it as a raw view and keeps no pointer to it (every caller's contract).
-        if let r = try utf8.withContiguousStorageIfAvailable({ try body(UnsafeRawBufferPointer($0)) }) { return r }
+    package func withUTF8Buffer<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        // SAFETY: the buffer is valid for the closure only, and `body` keeps no pointer to it (every caller's contract).
+        if let r = try utf8.withContiguousStorageIfAvailable(body) { return r }
         var copy = self
-        return try copy.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+        return try copy.withUTF8(body)
+    }
+
+    /// `withUTF8Buffer` as a raw view (for hashing and byte scans).
+    @inlinable @inline(__always)
+    package func withUTF8Bytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUTF8Buffer { try body(UnsafeRawBufferPointer($0)) }
     }
 }

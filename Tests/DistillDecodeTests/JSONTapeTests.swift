@@ -23,6 +23,27 @@ struct JSONTapeTests {
         #expect(last == "v" && middle == 12345)
     }
 
+    /// Open containers are chained through their own nodes while they are open: a parse
+    /// that fails inside them leaves no nodes behind (their links are not yet offsets).
+    @Test(arguments: [#"{"a":[1,{"b":"#, #"[[1,2],[3"#, #"{"a":1,"b":[true,}"#, #"[{"x":1}]]"#])
+    func aFailedParseLeavesNoNodes(_ text: String) {
+        var tape = JSONTape()
+        #expect(throws: JSONParseError.self) { try parse(&tape, text) { _ in () } }
+        #expect(tape._unsafeNodes.isEmpty)
+    }
+
+    /// `maxDepth` counts open containers, empty ones included, as the stack it replaced did.
+    @Test func theDepthLimitCountsOpenContainersEmptyOnesToo() throws {
+        var tape = JSONTape()
+        let nested = Array("[[]]".utf8), deeper = Array(#"{"a":[{"b":[]}]}"#.utf8)
+        try nested.withUnsafeBytes { try tape.parse($0, maxDepth: 2) }
+        #expect(tape._unsafeNodes.count == 2 && tape._unsafeNodes[0].next == 2 && tape._unsafeNodes[1].next == 2)
+        #expect(throws: JSONParseError.tooDeep(limit: 1)) { try nested.withUnsafeBytes { try tape.parse($0, maxDepth: 1) } }
+        try deeper.withUnsafeBytes { try tape.parse($0, maxDepth: 4) }
+        #expect(tape._unsafeNodes.map(\.next) == [6, 2, 6, 6, 5, 6])
+        #expect(throws: JSONParseError.tooDeep(limit: 3)) { try deeper.withUnsafeBytes { try tape.parse($0, maxDepth: 3) } }
+    }
+
     @Test func aSmallLineAfterAHugeOneReadsOnlyItsOwnNodes() throws {
         var tape = JSONTape()
         _ = try parse(&tape, "[" + Array(repeating: "0", count: 200_000).joined(separator: ",") + "]") { $0._unsafeNodes.count }

@@ -8,16 +8,23 @@ import Testing
 @Suite("record reuse")
 struct RecordReuseTests {
     /// Lines in every format, full and sparse ones alternating, malformed ones between.
+    /// A canonical line with every field (an address list, tools, a system prompt, a limit stop reason).
+    static let full = #"{"ts":1780000000,"account_id":"a1","api_key_id":"k1","org_id":"o1","ip":"203.0.113.9, 10.0.0.1","user_agent":"sdk/1.0","tls_ja3":"ja3x","model":"m-large","endpoint":"/v1/messages","status":200,"input_tokens":12,"output_tokens":4000,"max_tokens":4096,"stop_reason":"max_tokens","latency_ms":900,"system":"Be brief.","messages":[{"role":"user","content":"Explain step by step."},{"role":"assistant","content":"ok"},{"role":"user","content":"More."}],"tools":[{"name":"search"}]}"#
+
+    /// Lines in every format, each sparse one right after the full line (or after a
+    /// malformed line that follows it), so a decoder that kept any field would show it.
     static let lines = [
-        #"{"ts":1780000000,"account_id":"a1","api_key_id":"k1","org_id":"o1","ip":"203.0.113.9, 10.0.0.1","user_agent":"sdk/1.0","tls_ja3":"ja3x","model":"m-large","endpoint":"/v1/messages","status":200,"input_tokens":12,"output_tokens":4000,"max_tokens":4096,"stop_reason":"max_tokens","latency_ms":900,"system":"Be brief.","messages":[{"role":"user","content":"Explain step by step."},{"role":"assistant","content":"ok"},{"role":"user","content":"More."}],"tools":[{"name":"search"}]}"#,
+        full,
         #"{"ts":1780000001,"account_id":"a2"}"#,
-        #"{"ts":1780000002,"account_id":"a3","ip":"198.51.100.4","messages":[{"role":"user","content":"hi"}]}"#,
+        full,
+        #"{"id":"c1","call_type":"acompletion","status":"success","prompt_tokens":35,"completion_tokens":210,"startTime":1780495331.218,"endTime":1780495334.904,"model":"model-large","metadata":{"user_api_key_user_id":"user_42"},"end_user":"","messages":[{"role":"user","content":"Name three primes."}]}"#,
+        full,
         #"{"ts":1780000003}"#,
-        #"{"id":"c1","call_type":"acompletion","status":"success","prompt_tokens":35,"completion_tokens":210,"startTime":1780495331.218,"endTime":1780495334.904,"model":"model-large","metadata":{"user_api_key_hash":"9b2c","user_api_key_user_id":"user_42","user_api_key_team_id":"team_7","requester_ip_address":"203.0.113.41"},"end_user":"","messages":[{"role":"system","content":"You are terse."},{"role":"user","content":"Name three primes."}],"model_parameters":{"max_tokens":512},"response":{"choices":[{"finish_reason":"length"}]}}"#,
-        #"{"ts":1780000004,"account_id":"a4","model":"m-small"}"#,
+        #"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:00Z","accountId":"111122223333","identity":{"arn":"arn:aws:sts::1:assumed-role/r/alice"},"operation":"InvokeModel","modelId":"vendor.model-large-v1:0","input":{"inputBodyJson":{"messages":[{"role":"user","content":"What is a hash map?"}]}},"output":{"outputBodyJson":{}}}"#,
+        full,
         #"not json"#,
-        #"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:05:00Z","accountId":"111122223333","identity":{"arn":"arn:aws:sts::1:assumed-role/r/alice"},"operation":"InvokeModel","modelId":"vendor.model-large-v1:0","input":{"inputBodyJson":{"max_tokens":1024,"system":"Be brief.","messages":[{"role":"user","content":"What is a hash map?"}]},"inputTokenCount":14},"output":{"outputBodyJson":{"stop_reason":"end_turn"},"outputTokenCount":96}}"#,
         #"{"ts":1780000005,"account_id":"a5"}"#,
+        #"{"ts":1780000002,"account_id":"a3","ip":"198.51.100.4","messages":[{"role":"user","content":"hi"}]}"#,
     ]
 
     /// Each line decoded on its own, by a fresh decoder.
@@ -37,14 +44,18 @@ struct RecordReuseTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("mixed.jsonl").path
         try (Self.lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let options = DecodeOptions()
-        let expected = Self.lines.compactMap { Self.alone($0, options) }
-        #expect(expected.count == 7)
-        #expect(expected.contains { $0.ip == "203.0.113.9" && !$0.toolNames.isEmpty && !$0.systemPrompt.isEmpty && $0.hitTokenLimit })
-        var sequential = RecordCollector()
-        _ = FileScan.run(.file(path), options: options, sink: &sequential)
-        #expect(sequential.records == expected)
-        let parallel = ParallelScan.run([.file(path)], threads: 2, options: options, blockBytes: 64) { RecordCollector() }
-        #expect(ParallelScanTests.multiset(parallel.sink.records) == ParallelScanTests.multiset(expected))
+        var windowed = DecodeOptions()
+        // The full lines (ts 1780000000) fall before the window: decoded, then skipped.
+        windowed.since = 1_780_000_001_000
+        for options in [DecodeOptions(), windowed] {
+            let expected = Self.lines.compactMap { Self.alone($0, options) }
+            #expect(expected.count == (options.since == nil ? 9 : 5))
+            #expect(expected.contains { $0.ip == "203.0.113.9" && !$0.toolNames.isEmpty && !$0.systemPrompt.isEmpty && $0.hitTokenLimit } == (options.since == nil))
+            var sequential = RecordCollector()
+            _ = FileScan.run(.file(path), options: options, sink: &sequential)
+            #expect(sequential.records == expected)
+            let parallel = ParallelScan.run([.file(path)], threads: 2, options: options, blockBytes: 1 << 20) { RecordCollector() }
+            #expect(parallel.sink.records == expected)
+        }
     }
 }
