@@ -23,9 +23,15 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 if [ -z "$LOGS" ]; then
   [ -d bench-corpus/x1/logs ] || { echo "no bench corpus: run 'BENCH_SIZES=x1 make bench' once, or pass LOG_DIR"; exit 2; }
-  LOGS=$WORK/logs
-  mkdir -p "$LOGS"
-  cp "$(ls bench-corpus/x1/logs/*.gz | sed -n 3p)" "$LOGS/"
+  # One fixed directory, so that reports of two builds name the same input and compare
+  # byte for byte; the file is moved into place whole (two runs may start together).
+  LOGS=bench-corpus/icount-day/logs
+  if [ ! -d "$LOGS" ]; then
+    mkdir -p "$WORK/day/logs"
+    cp "$(ls bench-corpus/x1/logs/*.gz | sed -n 3p)" "$WORK/day/logs/"
+    mkdir -p bench-corpus/icount-day
+    mv -T "$WORK/day/logs" "$LOGS" 2>/dev/null || true
+  fi
 fi
 ACC=()
 [ -f "$ACCOUNTS" ] && ACC=(--accounts "$ACCOUNTS")
