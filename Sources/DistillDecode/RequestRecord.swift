@@ -47,15 +47,13 @@ package struct RequestRecord: Sendable, Equatable {
 
     /// Stop reasons that mean "stopped at the token limit" (OpenAI, Anthropic, Gemini, Bedrock wording).
     static let limitReasons: [StaticString] = ["max_tokens", "length", "max_output_tokens"]
-    /// One bit per length of a limit reason (all under 64 bytes).
-    static let limitReasonLengths: UInt64 = limitReasons.reduce(0) { $0 | 1 << UInt64($1.utf8CodeUnitCount) }
 
     /// Whether `reason` is one of `limitReasons`, ignoring ASCII case. Runs once per
     /// request: the length decides first, and the bytes are compared in place (a generic
     /// walk of two UTF-8 views cost ~200 instructions a request).
     static func isLimitReason(_ reason: String) -> Bool {
         let n = reason.utf8.count
-        guard n < 64, limitReasonLengths >> UInt64(n) & 1 != 0 else { return false }
+        guard limitReasons.contains(where: { $0.utf8CodeUnitCount == n }) else { return false }
         return reason.withUTF8Bytes { bytes in
             limitReasons.contains { lower in
                 // SAFETY: `lower` is a literal of `utf8CodeUnitCount` bytes in static storage; it is read only after the counts are found equal.

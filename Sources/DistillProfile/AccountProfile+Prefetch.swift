@@ -16,11 +16,7 @@ extension AccountProfile {
     static let isOneReference = MemoryLayout<AccountProfile>.size == MemoryLayout<UInt>.size
 
     /// Asks for the lines of the storage at `address`.
-    static func prefetchStorage(at address: UInt) {
-        // SAFETY: the address is only a hint (nothing is read through it), and a prefetch never faults.
-        guard let p = UnsafeRawPointer(bitPattern: address) else { return }
-        for line in 0..<storageLines { distill_prefetch(p + line &* 64) }
-    }
+    static func prefetchStorage(at address: UInt) { prefetch(storageLines, linesAt: address) }
 
     /// The grown part's address, 0 when there is none: a hint for `prefetchGrown(at:)`.
     /// Kept beside the profile, so that the grown part is asked for without reading the
@@ -32,9 +28,13 @@ extension AccountProfile {
     }
 
     /// Asks for the lines of the grown part at `address` (`grownAddress`).
-    static func prefetchGrown(at address: UInt) {
+    static func prefetchGrown(at address: UInt) { prefetch(grownLines, linesAt: address) }
+
+    /// Asks for `count` cache lines from `address` (0: nothing).
+    @inline(__always)
+    private static func prefetch(_ count: Int, linesAt address: UInt) {
         // SAFETY: the address is only a hint (it may be stale: nothing is read through it), and a prefetch never faults.
         guard let p = UnsafeRawPointer(bitPattern: address) else { return }
-        for line in 0..<grownLines { distill_prefetch(p + line &* 64) }
+        for line in 0..<count { distill_prefetch(p + line &* 64) }
     }
 }
