@@ -1,9 +1,7 @@
+import DistillSupport
+
 /// Reads chat-style `messages` lists and content blocks, shared by every format.
-struct MessageExtraction {
-    var prompt = ""
-    var system = ""
-    var userTurns = 0
-    var assistantTurns = 0
+enum MessageExtraction {
 
     /// Text of a content value: a string, a list of blocks (`{"type":"text","text":…}`,
     /// Converse `{"text":…}`), or a single block object. Beyond `limit` bytes, the start
@@ -42,10 +40,73 @@ struct MessageExtraction {
         }
     }
 
-    /// Walks a messages array: the latest user turn is the prompt, `system` role
-    /// messages (OpenAI shape) form the system prompt.
-    mutating func read(_ t: JSONTape, messages: Int, limit: Int, systemLimit: Int) {
+    /// Replaces `bytes` with the UTF-8 of content `v` exactly as `text` reads it. The
+    /// usual shapes (a string, or one text block, within `limit`) are copied from the
+    /// line, or decoded into place when escaped, with no `String` between; the rest (cut
+    /// texts, several blocks) go through `text`.
+    static func setText(_ t: JSONTape, _ v: Int, limit: Int, _ bytes: inout [UInt8]) {
+        bytes.emptyKeepingCapacity()
+        switch t.kind(v) {
+        case .string: appendString(t, v, limit: limit, &bytes)
+        case .array:
+            // The one non-empty piece, if there is exactly one and `text` would read it
+            // as a string node (its raw body is empty exactly when its text is).
+            var piece = -1, pieces = 0, nested = false
+            t.forEachElement(v) { e in
+                switch t.kind(e) {
+                case .string:
+                    if !t._unsafeRaw(e).isEmpty { piece = e; pieces += 1 }
+                case .object:
+                    if let tx = t.member(e, "text"), t.kind(tx) == .string {
+                        if !t._unsafeRaw(tx).isEmpty { piece = tx; pieces += 1 }
+                    } else if t.member(e, "content") != nil {
+                        nested = true
+                    }
+                default: break
+                }
+            }
+            if nested || pieces > 1 {
+                bytes.append(contentsOf: text(t, v, limit: limit).utf8)
+            } else if pieces == 1 {
+                appendString(t, piece, limit: limit, &bytes)
+            }
+        case .object:
+            if let tx = t.member(v, "text") { setText(t, tx, limit: limit, &bytes) }
+        default: break
+        }
+    }
+
+    /// Appends the text of string node `i` as `JSONTape.headAndTail` makes it.
+    private static func appendString(_ t: JSONTape, _ i: Int, limit: Int, _ bytes: inout [UInt8]) {
+        let raw = t._unsafeRaw(i)
+        // Past the limit the head and tail are cut on character boundaries: rare, as a `String`.
+        guard raw.count <= limit else { bytes.append(contentsOf: t.headAndTail(i, limit: limit).utf8); return }
+        if t._unsafeNodes[i].escaped {
+            JSONStringDecoder.append(raw, limit: limit, to: &bytes)
+        } else {
+            // SAFETY: `raw` is a slice of the parsed line, alive during the call; the tape validated its UTF-8.
+            bytes.append(contentsOf: raw.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// Replaces `bytes` with the text of string node `i` as `JSONTape.string(_:limit:)`
+    /// makes it (a plain cut, not a head and tail).
+    static func setPlainText(_ t: JSONTape, _ i: Int, limit: Int, _ bytes: inout [UInt8]) {
+        bytes.emptyKeepingCapacity()
+        if t._unsafeRaw(i).count <= limit {
+            appendString(t, i, limit: limit, &bytes)
+        } else {
+            bytes.append(contentsOf: t.string(i, limit: limit).utf8)
+        }
+    }
+
+    /// Walks a messages array into `r`: the latest user turn is the prompt, the first
+    /// `system` role message (OpenAI shape) with text is the system prompt, and the turns
+    /// are counted.
+    static func read(_ t: JSONTape, messages: Int, limit: Int, systemLimit: Int, into r: inout RequestRecord) {
         var lastUser: Int?
+        var userTurns = 0, assistantTurns = 0
+        r.systemUTF8.emptyKeepingCapacity()
         t.forEachElement(messages) { m in
             guard t.kind(m) == .object else { return }
             // Compare the role's bytes; no String per message.
@@ -61,15 +122,19 @@ struct MessageExtraction {
             } else if RecordDecoder.same(role, "assistant") || RecordDecoder.same(role, "model") || RecordDecoder.same(role, "ai") {
                 assistantTurns += 1
             } else if RecordDecoder.same(role, "system") || RecordDecoder.same(role, "developer") {
-                if system.isEmpty, let c = t.member(m, "content") { system = Self.text(t, c, limit: systemLimit) }
+                if r.systemUTF8.isEmpty, let c = t.member(m, "content") { setText(t, c, limit: systemLimit, &r.systemUTF8) }
             }
         }
-        if let m = lastUser, let c = t.member(m, "content") { prompt = Self.text(t, c, limit: limit) }
+        r.promptUTF8.emptyKeepingCapacity()
+        if let m = lastUser, let c = t.member(m, "content") { setText(t, c, limit: limit, &r.promptUTF8) }
+        r.userTurns = userTurns
+        r.assistantTurns = assistantTurns
     }
 
-    /// Tool names from `[{"name":…}]`, `[{"function":{"name":…}}]` or `[{"toolSpec":{"name":…}}]`.
-    static func toolNames(_ t: JSONTape, _ tools: Int) -> [String] {
-        var names: [String] = []
+    /// Replaces `names` with the tool names of `[{"name":…}]`, `[{"function":{"name":…}}]`
+    /// or `[{"toolSpec":{"name":…}}]` (at most 64).
+    static func toolNames(_ t: JSONTape, _ tools: Int, into names: inout [String]) {
+        names.emptyKeepingCapacity()
         t.forEachElement(tools) { e in
             guard t.kind(e) == .object, names.count < 64 else { return }
             if let n = t.member(e, "name"), t.kind(n) == .string {
@@ -78,6 +143,5 @@ struct MessageExtraction {
                 names.append(t.string(n, limit: 128))
             }
         }
-        return names
     }
 }

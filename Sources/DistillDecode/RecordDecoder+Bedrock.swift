@@ -20,7 +20,7 @@ extension RecordDecoder {
         case .success(let v): time = v
         case .failure(let k): return k
         }
-        r = RequestRecord(timestamp: time, account: accountID)
+        r.reset(timestamp: time, account: accountID)
         r.model = text(t.member(root, "modelId"), limit: 128)
         r.endpoint = text(t.member(root, "operation"), limit: 64)
         if let e = t.member(root, "errorCode"), t.kind(e) != .null { r.failed = true }
@@ -44,18 +44,13 @@ extension RecordDecoder {
     private func readBedrockBody(_ body: Int, into r: inout RequestRecord) {
         let t = tape
         let limit = options.maxPromptBytes
-        var m = MessageExtraction()
         if let msgs = t.member(body, "messages"), t.kind(msgs) == .array {
-            m.read(t, messages: msgs, limit: limit, systemLimit: options.maxSystemBytes)
+            MessageExtraction.read(t, messages: msgs, limit: limit, systemLimit: options.maxSystemBytes, into: &r)
         } else if let p = t.member(body, "prompt") ?? t.member(body, "inputText") ?? t.member(body, "message") {
-            m.prompt = MessageExtraction.text(t, p, limit: limit)
-            m.userTurns = m.prompt.isEmpty ? 0 : 1
+            MessageExtraction.setText(t, p, limit: limit, &r.promptUTF8)
+            r.userTurns = r.promptUTF8.isEmpty ? 0 : 1
         }
-        if let s = t.member(body, "system") { m.system = MessageExtraction.text(t, s, limit: options.maxSystemBytes) }
-        r.prompt = m.prompt
-        r.systemPrompt = m.system
-        r.userTurns = m.userTurns
-        r.assistantTurns = m.assistantTurns
+        if let s = t.member(body, "system") { MessageExtraction.setText(t, s, limit: options.maxSystemBytes, &r.systemUTF8) }
         let inference = t.member(body, "inferenceConfig")
         let titan = t.member(body, "textGenerationConfig")
         let maxNode =
@@ -64,9 +59,9 @@ extension RecordDecoder {
             ?? titan.flatMap { t.member($0, "maxTokenCount") }
         r.maxTokens = maxNode.flatMap(t.int)
         if let tc = t.member(body, "toolConfig"), let tools = t.member(tc, "tools") {
-            r.toolNames = MessageExtraction.toolNames(t, tools)
+            MessageExtraction.toolNames(t, tools, into: &r.toolNames)
         } else if let tools = t.member(body, "tools"), t.kind(tools) == .array {
-            r.toolNames = MessageExtraction.toolNames(t, tools)
+            MessageExtraction.toolNames(t, tools, into: &r.toolNames)
         }
     }
 }

@@ -72,7 +72,7 @@ extension RecordDecoder {
         case .success(let v): time = v
         case .failure(let k): return k
         }
-        r = RequestRecord(timestamp: time, account: accountID)
+        r.reset(timestamp: time, account: accountID)
         r.apiKey = text(apiKey, intern: false)
         r.org = text(org)
         r.ip = text(ip, limit: 64, intern: false).map(Self.firstForwardedAddress)
@@ -100,18 +100,13 @@ extension RecordDecoder {
         r.latencyMs = latency.flatMap(t.int)
         guard options.extractText else { return nil }
         let limit = options.maxPromptBytes
-        var m = MessageExtraction()
-        if let msgs = messages, t.kind(msgs) == .array { m.read(t, messages: msgs, limit: limit, systemLimit: options.maxSystemBytes) }
-        if m.userTurns == 0, let p = prompt {
-            m.prompt = MessageExtraction.text(t, p, limit: limit)
-            if !m.prompt.isEmpty { m.userTurns = 1 }
+        if let msgs = messages, t.kind(msgs) == .array { MessageExtraction.read(t, messages: msgs, limit: limit, systemLimit: options.maxSystemBytes, into: &r) }
+        if r.userTurns == 0, let p = prompt {
+            MessageExtraction.setText(t, p, limit: limit, &r.promptUTF8)
+            if !r.promptUTF8.isEmpty { r.userTurns = 1 }
         }
-        if let s = system { m.system = MessageExtraction.text(t, s, limit: options.maxSystemBytes) }
-        r.prompt = m.prompt
-        r.systemPrompt = m.system
-        r.userTurns = m.userTurns
-        r.assistantTurns = m.assistantTurns
-        if let tl = tools, t.kind(tl) == .array { r.toolNames = MessageExtraction.toolNames(t, tl) }
+        if let s = system { MessageExtraction.setText(t, s, limit: options.maxSystemBytes, &r.systemUTF8) }
+        if let tl = tools, t.kind(tl) == .array { MessageExtraction.toolNames(t, tl, into: &r.toolNames) }
         return nil
     }
 

@@ -24,7 +24,7 @@ extension RecordDecoder {
         case .success(let v): time = v
         case .failure(let k): return k
         }
-        r = RequestRecord(timestamp: time, account: accountID)
+        r.reset(timestamp: time, account: accountID)
         r.apiKey = text(meta.flatMap { t.member($0, "user_api_key_hash") }, intern: false)
         r.org = text(meta.flatMap { t.member($0, "user_api_key_team_id") ?? t.member($0, "user_api_key_org_id") })
         r.ip = text(t.member(root, "requester_ip_address") ?? meta.flatMap { t.member($0, "requester_ip_address") }, limit: 64, intern: false)
@@ -39,7 +39,7 @@ extension RecordDecoder {
         r.outputTokens = t.member(root, "completion_tokens").flatMap(t.int)
         if let p = params {
             r.maxTokens = (t.member(p, "max_tokens") ?? t.member(p, "max_completion_tokens")).flatMap(t.int)
-            if let tl = t.member(p, "tools"), t.kind(tl) == .array { r.toolNames = MessageExtraction.toolNames(t, tl) }
+            if let tl = t.member(p, "tools"), t.kind(tl) == .array { MessageExtraction.toolNames(t, tl, into: &r.toolNames) }
         }
         if let resp = t.member(root, "response"), t.kind(resp) == .object,
             let choices = t.member(resp, "choices"), t.kind(choices) == .array
@@ -54,18 +54,14 @@ extension RecordDecoder {
             r.latencyMs = ms.isFinite && ms < 1e15 ? Int(ms) : nil
         }
         guard options.extractText else { return nil }
-        var m = MessageExtraction()
         if let msgs = t.member(root, "messages") {
             if t.kind(msgs) == .array {
-                m.read(t, messages: msgs, limit: options.maxPromptBytes, systemLimit: options.maxSystemBytes)
+                MessageExtraction.read(t, messages: msgs, limit: options.maxPromptBytes, systemLimit: options.maxSystemBytes, into: &r)
             } else if t.kind(msgs) == .string {
-                m.prompt = t.string(msgs, limit: options.maxPromptBytes); m.userTurns = 1
+                MessageExtraction.setPlainText(t, msgs, limit: options.maxPromptBytes, &r.promptUTF8)
+                r.userTurns = 1
             }
         }
-        r.prompt = m.prompt
-        r.systemPrompt = m.system
-        r.userTurns = m.userTurns
-        r.assistantTurns = m.assistantTurns
         return nil
     }
 }

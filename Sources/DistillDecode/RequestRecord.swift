@@ -23,19 +23,55 @@ package struct RequestRecord: Sendable, Equatable {
     package var maxTokens: Int? = nil
     package var stopReason: String? = nil
     package var latencyMs: Int? = nil
-    /// The system prompt (client-defined), kept apart from what the user wrote.
-    package var systemPrompt: String = ""
-    /// What the user wrote in the latest user turn.
-    package var prompt: String = ""
+    /// The system prompt (client-defined), kept apart from what the user wrote: valid
+    /// UTF-8 (the decoders copy text the parser validated, or a decoded `String`'s).
+    ///
+    /// The texts are byte buffers, not `String`s: the scan loop reuses one record, and
+    /// `reset` keeps their capacity, so a request's texts are copied into place without an
+    /// allocation, a second validation and a release (two or three per request, ~4 % of
+    /// an analysis). A `String` is made only for the rare text a sketch keeps.
+    package var systemUTF8: [UInt8] = []
+    /// What the user wrote in the latest user turn (valid UTF-8, as `systemUTF8`).
+    package var promptUTF8: [UInt8] = []
     package var userTurns: Int = 0
     package var assistantTurns: Int = 0
-    /// Names of the tools offered to the model.
+    /// Names of the tools offered to the model (refilled in place, as the texts).
     package var toolNames: [String] = []
     package var format: LogFormat = .canonical
 
     package init(timestamp: Int64, account: String) {
         self.timestamp = timestamp
         self.account = account
+    }
+
+    /// The system prompt as a `String` (made on each read; the analysis reads the bytes).
+    package var systemPrompt: String {
+        get { String(decoding: systemUTF8, as: UTF8.self) }
+        set { systemUTF8 = Array(newValue.utf8) }
+    }
+
+    /// The latest user turn as a `String` (made on each read; the analysis reads the bytes).
+    package var prompt: String {
+        get { String(decoding: promptUTF8, as: UTF8.self) }
+        set { promptUTF8 = Array(newValue.utf8) }
+    }
+
+    /// Makes this a fresh record of `account` at `timestamp`, as `init` would, but keeps
+    /// the text buffers' and tool list's storage (emptied) for the decoder to refill.
+    package mutating func reset(timestamp: Int64, account: String) {
+        // Moved out, not copied: a copy would share the storage, and emptying it would
+        // then allocate a new one.
+        var system = [UInt8](), prompt = [UInt8](), tools = [String]()
+        swap(&system, &systemUTF8)
+        swap(&prompt, &promptUTF8)
+        swap(&tools, &toolNames)
+        system.emptyKeepingCapacity()
+        prompt.emptyKeepingCapacity()
+        tools.emptyKeepingCapacity()
+        self = RequestRecord(timestamp: timestamp, account: account)
+        systemUTF8 = system
+        promptUTF8 = prompt
+        toolNames = tools
     }
 
     /// Whether the output stopped because it reached the token limit.

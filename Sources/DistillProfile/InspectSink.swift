@@ -13,7 +13,7 @@ package struct InspectSink: RecordSink {
         requestsByAccount[r.account, default: 0] += 1
         requestsByModel[r.model ?? "(none)", default: 0] += 1
         if r.failed { failed += 1 }
-        if !r.prompt.isEmpty { withPrompt += 1 }
+        if !r.promptUTF8.isEmpty { withPrompt += 1 }
     }
 
     package mutating func merge(_ o: InspectSink) {

@@ -39,22 +39,30 @@ package struct IntentMatcher: @unchecked Sendable {
 
     /// Tags of a request, as a bit set over `IntentTag.allCases`.
     package func tags(prompt: String, hasTools: Bool, maxTokens: Int?, userTurns: Int) -> UInt8 {
+        // SAFETY: the prompt's UTF-8 is read only inside the closure.
+        prompt.withUTF8Bytes { tags(promptUTF8: $0, hasTools: hasTools, maxTokens: maxTokens, userTurns: userTurns) }
+    }
+
+    /// Tags of a request whose prompt is the valid UTF-8 `prompt`.
+    package func tags(promptUTF8 prompt: UnsafeRawBufferPointer, hasTools: Bool, maxTokens: Int?, userTurns: Int) -> UInt8 {
         tags(matchedRules: matchedRules(prompt), hasTools: hasTools, maxTokens: maxTokens, userTurns: userTurns)
     }
 
-    /// Rules whose text part (a phrase, a regex, or none) matches the prompt, as a bit set
-    /// over rule indexes; depends on the prompt alone, so it can be remembered per prompt.
-    func matchedRules(_ prompt: String) -> UInt64 {
+    /// Rules whose text part (a phrase, a regex, or none) matches the prompt (valid
+    /// UTF-8), as a bit set over rule indexes; depends on the prompt alone.
+    func matchedRules(_ prompt: UnsafeRawBufferPointer) -> UInt64 {
         var hitRules: UInt64 = 0
-        // SAFETY: the prompt's UTF-8 is scanned only inside the closure; `scan` keeps no pointer to it.
-        prompt.withUTF8Bytes { buf in automaton.scan(buf) { hitRules |= 1 << UInt64(phraseRule[$0]) } }
+        // `scan` keeps no pointer to the prompt.
+        automaton.scan(prompt) { hitRules |= 1 << UInt64(phraseRule[$0]) }
         hitRules |= unconditional
-        // Only rules with a regex and no phrase hit yet run it.
+        // Only rules with a regex and no phrase hit yet run it, on a `String` made once.
         var untried = withRegex & ~hitRules
+        guard untried != 0 else { return hitRules }
+        let text = String(decoding: prompt, as: UTF8.self)
         while untried != 0 {
             let i = untried.trailingZeroBitCount
             untried &= untried - 1
-            if regexes[i].contains(where: { (try? $0.firstMatch(in: prompt)) != nil }) { hitRules |= 1 << UInt64(i) }
+            if regexes[i].contains(where: { (try? $0.firstMatch(in: text)) != nil }) { hitRules |= 1 << UInt64(i) }
         }
         return hitRules
     }

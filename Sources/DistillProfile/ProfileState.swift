@@ -84,11 +84,13 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     private static func update(_ a: inout AccountProfile, _ r: RequestRecord, _ p: ProfileParameters, _ matcher: IntentMatcher) {
-        // The texts are bound first so that the payload closures capture a string, not a copy of the record.
-        let system = r.systemPrompt, prompt = r.prompt
-        let systemHash = system.isEmpty ? nil : StableHash.string(system)
-        let promptHash = prompt.isEmpty ? nil : StableHash.string(prompt)
-        let tags = prompt.isEmpty ? 0 : matcher.tags(prompt: prompt, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns)
+        // The texts are bound first so that the payload closures capture them, not a copy
+        // of the record; they become `String`s only when a sketch keeps them.
+        let system = r.systemUTF8, prompt = r.promptUTF8
+        // SAFETY (both): the arrays' bytes are read only inside the closures.
+        let systemHash = system.isEmpty ? nil : system.withUnsafeBytes { StableHash.bytes($0) }
+        let promptHash = prompt.isEmpty ? nil : prompt.withUnsafeBytes { StableHash.bytes($0) }
+        let tags = prompt.isEmpty ? 0 : prompt.withUnsafeBytes { matcher.tags(promptUTF8: $0, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns) }
         let shaped = !prompt.isEmpty && r.userTurns <= 1 && Self.asksForLongOutput(r, p)
         let s = a.unique()
         let isFirst = s.counts.requests == 0 && s.grown == nil
@@ -118,13 +120,16 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
                 if extraction { s.counts.extractionShapedTagged += 1 }
             }
         }
-        func sample() -> AccountProfile.PromptSample { AccountProfile.PromptSample(prompt: prompt, textBytes: p.sampleTextBytes, tags: tags) }
+        func sample() -> AccountProfile.PromptSample {
+            AccountProfile.PromptSample(prompt: String(decoding: prompt, as: UTF8.self), textBytes: p.sampleTextBytes, tags: tags)
+        }
+        func systemText() -> String { String(decoding: system, as: UTF8.self).utf8Prefix(p.sampleTextBytes) }
         if isFirst {
             // A first request is kept as it is: what its sketches would hold, without them.
             var f = AccountProfile.FirstRequest(
                 timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent,
                 tls: r.tlsFingerprint, org: r.org, apiKey: r.apiKey)
-            if let h = systemHash { f.systemHash = h; f.system = system.utf8Prefix(p.sampleTextBytes) }
+            if let h = systemHash { f.systemHash = h; f.system = systemText() }
             if let h = promptHash {
                 f.promptHash = h; f.tags = tags; f.shaped = shaped
                 // Kept when fresh sketches would keep it (the same test as `Grown.add`).
@@ -135,7 +140,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         }
         s.grow().state.add(
             timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent, tls: r.tlsFingerprint,
-            org: r.org, apiKey: r.apiKey, systemHash: systemHash, system: { system.utf8Prefix(p.sampleTextBytes) },
+            org: r.org, apiKey: r.apiKey, systemHash: systemHash, system: systemText,
             promptHash: promptHash, tags: tags, shaped: shaped, sample: sample)
     }
 

@@ -1,0 +1,96 @@
+import Testing
+
+@testable import DistillDecode
+
+/// The decoders copy a request's texts into the record's reused byte buffers instead of
+/// building `String`s. Every content shape must give exactly the bytes the `String`
+/// reading gives, or hashes, families and reports would change.
+@Suite("texts read as bytes equal texts read as strings")
+struct TextBytesTests {
+    /// Parses `json` and reads the tape while the line is alive (the tape points into it).
+    func read<T>(_ json: String, _ body: (JSONTape) -> T) throws -> T {
+        var tape = JSONTape()
+        return try Array(json.utf8).withUnsafeBytes { line in
+            try tape.parse(line, maxDepth: 64)
+            return body(tape)
+        }
+    }
+
+    /// Content values of every shape `MessageExtraction.text` reads, short and past the limit.
+    static var contents: [String] {
+        let long = String(repeating: "context words here ", count: 60)
+        let escapedLong = String(repeating: "line \\\"quoted\\\" \\u00e9 推理 \\ud83d\\ude00\\n", count: 40)
+        var out = [
+            "\"plain prompt\"", "\"\"", "\"esc\\naped \\\"text\\\" \\u00e9 \\ud83d\\ude00 lone \\ud800 end\"",
+            "\"\(long)\"", "\"\(escapedLong)\"", "\"推理过程 ünïcödé\"",
+            "[{\"type\":\"text\",\"text\":\"one block\"}]",
+            "[{\"type\":\"text\",\"text\":\"esc\\tblock\"}]",
+            "[{\"type\":\"text\",\"text\":\"\(long)\"}]",
+            "[{\"type\":\"text\",\"text\":\"a\"},{\"type\":\"text\",\"text\":\"b\"}]",
+            "[{\"type\":\"text\",\"text\":\"\"},{\"type\":\"text\",\"text\":\"only the second\"}]",
+            "[\"bare string\", {\"type\":\"image\"}]", "[\"x\", \"y\"]", "[]", "[1, null, true]",
+            "[{\"text\": 5, \"content\": \"nested content\"}]",
+            "[{\"content\": [{\"text\": \"deeper\"}]}, {\"text\": \"and more\"}]",
+            "[{\"text\": 5}]", "[{\"type\":\"text\"}]",
+            "{\"text\": \"object text\"}", "{\"text\": [{\"text\": \"object of blocks\"}]}", "{\"other\": 1}",
+            "42", "null", "true",
+            "[{\"text\":\"Intro.\"},{\"text\":\"\(long)\"},{\"text\":\"Answer in full.\"}]",
+        ]
+        out.append("[" + (0..<30).map { "{\"text\":\"block \($0) \(long.prefix(80))\"}" }.joined(separator: ",") + "]")
+        return out
+    }
+
+    @Test(arguments: [0, 5, 16, 64, 300, 1024, 4096])
+    func everyContentShapeGivesTheStringsBytes(_ limit: Int) throws {
+        for json in Self.contents {
+            let (string, bytes) = try read(json) { t -> (String, [UInt8]) in
+                var b: [UInt8] = Array("stale bytes from the last line".utf8)
+                MessageExtraction.setText(t, t.root, limit: limit, &b)
+                return (MessageExtraction.text(t, t.root, limit: limit), b)
+            }
+            #expect(bytes == Array(string.utf8), "content \(json.prefix(60)) at limit \(limit)")
+        }
+    }
+
+    @Test(arguments: [1, 7, 64, 300, 4096])
+    func aPlainStringCutGivesTheStringsBytes(_ limit: Int) throws {
+        for json in Self.contents where json.hasPrefix("\"") {
+            let (string, bytes) = try read(json) { t -> (String, [UInt8]) in
+                var b: [UInt8] = Array("stale".utf8)
+                MessageExtraction.setPlainText(t, t.root, limit: limit, &b)
+                return (t.string(t.root, limit: limit), b)
+            }
+            #expect(bytes == Array(string.utf8), "content \(json.prefix(60)) at limit \(limit)")
+        }
+    }
+
+    @Test func theRecordsStringViewsReadAndWriteItsBytes() {
+        var r = RequestRecord(timestamp: 0, account: "a")
+        r.prompt = "héllo 😀"
+        #expect(r.promptUTF8 == Array("héllo 😀".utf8) && r.prompt == "héllo 😀")
+        r.systemPrompt = "sys"
+        #expect(r.systemUTF8 == Array("sys".utf8))
+    }
+
+    @Test func resetEmptiesTheTextsAndKeepsTheirStorage() {
+        var r = RequestRecord(timestamp: 5, account: "a")
+        r.promptUTF8 = Array(repeating: 0x61, count: 1000)
+        r.systemUTF8 = Array(repeating: 0x62, count: 500)
+        r.toolNames = ["search", "calc"]
+        r.ip = "10.0.0.1"
+        r.userTurns = 3
+        let capacity = r.promptUTF8.capacity
+        r.reset(timestamp: 9, account: "b")
+        #expect(r == RequestRecord(timestamp: 9, account: "b"))
+        #expect(r.promptUTF8.capacity == capacity && r.systemUTF8.capacity >= 500 && r.toolNames.capacity >= 2)
+    }
+
+    @Test func aCopyOfTheRecordKeepsItsTextsWhenTheOriginalIsReset() {
+        var r = RequestRecord(timestamp: 5, account: "a")
+        r.prompt = "kept by the copy"
+        let copy = r
+        r.reset(timestamp: 6, account: "b")
+        r.prompt = "new"
+        #expect(copy.prompt == "kept by the copy" && r.prompt == "new")
+    }
+}
