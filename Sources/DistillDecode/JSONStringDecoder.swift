@@ -18,7 +18,11 @@ enum JSONStringDecoder {
     static func append(_ r: UnsafeRawBufferPointer, limit: Int, to bytes: inout [UInt8]) {
         guard r.count > 0, limit > 0 else { return }
         let start = bytes.count, room = capacity(r, limit: limit)
-        bytes.append(contentsOf: repeatElement(0, count: room))
+        // The room is filled with the escaped bytes themselves (one copy; the decode
+        // overwrites them): appending `room` zeros went byte by byte through a generic loop.
+        // SAFETY: the line's bytes are plain bytes; `min(r.count, limit)` of them lie in `r`.
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: r[0..<(room - 4)]).assumingMemoryBound(to: UInt8.self))
+        for _ in 0..<4 { bytes.append(0) }
         let written = bytes.withUnsafeMutableBufferPointer { b in
             // SAFETY: the slice `start..<start + room` was just appended, so it lies in `b`; `decode` writes only inside the slice it is given.
             decode(r, limit: limit, into: UnsafeMutableBufferPointer(rebasing: b[start..<(start + room)]))

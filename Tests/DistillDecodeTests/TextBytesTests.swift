@@ -72,13 +72,17 @@ struct TextBytesTests {
         #expect(r.systemUTF8 == Array("sys".utf8))
     }
 
-    @Test func resetEmptiesTheTextsAndKeepsTheirStorage() {
+    @Test func resetMakesAFreshRecordAndKeepsTheTextsStorage() {
         var r = RequestRecord(timestamp: 5, account: "a")
-        r.promptUTF8 = Array(repeating: 0x61, count: 1000)
-        r.systemUTF8 = Array(repeating: 0x62, count: 500)
-        r.toolNames = ["search", "calc"]
-        r.ip = "10.0.0.1"
-        r.userTurns = 3
+        // Every field away from its initial value.
+        r.apiKey = "k"; r.org = "o"; r.ip = "10.0.0.1"; r.userAgent = "ua"; r.tlsFingerprint = "t"
+        r.model = "m"; r.endpoint = "/e"; r.status = 500; r.failed = true; r.inputTokens = 1
+        r.outputTokens = 2; r.maxTokens = 3; r.stopReason = "length"; r.latencyMs = 4
+        r.promptUTF8 = Array(repeating: 0x61, count: 1000); r.systemUTF8 = Array(repeating: 0x62, count: 500)
+        r.userTurns = 3; r.assistantTurns = 2; r.toolNames = ["search", "calc"]; r.format = .bedrock
+        // `reset` clears field by field: a field added to the record must be added there
+        // (and set above), which this count reminds of.
+        #expect(Mirror(reflecting: r).children.count == 22)
         let capacity = r.promptUTF8.capacity
         r.reset(timestamp: 9, account: "b")
         #expect(r == RequestRecord(timestamp: 9, account: "b"))
