@@ -29,6 +29,57 @@ extension JSONTape {
     }
 }
 
+/// The same texts as UTF-8 appended to a byte buffer, with no `String` between: the
+/// decoders fill a reused record's buffers (`RequestRecord.promptUTF8`), and a long system
+/// prompt on every request made a head, a tail and their join (three allocations).
+extension JSONTape {
+    /// Appends the UTF-8 of `string(i, limit:)`.
+    package func appendString(_ i: Int, limit: Int, to bytes: inout [UInt8]) {
+        let n = _unsafeNodes[i]
+        guard n.kind == .string else { return }
+        let r = _unsafeRaw(i)
+        if n.escaped {
+            JSONStringDecoder.append(r, limit: limit, to: &bytes)
+            return
+        }
+        var cut = r.count
+        if cut > limit {
+            cut = max(limit, 0)
+            // SAFETY: `r.count > limit >= cut >= 0` here, so `r[cut]` lies in `r`.
+            while cut > 0 && (r[cut] & 0xC0) == 0x80 { cut -= 1 }
+        }
+        // SAFETY: `cut <= r.count`; the line's bytes are plain bytes, validated UTF-8 by the parser, alive while the tape is read.
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: r[0..<cut]).assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Appends the UTF-8 of `headAndTail(i, limit:)`.
+    package func appendHeadAndTail(_ i: Int, limit: Int, to bytes: inout [UInt8]) {
+        let n = _unsafeNodes[i]
+        guard n.kind == .string else { return }
+        let r = _unsafeRaw(i)
+        let tailBudget = limit / 4
+        let gap = String.gap.utf8
+        guard r.count > limit, limit - tailBudget - gap.count >= 0 else { return appendString(i, limit: limit, to: &bytes) }
+        appendString(i, limit: limit - tailBudget - gap.count, to: &bytes)
+        // The tail starts where `headAndTail`'s does (see there).
+        var start = r.count - tailBudget
+        // SAFETY: every `r[start]` read is behind `start < r.count`, and `start >= 0` (`r.count > limit >= tailBudget`).
+        while start < r.count && r[start] != 0x20 && r[start] < 0xC2 { start += 1 }
+        if start < r.count && r[start] == 0x20 { start += 1 }
+        guard start < r.count else { return }
+        bytes.append(contentsOf: gap)
+        let rest = UnsafeRawBufferPointer(rebasing: r[start...])
+        if n.escaped {
+            JSONStringDecoder.append(rest, limit: tailBudget, to: &bytes)
+            return
+        }
+        // Whole: it starts at or after `r.count - tailBudget`, so it fits (the `String`'s
+        // cut to `tailBudget` never cuts). It starts at a space or a lead byte.
+        // SAFETY: a slice of the line (validated UTF-8), alive while the tape is read.
+        bytes.append(contentsOf: rest.assumingMemoryBound(to: UInt8.self))
+    }
+}
+
 extension String {
     /// What stands between the kept start and end of a long text.
     package static let gap = " … "

@@ -41,13 +41,12 @@ enum MessageExtraction {
     }
 
     /// Replaces `bytes` with the UTF-8 of content `v` exactly as `text` reads it. The
-    /// usual shapes (a string, or one text block, within `limit`) are copied from the
-    /// line, or decoded into place when escaped, with no `String` between; the rest (cut
-    /// texts, several blocks) go through `text`.
+    /// usual shapes (a string, or one text block) are copied from the line, or decoded
+    /// into place when escaped, with no `String` between; several blocks go through `text`.
     static func setText(_ t: JSONTape, _ v: Int, limit: Int, _ bytes: inout [UInt8]) {
         bytes.emptyKeepingCapacity()
         switch t.kind(v) {
-        case .string: appendString(t, v, limit: limit, &bytes)
+        case .string: t.appendHeadAndTail(v, limit: limit, to: &bytes)
         case .array:
             // The one non-empty piece, if there is exactly one and `text` would read it
             // as a string node (its raw body is empty exactly when its text is).
@@ -68,7 +67,7 @@ enum MessageExtraction {
             if nested || pieces > 1 {
                 bytes.append(contentsOf: text(t, v, limit: limit).utf8)
             } else if pieces == 1 {
-                appendString(t, piece, limit: limit, &bytes)
+                t.appendHeadAndTail(piece, limit: limit, to: &bytes)
             }
         case .object:
             if let tx = t.member(v, "text") { setText(t, tx, limit: limit, &bytes) }
@@ -76,28 +75,11 @@ enum MessageExtraction {
         }
     }
 
-    /// Appends the text of string node `i` as `JSONTape.headAndTail` makes it.
-    private static func appendString(_ t: JSONTape, _ i: Int, limit: Int, _ bytes: inout [UInt8]) {
-        let raw = t._unsafeRaw(i)
-        // Past the limit the head and tail are cut on character boundaries: rare, as a `String`.
-        guard raw.count <= limit else { bytes.append(contentsOf: t.headAndTail(i, limit: limit).utf8); return }
-        if t._unsafeNodes[i].escaped {
-            JSONStringDecoder.append(raw, limit: limit, to: &bytes)
-        } else {
-            // SAFETY: `raw` is a slice of the parsed line, alive during the call; the tape validated its UTF-8.
-            bytes.append(contentsOf: raw.assumingMemoryBound(to: UInt8.self))
-        }
-    }
-
     /// Replaces `bytes` with the text of string node `i` as `JSONTape.string(_:limit:)`
     /// makes it (a plain cut, not a head and tail).
     static func setPlainText(_ t: JSONTape, _ i: Int, limit: Int, _ bytes: inout [UInt8]) {
         bytes.emptyKeepingCapacity()
-        if t._unsafeRaw(i).count <= limit {
-            appendString(t, i, limit: limit, &bytes)
-        } else {
-            bytes.append(contentsOf: t.string(i, limit: limit).utf8)
-        }
+        t.appendString(i, limit: limit, to: &bytes)
     }
 
     /// Walks a messages array into `r`: the latest user turn is the prompt, the first

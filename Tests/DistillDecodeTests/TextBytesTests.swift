@@ -64,6 +64,27 @@ struct TextBytesTests {
         }
     }
 
+    @Test func everyCutOfAStringGivesTheStringsBytes() throws {
+        // Multi-byte characters, escapes and spaces at every offset a head or tail can start or end.
+        let bodies = [
+            String(repeating: "ab 推理 é 😀 ", count: 12),
+            String(repeating: "x\\\\n\\\"q\\\" \\u00e9\\ud83d\\ude00 推 ", count: 10),
+            String(repeating: "plain ascii words ", count: 10),
+        ]
+        for body in bodies {
+            for limit in 0...200 {
+                let (strings, bytes) = try read("\"\(body)\"") { t -> ([String], [[UInt8]]) in
+                    var cut: [UInt8] = [], headTail: [UInt8] = []
+                    t.appendString(t.root, limit: limit, to: &cut)
+                    t.appendHeadAndTail(t.root, limit: limit, to: &headTail)
+                    return ([t.string(t.root, limit: limit), t.headAndTail(t.root, limit: limit)], [cut, headTail])
+                }
+                #expect(bytes[0] == Array(strings[0].utf8), "cut of \(body.prefix(20)) at \(limit)")
+                #expect(bytes[1] == Array(strings[1].utf8), "head and tail of \(body.prefix(20)) at \(limit)")
+            }
+        }
+    }
+
     @Test func theRecordsStringViewsReadAndWriteItsBytes() {
         var r = RequestRecord(timestamp: 0, account: "a")
         r.prompt = "héllo 😀"
