@@ -20,8 +20,8 @@ enum JSONStringDecoder {
         let start = bytes.count, room = capacity(r, limit: limit)
         // The room is filled with the escaped bytes themselves (one copy; the decode
         // overwrites them): appending `room` zeros went byte by byte through a generic loop.
-        // SAFETY: the line's bytes are plain bytes; `min(r.count, limit)` of them lie in `r`.
-        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: r[0..<(room - 4)]).assumingMemoryBound(to: UInt8.self))
+        // SAFETY: `room - 4 == min(r.count, limit)` bytes lie in `r`.
+        JSONTape.append(UnsafeRawBufferPointer(rebasing: r[0..<(room - 4)]), to: &bytes)
         for _ in 0..<4 { bytes.append(0) }
         let written = bytes.withUnsafeMutableBufferPointer { b in
             // SAFETY: the slice `start..<start + room` was just appended, so it lies in `b`; `decode` writes only inside the slice it is given.

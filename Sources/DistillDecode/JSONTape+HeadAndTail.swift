@@ -5,65 +5,30 @@
 extension JSONTape {
     /// The decoded text of a string node; beyond `limit` UTF-8 bytes, its first three
     /// quarters and last quarter of the limit joined by `String.gap`, at most `limit` bytes in all (cut on
-    /// character boundaries).
+    /// character boundaries). (Read as bytes by the decoders: `appendHeadAndTail`.)
     package func headAndTail(_ i: Int, limit: Int) -> String {
-        let n = _unsafeNodes[i]
-        guard n.kind == .string else { return "" }
-        let r = _unsafeRaw(i)
-        // The raw body is never shorter than the decoded text.
-        guard r.count > limit else { return string(i, limit: limit) }
-        let tailBudget = limit / 4
-        // A limit too small to hold the gap (`max_system_bytes` may be 0) is a plain cut: a negative head budget trapped.
-        guard limit - tailBudget - String.gap.utf8.count >= 0 else { return string(i, limit: limit) }
-        let head = string(i, limit: limit - tailBudget - String.gap.utf8.count)
-        // Start the tail where no escape sequence can be under way: after a literal space,
-        // or at a UTF-8 lead byte (neither ever occurs inside `\n` or `\uXXXX`).
-        var start = r.count - tailBudget
-        // SAFETY: every `r[start]` read and the `rest` slice are behind `start < r.count`, and `start >= 0` (`r.count > limit >= tailBudget`).
-        while start < r.count && r[start] != 0x20 && r[start] < 0xC2 { start += 1 }
-        if start < r.count && r[start] == 0x20 { start += 1 }
-        guard start < r.count else { return head }
-        let rest = UnsafeRawBufferPointer(rebasing: r[start...])
-        let tail = n.escaped ? JSONStringDecoder.decode(rest, limit: tailBudget) : String(decoding: rest, as: UTF8.self).utf8Prefix(tailBudget)
-        return head + String.gap + tail
-    }
-}
-
-/// The same texts as UTF-8 appended to a byte buffer, with no `String` between: the
-/// decoders fill a reused record's buffers (`RequestRecord.promptUTF8`), and a long system
-/// prompt on every request made a head, a tail and their join (three allocations).
-extension JSONTape {
-    /// Appends the UTF-8 of `string(i, limit:)`.
-    package func appendString(_ i: Int, limit: Int, to bytes: inout [UInt8]) {
-        let n = _unsafeNodes[i]
-        guard n.kind == .string else { return }
-        let r = _unsafeRaw(i)
-        if n.escaped {
-            JSONStringDecoder.append(r, limit: limit, to: &bytes)
-            return
-        }
-        var cut = r.count
-        if cut > limit {
-            cut = max(limit, 0)
-            // SAFETY: `r.count > limit >= cut >= 0` here, so `r[cut]` lies in `r`.
-            while cut > 0 && (r[cut] & 0xC0) == 0x80 { cut -= 1 }
-        }
-        // SAFETY: `cut <= r.count`; the line's bytes are plain bytes, validated UTF-8 by the parser, alive while the tape is read.
-        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: r[0..<cut]).assumingMemoryBound(to: UInt8.self))
+        var bytes: [UInt8] = []
+        appendHeadAndTail(i, limit: limit, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the UTF-8 of `headAndTail(i, limit:)`.
+    /// Appends the UTF-8 of `headAndTail(i, limit:)`, with no `String` between: the
+    /// decoders fill a reused record's buffers (`RequestRecord.promptUTF8`), and a long
+    /// system prompt on every request made a head, a tail and their join.
     package func appendHeadAndTail(_ i: Int, limit: Int, to bytes: inout [UInt8]) {
         let n = _unsafeNodes[i]
         guard n.kind == .string else { return }
         let r = _unsafeRaw(i)
         let tailBudget = limit / 4
         let gap = String.gap.utf8
+        // The raw body is never shorter than the decoded text. A limit too small to hold
+        // the gap (`max_system_bytes` may be 0) is a plain cut: a negative head budget trapped.
         guard r.count > limit, limit - tailBudget - gap.count >= 0 else { return appendString(i, limit: limit, to: &bytes) }
         appendString(i, limit: limit - tailBudget - gap.count, to: &bytes)
-        // The tail starts where `headAndTail`'s does (see there).
+        // Start the tail where no escape sequence can be under way: after a literal space,
+        // or at a UTF-8 lead byte (neither ever occurs inside `\n` or `\uXXXX`).
         var start = r.count - tailBudget
-        // SAFETY: every `r[start]` read is behind `start < r.count`, and `start >= 0` (`r.count > limit >= tailBudget`).
+        // SAFETY: every `r[start]` read and the `rest` slice are behind `start < r.count`, and `start >= 0` (`r.count > limit >= tailBudget`).
         while start < r.count && r[start] != 0x20 && r[start] < 0xC2 { start += 1 }
         if start < r.count && r[start] == 0x20 { start += 1 }
         guard start < r.count else { return }
@@ -71,12 +36,40 @@ extension JSONTape {
         let rest = UnsafeRawBufferPointer(rebasing: r[start...])
         if n.escaped {
             JSONStringDecoder.append(rest, limit: tailBudget, to: &bytes)
-            return
+        } else {
+            // Whole: it starts at or after `r.count - tailBudget`, so it fits the budget.
+            Self.append(rest, to: &bytes)
         }
-        // Whole: it starts at or after `r.count - tailBudget`, so it fits (the `String`'s
-        // cut to `tailBudget` never cuts). It starts at a space or a lead byte.
-        // SAFETY: a slice of the line (validated UTF-8), alive while the tape is read.
-        bytes.append(contentsOf: rest.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Appends the UTF-8 of `string(i, limit:)`.
+    package func appendString(_ i: Int, limit: Int, to bytes: inout [UInt8]) {
+        let n = _unsafeNodes[i]
+        guard n.kind == .string else { return }
+        let r = _unsafeRaw(i)
+        if n.escaped {
+            JSONStringDecoder.append(r, limit: limit, to: &bytes)
+        } else {
+            Self.append(UnsafeRawBufferPointer(rebasing: r[0..<Self.plainCut(r, limit: limit)]), to: &bytes)
+        }
+    }
+
+    /// How many bytes of the plain (unescaped) body `r` a cut at `limit` keeps: all when
+    /// they fit, else up to the last character boundary at or before `limit`.
+    @inline(__always)
+    static func plainCut(_ r: UnsafeRawBufferPointer, limit: Int) -> Int {
+        guard r.count > limit else { return r.count }
+        var cut = max(limit, 0)
+        // SAFETY: `r.count > limit`, so `r[cut]` with `0 <= cut <= limit` lies in `r`.
+        while cut > 0 && (r[cut] & 0xC0) == 0x80 { cut -= 1 }
+        return cut
+    }
+
+    /// Appends bytes of the parsed line (validated UTF-8) to `bytes`.
+    @inline(__always)
+    static func append(_ raw: UnsafeRawBufferPointer, to bytes: inout [UInt8]) {
+        // SAFETY: the line's memory is bound to `UInt8` only for the copy.
+        raw.withMemoryRebound(to: UInt8.self) { bytes.append(contentsOf: $0) }
     }
 }
 

@@ -121,11 +121,8 @@ package struct JSONTape {
         guard n.kind == .string else { return "" }
         let r = _unsafeRaw(i)
         if !n.escaped {
-            if r.count <= limit { return String(decoding: r, as: UTF8.self) }
-            var cut = limit
-            // SAFETY: `r.count > limit` here, so `r[cut]` with `0 < cut <= limit` and the slice `0..<cut` lie in `r`.
-            while cut > 0 && (r[cut] & 0xC0) == 0x80 { cut -= 1 }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: r[0..<cut]), as: UTF8.self)
+            // SAFETY: `plainCut` is at most `r.count`, so the slice lies in `r`.
+            return String(decoding: UnsafeRawBufferPointer(rebasing: r[0..<Self.plainCut(r, limit: limit)]), as: UTF8.self)
         }
         return JSONStringDecoder.decode(r, limit: limit)
     }

@@ -42,14 +42,17 @@ enum MessageExtraction {
 
     /// Replaces `bytes` with the UTF-8 of content `v` exactly as `text` reads it. The
     /// usual shapes (a string, or one text block) are copied from the line, or decoded
-    /// into place when escaped, with no `String` between; several blocks go through `text`.
+    /// into place when escaped, with no `String` between; several blocks, and blocks with
+    /// nested `content`, go through `text`.
     static func setText(_ t: JSONTape, _ v: Int, limit: Int, _ bytes: inout [UInt8]) {
         bytes.emptyKeepingCapacity()
         switch t.kind(v) {
         case .string: t.appendHeadAndTail(v, limit: limit, to: &bytes)
         case .array:
-            // The one non-empty piece, if there is exactly one and `text` would read it
-            // as a string node (its raw body is empty exactly when its text is).
+            // The one piece with a non-empty raw body, if there is exactly one and `text`
+            // would read it as a string node: the others read as "" and add nothing (a
+            // piece may read as "" too, under a limit smaller than its first character,
+            // in both readings).
             var piece = -1, pieces = 0, nested = false
             t.forEachElement(v) { e in
                 switch t.kind(e) {

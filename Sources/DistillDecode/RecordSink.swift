@@ -3,6 +3,8 @@
 /// they were split. Workers each feed their own sink and the sinks are merged, so
 /// results never depend on thread count, input order or scheduling.
 package protocol RecordSink: Sendable {
+    /// The scan reuses one record from line to line, refilling its text buffers in place:
+    /// a sink that keeps a record makes the next line's decode copy them.
     mutating func consume(_ record: RequestRecord)
     mutating func merge(_ other: Self)
     /// The sinks merged into one (in order), on up to `threads` threads where the sink can

@@ -87,7 +87,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         // The texts are bound first so that the payload closures capture them, not a copy
         // of the record; they become `String`s only when a sketch keeps them.
         let system = r.systemUTF8, prompt = r.promptUTF8
-        // SAFETY (both): the arrays' bytes are read only inside the closures.
+        // SAFETY (all three): the arrays' bytes are read only inside the closures.
         let systemHash = system.isEmpty ? nil : system.withUnsafeBytes { StableHash.bytes($0) }
         let promptHash = prompt.isEmpty ? nil : prompt.withUnsafeBytes { StableHash.bytes($0) }
         let tags = prompt.isEmpty ? 0 : prompt.withUnsafeBytes { matcher.tags(promptUTF8: $0, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns) }

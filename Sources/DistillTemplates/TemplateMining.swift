@@ -44,7 +44,7 @@ package enum TemplateMining {
             count += 1
             if logs {
                 // SAFETY: `bytes` is the splitter's line (see above), valid during this call, which is as long as the span lives.
-                if case .record(let r) = decoder.decode(RawSpan(_unsafeBytes: bytes)), !r.prompt.isEmpty { miner.add(r.prompt) }
+                if case .record(let r) = decoder.decode(RawSpan(_unsafeBytes: bytes)), !r.promptUTF8.isEmpty { miner.add(r.prompt) }
             } else {
                 ids.append(miner.add(bytes))
             }

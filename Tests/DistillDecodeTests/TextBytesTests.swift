@@ -85,6 +85,17 @@ struct TextBytesTests {
         }
     }
 
+    @Test func aTopLevelSystemPromptReplacesOneFromTheMessages() throws {
+        let line = #"{"ts":1780000000,"account_id":"a","system":"Top level.","messages":[{"role":"system","content":"In messages."},{"role":"user","content":"q"}]}"#
+        var decoder = RecordDecoder(options: DecodeOptions())
+        var bytes = Array(line.utf8)
+        guard case .record(let r) = bytes.withUnsafeMutableBytes({ decoder.decode(RawSpan(_unsafeBytes: UnsafeRawBufferPointer($0))) }) else {
+            Issue.record("the line did not decode")
+            return
+        }
+        #expect(r.systemPrompt == "Top level." && r.prompt == "q" && r.userTurns == 1)
+    }
+
     @Test func theRecordsStringViewsReadAndWriteItsBytes() {
         var r = RequestRecord(timestamp: 0, account: "a")
         r.prompt = "héllo 😀"

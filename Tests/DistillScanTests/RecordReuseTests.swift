@@ -11,9 +11,19 @@ struct RecordReuseTests {
     /// A canonical line with every field (an address list, tools, a system prompt, a limit stop reason).
     static let full = #"{"ts":1780000000,"account_id":"a1","api_key_id":"k1","org_id":"o1","ip":"203.0.113.9, 10.0.0.1","user_agent":"sdk/1.0","tls_ja3":"ja3x","model":"m-large","endpoint":"/v1/messages","status":200,"input_tokens":12,"output_tokens":4000,"max_tokens":4096,"stop_reason":"max_tokens","latency_ms":900,"system":"Be brief.","messages":[{"role":"user","content":"Explain step by step."},{"role":"assistant","content":"ok"},{"role":"user","content":"More."}],"tools":[{"name":"search"}]}"#
 
-    /// Lines in every format, each sparse one right after the full line (or after a
+    /// A canonical line whose system prompt is a `system` role message (OpenAI shape).
+    static let fullChat = #"{"ts":1780000000,"account_id":"a6","messages":[{"role":"system","content":"Sys in messages."},{"role":"user","content":[{"type":"text","text":"Q?"}]}],"tools":[{"function":{"name":"calc"}}]}"#
+
+    /// A Bedrock Converse line with a system prompt and tools.
+    static let fullBedrock = #"{"schemaType":"ModelInvocationLog","timestamp":"2026-06-03T14:06:00Z","accountId":"111122223333","identity":{"arn":"arn:aws:sts::1:assumed-role/r/bob"},"operation":"Converse","modelId":"vendor.model-large-v1:0","input":{"inputBodyJson":{"system":[{"text":"Be terse."}],"messages":[{"role":"user","content":[{"text":"Sum 2 and 3."}]}],"toolConfig":{"tools":[{"toolSpec":{"name":"add"}}]}}},"output":{"outputBodyJson":{}}}"#
+
+    /// Lines in every format, each sparse one right after a full line (or after a
     /// malformed line that follows it), so a decoder that kept any field would show it.
     static let lines = [
+        fullChat,
+        #"{"ts":1780000006,"account_id":"a7"}"#,
+        fullBedrock,
+        #"{"ts":1780000007,"account_id":"a8","messages":[{"role":"user","content":"plain"}]}"#,
         full,
         #"{"ts":1780000001,"account_id":"a2"}"#,
         full,
@@ -49,8 +59,11 @@ struct RecordReuseTests {
         windowed.since = 1_780_000_001_000
         for options in [DecodeOptions(), windowed] {
             let expected = Self.lines.compactMap { Self.alone($0, options) }
-            #expect(expected.count == (options.since == nil ? 9 : 5))
+            #expect(expected.count == (options.since == nil ? 13 : 8))
             #expect(expected.contains { $0.ip == "203.0.113.9" && !$0.toolNames.isEmpty && !$0.systemPrompt.isEmpty && $0.hitTokenLimit } == (options.since == nil))
+            #expect(expected.contains { $0.systemPrompt == "Sys in messages." && $0.toolNames == ["calc"] } == (options.since == nil))
+            #expect(expected.contains { $0.systemPrompt == "Be terse." && $0.toolNames == ["add"] && $0.prompt == "Sum 2 and 3." })
+            #expect(expected.filter { $0.systemUTF8.isEmpty && $0.toolNames.isEmpty }.count == 7)
             var sequential = RecordCollector()
             _ = FileScan.run(.file(path), options: options, sink: &sequential)
             #expect(sequential.records == expected)
