@@ -9,9 +9,9 @@ extension RecordDecoder {
         let identity = t.member(root, "identity")
         var caller: Int?
         if let id = identity { caller = t.kind(id) == .object ? t.member(id, "arn") : id }
-        let accountID: String
-        switch identifier(caller) {
-        case .success(let a)?: accountID = a
+        let accountNode: Int
+        switch identifierNode(caller) {
+        case .success(let a)?: accountNode = a
         case .failure(let k)?: return k
         case nil: return .missingAccount
         }
@@ -20,7 +20,8 @@ extension RecordDecoder {
         case .success(let v): time = v
         case .failure(let k): return k
         }
-        r.reset(timestamp: time, account: accountID)
+        r.reset(timestamp: time)
+        appendIdentifier(accountNode, to: &r.accountUTF8)
         r.model = text(t.member(root, "modelId"), limit: 128)
         r.endpoint = text(t.member(root, "operation"), limit: 64)
         if let e = t.member(root, "errorCode"), t.kind(e) != .null { r.failed = true }

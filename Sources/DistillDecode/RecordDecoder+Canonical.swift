@@ -61,9 +61,9 @@ extension RecordDecoder {
         let inputTokens = at(.inputTokens), outputTokens = at(.outputTokens), maxTokens = at(.maxTokens)
         let stopReason = at(.stopReason), latency = at(.latency), system = at(.system), messages = at(.messages)
         let tools = at(.tools), prompt = at(.prompt), usage = at(.usage)
-        let accountID: String
-        switch identifier(account) {
-        case .success(let a)?: accountID = a
+        let accountNode: Int
+        switch identifierNode(account) {
+        case .success(let a)?: accountNode = a
         case .failure(let k)?: return k
         case nil: return .missingAccount
         }
@@ -72,7 +72,8 @@ extension RecordDecoder {
         case .success(let v): time = v
         case .failure(let k): return k
         }
-        r.reset(timestamp: time, account: accountID)
+        r.reset(timestamp: time)
+        appendIdentifier(accountNode, to: &r.accountUTF8)
         r.apiKey = text(apiKey, intern: false)
         r.org = text(org)
         r.ip = text(ip, limit: 64, intern: false).map(Self.firstForwardedAddress)

@@ -6,16 +6,16 @@ extension RecordDecoder {
         let root = t.root
         let meta = t.member(root, "metadata").flatMap { t.kind($0) == .object ? $0 : nil }
         let params = t.member(root, "model_parameters").flatMap { t.kind($0) == .object ? $0 : nil }
-        var account: Result<String, MalformedKind>?
+        var account: Result<Int, MalformedKind>?
         for candidate in [
             t.member(root, "end_user"), meta.flatMap { t.member($0, "user_api_key_user_id") },
             t.member(root, "user"), meta.flatMap { t.member($0, "user_api_key_hash") },
         ] {
-            if let c = candidate, let id = identifier(c) { account = id; break }
+            if let c = candidate, let id = identifierNode(c) { account = id; break }
         }
-        let accountID: String
+        let accountNode: Int
         switch account {
-        case .success(let a)?: accountID = a
+        case .success(let a)?: accountNode = a
         case .failure(let k)?: return k
         case nil: return .missingAccount
         }
@@ -24,7 +24,8 @@ extension RecordDecoder {
         case .success(let v): time = v
         case .failure(let k): return k
         }
-        r.reset(timestamp: time, account: accountID)
+        r.reset(timestamp: time)
+        appendIdentifier(accountNode, to: &r.accountUTF8)
         r.apiKey = text(meta.flatMap { t.member($0, "user_api_key_hash") }, intern: false)
         r.org = text(meta.flatMap { t.member($0, "user_api_key_team_id") ?? t.member($0, "user_api_key_org_id") })
         r.ip = text(t.member(root, "requester_ip_address") ?? meta.flatMap { t.member($0, "requester_ip_address") }, limit: 64, intern: false)

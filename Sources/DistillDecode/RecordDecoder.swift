@@ -99,6 +99,28 @@ package struct RecordDecoder {
         b.count == s.utf8CodeUnitCount && memcmp(b.baseAddress!, s.utf8Start, b.count) == 0
     }
 
+    /// The node of a usable identifier field (a non-empty string, or a number), for
+    /// `appendIdentifier`; nil when absent, null or empty; a failure for other types.
+    func identifierNode(_ i: Int?) -> Result<Int, MalformedKind>? {
+        guard let i else { return nil }
+        switch tape.kind(i) {
+        // A non-empty raw body reads as a non-empty text: the limit is at least 16 bytes.
+        case .string: return tape._unsafeRaw(i).isEmpty ? nil : .success(i)
+        case .number: return .success(i)
+        case .null: return nil
+        default: return .failure(.wrongType)
+        }
+    }
+
+    /// Appends the UTF-8 of `identifier(i)` for a node from `identifierNode`.
+    func appendIdentifier(_ i: Int, to bytes: inout [UInt8]) {
+        if tape.kind(i) == .number {
+            JSONTape.append(tape._unsafeRaw(i), to: &bytes)
+        } else {
+            tape.appendString(i, limit: options.maxIdentifierBytes, to: &bytes)
+        }
+    }
+
     /// An identifier field: a string or a number written as text.
     func identifier(_ i: Int?) -> Result<String, MalformedKind>? {
         guard let i else { return nil }

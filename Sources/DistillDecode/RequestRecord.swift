@@ -4,8 +4,10 @@ import DistillSupport
 package struct RequestRecord: Sendable, Equatable {
     /// Milliseconds since the Unix epoch (UTC).
     package var timestamp: Int64
-    /// The account the analysis attributes the request to (for Bedrock: the caller ARN).
-    package var account: String
+    /// The account the analysis attributes the request to (for Bedrock: the caller ARN),
+    /// as UTF-8 refilled in place like the texts: the profile finds the account by these
+    /// bytes, and a `String` is made once per account, not per request.
+    package var accountUTF8: [UInt8]
     package var apiKey: String? = nil
     /// Declared organisation / team (none for Bedrock: its `accountId` is the log owner).
     package var org: String? = nil
@@ -41,7 +43,13 @@ package struct RequestRecord: Sendable, Equatable {
 
     package init(timestamp: Int64, account: String) {
         self.timestamp = timestamp
-        self.account = account
+        accountUTF8 = Array(account.utf8)
+    }
+
+    /// The account as a `String` (made on each read; the analysis reads the bytes).
+    package var account: String {
+        get { String(decoding: accountUTF8, as: UTF8.self) }
+        set { accountUTF8 = Array(newValue.utf8) }
     }
 
     /// The system prompt as a `String` (made on each read; the analysis reads the bytes).
@@ -61,8 +69,14 @@ package struct RequestRecord: Sendable, Equatable {
     /// Field by field: assigning a new record destroyed the old one through its generic
     /// value witness (~270 instructions a request).
     package mutating func reset(timestamp: Int64, account: String) {
+        reset(timestamp: timestamp)
+        accountUTF8.append(contentsOf: account.utf8)
+    }
+
+    /// `reset(timestamp:account:)` with the account left empty, for the decoder to append.
+    package mutating func reset(timestamp: Int64) {
         self.timestamp = timestamp
-        self.account = account
+        accountUTF8.emptyKeepingCapacity()
         apiKey = nil
         org = nil
         ip = nil

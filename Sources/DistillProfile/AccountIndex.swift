@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import DistillDecode
 import DistillSupport
 
@@ -27,8 +30,31 @@ struct AccountIndex {
     /// The hash a lookup of `id` starts from.
     @inline(__always)
     static func hash(_ id: String) -> UInt64 {
-        let h = StableHash.string(id, seed: 9)
+        // SAFETY: the UTF-8 is read only inside the closure.
+        id.withUTF8Bytes { hash(utf8: $0) }
+    }
+
+    /// `hash(_:)` of the id whose UTF-8 is `id`.
+    @inline(__always)
+    static func hash(utf8 id: UnsafeRawBufferPointer) -> UInt64 {
+        let h = StableHash.bytes(id, seed: 9)
         return h == 0 ? 1 : h
+    }
+
+    /// `hash(_:)` of the id whose UTF-8 is `id`.
+    @inline(__always)
+    static func hash(utf8 id: [UInt8]) -> UInt64 {
+        // SAFETY: the bytes are read only inside the closure.
+        id.withUnsafeBytes { hash(utf8: $0) }
+    }
+
+    /// Whether `id` is the id whose UTF-8 is `utf8`.
+    @inline(__always)
+    static func same(_ id: String, _ utf8: [UInt8]) -> Bool {
+        // SAFETY: both sides are read only inside the closures, and `memcmp` reads `count` bytes of each once their counts are equal (a count of 0 reads nothing).
+        id.withUTF8Bytes { a in
+            utf8.withUnsafeBytes { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        }
     }
 
     /// The position stored for the id with hash `h`, where `isID(position)` confirms it is that id.

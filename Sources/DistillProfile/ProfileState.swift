@@ -48,19 +48,19 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     package mutating func consume(_ r: RequestRecord) {
-        consume(r, accountHash: AccountIndex.hash(r.account))
+        consume(r, accountHash: AccountIndex.hash(utf8: r.accountUTF8))
     }
 
     /// `consume` with the account id's `AccountIndex.hash` already taken (a shared
     /// state picks the partition by it).
     mutating func consume(_ r: RequestRecord, accountHash h: UInt64) {
         let slot: Int
-        if let i = index.position(hash: h, isID: { ids[$0] == r.account }) {
+        if let i = index.position(hash: h, isID: { AccountIndex.same(ids[$0], r.accountUTF8) }) {
             slot = i
         } else {
             slot = profiles.count
             index.insert(hash: h, position: slot)
-            ids.append(r.account)
+            ids.append(r.account)  // once per account
             profiles.append(AccountProfile(parameters))
         }
         // The profile is cold: its lines are asked for first, and the request's own work

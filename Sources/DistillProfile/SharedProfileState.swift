@@ -38,7 +38,7 @@ package final class SharedProfileState: @unchecked Sendable {
 
     package func consume(_ r: RequestRecord) {
         // The high bits: the partition's own index uses the low ones.
-        let h = AccountIndex.hash(r.account)
+        let h = AccountIndex.hash(utf8: r.accountUTF8)
         let p = Int(truncatingIfNeeded: h >> UInt64(64 - Self.partitionBits))
         // SAFETY: `p < partitionCount` (the hash's top `partitionBits` bits), an initialized slot.
         partitions[p].withLock { $0.consume(r, accountHash: h) }

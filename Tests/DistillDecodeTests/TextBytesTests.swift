@@ -96,6 +96,27 @@ struct TextBytesTests {
         #expect(r.systemPrompt == "Top level." && r.prompt == "q" && r.userTurns == 1)
     }
 
+    /// The account id is appended as bytes too; it must read as `identifier` reads it.
+    @Test(arguments: [
+        #""plain-id""#, #""esc\u00e9\"id""#, "123456789", "-4.5e3", #""\#(String(repeating: "é", count: 40))""#,
+    ])
+    func anAccountIdReadsAsTheIdentifierString(_ id: String) throws {
+        var options = DecodeOptions()
+        options.maxIdentifierBytes = 32
+        var decoder = RecordDecoder(options: options)
+        var bytes = Array(#"{"ts":1780000000,"account_id":\#(id)}"#.utf8)
+        let (record, expected) = bytes.withUnsafeMutableBytes { line -> (RequestRecord?, String?) in
+            guard case .record(let r) = decoder.decode(RawSpan(_unsafeBytes: UnsafeRawBufferPointer(line))) else { return (nil, nil) }
+            // The line is parsed again by the same decoder, so its tape holds it.
+            _ = decoder.decode(RawSpan(_unsafeBytes: UnsafeRawBufferPointer(line)))
+            let node = decoder.tape.member(decoder.tape.root, "account_id")
+            guard case .success(let s)? = decoder.identifier(node) else { return (r, nil) }
+            return (r, s)
+        }
+        #expect(record != nil && expected != nil && record?.account == expected)
+        #expect(record.map { $0.accountUTF8 == Array($0.account.utf8) } == true)
+    }
+
     @Test func theRecordsStringViewsReadAndWriteItsBytes() {
         var r = RequestRecord(timestamp: 0, account: "a")
         r.prompt = "héllo 😀"
