@@ -18,3 +18,12 @@ func malformedKind(_ line: String) -> MalformedKind? {
     if case .malformed(let k) = decode(line) { return k }
     return nil
 }
+
+/// Parses `json` and reads the tape while the line is alive (the tape points into it).
+func readTape<T>(_ json: String, _ body: (JSONTape) -> T) throws -> T {
+    var tape = JSONTape()
+    return try Array(json.utf8).withUnsafeBytes { line in
+        try tape.parse(line, maxDepth: 64)
+        return body(tape)
+    }
+}

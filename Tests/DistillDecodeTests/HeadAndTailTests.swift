@@ -6,17 +6,8 @@ import Testing
 /// instruction of a skeleton around a long payload never reached families or rules.
 @Suite("long texts keep both ends")
 struct HeadAndTailTests {
-    /// Parses `json` and reads the tape while the line is alive (the tape points into it).
-    func read<T>(_ json: String, _ body: (JSONTape) -> T) throws -> T {
-        var tape = JSONTape()
-        return try Array(json.utf8).withUnsafeBytes { line in
-            try tape.parse(line, maxDepth: 64)
-            return body(tape)
-        }
-    }
-
     func decoded(_ json: String, limit: Int) throws -> String {
-        try read(json) { $0.headAndTail($0.root, limit: limit) }
+        try readTape(json) { $0.headAndTail($0.root, limit: limit) }
     }
 
     @Test func theClosingInstructionOfALongPromptIsKept() throws {
@@ -48,7 +39,7 @@ struct HeadAndTailTests {
     @Test func theLastContentBlockIsTheEnd() throws {
         let big = String(repeating: "payload ", count: 300)
         let json = "[{\"type\":\"text\",\"text\":\"Intro.\"},{\"type\":\"text\",\"text\":\"\(big)\"},{\"type\":\"text\",\"text\":\"Answer in full.\"}]"
-        let text = try read(json) { MessageExtraction.text($0, $0.root, limit: 1024) }
+        let text = try readTape(json) { MessageExtraction.text($0, $0.root, limit: 1024) }
         #expect(text.hasPrefix("Intro."))
         #expect(text.hasSuffix("Answer in full."))
         #expect(text.utf8.count <= 1024)

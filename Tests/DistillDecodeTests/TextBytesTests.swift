@@ -7,15 +7,6 @@ import Testing
 /// reading gives, or hashes, families and reports would change.
 @Suite("texts read as bytes equal texts read as strings")
 struct TextBytesTests {
-    /// Parses `json` and reads the tape while the line is alive (the tape points into it).
-    func read<T>(_ json: String, _ body: (JSONTape) -> T) throws -> T {
-        var tape = JSONTape()
-        return try Array(json.utf8).withUnsafeBytes { line in
-            try tape.parse(line, maxDepth: 64)
-            return body(tape)
-        }
-    }
-
     /// Content values of every shape `MessageExtraction.text` reads, short and past the limit.
     static var contents: [String] {
         let long = String(repeating: "context words here ", count: 60)
@@ -43,7 +34,7 @@ struct TextBytesTests {
     @Test(arguments: [0, 5, 16, 64, 300, 1024, 4096])
     func everyContentShapeGivesTheStringsBytes(_ limit: Int) throws {
         for json in Self.contents {
-            let (string, bytes) = try read(json) { t -> (String, [UInt8]) in
+            let (string, bytes) = try readTape(json) { t -> (String, [UInt8]) in
                 var b: [UInt8] = Array("stale bytes from the last line".utf8)
                 MessageExtraction.setText(t, t.root, limit: limit, &b)
                 return (MessageExtraction.text(t, t.root, limit: limit), b)
@@ -55,7 +46,7 @@ struct TextBytesTests {
     @Test(arguments: [1, 7, 64, 300, 4096])
     func aPlainStringCutGivesTheStringsBytes(_ limit: Int) throws {
         for json in Self.contents where json.hasPrefix("\"") {
-            let (string, bytes) = try read(json) { t -> (String, [UInt8]) in
+            let (string, bytes) = try readTape(json) { t -> (String, [UInt8]) in
                 var b: [UInt8] = Array("stale".utf8)
                 MessageExtraction.setPlainText(t, t.root, limit: limit, &b)
                 return (t.string(t.root, limit: limit), b)
@@ -73,7 +64,7 @@ struct TextBytesTests {
         ]
         for body in bodies {
             for limit in 0...200 {
-                let (strings, bytes) = try read("\"\(body)\"") { t -> ([String], [[UInt8]]) in
+                let (strings, bytes) = try readTape("\"\(body)\"") { t -> ([String], [[UInt8]]) in
                     var cut: [UInt8] = [], headTail: [UInt8] = []
                     t.appendString(t.root, limit: limit, to: &cut)
                     t.appendHeadAndTail(t.root, limit: limit, to: &headTail)
@@ -87,13 +78,8 @@ struct TextBytesTests {
 
     @Test func aTopLevelSystemPromptReplacesOneFromTheMessages() throws {
         let line = #"{"ts":1780000000,"account_id":"a","system":"Top level.","messages":[{"role":"system","content":"In messages."},{"role":"user","content":"q"}]}"#
-        var decoder = RecordDecoder(options: DecodeOptions())
-        var bytes = Array(line.utf8)
-        guard case .record(let r) = bytes.withUnsafeMutableBytes({ decoder.decode(RawSpan(_unsafeBytes: UnsafeRawBufferPointer($0))) }) else {
-            Issue.record("the line did not decode")
-            return
-        }
-        #expect(r.systemPrompt == "Top level." && r.prompt == "q" && r.userTurns == 1)
+        let r = record(line)
+        #expect(r?.systemPrompt == "Top level." && r?.prompt == "q" && r?.userTurns == 1)
     }
 
     /// The account id is appended as bytes too; it must read as `identifier` reads it.
