@@ -2,7 +2,6 @@ import DistillSupport
 
 /// Reads chat-style `messages` lists and content blocks, shared by every format.
 enum MessageExtraction {
-
     /// Text of a content value: a string, a list of blocks (`{"type":"text","text":…}`,
     /// Converse `{"text":…}`), or a single block object. Beyond `limit` bytes, the start
     /// and the end are kept (`headAndTail`): the last block counts as the end.
