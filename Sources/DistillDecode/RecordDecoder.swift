@@ -99,13 +99,18 @@ package struct RecordDecoder {
         b.count == s.utf8CodeUnitCount && memcmp(b.baseAddress!, s.utf8Start, b.count) == 0
     }
 
-    /// The node of a usable identifier field (a non-empty string, or a number), for
-    /// `appendIdentifier`; nil when absent, null or empty; a failure for other types.
+    /// The node of a usable identifier field (a string whose text is not empty, or a
+    /// number), for `appendIdentifier`; nil when absent, null or empty; a failure for
+    /// other types.
     func identifierNode(_ i: Int?) -> Result<Int, MalformedKind>? {
         guard let i else { return nil }
         switch tape.kind(i) {
-        // A non-empty raw body reads as a non-empty text: the limit is at least 16 bytes.
-        case .string: return tape._unsafeRaw(i).isEmpty ? nil : .success(i)
+        case .string:
+            // A non-empty body keeps its first character (at most 4 bytes) under any limit
+            // of 4 or more (the options' floor is 16; a state file's could be lower).
+            let limit = options.maxIdentifierBytes
+            if tape._unsafeRaw(i).isEmpty || (limit < 4 && tape.string(i, limit: limit).isEmpty) { return nil }
+            return .success(i)
         case .number: return .success(i)
         case .null: return nil
         default: return .failure(.wrongType)
@@ -121,16 +126,13 @@ package struct RecordDecoder {
         }
     }
 
-    /// An identifier field: a string or a number written as text.
+    /// An identifier field as a `String` (the accounts file's): a string or a number
+    /// written as text.
     func identifier(_ i: Int?) -> Result<String, MalformedKind>? {
-        guard let i else { return nil }
-        switch tape.kind(i) {
-        case .string:
-            let s = tape.string(i, limit: options.maxIdentifierBytes)
-            return s.isEmpty ? nil : .success(s)
-        case .number: return .success(String(decoding: tape._unsafeRaw(i), as: UTF8.self))
-        case .null: return nil
-        default: return .failure(.wrongType)
+        identifierNode(i)?.map { node in
+            var bytes: [UInt8] = []
+            appendIdentifier(node, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 

@@ -64,16 +64,10 @@ package struct RequestRecord: Sendable, Equatable {
         set { promptUTF8 = Array(newValue.utf8) }
     }
 
-    /// Makes this a fresh record of `account` at `timestamp`, as `init` would, but keeps
-    /// the text buffers' and tool list's storage (emptied) for the decoder to refill.
-    /// Field by field: assigning a new record destroyed the old one through its generic
-    /// value witness (~270 instructions a request).
-    package mutating func reset(timestamp: Int64, account: String) {
-        reset(timestamp: timestamp)
-        accountUTF8.append(contentsOf: account.utf8)
-    }
-
-    /// `reset(timestamp:account:)` with the account left empty, for the decoder to append.
+    /// Makes this a fresh record at `timestamp`, as `init` would with an empty account,
+    /// but keeps the account's, the texts' and the tool list's storage (emptied) for the
+    /// decoder to refill. Field by field: assigning a new record destroyed the old one
+    /// through its generic value witness (~270 instructions a request).
     package mutating func reset(timestamp: Int64) {
         self.timestamp = timestamp
         accountUTF8.emptyKeepingCapacity()

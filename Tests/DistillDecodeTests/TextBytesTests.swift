@@ -103,6 +103,20 @@ struct TextBytesTests {
         #expect(record.map { $0.accountUTF8 == Array($0.account.utf8) } == true)
     }
 
+    /// A state file may carry an identifier limit below the options' floor of 16: an id
+    /// whose first character does not fit reads as empty, so the account is missing (an
+    /// empty account id was accepted once the id was checked by its raw body alone).
+    @Test func anIdEmptyUnderATinyLimitIsAMissingAccount() {
+        var options = DecodeOptions()
+        options.maxIdentifierBytes = 1
+        if case .malformed(let kind) = decode(#"{"ts":1780000000,"account_id":"éa"}"#, options) {
+            #expect(kind == .missingAccount)
+        } else {
+            Issue.record("the line was not rejected")
+        }
+        #expect(record(#"{"ts":1780000000,"account_id":"ab"}"#, options)?.account == "a")
+    }
+
     @Test func theRecordsStringViewsReadAndWriteItsBytes() {
         var r = RequestRecord(timestamp: 0, account: "a")
         r.prompt = "héllo 😀"
@@ -123,7 +137,8 @@ struct TextBytesTests {
         // (and set above), which this count reminds of.
         #expect(Mirror(reflecting: r).children.count == 22)
         let capacity = r.promptUTF8.capacity
-        r.reset(timestamp: 9, account: "b")
+        r.reset(timestamp: 9)
+        r.account = "b"
         #expect(r == RequestRecord(timestamp: 9, account: "b"))
         #expect(r.promptUTF8.capacity == capacity && r.systemUTF8.capacity >= 500 && r.toolNames.capacity >= 2)
     }
@@ -132,7 +147,8 @@ struct TextBytesTests {
         var r = RequestRecord(timestamp: 5, account: "a")
         r.prompt = "kept by the copy"
         let copy = r
-        r.reset(timestamp: 6, account: "b")
+        r.reset(timestamp: 6)
+        r.account = "b"
         r.prompt = "new"
         #expect(copy.prompt == "kept by the copy" && r.prompt == "new")
     }
