@@ -31,13 +31,12 @@ struct LineBlock: Sendable {
     }
 
     /// Decodes every line into `sink`; returns the block's line accounting.
-    func decode<Sink: RecordSink>(source: InputSource, with decoder: inout RecordDecoder, into sink: inout Sink) -> FileScan {
+    func decode<Sink: RecordSink>(source: InputSource, with decoder: inout RecordDecoder, record: inout RequestRecord, into sink: inout Sink) -> FileScan {
         var part = FileScan(source: source)
         // `ends` are increasing offsets `<= bytes.count` (appended as `bytes` grew); the
         // spans are bounds-checked slices of the block, alive while it is.
         let all = bytes.span.bytes
         var start = 0
-        var record = RequestRecord(timestamp: 0, account: "")
         for (i, end) in ends.enumerated() {
             part.decode(all.extracting(start..<end), number: firstLine + i, with: &decoder, record: &record, into: &sink)
             start = end

@@ -47,29 +47,19 @@ package enum ParallelScan {
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var sink = makeSink()
             var decoder = RecordDecoder(options: options)
-            func decode(_ block: LineBlock) {
-                let part = block.decode(source: sources[block.file], with: &decoder, into: &sink)
-                work.finished(part, of: block.file)
-                progress?(0, part.tally.records)
-            }
+            var record = RequestRecord(timestamp: 0, account: "")
+            // No local function captures `sink`, `decoder`, `record` or `block`: a variable
+            // captured by one is accessed with a dynamic exclusivity check (per line here).
             while let task = work.next() {
                 switch task {
                 case .decode(let block):
-                    decode(block)
+                    decode(block, sources, work, progress, &decoder, &record, &sink)
                 case .read(let file):
-                    // Hand a block on; decode a waiting one here when the queue is long (bounds memory).
-                    func handOn(_ block: consuming LineBlock) {
-                        if let waiting = work.handOn(block) { decode(waiting) }
-                    }
-                    func emptyBlock() -> LineBlock { LineBlock(file: file, firstLine: 1, targetBytes: blockBytes) }
-                    // Only the read's closure captures `block`: a local function capturing it
-                    // too made every per-line access of it a checked (dynamic) access.
-                    var block = emptyBlock()
+                    var block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
                     // Lines decoded where they were read, until a worker waits for work;
                     // from then on the input is shared (a copy per line, ~2 % of the CPU).
                     var inPlace = FileScan(source: sources[file])
                     var sharing = false
-                    var record = RequestRecord(timestamp: 0, account: "")
                     let scan = FileScan.read(sources[file], options: options, hashInput: hashInputs, onRawBytes: progress.map { p in { p($0, 0) } }) { line in
                         if !sharing {
                             if !sharingPolicy.shares(line.number, someoneWaits: work.someoneWaits) {
@@ -78,19 +68,21 @@ package enum ParallelScan {
                             }
                             sharing = true
                         }
-                        // A block holds consecutive lines (an over-long line, counted by the reader, ends one).
+                        // A block holds consecutive lines (an over-long line, counted by the reader,
+                        // ends one). A block handed on may come back when the queue is long: it
+                        // is decoded here (bounds memory).
                         if !block.ends.isEmpty && line.number != block.firstLine + block.ends.count {
-                            handOn(block)
-                            block = emptyBlock()
+                            if let waiting = work.handOn(block) { decode(waiting, sources, work, progress, &decoder, &record, &sink) }
+                            block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
                         }
                         if block.ends.isEmpty { block.firstLine = line.number }
                         line.withBytes { block.append($0) }
                         if block.isFull {
-                            handOn(block)
-                            block = emptyBlock()
+                            if let waiting = work.handOn(block) { decode(waiting, sources, work, progress, &decoder, &record, &sink) }
+                            block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
                         }
                     }
-                    if !block.ends.isEmpty { handOn(block) }
+                    if !block.ends.isEmpty, let waiting = work.handOn(block) { decode(waiting, sources, work, progress, &decoder, &record, &sink) }
                     work.finished(inPlace, of: file)
                     progress?(0, inPlace.tally.records)
                     work.finishedReading(scan, of: file)
@@ -99,6 +91,16 @@ package enum ParallelScan {
             sinks.set(w, sink)
         }
         return ScanResult(files: work.files, sink: Sink.merging(sinks.takeValues(), threads: workers))
+    }
+
+    /// Decodes a block of any input and adds its accounting to that input's.
+    private static func decode<Sink: RecordSink>(
+        _ block: LineBlock, _ sources: [InputSource], _ work: ScanWork, _ progress: (@Sendable (Int, Int) -> Void)?,
+        _ decoder: inout RecordDecoder, _ record: inout RequestRecord, _ sink: inout Sink
+    ) {
+        let part = block.decode(source: sources[block.file], with: &decoder, record: &record, into: &sink)
+        work.finished(part, of: block.file)
+        progress?(0, part.tally.records)
     }
 }
 
