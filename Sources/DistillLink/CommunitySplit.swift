@@ -175,10 +175,9 @@ extension CommunitySplit {
             return edges
         }
         // Each edge's total is its stored weights summed in order (see `EdgeList.forEachStored`).
-        graph.edges.forEachStored { a, b, weights in
-            guard componentOf[a] >= 0 && componentOf[a] == componentOf[b] else { return }
+        graph.edges.forEachStored(where: { componentOf[$0] >= 0 && componentOf[$0] == componentOf[$1] }) { a, b, _, weights in
             var total = 0.0
-            for (_, w) in weights { total += w }
+            for i in weights.indices { total += weights[i] }
             // Positions within one component: below the number of accounts, checked (never wrapped).
             let (x, y) = (Int32(position[a]), Int32(position[b]))
             inside[componentOf[a]].append((min(x, y), max(x, y), total))

@@ -39,15 +39,33 @@ package struct EdgeList: Sendable, Sequence {
         for h in heads { body(Int(h.a), Int(h.b)) }
     }
 
-    /// Each edge as stored: its accounts and its stored weights, with no `PairEvidence`
-    /// made: for readers that tally every edge. (A weight of 0 is not stored: adding the
-    /// stored weights in order from 0 gives the same sum as `PairEvidence.total`.)
-    package func forEachStored(_ body: (_ a: Int, _ b: Int, _ weights: StoredWeights) -> Void) {
+    /// Each edge `include` accepts as stored, with no `PairEvidence` made: its accounts,
+    /// its kinds (bit k: `EvidenceKind.allCases[k]`) and their weights in kind order as a
+    /// span, no slice made or retained per edge (readers tally a million edges). A weight of
+    /// 0 is not stored: adding the stored weights in order from 0 gives the same sum as
+    /// `PairEvidence.total`.
+    @inline(__always)
+    package func forEachStored(
+        where include: (_ a: Int, _ b: Int) -> Bool, _ body: (_ a: Int, _ b: Int, _ kinds: UInt16, _ weights: Span<Double>) -> Void
+    ) {
+        let all = weights.span
         var next = 0
         for h in heads {
             let n = h.kinds.nonzeroBitCount
-            body(Int(h.a), Int(h.b), StoredWeights(kinds: h.kinds, weights: weights[next..<(next + n)]))
+            if include(Int(h.a), Int(h.b)) { body(Int(h.a), Int(h.b), h.kinds, all.extracting(next..<(next + n))) }
             next += n
+        }
+    }
+
+    /// Calls `body` with each of an edge's stored weights (as `forEachStored` gives
+    /// them) and its kind's index, in kind order.
+    @inline(__always)
+    package static func forEachWeight(_ kinds: UInt16, _ weights: Span<Double>, _ body: (_ kind: Int, _ weight: Double) -> Void) {
+        var rest = kinds, position = 0
+        while rest != 0 {
+            body(rest.trailingZeroBitCount, weights[position])
+            rest &= rest - 1
+            position += 1
         }
     }
 

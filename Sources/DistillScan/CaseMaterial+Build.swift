@@ -23,12 +23,11 @@ enum CaseMaterialBuilder {
         var edges: [CaseEdge] = []
         // Accounts are in ascending id order and edges in ascending (a, b) order, so the
         // edges come out sorted by (id of a, id of b) with a < b.
-        link.graph.edges.forEachStored { a, b, weights in
-            guard campaignOf[a] >= 0 && campaignOf[a] == campaignOf[b] else { return }
+        link.graph.edges.forEachStored(where: { campaignOf[$0] >= 0 && campaignOf[$0] == campaignOf[$1] }) { a, b, stored, weights in
             var mask: UInt32 = 0
             var named: [CaseEdge.Weight] = []
-            for (k, w) in weights {
-                guard w > 0 else { continue }
+            EdgeList.forEachWeight(stored, weights) { k, w in
+                guard w > 0 else { return }
                 mask |= 1 << UInt32(k)
                 // Named only when the edges are kept (for `--db`).
                 if keepEdges { named.append(CaseEdge.Weight(kind: allKinds[k].rawValue, weight: w)) }

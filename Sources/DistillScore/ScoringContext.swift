@@ -32,10 +32,9 @@ struct ScoringContext: Sendable {
         for (i, g) in link.groups.enumerated() { for a in g { groupOf[a] = i } }
         linkage = Array(repeating: GroupLinkage(), count: link.groups.count)
         var linked = [Bool](repeating: false, count: link.accounts.count)
-        link.graph.edges.forEachStored { a, b, weights in
+        link.graph.edges.forEachStored(where: { groupOf[$0] >= 0 && groupOf[$0] == groupOf[$1] }) { a, b, kinds, weights in
             let g = groupOf[a]
-            guard g >= 0, g == groupOf[b] else { return }
-            linkage[g].add(weights)
+            linkage[g].add(kinds: kinds, weights: weights)
             linked[a] = true
             linked[b] = true
         }
@@ -109,9 +108,9 @@ struct GroupLinkage: Sendable {
     /// The kinds that are shared infrastructure or identity rather than behaviour.
     static let infrastructureKinds: [EvidenceKind] = [.payment, .ip, .subnet, .emailDomain, .signup]
     var edges = 0
-    /// Edges carrying each kind, and the kind's summed weight.
-    var pairs = [Int](repeating: 0, count: EvidenceKind.allCases.count)
-    var weights = [Double](repeating: 0, count: EvidenceKind.allCases.count)
+    /// Edges carrying each kind, and the kind's summed weight (inline: `add` runs per edge).
+    var pairs = InlineArray<10, Int>(repeating: 0)
+    var weights = InlineArray<10, Double>(repeating: 0)
     var totalWeight = 0.0
     /// Members with at least one edge inside the group.
     var linkedAccounts = 0
@@ -122,14 +121,15 @@ struct GroupLinkage: Sendable {
     /// Whether each kind (by index in `kinds`) is an infrastructure kind.
     static let isInfrastructure = kinds.map { infrastructureKinds.contains($0) }
 
-    /// One edge as `EdgeList` stores it (kind indexes as in `kinds`).
-    mutating func add(_ stored: EdgeList.StoredWeights) {
+    /// One edge as `EdgeList` stores it: its kinds' bits (indexes as in `kinds`) and their
+    /// weights in kind order.
+    mutating func add(kinds bits: UInt16, weights values: Span<Double>) {
         edges += 1
         var infrastructure = false
         var total = 0.0
-        for (i, w) in stored {
+        EdgeList.forEachWeight(bits, values) { i, w in
             total += w
-            guard w > 0 else { continue }
+            guard w > 0 else { return }
             pairs[i] += 1
             weights[i] += w
             if Self.isInfrastructure[i] { infrastructure = true }

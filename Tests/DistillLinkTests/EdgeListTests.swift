@@ -35,6 +35,32 @@ struct EdgeListTests {
         #expect(n == edges.count)
     }
 
+    /// The filtered walk gives the accepted edges' weights bit for bit, with their kinds,
+    /// and sums them as `PairEvidence.total` does (scores and the case tables read it).
+    @Test func theFilteredStoredWalkGivesTheAcceptedEdgesWeightsBitForBit() {
+        var edges: [Edge] = []
+        for i in 0..<200 {
+            var e = PairEvidence()
+            for (k, kind) in EvidenceKind.allCases.enumerated() where (i + k) % 3 == 0 { e[kind] = k == 4 ? -0.0 : Double(i) / 7 + Double(k) }
+            edges.append(Edge(a: i / 4, b: i / 4 + 1 + i % 4, evidence: e))
+        }
+        var seen: [Int] = []
+        EdgeList(edges).forEachStored(where: { a, b in (a + b) % 2 == 0 }) { a, b, kinds, weights in
+            let i = edges.firstIndex { $0.a == a && $0.b == b }!
+            seen.append(i)
+            var got = PairEvidence(), total = 0.0, count = 0
+            EdgeList.forEachWeight(kinds, weights) { k, w in
+                got[index: k] = w
+                total += w
+                count += 1
+            }
+            #expect(count == weights.count && count == kinds.nonzeroBitCount)
+            #expect(got.weights.map(\.bitPattern) == edges[i].evidence.weights.map(\.bitPattern))
+            #expect(total.bitPattern == edges[i].evidence.total.bitPattern)
+        }
+        #expect(seen == edges.indices.filter { (edges[$0].a + edges[$0].b) % 2 == 0 })
+    }
+
     @Test func shardsConcatenateInShardOrder() {
         var parts = [EdgeList.Builder(), EdgeList.Builder(), EdgeList.Builder()]
         var e = PairEvidence()

@@ -12,6 +12,12 @@ struct ScoreTests {
         #expect(ScoreParameters().severity(score: score, accounts: accounts) == expected)
     }
 
+    /// A group's tallies hold a slot per evidence kind, inline (`GroupLinkage.add` runs per edge).
+    @Test func groupLinkageHasASlotPerEvidenceKind() {
+        #expect(GroupLinkage().pairs.count == EvidenceKind.allCases.count)
+        #expect(GroupLinkage().weights.count == EvidenceKind.allCases.count)
+    }
+
     @Test func belowTheLowScoreNothingIsReported() {
         #expect(ScoreParameters().severity(score: 34.9, accounts: 100) == nil)
     }
