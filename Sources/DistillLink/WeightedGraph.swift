@@ -27,51 +27,63 @@ struct WeightedGraph {
     /// ones in the same order each time it is called (twice: to count, then to fill), so
     /// that a folded level needs no list of its edges.
     private init(nodes: Int, loops: [Double], total: Double, forEachEdge: ((Int, Int, Double) -> Void) -> Void) {
+        // Spans, not the arrays, inside the per-edge closures: an array element written
+        // there is a uniqueness check each time (a dense component has a million edges).
         var count = [Int](repeating: 0, count: nodes + 1)
-        forEachEdge { a, b, _ in count[a + 1] += 1; count[b + 1] += 1 }
-        for i in 0..<nodes { count[i + 1] += count[i] }
+        do {
+            var c = count.mutableSpan
+            forEachEdge { a, b, _ in c[a + 1] += 1; c[b + 1] += 1 }
+            for i in 0..<nodes { c[i + 1] += c[i] }
+        }
         // Rows filled in place, then each sorted by neighbour (stable, so repeated pairs
         // add in input order) and folded; no second copy of the edges.
         var fill = count
         var neighbour = [Int32](repeating: 0, count: count[nodes]), weight = [Double](repeating: 0, count: count[nodes])
-        forEachEdge { a, b, w in
-            neighbour[fill[a]] = Int32(b); weight[fill[a]] = w; fill[a] += 1
-            neighbour[fill[b]] = Int32(a); weight[fill[b]] = w; fill[b] += 1
-        }
         var start = [Int](repeating: 0, count: nodes + 1)
         var write = 0
-        // A row's repeated neighbours are summed through a slot per node, in input order
-        // (what a stable sort by neighbour then a fold would sum), then written ascending.
-        var slot = [Int32](repeating: -1, count: nodes)
-        var touched: [Int32] = [], sums: [Double] = []
-        for i in 0..<nodes {
-            let range = count[i]..<count[i + 1]
-            start[i] = write
-            // Edges sorted by (a, b) fill every row in order already (the first level).
-            if range.dropFirst().allSatisfy({ neighbour[$0 - 1] < neighbour[$0] }) {
-                for k in range { neighbour[write] = neighbour[k]; weight[write] = weight[k]; write += 1 }
-                continue
+        do {
+            var f = fill.mutableSpan, ns = neighbour.mutableSpan, ws = weight.mutableSpan
+            forEachEdge { a, b, w in
+                ns[f[a]] = Int32(b); ws[f[a]] = w; f[a] += 1
+                ns[f[b]] = Int32(a); ws[f[b]] = w; f[b] += 1
             }
-            for k in range {
-                let node = Int(neighbour[k])
-                if slot[node] < 0 {
-                    slot[node] = Int32(truncatingIfNeeded: touched.count)
-                    touched.append(neighbour[k])
-                    sums.append(weight[k])
-                } else {
-                    sums[Int(slot[node])] += weight[k]
+            let counted = count.span
+            var st = start.mutableSpan
+            // A row's repeated neighbours are summed through a slot per node, in input order
+            // (what a stable sort by neighbour then a fold would sum), then written ascending.
+            var slot = [Int32](repeating: -1, count: nodes)
+            var touched: [Int32] = [], sums: [Double] = []
+            for i in 0..<nodes {
+                let range = counted[i]..<counted[i + 1]
+                st[i] = write
+                // Edges sorted by (a, b) fill every row in order already (the first level).
+                var sorted = true
+                if range.count > 1 { for k in (range.lowerBound + 1)..<range.upperBound where ns[k - 1] >= ns[k] { sorted = false; break } }
+                if sorted {
+                    for k in range { ns[write] = ns[k]; ws[write] = ws[k]; write += 1 }
+                    continue
                 }
+                for k in range {
+                    let node = Int(ns[k])
+                    if slot[node] < 0 {
+                        slot[node] = Int32(truncatingIfNeeded: touched.count)
+                        touched.append(ns[k])
+                        sums.append(ws[k])
+                    } else {
+                        sums[Int(slot[node])] += ws[k]
+                    }
+                }
+                // The row is read whole before it is compacted in place.
+                touched.sort()
+                for node in touched {
+                    ns[write] = node; ws[write] = sums[Int(slot[Int(node)])]; write += 1
+                    slot[Int(node)] = -1
+                }
+                touched.removeAll(keepingCapacity: true)
+                sums.removeAll(keepingCapacity: true)
             }
-            // The row is read whole before it is compacted in place.
-            touched.sort()
-            for node in touched {
-                neighbour[write] = node; weight[write] = sums[Int(slot[Int(node)])]; write += 1
-                slot[Int(node)] = -1
-            }
-            touched.removeAll(keepingCapacity: true)
-            sums.removeAll(keepingCapacity: true)
+            st[nodes] = write
         }
-        start[nodes] = write
         neighbour.removeLast(neighbour.count - write); weight.removeLast(weight.count - write)
         self.start = start; self.neighbour = neighbour; self.weight = weight
         selfLoop = loops
@@ -99,30 +111,34 @@ struct WeightedGraph {
         // Link weight from the node being moved to each community, and which were touched.
         var links = [Double](repeating: 0, count: n)
         var touched: [Int] = []
+        // Spans in the per-neighbour loop: no uniqueness check per element written.
+        let rows = start.span, neighbours = neighbour.span, weights = weight.span
+        var members = community.mutableSpan, linked = links.mutableSpan, totals = tot.mutableSpan
         for _ in 0..<32 {
             var moves = 0
             for i in 0..<n {
-                let own = community[i]
-                for x in start[i]..<start[i + 1] {
-                    let c = community[Int(neighbour[x])]
-                    if links[c] == 0 { touched.append(c) }
-                    links[c] += weight[x]
+                let own = members[i]
+                for x in rows[i]..<rows[i + 1] {
+                    let c = members[Int(neighbours[x])]
+                    if linked[c] == 0 { touched.append(c) }
+                    linked[c] += weights[x]
                 }
-                tot[own] -= k[i]
+                totals[own] -= k[i]
                 // Gain of joining c, up to a constant: links to c − γ · tot(c) · k_i / 2m.
-                var best = own, bestGain = links[own] - resolution * tot[own] * k[i] / twoM
+                var best = own, bestGain = linked[own] - resolution * totals[own] * k[i] / twoM
                 touched.sort()
                 for c in touched where c != own {
-                    let g = links[c] - resolution * tot[c] * k[i] / twoM
+                    let g = linked[c] - resolution * totals[c] * k[i] / twoM
                     if g > bestGain + 1e-12 { best = c; bestGain = g }
                 }
-                for c in touched { links[c] = 0 }
+                for c in touched { linked[c] = 0 }
                 touched.removeAll(keepingCapacity: true)
-                tot[best] += k[i]
-                if best != own { community[i] = best; moves += 1 }
+                totals[best] += k[i]
+                if best != own { members[i] = best; moves += 1 }
             }
             if moves == 0 { break }
         }
+        _ = consume members
         return community
     }
 
@@ -137,17 +153,21 @@ struct WeightedGraph {
         // inside a community go straight to its self-loop, the others are read twice from
         // this graph (no list of a level's edges).
         var loops = [Double](repeating: 0, count: communities), total = 0.0
-        for i in 0..<nodes {
-            if selfLoop[i] > 0 { total += selfLoop[i]; loops[renumber[i]] += selfLoop[i] }
-            for x in start[i]..<start[i + 1] where Int(neighbour[x]) > i {
-                total += weight[x]
-                if renumber[i] == renumber[Int(neighbour[x])] { loops[renumber[i]] += weight[x] }
+        let rows = start.span, neighbours = neighbour.span, weights = weight.span, to = renumber.span
+        do {
+            var l = loops.mutableSpan
+            for i in 0..<nodes {
+                if selfLoop[i] > 0 { total += selfLoop[i]; l[to[i]] += selfLoop[i] }
+                for x in rows[i]..<rows[i + 1] where Int(neighbours[x]) > i {
+                    total += weights[x]
+                    if to[i] == to[Int(neighbours[x])] { l[to[i]] += weights[x] }
+                }
             }
         }
         let graph = WeightedGraph(nodes: communities, loops: loops, total: total) { body in
             for i in 0..<nodes {
-                for x in start[i]..<start[i + 1] where Int(neighbour[x]) > i && renumber[i] != renumber[Int(neighbour[x])] {
-                    body(renumber[i], renumber[Int(neighbour[x])], weight[x])
+                for x in rows[i]..<rows[i + 1] where Int(neighbours[x]) > i && to[i] != to[Int(neighbours[x])] {
+                    body(to[i], to[Int(neighbours[x])], weights[x])
                 }
             }
         }
