@@ -19,7 +19,7 @@ package struct CampaignScorer: Sendable {
     /// Every group's campaign, most severe first; groups are scored on up to `threads`
     /// threads (each on its own, so the result never depends on it).
     package func score(_ link: Linker.Result, threads: Int = 1) -> [Campaign] {
-        let context = ScoringContext(link)
+        let context = ScoringContext(link, threads: threads)
         let out = parallelMap(link.groups.count, threads: threads) { i in
             campaign(link.groups[i], link, context, linkage: context.linkage[i], activity: link.activity[i])
         }.compactMap { $0 }

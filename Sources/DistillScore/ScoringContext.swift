@@ -1,5 +1,6 @@
 import DistillLink
 import DistillProfile
+import DistillSupport
 
 /// Facts about the whole dump that scoring compares a group against.
 struct ScoringContext: Sendable {
@@ -16,29 +17,46 @@ struct ScoringContext: Sendable {
     /// order: one pass over the graph instead of one per group, and no copies of edges.
     var linkage: [GroupLinkage] = []
 
-    init(_ link: Linker.Result) {
+    /// The dump-wide facts and the groups' linkage are two passes (over the accounts, over
+    /// the edges) that read nothing of each other: side by side on two threads.
+    init(_ link: Linker.Result, threads: Int = 1) {
+        let (facts, linkage) = bothInParallel(threads: threads, { Self.dumpFacts(link) }, { Self.linkage(link) })
+        self = facts
+        self.linkage = linkage
+    }
+
+    /// Everything but `linkage`, from the accounts.
+    private static func dumpFacts(_ link: Linker.Result) -> ScoringContext {
+        var c = ScoringContext()
         // By index: an account view is large, and a copy of one per account adds up.
         for i in link.accounts.indices {
-            dumpStart = min(dumpStart, link.accounts[i].profile.firstSeen)
-            totalRequests += link.accounts[i].profile.requests
+            c.dumpStart = min(c.dumpStart, link.accounts[i].profile.firstSeen)
+            c.totalRequests += link.accounts[i].profile.requests
             link.accounts[i].profile.forEachModel { m, u in
-                modelFirstSeen[m] = min(modelFirstSeen[m] ?? .max, u.firstSeen)
-                modelRequests[m, default: 0] += u.requests
-                modelAccounts[m, default: 0] += 1
+                c.modelFirstSeen[m] = min(c.modelFirstSeen[m] ?? .max, u.firstSeen)
+                c.modelRequests[m, default: 0] += u.requests
+                c.modelAccounts[m, default: 0] += 1
             }
-            for h in link.accounts[i].profile.systemPromptHashes { systemPromptAccounts[h, default: 0] += 1 }
+            for h in link.accounts[i].profile.systemPromptHashes { c.systemPromptAccounts[h, default: 0] += 1 }
         }
+        return c
+    }
+
+    private init() {}
+
+    /// Each group's linkage, from one pass over the edges.
+    private static func linkage(_ link: Linker.Result) -> [GroupLinkage] {
         var groupOf = [Int](repeating: -1, count: link.accounts.count)
         for (i, g) in link.groups.enumerated() { for a in g { groupOf[a] = i } }
-        linkage = Array(repeating: GroupLinkage(), count: link.groups.count)
+        var linkage = Array(repeating: GroupLinkage(), count: link.groups.count)
         var linked = [Bool](repeating: false, count: link.accounts.count)
         link.graph.edges.forEachStored(where: { groupOf[$0] >= 0 && groupOf[$0] == groupOf[$1] }) { a, b, kinds, weights in
-            let g = groupOf[a]
-            linkage[g].add(kinds: kinds, weights: weights)
+            linkage[groupOf[a]].add(kinds: kinds, weights: weights)
             linked[a] = true
             linked[b] = true
         }
         for (i, g) in link.groups.enumerated() { linkage[i].linkedAccounts = g.reduce(0) { $0 + (linked[$1] ? 1 : 0) } }
+        return linkage
     }
 
     /// Linkage inside the group: share of member pairs that are linked, mean edge weight,
