@@ -10,7 +10,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     package let matcher: IntentMatcher
     /// Profiles in first-seen order, updated in place; `index` maps account → position.
     var profiles: [AccountProfile] = []
-    var ids: [String] = []
+    var ids = AccountIDs()
     var index = AccountIndex()
     /// Each profile's `grownAddress` once it has grown (0 before), a cache hint only: it
     /// is never read through, and a stale one costs only a wasted hint. Filled by
@@ -55,7 +55,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     /// state picks the partition by it).
     mutating func consume(_ r: RequestRecord, accountHash h: UInt64) {
         let slot: Int
-        if let i = index.position(hash: h, isID: { AccountIndex.same(ids[$0], r.accountUTF8) }) {
+        if let i = index.position(hash: h, isID: { ids.same($0, r.accountUTF8) }) {
             slot = i
         } else {
             slot = profiles.count
