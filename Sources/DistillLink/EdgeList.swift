@@ -69,29 +69,6 @@ package struct EdgeList: Sendable, Sequence {
         }
     }
 
-    /// One edge's stored weights, in kind order, each with its kind's index in
-    /// `EvidenceKind.allCases`.
-    package struct StoredWeights: Sequence {
-        let kinds: UInt16
-        let weights: ArraySlice<Double>
-
-        package func makeIterator() -> Iterator { Iterator(rest: kinds, position: weights.startIndex, weights: weights) }
-
-        package struct Iterator: IteratorProtocol {
-            var rest: UInt16
-            var position: Int
-            let weights: ArraySlice<Double>
-
-            package mutating func next() -> (kind: Int, weight: Double)? {
-                guard rest != 0 else { return nil }
-                let kind = rest.trailingZeroBitCount
-                rest &= rest - 1
-                defer { position += 1 }
-                return (kind, weights[position])
-            }
-        }
-    }
-
     /// Expands each edge's weights back into a `PairEvidence`.
     package struct Iterator: IteratorProtocol {
         let heads: [Head]
@@ -105,7 +82,7 @@ package struct EdgeList: Sendable, Sequence {
             edge += 1
             let n = h.kinds.nonzeroBitCount
             var evidence = PairEvidence()
-            for (k, w) in StoredWeights(kinds: h.kinds, weights: weights[weight..<(weight + n)]) { evidence[index: k] = w }
+            EdgeList.forEachWeight(h.kinds, weights.span.extracting(weight..<(weight + n))) { k, w in evidence[index: k] = w }
             weight += n
             return Edge(a: Int(h.a), b: Int(h.b), evidence: evidence)
         }

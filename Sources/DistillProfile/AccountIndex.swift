@@ -15,10 +15,10 @@ struct AccountIndex {
     private var mask: Int
     private(set) var count = 0
 
-    /// Buckets of a new index. Small: a shared state keeps one index per partition (64),
+    /// Buckets of a new index. Small: a shared state keeps one index per partition (256),
     /// and a lookup per request finds its bucket cold. The table doubles at half full, so
-    /// a partition's hundred accounts end in 256 buckets (a quarter of the lines that the
-    /// former start of 1,024 spread them over, a line of their own each).
+    /// a partition's few dozen accounts (x1: ~45) stay in 64 or 128 buckets (a line or two
+    /// of hashes) rather than a bigger start spreading them over more lines.
     static let initialBuckets = 64
 
     init() {

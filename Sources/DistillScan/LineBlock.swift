@@ -15,10 +15,12 @@ struct LineBlock: Sendable {
     /// Bytes of lines a block gathers before it is handed on.
     let targetBytes: Int
 
-    init(file: Int, firstLine: Int, targetBytes: Int) {
+    /// `reserving`: room for a full block at once (a block that may stay empty does not).
+    init(file: Int, firstLine: Int, targetBytes: Int, reserving: Bool = true) {
         self.file = file
         self.firstLine = firstLine
         self.targetBytes = targetBytes
+        guard reserving else { return }
         bytes.reserveCapacity(targetBytes + (64 << 10))
         ends.reserveCapacity(targetBytes / 256)
     }

@@ -23,6 +23,21 @@ package struct ScanResult<Sink: RecordSink>: Sendable {
 /// state does not depend on how records were split among sinks (`RecordSink`), and the
 /// per-file accounting merges exactly, so nothing depends on scheduling.
 package enum ParallelScan {
+    /// When a reader starts handing its input's lines on in blocks (for the rest of it).
+    package enum Sharing: Sendable {
+        /// Once another worker waits for work (`run`'s default).
+        case whenAWorkerWaits
+        /// From this line number on, whoever waits (tests: both paths within one input).
+        case fromLine(Int)
+
+        func shares(_ line: Int, someoneWaits: @autoclosure () -> Bool) -> Bool {
+            switch self {
+            case .whenAWorkerWaits: return someoneWaits()
+            case .fromLine(let first): return line >= first
+            }
+        }
+    }
+
     package static func run<Sink: RecordSink>(
         _ sources: [InputSource], threads: Int, options: DecodeOptions,
         hashInputs: Bool = false, progress: (@Sendable (_ bytes: Int, _ records: Int) -> Void)? = nil,
@@ -55,18 +70,26 @@ package enum ParallelScan {
                 case .decode(let block):
                     decode(block, sources, work, progress, &decoder, &record, &sink)
                 case .read(let file):
-                    var block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
                     // Lines decoded where they were read, until a worker waits for work;
                     // from then on the input is shared (a copy per line, ~2 % of the CPU).
+                    // The block's room is reserved only then: most inputs are never shared.
+                    var block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes, reserving: false)
                     var inPlace = FileScan(source: sources[file])
                     var sharing = false
+                    var told = 0
                     let scan = FileScan.read(sources[file], options: options, hashInput: hashInputs, onRawBytes: progress.map { p in { p($0, 0) } }) { line in
                         if !sharing {
                             if !sharingPolicy.shares(line.number, someoneWaits: work.someoneWaits) {
                                 line.withBytes { inPlace.decode($0, number: line.number, with: &decoder, record: &record, into: &sink) }
+                                // The records counted as the bytes are (`FileScan.read`), not per input.
+                                if line.number & 4095 == 0, let p = progress {
+                                    p(0, inPlace.tally.records - told)
+                                    told = inPlace.tally.records
+                                }
                                 return
                             }
                             sharing = true
+                            block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
                         }
                         // A block holds consecutive lines (an over-long line, counted by the reader,
                         // ends one). A block handed on may come back when the queue is long: it
@@ -84,7 +107,7 @@ package enum ParallelScan {
                     }
                     if !block.ends.isEmpty, let waiting = work.handOn(block) { decode(waiting, sources, work, progress, &decoder, &record, &sink) }
                     work.finished(inPlace, of: file)
-                    progress?(0, inPlace.tally.records)
+                    progress?(0, inPlace.tally.records - told)
                     work.finishedReading(scan, of: file)
                 }
             }
@@ -94,28 +117,13 @@ package enum ParallelScan {
     }
 
     /// Decodes a block of any input and adds its accounting to that input's.
-    private static func decode<Sink: RecordSink>(
+    static func decode<Sink: RecordSink>(
         _ block: LineBlock, _ sources: [InputSource], _ work: ScanWork, _ progress: (@Sendable (Int, Int) -> Void)?,
         _ decoder: inout RecordDecoder, _ record: inout RequestRecord, _ sink: inout Sink
     ) {
         let part = block.decode(source: sources[block.file], with: &decoder, record: &record, into: &sink)
         work.finished(part, of: block.file)
         progress?(0, part.tally.records)
-    }
-}
-
-/// When a reader starts handing its input's lines on in blocks (for the rest of it).
-package enum Sharing: Sendable {
-    /// Once another worker waits for work (`run`'s default).
-    case whenAWorkerWaits
-    /// From this line number on, whoever waits (tests: both paths within one input).
-    case fromLine(Int)
-
-    func shares(_ line: Int, someoneWaits: @autoclosure () -> Bool) -> Bool {
-        switch self {
-        case .whenAWorkerWaits: return someoneWaits()
-        case .fromLine(let first): return line >= first
-        }
     }
 }
 

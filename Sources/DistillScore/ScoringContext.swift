@@ -127,6 +127,7 @@ struct GroupLinkage: Sendable {
     static let infrastructureKinds: [EvidenceKind] = [.payment, .ip, .subnet, .emailDomain, .signup]
     var edges = 0
     /// Edges carrying each kind, and the kind's summed weight (inline: `add` runs per edge).
+    /// Ten slots, one per `EvidenceKind` (`PairEvidence.kindCount`; a test holds them equal).
     var pairs = InlineArray<10, Int>(repeating: 0)
     var weights = InlineArray<10, Double>(repeating: 0)
     var totalWeight = 0.0

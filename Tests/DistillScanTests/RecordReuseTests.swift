@@ -67,8 +67,11 @@ struct RecordReuseTests {
             var sequential = RecordCollector()
             _ = FileScan.run(.file(path), options: options, sink: &sequential)
             #expect(sequential.records == expected)
-            let parallel = ParallelScan.run([.file(path)], threads: 2, options: options, blockBytes: 1 << 20) { RecordCollector() }
-            #expect(parallel.sink.records == expected)
+            // All in one block, or all where they were read: either way one sink, in order.
+            for sharing in [ParallelScan.Sharing.fromLine(1), .fromLine(.max)] {
+                let parallel = ParallelScan.run([.file(path)], threads: 2, options: options, blockBytes: 1 << 20, sharing: sharing) { RecordCollector() }
+                #expect(parallel.sink.records == expected)
+            }
         }
     }
 }
