@@ -138,6 +138,7 @@ struct WeightedGraph {
             }
             if moves == 0 { break }
         }
+        // The span's exclusive access to `community` ends here, before it is returned.
         _ = consume members
         return community
     }
