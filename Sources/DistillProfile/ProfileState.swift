@@ -17,6 +17,8 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     /// `consume`, emptied where profiles change in bulk (a merge, closing the open
     /// entries: either may give a profile a new grown part); 8 bytes per account.
     private(set) var grownAt: [UInt] = []
+    /// The system prompts hashed last (a cache: it changes no result).
+    private var systemHashes = TextHashMemo()
 
     /// Every account with its profile, in ascending id order (what the link stage reads).
     package var accountsByID: [(id: String, profile: AccountProfile)] {
@@ -66,7 +68,8 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         // The profile is cold: its lines are asked for first, and the request's own work
         // (hashing its texts, matching its prompt) is done while they arrive.
         prefetch(slot)
-        Self.update(&profiles[slot], r, parameters, matcher)
+        let systemHash = r.systemUTF8.isEmpty ? nil : systemHashes.hash(r.systemUTF8)
+        Self.update(&profiles[slot], r, systemHash: systemHash, parameters, matcher)
         if slot >= grownAt.count { grownAt.append(contentsOf: repeatElement(0, count: slot + 1 - grownAt.count)) }
         if grownAt[slot] == 0 { grownAt[slot] = profiles[slot].grownAddress }
     }
@@ -83,12 +86,12 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         if slot < grownAt.count { AccountProfile.prefetchGrown(at: grownAt[slot]) }
     }
 
-    private static func update(_ a: inout AccountProfile, _ r: RequestRecord, _ p: ProfileParameters, _ matcher: IntentMatcher) {
+    /// `systemHash`: `StableHash.bytes` of the system prompt, nil without one.
+    private static func update(_ a: inout AccountProfile, _ r: RequestRecord, systemHash: UInt64?, _ p: ProfileParameters, _ matcher: IntentMatcher) {
         // The texts are bound first so that the payload closures capture them, not a copy
         // of the record; they become `String`s only when a sketch keeps them.
         let system = r.systemUTF8, prompt = r.promptUTF8
-        // SAFETY (all three): the arrays' bytes are read only inside the closures.
-        let systemHash = system.isEmpty ? nil : system.withUnsafeBytes { StableHash.bytes($0) }
+        // SAFETY (both): the arrays' bytes are read only inside the closures.
         let promptHash = prompt.isEmpty ? nil : prompt.withUnsafeBytes { StableHash.bytes($0) }
         let tags = prompt.isEmpty ? 0 : prompt.withUnsafeBytes { matcher.tags(promptUTF8: $0, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns) }
         let shaped = !prompt.isEmpty && r.userTurns <= 1 && Self.asksForLongOutput(r, p)
