@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import DistillSupport
 
 /// The profiled accounts' ids in profile order, with their bytes also side by side in one
 /// array: each request's lookup confirms its account by comparing bytes there, where an
@@ -46,7 +44,7 @@ struct AccountIDs: RandomAccessCollection {
         guard i < ends.count else { return AccountIndex.same(strings[i], utf8) }
         let start = i == 0 ? 0 : Int(ends[i - 1]), end = Int(ends[i])
         guard end - start == utf8.count else { return false }
-        // SAFETY: `start..<end` lies within `bytes` (`ends` are offsets of appended ids, at most `bytes.count`); `memcmp` reads `utf8.count == end - start` bytes of each side, only when that is not 0, so both bases are non-nil.
-        return utf8.isEmpty || bytes.withUnsafeBytes { b in utf8.withUnsafeBytes { u in memcmp(b.baseAddress! + start, u.baseAddress!, u.count) == 0 } }
+        // SAFETY: `start..<end` lies within `bytes` (`ends` are offsets of appended ids, at most `bytes.count`); both sides are read only inside the closures.
+        return bytes.withUnsafeBytes { b in utf8.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: b[start..<end]).hasSameBytes(as: $0) } }
     }
 }

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DistillDecode
 import DistillSupport
 
@@ -51,10 +48,8 @@ struct AccountIndex {
     /// Whether `id` is the id whose UTF-8 is `utf8`.
     @inline(__always)
     static func same(_ id: String, _ utf8: [UInt8]) -> Bool {
-        // SAFETY: both sides are read only inside the closures, and `memcmp` reads `count` bytes of each once their counts are equal (a count of 0 reads nothing).
-        id.withUTF8Bytes { a in
-            utf8.withUnsafeBytes { b in a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
-        }
+        // SAFETY: both sides are read only inside the closures.
+        id.withUTF8Bytes { a in utf8.withUnsafeBytes { a.hasSameBytes(as: $0) } }
     }
 
     /// The position stored for the id with hash `h`, where `isID(position)` confirms it is that id.

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import DistillSupport
 
 /// `StableHash.bytes` of long texts that repeat, remembered: a client sends the same
@@ -17,11 +14,11 @@ struct TextHashMemo {
 
     /// `StableHash.bytes(text)`.
     mutating func hash(_ text: [UInt8]) -> UInt64 {
-        // SAFETY (both): the arrays' bytes are read only inside the closures; the word load reads 8 of `text`'s at least `minBytes` bytes, and `memcmp` reads `text.count` bytes of two arrays of that length.
+        // SAFETY (all): the arrays' bytes are read only inside the closures; the word load reads 8 of `text`'s at least `minBytes` bytes.
         guard text.count >= Self.minBytes else { return text.withUnsafeBytes { StableHash.bytes($0) } }
         let first = text.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
         let slot = Int(truncatingIfNeeded: (first ^ UInt64(text.count)) % UInt64(Self.slots))
-        let known = texts[slot].count == text.count && texts[slot].withUnsafeBytes { k in text.withUnsafeBytes { memcmp(k.baseAddress!, $0.baseAddress!, text.count) == 0 } }
+        let known = texts[slot].withUnsafeBytes { k in text.withUnsafeBytes { k.hasSameBytes(as: $0) } }
         if known { return hashes[slot] }
         let h = text.withUnsafeBytes { StableHash.bytes($0) }
         texts[slot] = text

@@ -57,7 +57,6 @@ package enum ParallelScan {
             return ScanResult(files: files, sink: sink)
         }
         let work = ScanWork(files: sources.map { FileScan(source: $0) }, order: order, workers: workers)
-        let sharingPolicy = sharing
         let sinks = ResultSlots<Sink>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var sink = makeSink()
@@ -75,11 +74,11 @@ package enum ParallelScan {
                     // The block's room is reserved only then: most inputs are never shared.
                     var block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes, reserving: false)
                     var inPlace = FileScan(source: sources[file])
-                    var sharing = false
+                    var handingOn = false
                     var told = 0
                     let scan = FileScan.read(sources[file], options: options, hashInput: hashInputs, onRawBytes: progress.map { p in { p($0, 0) } }) { line in
-                        if !sharing {
-                            if !sharingPolicy.shares(line.number, someoneWaits: work.someoneWaits) {
+                        if !handingOn {
+                            if !sharing.shares(line.number, someoneWaits: work.someoneWaits) {
                                 line.withBytes { inPlace.decode($0, number: line.number, with: &decoder, record: &record, into: &sink) }
                                 // The records counted as the bytes are (`FileScan.read`), not per input.
                                 if line.number & 4095 == 0, let p = progress {
@@ -88,7 +87,7 @@ package enum ParallelScan {
                                 }
                                 return
                             }
-                            sharing = true
+                            handingOn = true
                             block = LineBlock(file: file, firstLine: 1, targetBytes: blockBytes)
                         }
                         // A block holds consecutive lines (an over-long line, counted by the reader,
