@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "DistillSupport"),
         .target(name: "DistillInput", dependencies: ["DistillSupport", "CZlib", "CIsal", "CCrypto"]),
         .target(name: "DistillDecode", dependencies: ["DistillInput", "CByteScan"]),
-        .target(name: "DistillProfile", dependencies: ["DistillDecode", "CPrefetch"]),
+        .target(name: "DistillProfile", dependencies: ["DistillDecode", "CPrefetch", "CByteScan"]),
         // The template miner and aligner (prompt families' templates, `distillscan templates`).
         .target(name: "DistillTemplates", dependencies: ["DistillProfile"]),
         .target(name: "DistillLink", dependencies: ["DistillProfile", "DistillTemplates"]),

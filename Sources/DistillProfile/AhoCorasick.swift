@@ -1,7 +1,8 @@
 import DistillDecode
 
 /// Finds many phrases in one pass over a text's bytes (ASCII letters folded to lower
-/// case): the intent rules' phrase matcher.
+/// case): the intent rules' phrase search for packs too large for the shift-or filter
+/// (`PhraseSearch`).
 ///
 /// Bytes are first mapped to classes (one per byte value used by some phrase, one for
 /// all others), which keeps the transition table small; each 16-bit entry holds the

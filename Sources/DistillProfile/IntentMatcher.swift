@@ -1,9 +1,9 @@
-/// The compiled form of a rule pack: one Aho–Corasick pass over a prompt, then each
+/// The compiled form of a rule pack: one phrase search over a prompt, then each
 /// candidate rule's regular expressions and structural requirements.
 // SAFETY: @unchecked Sendable: every stored property is a `let`, and the `Regex<AnyRegexOutput>` values (not `Sendable`) are only matched after `init`, never mutated.
 package struct IntentMatcher: @unchecked Sendable {
     package let pack: RulePack
-    private let automaton: AhoCorasick
+    private let phrases: PhraseSearch
     /// Phrase index → rule index.
     private let phraseRule: [Int]
     private let ruleTags: [IntentTag]
@@ -26,7 +26,7 @@ package struct IntentMatcher: @unchecked Sendable {
         for (i, r) in pack.rules.enumerated() {
             for p in r.phrases ?? [] { phrases.append(Array(p.utf8)); owner.append(i) }
         }
-        automaton = AhoCorasick(patterns: phrases)
+        self.phrases = PhraseSearch(patterns: phrases)
         phraseRule = owner
         ruleTags = pack.rules.map { IntentTag(rawValue: $0.tag) ?? .reasoning }
         regexes = pack.rules.map { r in (r.regex ?? []).compactMap { try? Regex($0).ignoresCase() } }
@@ -53,7 +53,7 @@ package struct IntentMatcher: @unchecked Sendable {
     func matchedRules(_ prompt: UnsafeRawBufferPointer) -> UInt64 {
         var hitRules: UInt64 = 0
         // `scan` keeps no pointer to the prompt.
-        automaton.scan(prompt) { hitRules |= 1 << UInt64(phraseRule[$0]) }
+        phrases.scan(prompt) { hitRules |= 1 << UInt64(phraseRule[$0]) }
         hitRules |= unconditional
         // Only rules with a regex and no phrase hit yet run it, on a `String` made once.
         var untried = withRegex & ~hitRules
