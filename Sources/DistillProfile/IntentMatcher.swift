@@ -1,40 +1,54 @@
 /// The compiled form of a rule pack: one phrase search over a prompt, then each
 /// candidate rule's regular expressions and structural requirements.
-// SAFETY: @unchecked Sendable: every stored property is a `let`, and the `Regex<AnyRegexOutput>` values (not `Sendable`) are only matched after `init`, never mutated.
-package struct IntentMatcher: @unchecked Sendable {
-    package let pack: RulePack
-    private let phrases: PhraseSearch
-    /// Phrase index → rule index.
-    private let phraseRule: [Int]
-    private let ruleTags: [IntentTag]
-    private let regexes: [[Regex<AnyRegexOutput>]]
-    /// Tag bit of each rule.
-    private let ruleBits: [UInt8]
-    /// Rules that match without a phrase or regex (structural only), as a bit set.
-    private let unconditional: UInt64
-    /// Rules with regular expressions, as a bit set (most packs have few or none).
-    private let withRegex: UInt64
-    /// Each rule's structural requirements.
-    private let requirements: [RulePack.Rule.Requirements?]
+///
+/// The compiled tables sit behind one reference: the profile pass passes the matcher
+/// along with every request, and a copy of a struct holding them all was a dozen
+/// retains and releases per request.
+package struct IntentMatcher: Sendable {
+    // SAFETY: @unchecked Sendable: every stored property is a `let`, and the `Regex<AnyRegexOutput>` values (not `Sendable`) are only matched after `init`, never mutated.
+    private final class Tables: @unchecked Sendable {
+        let pack: RulePack
+        let phrases: PhraseSearch
+        /// Phrase index → rule index.
+        let phraseRule: [Int]
+        let ruleTags: [IntentTag]
+        let regexes: [[Regex<AnyRegexOutput>]]
+        /// Tag bit of each rule.
+        let ruleBits: [UInt8]
+        /// Rules that match without a phrase or regex (structural only), as a bit set.
+        let unconditional: UInt64
+        /// Rules with regular expressions, as a bit set (most packs have few or none).
+        let withRegex: UInt64
+        /// Each rule's structural requirements.
+        let requirements: [RulePack.Rule.Requirements?]
+
+        init(pack: RulePack) {
+            // Matched rules are a 64-bit set; `RulePack.lint` keeps packs within it.
+            precondition(pack.rules.count <= 64, "at most 64 rules in all")
+            self.pack = pack
+            var phrases: [[UInt8]] = []
+            var owner: [Int] = []
+            for (i, r) in pack.rules.enumerated() {
+                for p in r.phrases ?? [] { phrases.append(Array(p.utf8)); owner.append(i) }
+            }
+            self.phrases = PhraseSearch(patterns: phrases)
+            phraseRule = owner
+            ruleTags = pack.rules.map { IntentTag(rawValue: $0.tag) ?? .reasoning }
+            let regexes = pack.rules.map { r in (r.regex ?? []).compactMap { try? Regex($0).ignoresCase() } }
+            self.regexes = regexes
+            let tags = IntentTag.allCases
+            ruleBits = ruleTags.map { UInt8(1) << UInt8(tags.firstIndex(of: $0)!) }
+            requirements = pack.rules.map(\.requires)
+            unconditional = pack.rules.enumerated().reduce(0) { ($1.element.phrases ?? []).isEmpty && ($1.element.regex ?? []).isEmpty ? $0 | 1 << UInt64($1.offset) : $0 }
+            withRegex = regexes.enumerated().reduce(0) { $1.element.isEmpty ? $0 : $0 | 1 << UInt64($1.offset) }
+        }
+    }
+
+    private let tables: Tables
+    package var pack: RulePack { tables.pack }
 
     package init(pack: RulePack) {
-        // Matched rules are a 64-bit set; `RulePack.lint` keeps packs within it.
-        precondition(pack.rules.count <= 64, "at most 64 rules in all")
-        self.pack = pack
-        var phrases: [[UInt8]] = []
-        var owner: [Int] = []
-        for (i, r) in pack.rules.enumerated() {
-            for p in r.phrases ?? [] { phrases.append(Array(p.utf8)); owner.append(i) }
-        }
-        self.phrases = PhraseSearch(patterns: phrases)
-        phraseRule = owner
-        ruleTags = pack.rules.map { IntentTag(rawValue: $0.tag) ?? .reasoning }
-        regexes = pack.rules.map { r in (r.regex ?? []).compactMap { try? Regex($0).ignoresCase() } }
-        let tags = IntentTag.allCases
-        ruleBits = ruleTags.map { UInt8(1) << UInt8(tags.firstIndex(of: $0)!) }
-        requirements = pack.rules.map(\.requires)
-        unconditional = pack.rules.enumerated().reduce(0) { ($1.element.phrases ?? []).isEmpty && ($1.element.regex ?? []).isEmpty ? $0 | 1 << UInt64($1.offset) : $0 }
-        withRegex = regexes.enumerated().reduce(0) { $1.element.isEmpty ? $0 : $0 | 1 << UInt64($1.offset) }
+        tables = Tables(pack: pack)
     }
 
     /// Tags of a request, as a bit set over `IntentTag.allCases`.
@@ -51,18 +65,22 @@ package struct IntentMatcher: @unchecked Sendable {
     /// Rules whose text part (a phrase, a regex, or none) matches the prompt (valid
     /// UTF-8), as a bit set over rule indexes; depends on the prompt alone.
     func matchedRules(_ prompt: UnsafeRawBufferPointer) -> UInt64 {
+        let t = tables
         var hitRules: UInt64 = 0
         // `scan` keeps no pointer to the prompt.
-        phrases.scan(prompt) { hitRules |= 1 << UInt64(phraseRule[$0]) }
-        hitRules |= unconditional
+        t.phraseRule.withUnsafeBufferPointer { rule in
+            // SAFETY: phrase ids are indexes of the phrases `phraseRule` was built from.
+            t.phrases.scan(prompt) { hitRules |= 1 << UInt64(rule[$0]) }
+        }
+        hitRules |= t.unconditional
         // Only rules with a regex and no phrase hit yet run it, on a `String` made once.
-        var untried = withRegex & ~hitRules
+        var untried = t.withRegex & ~hitRules
         guard untried != 0 else { return hitRules }
         let text = String(decoding: prompt, as: UTF8.self)
         while untried != 0 {
             let i = untried.trailingZeroBitCount
             untried &= untried - 1
-            if regexes[i].contains(where: { (try? $0.firstMatch(in: text)) != nil }) { hitRules |= 1 << UInt64(i) }
+            if t.regexes[i].contains(where: { (try? $0.firstMatch(in: text)) != nil }) { hitRules |= 1 << UInt64(i) }
         }
         return hitRules
     }
@@ -75,12 +93,12 @@ package struct IntentMatcher: @unchecked Sendable {
         while rules != 0 {
             let i = rules.trailingZeroBitCount
             rules &= rules - 1
-            if let req = requirements[i] {
+            if let req = tables.requirements[i] {
                 if let t = req.hasTools, t != hasTools { continue }
                 if let m = req.minMaxTokens, (maxTokens ?? 0) < m { continue }
                 if let s = req.singleTurn, s != (userTurns <= 1) { continue }
             }
-            tags |= ruleBits[i]
+            tags |= tables.ruleBits[i]
         }
         return tags
     }
@@ -89,7 +107,7 @@ package struct IntentMatcher: @unchecked Sendable {
     package func testExamples() -> [String] {
         var failures: [String] = []
         for (i, r) in pack.rules.enumerated() {
-            let bit = UInt8(1) << UInt8(IntentTag.allCases.firstIndex(of: ruleTags[i])!)
+            let bit = UInt8(1) << UInt8(IntentTag.allCases.firstIndex(of: tables.ruleTags[i])!)
             let tools = r.requires?.hasTools ?? false
             let maxT = r.requires?.minMaxTokens
             for e in r.examples.match where tags(prompt: e, hasTools: tools, maxTokens: maxT, userTurns: 1) & bit == 0 {

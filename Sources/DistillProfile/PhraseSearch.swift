@@ -2,20 +2,26 @@
 /// `ShiftOrPhraseFilter.maxPatterns` phrases (the default pack and most custom ones),
 /// the Aho–Corasick automaton beyond, where the filter's buckets would pass most bytes.
 /// Both report every occurrence of every phrase, ASCII case folded.
-package enum PhraseSearch: Sendable {
-    case filter(ShiftOrPhraseFilter)
-    case automaton(AhoCorasick)
+package struct PhraseSearch: Sendable {
+    /// Exactly one of the two is set. Two optionals, not an enum with payloads: reading an
+    /// enum's payload copied it (a retain and release per table, per prompt).
+    package let filter: ShiftOrPhraseFilter?
+    package let automaton: AhoCorasick?
 
     package init(patterns: [[UInt8]]) {
-        if let filter = ShiftOrPhraseFilter(patterns: patterns) { self = .filter(filter) } else { self = .automaton(AhoCorasick(patterns: patterns)) }
+        filter = ShiftOrPhraseFilter(patterns: patterns)
+        automaton = filter == nil ? AhoCorasick(patterns: patterns) : nil
+    }
+
+    /// The automaton, whatever the pack's size (for tests that compare the two).
+    package init(automatonOf patterns: [[UInt8]]) {
+        filter = nil
+        automaton = AhoCorasick(patterns: patterns)
     }
 
     /// Calls `hit` with the id of every phrase occurrence (in no particular order).
     @inline(__always)
     package func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
-        switch self {
-        case .filter(let filter): filter.scan(text, hit)
-        case .automaton(let automaton): automaton.scan(text, hit)
-        }
+        if filter != nil { filter.unsafelyUnwrapped.scan(text, hit) } else { automaton.unsafelyUnwrapped.scan(text, hit) }
     }
 }
