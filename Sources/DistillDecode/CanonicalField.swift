@@ -67,36 +67,59 @@ package enum CanonicalField: String, CaseIterable, Sendable {
         var rank: Int
     }
 
-    /// Every alias in an open-addressed table, for one allocation-free pass over a record's
-    /// keys. A key is read as its length and two words (its first and last 8 bytes): that
-    /// hashes it in a few instructions whatever its length, and settles equality for keys
-    /// of up to 16 bytes (all but a few aliases) without comparing bytes.
+    /// Every alias in a collision-free hashed table, for one allocation-free pass over a
+    /// record's keys. A key is read as its length and two words (its first and last 8
+    /// bytes): that hashes it in a few instructions whatever its length, and settles
+    /// equality for keys of up to 16 bytes (all but a few aliases) without comparing bytes.
+    /// The hash's seed is searched when the table is built so that no two aliases share a
+    /// slot: a lookup reads one slot, with no probe loop (whose varying length per key cost
+    /// a mispredicted branch on most of a record's ~20 keys).
     struct AliasTable {
-        static let size = 256
+        static let size = 512
 
         /// One occupied or empty (`length == 0`) slot.
         struct Slot {
             var first: UInt64 = 0
             var last: UInt64 = 0
-            var length = 0
+            var length: Int32 = 0
             /// Index into `aliases`, and the alias's field and rank (read without touching it).
-            var alias = 0
-            var field = 0
-            var rank = 0
+            var aliasIndex: Int32 = 0
+            var fieldIndex: Int32 = 0
+            var rankIndex: Int32 = 0
+            var alias: Int { Int(aliasIndex) }
+            var field: Int { Int(fieldIndex) }
+            var rank: Int { Int(rankIndex) }
         }
 
         var slots = [Slot](repeating: Slot(), count: size)
         var aliases: [Alias] = []
+        /// The seed that places every alias in a slot of its own.
+        var seed: UInt64 = 0
 
         init(_ all: [Alias]) {
             aliases = all
-            for (i, a) in all.enumerated() {
-                // SAFETY: the alias's bytes are read by `keyWords` only during the closure.
-                let (first, last) = a.bytes.withUnsafeBytes { CanonicalField.keyWords($0) }
-                var s = CanonicalField.slot(first, last, a.bytes.count)
-                while slots[s].length != 0 { s = (s + 1) & (Self.size - 1) }
-                slots[s] = Slot(first: first, last: last, length: a.bytes.count, alias: i, field: a.field, rank: a.rank)
+            // SAFETY: the alias's bytes are read by `keyWords` only during the closure.
+            let words = all.map { a in a.bytes.withUnsafeBytes { CanonicalField.keyWords($0) } }
+            // About one seed in 200 fits 73 aliases into 512 slots; the search is bounded.
+            for seed in UInt64(0)..<100_000 {
+                var taken = [Bool](repeating: false, count: Self.size)
+                let fits = all.indices.allSatisfy { i in
+                    let s = CanonicalField.slot(words[i].0, words[i].1, all[i].bytes.count, seed: seed)
+                    if taken[s] { return false }
+                    taken[s] = true
+                    return true
+                }
+                guard fits else { continue }
+                self.seed = seed
+                for (i, a) in all.enumerated() {
+                    let s = CanonicalField.slot(words[i].0, words[i].1, a.bytes.count, seed: seed)
+                    slots[s] = Slot(
+                        first: words[i].0, last: words[i].1, length: Int32(a.bytes.count), aliasIndex: Int32(i),
+                        fieldIndex: Int32(a.field), rankIndex: Int32(a.rank))
+                }
+                return
             }
+            preconditionFailure("no seed places every alias in a slot of its own: enlarge AliasTable.size")
         }
 
         /// The slot of the alias spelled exactly `key`, if any.
@@ -105,18 +128,11 @@ package enum CanonicalField: String, CaseIterable, Sendable {
             let n = key.count
             guard n > 0 else { return nil }
             let (first, last) = CanonicalField.keyWords(key)
-            // SAFETY: `s` is always masked below `size` (== `slots.count`); memcmp compares `n` bytes of an alias whose length equals `n` (checked) with `key`, and `n > 0`, so both bases are non-nil.
-            return slots.withUnsafeBufferPointer { table in
-                var s = CanonicalField.slot(first, last, n)
-                while table[s].length != 0 {
-                    let x = table[s]
-                    if x.length == n && x.first == first && x.last == last {
-                        if n <= 16 || aliases[x.alias].bytes.withUnsafeBytes({ memcmp($0.baseAddress!, key.baseAddress!, n) == 0 }) { return x }
-                    }
-                    s = (s + 1) & (Self.size - 1)
-                }
-                return nil
-            }
+            // SAFETY: the slot index is masked below `size` (== `slots.count`); memcmp compares `n` bytes of an alias whose length equals `n` (checked) with `key`, and `n > 0`, so both bases are non-nil.
+            let x = slots.withUnsafeBufferPointer { $0[CanonicalField.slot(first, last, n, seed: seed)] }
+            guard Int(x.length) == n && x.first == first && x.last == last else { return nil }
+            if n <= 16 || aliases[x.alias].bytes.withUnsafeBytes({ memcmp($0.baseAddress!, key.baseAddress!, n) == 0 }) { return x }
+            return nil
         }
     }
 
@@ -129,7 +145,6 @@ package enum CanonicalField: String, CaseIterable, Sendable {
                 all.append(Alias(bytes: Array(a.utf8), field: fi, rank: rank))
             }
         }
-        precondition(all.count < AliasTable.size / 2, "alias table too small")
         return AliasTable(all)
     }()
 
@@ -157,10 +172,10 @@ package enum CanonicalField: String, CaseIterable, Sendable {
         return (w, 0)
     }
 
-    /// The home slot of a key in `AliasTable`.
+    /// The slot of a key in `AliasTable` under `seed`.
     @inline(__always)
-    static func slot(_ first: UInt64, _ last: UInt64, _ length: Int) -> Int {
-        var h = (first ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15
+    static func slot(_ first: UInt64, _ last: UInt64, _ length: Int, seed: UInt64) -> Int {
+        var h = (first ^ UInt64(length) ^ seed &<< 16) &* 0x9E37_79B9_7F4A_7C15
         h ^= last &* 0xC2B2_AE3D_27D4_EB4F
         return Int(truncatingIfNeeded: (h ^ (h >> 29)) >> 32) & (AliasTable.size - 1)
     }
