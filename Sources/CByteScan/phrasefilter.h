@@ -1,12 +1,14 @@
 #ifndef DISTILLSCAN_PHRASEFILTER_H
 #define DISTILLSCAN_PHRASEFILTER_H
 /* The phrase filter's scan (ShiftOrPhraseFilter in DistillProfile): a shift-or over byte
-   pairs, eight positions per test. Header-only and static inline, like bytescan.h. With
-   SSE2 (every x86-64 CPU) the pair hashes of 16 bytes are computed at once and a block's
-   masks are combined in one 128-bit register; other CPUs take the scalar blocks. */
+   pairs, eight positions per test. Header-only and static inline, like bytescan.h. On
+   x86-64 (SSE2, with 64-bit moves between vector and general registers) the pair hashes
+   of 16 bytes are computed at once and a block's masks are combined in one 128-bit
+   register; other CPUs take the scalar blocks. */
 #include <stddef.h>
 #include <stdint.h>
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
+#define DISTILL_PHRASE_SSE2 1
 #include <emmintrin.h>
 #endif
 
@@ -44,7 +46,7 @@ static inline uint64_t distill_phrase_filter_next(const uint8_t *p, size_t n, co
     uint64_t c = *carry;
     uint8_t prev = *before;
     uint16_t idx[16];
-#if defined(__SSE2__)
+#if defined(DISTILL_PHRASE_SSE2)
     const __m128i fold = _mm_set1_epi8(0x20), low = _mm_set1_epi16(0xFF), ones = _mm_set1_epi8(-1);
     /* distill_phrase_block's 128-bit word in one register: position k's mask shifted
        left by 8 - k bytes, the block before moved up by 8. */

@@ -100,7 +100,7 @@ package enum CanonicalField: String, CaseIterable, Sendable {
             aliases = all
             // SAFETY: the alias's bytes are read by `keyWords` only during the closure.
             let words = all.map { a in a.bytes.withUnsafeBytes { CanonicalField.keyWords($0) } }
-            // About one seed in 200 fits 73 aliases into 512 slots; the search is bounded.
+            // About one seed in 170 fits 73 aliases into 512 slots; the search is bounded.
             for seed in UInt64(0)..<100_000 {
                 var taken = [Bool](repeating: false, count: Self.size)
                 let fits = all.indices.allSatisfy { i in

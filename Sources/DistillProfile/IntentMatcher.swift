@@ -5,6 +5,7 @@
 /// along with every request, and a copy of a struct holding them all was a dozen
 /// retains and releases per request.
 package struct IntentMatcher: Sendable {
+    /// The compiled pack: phrases, rule bits, regular expressions and requirements.
     // SAFETY: @unchecked Sendable: every stored property is a `let`, and the `Regex<AnyRegexOutput>` values (not `Sendable`) are only matched after `init`, never mutated.
     private final class Tables: @unchecked Sendable {
         let pack: RulePack

@@ -13,12 +13,6 @@ package struct PhraseSearch: Sendable {
         automaton = filter == nil ? AhoCorasick(patterns: patterns) : nil
     }
 
-    /// The automaton, whatever the pack's size (for tests that compare the two).
-    package init(automatonOf patterns: [[UInt8]]) {
-        filter = nil
-        automaton = AhoCorasick(patterns: patterns)
-    }
-
     /// Calls `hit` with the id of every phrase occurrence (in no particular order).
     @inline(__always)
     package func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {

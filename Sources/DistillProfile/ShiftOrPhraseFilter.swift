@@ -42,12 +42,14 @@ package struct ShiftOrPhraseFilter: Sendable {
     private var bucketStarts: [Int]
     /// Every phrase's bytes, ASCII lower case, one after another (`Phrase.start`).
     private var bytes: [UInt8]
-    /// The id of every empty phrase: an automaton reports one after every byte.
-    private var empty: [Int32]
 
-    /// `nil` when there are more than `maxPatterns` phrases (or more bytes than 32-bit offsets hold).
+    /// `nil` when there are more than `maxPatterns` phrases, an empty one (`RulePack.lint`
+    /// refuses phrases under 3 bytes; the automaton keeps its own answer for them), or
+    /// more bytes than 32-bit offsets hold.
     package init?(patterns: [[UInt8]]) {
-        guard patterns.count <= Self.maxPatterns, patterns.reduce(0, { $0 + $1.count }) < Int(Int32.max) else { return nil }
+        guard patterns.count <= Self.maxPatterns, !patterns.contains(where: \.isEmpty),
+            patterns.reduce(0, { $0 + $1.count }) < Int(Int32.max)
+        else { return nil }
         var masks = [UInt64](repeating: ~0, count: 4096)
         var bytes: [UInt8] = []
         var starts: [Int] = []
@@ -55,14 +57,13 @@ package struct ShiftOrPhraseFilter: Sendable {
             starts.append(bytes.count)
             bytes += p.map(\.asciiLowercased)
         }
-        empty = patterns.indices.filter { patterns[$0].isEmpty }.map { Int32($0) }
         // Bucket by length: a short phrase leaves its bucket's early groups clear for
         // every pair, so short phrases share buckets and spoil only those.
-        let nonEmpty = patterns.indices.filter { !patterns[$0].isEmpty }.sorted { (patterns[$0].count, $0) < (patterns[$1].count, $1) }
+        let byLength = patterns.indices.sorted { (patterns[$0].count, $0) < (patterns[$1].count, $1) }
         var phrases: [Phrase] = []
         var bucketStarts = [0]
-        for (rank, id) in nonEmpty.enumerated() {
-            let bucket = rank * Self.buckets / nonEmpty.count
+        for (rank, id) in byLength.enumerated() {
+            let bucket = rank * Self.buckets / byLength.count
             while bucketStarts.count <= bucket { bucketStarts.append(phrases.count) }
             let p = patterns[id].map { $0 | 0x20 }
             for group in 0..<Self.window {
@@ -106,7 +107,6 @@ package struct ShiftOrPhraseFilter: Sendable {
     package func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
         let n = text.count
         guard n > 0, let base = text.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-        for id in empty { for _ in 0..<n { hit(Int(id)) } }
         // SAFETY: `masks` has the 4096 entries the scan indexes (12-bit pair hashes); the scan reads `base[0..<n]` only, and `text` only during the call; a reported block's positions `start + k` are below `n` (positions past the text are never candidates).
         masks.withUnsafeBufferPointer { masks in
             guard let table = masks.baseAddress else { return }

@@ -24,6 +24,7 @@ struct PhraseSearchTests {
         let builtIn = RulePack.builtIn.rules.flatMap { $0.phrases ?? [] }.map { Array($0.utf8) }
         #expect(PhraseSearch(patterns: builtIn).filter != nil, "the default pack uses the filter")
         let many = (0...ShiftOrPhraseFilter.maxPatterns).map { Array("phrase \($0)".utf8) }
+        #expect(PhraseSearch(patterns: ["abc", ""].map { Array($0.utf8) }).filter == nil, "an empty phrase: the automaton")
         #expect(PhraseSearch(patterns: many).filter == nil && PhraseSearch(patterns: many).automaton != nil, "past maxPatterns the automaton")
     }
 
@@ -46,7 +47,7 @@ struct PhraseSearchTests {
 
     @Test func filterAndAutomatonAgreeOnPhrasesFromTheDefaultPack() {
         let builtIn = RulePack.builtIn.rules.flatMap { $0.phrases ?? [] }.map { Array($0.utf8) }
-        let filter = PhraseSearch(patterns: builtIn), automaton = PhraseSearch(automatonOf: builtIn)
+        let filter = PhraseSearch(patterns: builtIn), automaton = AhoCorasick(patterns: builtIn)
         var random = Random(seed: 11)
         // Texts stitched from the phrases themselves, upper-cased at random, with filler.
         for _ in 0..<400 {
@@ -57,7 +58,7 @@ struct PhraseSearchTests {
                 if random.next(3) == 0 { phrase = phrase.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 32 : $0 } }
                 text += phrase.prefix(phrase.count - random.next(2))
             }
-            #expect(Self.hits(filter, text) == Self.hits(automaton, text))
+            #expect(Self.hits(filter, text) == AhoCorasickTests.hits(automaton, text))
             #expect(Self.hits(filter, text) == AhoCorasickTests.naive(builtIn, text))
         }
     }
