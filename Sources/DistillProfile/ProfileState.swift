@@ -4,7 +4,7 @@ import DistillSupport
 
 /// The profile pass: a profile per account, built from the record stream. A `RecordSink`:
 /// profiling shards separately and merging equals profiling the whole.
-// SAFETY: @unchecked Sendable: every stored property is a Sendable value (arrays, `AccountIndex`, `ProfileParameters`, and `IntentMatcher`, itself `@unchecked` for its regexes), so a copy shares nothing mutable.
+// SAFETY: @unchecked Sendable: every stored property is a Sendable value (arrays, `AccountIndex`, `ProfileParameters`, and `IntentMatcher`, whose tables are immutable and `@unchecked` only for their regexes), so a copy shares nothing mutable.
 package struct ProfileState: RecordSink, @unchecked Sendable {
     package let parameters: ProfileParameters
     package let matcher: IntentMatcher
