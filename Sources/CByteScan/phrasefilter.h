@@ -17,15 +17,15 @@ static inline uint16_t distill_phrase_pair(uint8_t before, uint8_t byte) {
     return (uint16_t)((((unsigned)before << 4) ^ byte) & 0xFFF);
 }
 
-/* One block of eight positions whose pair indexes are idx[0..<count] (count <= 8; the
-   positions past count are no phrase's end). A mask's group g (bits 8g..8g+7) is clear
+/* One block of eight positions whose pair indexes are idx[0..<count] (1 <= count <= 8;
+   the positions past count are no phrase's end). A mask's group g (bits 8g..8g+7) is clear
    for the buckets with a phrase whose pair 7 - g bytes before its end is this one.
    Placing position k's mask at bit 64 - 8k of a 128-bit word lines up, for every k, the
    groups that end a phrase at position k: the high half holds position k's eight
    checks at bits 56 - 8k, the low half what the next block's positions inherit.
    Returns the high half (a clear bit is a candidate) and leaves the low half in *carry. */
 static inline uint64_t distill_phrase_block(const uint64_t *masks, const uint16_t *idx, size_t count, uint64_t *carry) {
-    uint64_t high = *carry | (count > 0 ? masks[idx[0]] : ~(uint64_t)0), low = 0;
+    uint64_t high = *carry | masks[idx[0]], low = 0;
     for (size_t k = 1; k < 8; k++) {
         uint64_t m = k < count ? masks[idx[k]] : ~(uint64_t)0;
         high |= m >> (8 * k);

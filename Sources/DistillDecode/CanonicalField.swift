@@ -1,3 +1,5 @@
+import DistillSupport
+
 /// The fields of the canonical gateway log, and the aliases real logs use for them.
 package enum CanonicalField: String, CaseIterable, Sendable {
     case ts, requestID = "request_id", account = "account_id", apiKey = "api_key_id", org = "org_id"
@@ -77,18 +79,19 @@ package enum CanonicalField: String, CaseIterable, Sendable {
     struct AliasTable {
         static let size = 512
 
-        /// One occupied or empty (`length == 0`) slot.
+        /// One occupied or empty (`length == 0`) slot; 32-bit fields keep it at 32 bytes (the
+        /// table at 16 KiB).
         struct Slot {
             var first: UInt64 = 0
             var last: UInt64 = 0
             var length: Int32 = 0
             /// Index into `aliases`, and the alias's field and rank (read without touching it).
-            var aliasIndex: Int32 = 0
-            var fieldIndex: Int32 = 0
-            var rankIndex: Int32 = 0
-            var alias: Int { Int(aliasIndex) }
-            var field: Int { Int(fieldIndex) }
-            var rank: Int { Int(rankIndex) }
+            var alias32: Int32 = 0
+            var field32: Int32 = 0
+            var rank32: Int32 = 0
+            var alias: Int { Int(alias32) }
+            var field: Int { Int(field32) }
+            var rank: Int { Int(rank32) }
         }
 
         var slots = [Slot](repeating: Slot(), count: size)
@@ -114,8 +117,8 @@ package enum CanonicalField: String, CaseIterable, Sendable {
                 for (i, a) in all.enumerated() {
                     let s = CanonicalField.slot(words[i].0, words[i].1, a.bytes.count, seed: seed)
                     slots[s] = Slot(
-                        first: words[i].0, last: words[i].1, length: Int32(a.bytes.count), aliasIndex: Int32(i),
-                        fieldIndex: Int32(a.field), rankIndex: Int32(a.rank))
+                        first: words[i].0, last: words[i].1, length: Int32(a.bytes.count), alias32: Int32(i),
+                        field32: Int32(a.field), rank32: Int32(a.rank))
                 }
                 return
             }
@@ -128,10 +131,10 @@ package enum CanonicalField: String, CaseIterable, Sendable {
             let n = key.count
             guard n > 0 else { return nil }
             let (first, last) = CanonicalField.keyWords(key)
-            // SAFETY: the slot index is masked below `size` (== `slots.count`); memcmp compares `n` bytes of an alias whose length equals `n` (checked) with `key`, and `n > 0`, so both bases are non-nil.
+            // SAFETY: the slot index is masked below `size` (== `slots.count`); the alias's bytes are read only inside the closure.
             let x = slots.withUnsafeBufferPointer { $0[CanonicalField.slot(first, last, n, seed: seed)] }
             guard Int(x.length) == n && x.first == first && x.last == last else { return nil }
-            if n <= 16 || aliases[x.alias].bytes.withUnsafeBytes({ memcmp($0.baseAddress!, key.baseAddress!, n) == 0 }) { return x }
+            if n <= 16 || aliases[x.alias].bytes.withUnsafeBytes({ $0.hasSameBytes(as: key) }) { return x }
             return nil
         }
     }
@@ -180,7 +183,3 @@ package enum CanonicalField: String, CaseIterable, Sendable {
         return Int(truncatingIfNeeded: (h ^ (h >> 29)) >> 32) & (AliasTable.size - 1)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

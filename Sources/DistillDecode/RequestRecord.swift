@@ -144,6 +144,7 @@ package enum LogFormat: String, Sendable, Codable, CaseIterable, Comparable {
 
 extension UInt8 {
     /// The byte with ASCII upper case folded to lower case (other bytes unchanged).
-    @inline(__always)
+    /// Inlinable: the profile's phrase check folds every candidate's bytes with it.
+    @inlinable @inline(__always)
     package var asciiLowercased: UInt8 { self >= 0x41 && self <= 0x5A ? self + 32 : self }
 }

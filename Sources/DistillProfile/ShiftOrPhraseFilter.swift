@@ -100,8 +100,6 @@ package struct ShiftOrPhraseFilter: Sendable {
         return (word, mask)
     }
 
-    @inline(__always) private static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
-
     /// Calls `hit` with the id of every phrase occurrence (those ending at one byte
     /// bucket by bucket).
     package func scan(_ text: UnsafeRawBufferPointer, _ hit: (Int) -> Void) {
@@ -129,7 +127,7 @@ package struct ShiftOrPhraseFilter: Sendable {
         // The text's last four bytes up to `end` (fewer at its start), ASCII lower case.
         var word: UInt32 = 0
         // SAFETY: `end < n`, and bytes are read only at `end - k >= 0`.
-        for k in 0..<min(4, end + 1) { word |= UInt32(Self.lower(text[end - k])) << UInt32(24 - 8 * k) }
+        for k in 0..<min(4, end + 1) { word |= UInt32(text[end - k].asciiLowercased) << UInt32(24 - 8 * k) }
         // SAFETY: `bucketStarts` has `buckets + 1` entries and bounds `phrases`; a phrase's bytes are `bytes[start..<start + count]`; text bytes are read at `end + 1 - count ... end`, after `count <= end + 1`.
         phrases.withUnsafeBufferPointer { phrases in
             bytes.withUnsafeBufferPointer { bytes in
@@ -142,7 +140,7 @@ package struct ShiftOrPhraseFilter: Sendable {
                         guard count <= end + 1 else { continue }
                         let first = end + 1 - count
                         var same = true
-                        for k in 0..<max(0, count - 4) where Self.lower(text[first + k]) != bytes[from + k] {
+                        for k in 0..<max(0, count - 4) where text[first + k].asciiLowercased != bytes[from + k] {
                             same = false
                             break
                         }
