@@ -57,6 +57,24 @@ package struct EdgeList: Sendable, Sequence {
         }
     }
 
+    /// `forEachStored` over part `part` of `parts` contiguous ranges of the edges (in edge
+    /// order): readers of every edge split them over threads, each part read by one.
+    package func forEachStored(
+        part: Int, of parts: Int, where include: (_ a: Int, _ b: Int) -> Bool,
+        _ body: (_ a: Int, _ b: Int, _ kinds: UInt16, _ weights: Span<Double>) -> Void
+    ) {
+        let low = heads.count * part / parts, high = heads.count * (part + 1) / parts
+        // The part's first weight: the stored weights of the edges before it.
+        var next = 0
+        for h in heads[..<low] { next += h.kinds.nonzeroBitCount }
+        let all = weights.span
+        for h in heads[low..<high] {
+            let n = h.kinds.nonzeroBitCount
+            if include(Int(h.a), Int(h.b)) { body(Int(h.a), Int(h.b), h.kinds, all.extracting(next..<(next + n))) }
+            next += n
+        }
+    }
+
     /// Calls `body` with each of an edge's stored weights (as `forEachStored` gives
     /// them) and its kind's index, in kind order.
     @inline(__always)

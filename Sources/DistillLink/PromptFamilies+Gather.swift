@@ -40,10 +40,11 @@ extension PromptFamilies {
         return (start, order)
     }
 
-    /// Where a gathered sample is (`run << 32 | index`), keyed by its hash; ties (one prompt
-    /// of several accounts) are ordered by account, read from the sample itself.
+    /// Where a gathered sample is (`run << 32 | index`), keyed by its hash, then its account
+    /// (one prompt of several accounts): the sort reads the keys alone, never a sample.
     private struct Key {
         var hash: UInt64
+        var account: Int
         var location: UInt64
     }
 
@@ -67,7 +68,7 @@ extension PromptFamilies {
         for r in runs.indices {
             for j in runs[r].indices {
                 let hash = runs[r][j].hash
-                parts[Int(hash >> UInt64(64 - partBits))].append(Key(hash: hash, location: UInt64(r) << 32 | UInt64(j)))
+                parts[Int(hash >> UInt64(64 - partBits))].append(Key(hash: hash, account: runs[r][j].account, location: UInt64(r) << 32 | UInt64(j)))
             }
         }
         var offsets = [0]
@@ -82,7 +83,7 @@ extension PromptFamilies {
                 var part = keys[p]
                 func run(_ key: Key) -> Int { Int(key.location >> 32) }
                 func index(_ key: Key) -> Int { Int(key.location & 0xFFFF_FFFF) }
-                part.sort { $0.hash != $1.hash ? $0.hash < $1.hash : runs[run($0)][index($0)].account < runs[run($1)][index($1)].account }
+                part.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.account < $1.account }
                 for (k, key) in part.enumerated() { (out.value + starts[p] + k).initialize(to: runs[run(key)][index(key)]) }
             }
             count = total

@@ -47,10 +47,29 @@ enum SharedShingles {
             }
             return out
         }
-        // A sample holds a shingle once, and parts and shingles within them ascend: each
-        // sample's kept shingles come out ascending whatever the order within a shingle.
-        var kept = [[UInt32]](repeating: [], count: samples.count)
-        for part in keptParts { for (sample, shingle) in part { kept[Int(sample)].append(shingle) } }
-        return kept
+        return lists(keptParts, samples: samples.count, threads: threads)
+    }
+
+    /// Each sample's kept shingles from the parts' (sample, shingle) pairs. A sample holds a
+    /// shingle once, and parts and shingles within them ascend: each sample's list comes
+    /// out ascending whatever the order within a shingle. Each list is made at its exact
+    /// size, and the lists are filled on all threads, a range of samples each (grown one
+    /// append at a time on one thread, they were a serial step of the link stage).
+    static func lists(_ parts: [[(sample: Int32, shingle: UInt32)]], samples: Int, threads: Int) -> [[UInt32]] {
+        var counts = [Int32](repeating: 0, count: samples)
+        for part in parts { for (sample, _) in part { counts[Int(sample)] += 1 } }
+        let slices = max(1, threads), sizes = counts
+        return parallelMap(slices, threads: threads) { t -> [[UInt32]] in
+            let low = samples * t / slices, high = samples * (t + 1) / slices
+            var out = (low..<high).map { s -> [UInt32] in
+                var list: [UInt32] = []
+                list.reserveCapacity(Int(sizes[s]))
+                return list
+            }
+            for part in parts {
+                for (sample, shingle) in part where Int(sample) >= low && Int(sample) < high { out[Int(sample) - low].append(shingle) }
+            }
+            return out
+        }.flatMap { $0 }
     }
 }

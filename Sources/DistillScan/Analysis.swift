@@ -70,7 +70,7 @@ package enum Analysis {
             candidates: link.accounts.filter(\.isCandidate).count, families: link.families.families.count,
             familyStatistics: link.familyStatistics,
             manifest: RunManifest(config: config, accountsFile: accounts, accountsSHA256: accountsSHA256))
-        (report.members, report.edges) = CaseMaterialBuilder.build(campaigns, link, edges: config.keepCaseEdges)
+        (report.members, report.edges) = CaseMaterialBuilder.build(campaigns, link, edges: config.keepCaseEdges, threads: config.input.threads)
         inspect?(link, campaigns)
         releaseInBackground((state, link, accounts))
         return report

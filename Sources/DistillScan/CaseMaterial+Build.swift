@@ -2,48 +2,65 @@ import DistillDecode
 import DistillLink
 import DistillProfile
 import DistillScore
+import DistillSupport
 
 /// Per-member figures and the evidence edges inside campaigns, taken from the link stage
 /// before it is released (the members table, `--format csv` and `--db` read them).
 enum CaseMaterialBuilder {
-    static func build(_ campaigns: [Campaign], _ link: Linker.Result, edges keepEdges: Bool) -> (members: [String: MemberFigures], edges: [CaseEdge]) {
+    static func build(_ campaigns: [Campaign], _ link: Linker.Result, edges keepEdges: Bool, threads: Int = 1) -> (members: [String: MemberFigures], edges: [CaseEdge]) {
         // Keyed by the members only: an index of every account costs ~100 bytes each, and a
         // dump may hold millions of accounts that are in no campaign.
         var campaignOfMember: [String: Int] = [:]
         for (ci, c) in campaigns.enumerated() { for a in c.accounts { campaignOfMember[a] = ci } }
-        var campaignOf = [Int](repeating: -1, count: link.accounts.count)
+        // Per account its campaign and its place among the members (-1: in none), 32-bit:
+        // two arrays over every account, and a dump may hold millions.
+        var campaignOf = [Int32](repeating: -1, count: link.accounts.count)
+        var slotOf = [Int32](repeating: -1, count: link.accounts.count)
+        var members: [Int] = []
         if !campaignOfMember.isEmpty {
-            for i in link.accounts.indices { if let ci = campaignOfMember[link.accounts[i].id] { campaignOf[i] = ci } }
-        }
-        // Evidence kinds per member as a bit set over `EvidenceKind.allCases`: a campaign of
-        // a few hundred accounts has tens of thousands of edges.
-        let allKinds = EvidenceKind.allCases
-        var kinds = [UInt32](repeating: 0, count: link.accounts.count)
-        var links = [Int](repeating: 0, count: link.accounts.count)
-        var edges: [CaseEdge] = []
-        // Accounts are in ascending id order and edges in ascending (a, b) order, so the
-        // edges come out sorted by (id of a, id of b) with a < b.
-        link.graph.edges.forEachStored(where: { campaignOf[$0] >= 0 && campaignOf[$0] == campaignOf[$1] }) { a, b, stored, weights in
-            var mask: UInt32 = 0
-            var named: [CaseEdge.Weight] = []
-            EdgeList.forEachWeight(stored, weights) { k, w in
-                guard w > 0 else { return }
-                mask |= 1 << UInt32(k)
-                // Named only when the edges are kept (for `--db`).
-                if keepEdges { named.append(CaseEdge.Weight(kind: allKinds[k].rawValue, weight: w)) }
+            for i in link.accounts.indices {
+                if let ci = campaignOfMember[link.accounts[i].id] {
+                    campaignOf[i] = Int32(ci)
+                    slotOf[i] = Int32(members.count)
+                    members.append(i)
+                }
             }
-            kinds[a] |= mask
-            kinds[b] |= mask
-            links[a] += 1
-            links[b] += 1
-            if keepEdges { edges.append(CaseEdge(a: link.accounts[a].id, b: link.accounts[b].id, weights: named)) }
         }
-        var members: [String: MemberFigures] = [:]
-        for (i, v) in link.accounts.enumerated() where campaignOf[i] >= 0 {
-            let evidence = allKinds.enumerated().filter { kinds[i] & (1 << UInt32($0.offset)) != 0 }.map(\.element.rawValue).sorted()
-            members[v.id] = figures(v, evidence: evidence, links: links[i])
+        let allKinds = EvidenceKind.allCases
+        let campaign = campaignOf, slot = slotOf, count = members.count
+        // Evidence kinds per member as a bit set over `EvidenceKind.allCases`: a campaign of
+        // a few hundred accounts has tens of thousands of edges, read in parts on all
+        // threads, each with its own tallies (per member, not per account).
+        let parts = parallelMap(max(1, threads), threads: threads) { part -> (kinds: [UInt32], links: [Int], edges: [CaseEdge]) in
+            var kinds = [UInt32](repeating: 0, count: count), links = [Int](repeating: 0, count: count)
+            var edges: [CaseEdge] = []
+            // Accounts are in ascending id order and edges in ascending (a, b) order, so the
+            // edges come out sorted by (id of a, id of b) with a < b, the parts in order.
+            link.graph.edges.forEachStored(part: part, of: max(1, threads), where: { campaign[$0] >= 0 && campaign[$0] == campaign[$1] }) { a, b, stored, weights in
+                var mask: UInt32 = 0
+                var named: [CaseEdge.Weight] = []
+                EdgeList.forEachWeight(stored, weights) { k, w in
+                    guard w > 0 else { return }
+                    mask |= 1 << UInt32(k)
+                    // Named only when the edges are kept (for `--db`).
+                    if keepEdges { named.append(CaseEdge.Weight(kind: allKinds[k].rawValue, weight: w)) }
+                }
+                let (x, y) = (Int(slot[a]), Int(slot[b]))
+                kinds[x] |= mask
+                kinds[y] |= mask
+                links[x] += 1
+                links[y] += 1
+                if keepEdges { edges.append(CaseEdge(a: link.accounts[a].id, b: link.accounts[b].id, weights: named)) }
+            }
+            return (kinds, links, edges)
         }
-        return (members, edges)
+        var figures: [String: MemberFigures] = [:]
+        for (m, i) in members.enumerated() {
+            let kinds = parts.reduce(UInt32(0)) { $0 | $1.kinds[m] }, links = parts.reduce(0) { $0 + $1.links[m] }
+            let evidence = allKinds.enumerated().filter { kinds & (1 << UInt32($0.offset)) != 0 }.map(\.element.rawValue).sorted()
+            figures[link.accounts[i].id] = Self.figures(link.accounts[i], evidence: evidence, links: links)
+        }
+        return (figures, parts.flatMap(\.edges))
     }
 
     static func figures(_ v: AccountView, evidence: [String], links: Int) -> MemberFigures {

@@ -61,6 +61,34 @@ struct EdgeListTests {
         #expect(seen == edges.indices.filter { (edges[$0].a + edges[$0].b) % 2 == 0 })
     }
 
+    /// Split into parts (what the case material's threads each read), the walk gives the
+    /// same edges with the same weights, the parts in order, for any number of parts.
+    @Test func thePartsOfTheStoredWalkAreTheWholeWalkInOrder() {
+        var edges: [Edge] = []
+        for i in 0..<301 {
+            var e = PairEvidence()
+            for (k, kind) in EvidenceKind.allCases.enumerated() where (i * 3 + k) % 4 == 0 { e[kind] = Double(i) + Double(k) / 16 }
+            edges.append(Edge(a: i / 5, b: i / 5 + 1 + i % 5, evidence: e))
+        }
+        let list = EdgeList(edges)
+        func walk(_ visit: ((Int, Int, UInt16, Span<Double>) -> Void) -> Void) -> [[UInt64]] {
+            var out: [[UInt64]] = []
+            visit { a, b, kinds, weights in
+                var row = [UInt64(a), UInt64(b), UInt64(kinds)]
+                for i in weights.indices { row.append(weights[i].bitPattern) }
+                out.append(row)
+            }
+            return out
+        }
+        let include = { (a: Int, b: Int) in (a * 7 + b) % 3 != 0 }
+        let whole = walk { list.forEachStored(where: include, $0) }
+        #expect(whole.count > 100)
+        for parts in [1, 2, 3, 7, 400] {
+            let pieces = (0..<parts).flatMap { p in walk { list.forEachStored(part: p, of: parts, where: include, $0) } }
+            #expect(pieces == whole, "\(parts) parts")
+        }
+    }
+
     @Test func shardsConcatenateInShardOrder() {
         var parts = [EdgeList.Builder(), EdgeList.Builder(), EdgeList.Builder()]
         var e = PairEvidence()
