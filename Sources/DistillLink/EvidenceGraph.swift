@@ -8,7 +8,7 @@ package struct EvidenceGraph: Sendable {
 
     /// `attributes`: the family-independent evidence between the same candidates.
     init(
-        accounts: [AccountView], candidates: [Int], attributes: AttributeEvidence, familyPurity: [Int: Double],
+        accounts: [AccountView], candidates: [Int], attributes: AttributeEvidence, familyPurity: [Double],
         params: LinkParameters, threads: Int = 1
     ) {
         var pairs = attributes.pairs

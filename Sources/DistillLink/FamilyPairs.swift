@@ -22,13 +22,13 @@ struct FamilyPairs: PairSource {
 
     /// `members[f]`: the candidates in family `f` (ascending) and the share of their
     /// prompts in it; `purity[f]`: the share of the family's sampled prompts sent by candidates.
-    init(members: [Int: [(account: Int, share: Double)]], purity familyPurity: [Int: Double], weight: Double, cap: Double, bound: Int) {
+    init(members: [Int: [(account: Int, share: Double)]], purity familyPurity: [Double], weight: Double, cap: Double, bound: Int) {
         self.weight = weight
         self.cap = cap
         self.bound = bound
         var perAccount = [Int](repeating: 0, count: bound + 1)
         for (f, m) in members.sorted(by: { $0.key < $1.key }) where m.count > 1 {
-            purity.append(familyPurity[f] ?? 1)
+            purity.append(f < familyPurity.count ? familyPurity[f] : 1)
             for x in m {
                 member.append(x.account)
                 share.append(x.share)

@@ -1,10 +1,12 @@
 import DistillSupport
 
 extension PromptFamilies {
-    /// Linking family → the share of its sampled prompts sent by candidates. By prompts, not
-    /// accounts: ordinary users who happen to send one of the public questions a farm wraps
-    /// add a prompt each, not a member as heavy as a farm account.
-    package func linkPurity(isCandidate: (Int) -> Bool) -> [Int: Double] {
+    /// Linking family → the share of its sampled prompts sent by candidates, by family id
+    /// (1 for an id that is no sample's linking family). By prompts, not accounts: ordinary
+    /// users who happen to send one of the public questions a farm wraps add a prompt each,
+    /// not a member as heavy as a farm account. An array, not a dictionary: a dump has a
+    /// family for about every sampled prompt, and hashing each was a serial step of the link.
+    package func linkPurity(isCandidate: (Int) -> Bool) -> [Double] {
         // Counted in arrays by linking family id (below `families.count`), not a dictionary per sample.
         var all = [Int](repeating: 0, count: families.count), candidate = all
         for i in samples.indices {
@@ -12,9 +14,7 @@ extension PromptFamilies {
             all[f] += 1
             if isCandidate(samples[i].account) { candidate[f] += 1 }
         }
-        var purity: [Int: Double] = [:]
-        for f in all.indices where all[f] > 0 { purity[f] = Double(candidate[f]) / Double(all[f]) }
-        return purity
+        return all.indices.map { all[$0] > 0 ? Double(candidate[$0]) / Double(all[$0]) : 1 }
     }
 
     /// Family id → share of each account's samples, per account with samples; with

@@ -12,7 +12,9 @@ struct PairAccumulatorTests {
             5: [(3, 1)],  // one candidate: pairs nobody
         ]
         let purities = [7: 0.5, 2: 1, 5: 3.0 / 40]
-        let source = FamilyPairs(members: members, purity: purities, weight: 4, cap: 4, bound: 10)
+        // By family id, 1 where no purity is given (as `PromptFamilies.linkPurity` makes them).
+        let byID = (0...7).map { purities[$0] ?? 1 }
+        let source = FamilyPairs(members: members, purity: byID, weight: 4, cap: 4, bound: 10)
         var generated = PairAccumulator()
         generated.add(1, 4, .ip, 0.5, cap: 1)
         var stored = generated
@@ -60,7 +62,7 @@ struct PairAccumulatorTests {
         for f in 0..<30 {
             members[f] = (0..<400).filter { _ in random(f == 0 ? 2 : 20) == 0 }.map { ($0, Double(1 + random(8)) / 8) }
         }
-        let families = FamilyPairs(members: members, purity: [:], weight: 4, cap: 4, bound: 400)
+        let families = FamilyPairs(members: members, purity: [], weight: 4, cap: 4, bound: 400)
         var single = acc
         let expected = single.compactMapPairs(threads: 1, adding: families, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
         let split = acc.compactMapPairs(threads: threads, adding: families, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
