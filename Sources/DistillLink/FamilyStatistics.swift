@@ -31,8 +31,8 @@ package struct FamilyStatistics: Sendable {
         for f in fam.families where f.accounts.count >= 2 {
             let samples = f.members
             let total = samples.reduce(0) { $0 + fam.samples[$1].count }
-            // Summed in account order: a Set's order changes from process to process.
-            let requests = f.accounts.sorted().reduce(0.0) { $0 + (accounts[$1].families[f.id] ?? 0) * Double(accounts[$1].profile.requests) }
+            // Summed in account order (`accounts` ascends), the same in every process.
+            let requests = f.accounts.reduce(0.0) { $0 + (accounts[$1].families[f.id] ?? 0) * Double(accounts[$1].profile.requests) }
             // The template is aligned later, only for the families that are reported.
             out.append(
                 Family(

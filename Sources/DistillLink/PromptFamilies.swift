@@ -18,8 +18,10 @@ package struct PromptFamilies: Sendable {
         package var id: Int
         /// Indexes into `samples`.
         package var members: [Int]
-        /// Indexes of the accounts whose samples are in it.
-        package var accounts: Set<Int>
+        /// Indexes of the accounts whose samples are in it, ascending, each once. An array,
+        /// not a set: most families hold one prompt, and a dump has about a family per
+        /// sampled prompt (a set each was a hashed table each).
+        package var accounts: [Int]
     }
 
     /// A sampled prompt of an account.
@@ -110,11 +112,24 @@ package struct PromptFamilies: Sendable {
         // A set of accounts per family, most of them of one sample: made on all threads.
         let accountOf = s.map(\.account)
         let fams = parallelArray(groups.count, threads: threads, run: 4096) { id in
-            Family(id: id, members: groups[id], accounts: Set(groups[id].map { accountOf[$0] }))
+            Family(id: id, members: groups[id], accounts: Self.distinctAscending(groups[id].map { accountOf[$0] }))
         }
         families = fams
         familyOf = of
         linkFamily = Self.siblings(fams, candidates: { accounts[$0].isCandidate }, params: params)
+    }
+
+    /// `accounts` sorted, each once.
+    static func distinctAscending(_ accounts: [Int]) -> [Int] {
+        guard accounts.count > 1 else { return accounts }
+        var sorted = accounts.sorted()
+        var kept = 1
+        for i in 1..<sorted.count where sorted[i] != sorted[kept - 1] {
+            sorted[kept] = sorted[i]
+            kept += 1
+        }
+        sorted.removeLast(sorted.count - kept)
+        return sorted
     }
 
     /// Families whose candidate accounts largely coincide are siblings: one campaign's

@@ -59,4 +59,21 @@ struct PromptFamilySharesTests {
             #expect(result.accounts[a].families == Self.reference(fam, account: a, linking: false, allFamilies: false))
         }
     }
+
+    /// A family's accounts ascend, each once, whatever the order and repeats of its
+    /// samples' accounts (sums over them run in that order in every process).
+    @Test func aFamilysAccountsAscendEachOnce() {
+        #expect(PromptFamilies.distinctAscending([]) == [])
+        #expect(PromptFamilies.distinctAscending([7]) == [7])
+        #expect(PromptFamilies.distinctAscending([9, 2, 9, 4, 2, 2, 0]) == [0, 2, 4, 9])
+        var seed: UInt64 = 3
+        for _ in 0..<200 {
+            let n = Int(seed % 40)
+            let accounts = (0..<n).map { _ in
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int(seed >> 59)
+            }
+            #expect(PromptFamilies.distinctAscending(accounts) == Set(accounts).sorted())
+        }
+    }
 }
