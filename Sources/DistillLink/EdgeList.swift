@@ -57,18 +57,42 @@ package struct EdgeList: Sendable, Sequence {
         }
     }
 
-    /// `forEachStored` over part `part` of `parts` contiguous ranges of the edges (in edge
-    /// order): readers of every edge split them over threads, each part read by one.
+    /// Where an edge is in the list: its index, and the index of its first stored weight.
+    package struct Position: Sendable, Equatable {
+        package var edge: Int
+        package var weight: Int
+    }
+
+    /// The starts of `parts` contiguous parts of about equal size, then the end (`parts + 1`
+    /// positions, in one pass over the edges): readers of every edge split them over
+    /// threads, each part read by one (`forEachStored(from:to:where:_:)`).
+    package func partStarts(_ parts: Int) -> [Position] {
+        precondition(parts > 0, "at least one part")
+        var starts: [Position] = []
+        starts.reserveCapacity(parts + 1)
+        var next = 0, weight = 0
+        for p in 0..<parts {
+            // `heads.count / parts * p` and the remainder's share, not `heads.count * p`: no product that could overflow.
+            let edge = heads.count / parts * p + heads.count % parts * p / parts
+            while next < edge {
+                weight += heads[next].kinds.nonzeroBitCount
+                next += 1
+            }
+            starts.append(Position(edge: edge, weight: weight))
+        }
+        starts.append(Position(edge: heads.count, weight: weights.count))
+        return starts
+    }
+
+    /// `forEachStored` over the edges from `start` (a position `partStarts` gave) to the
+    /// edge before `end`, in edge order.
     package func forEachStored(
-        part: Int, of parts: Int, where include: (_ a: Int, _ b: Int) -> Bool,
+        from start: Position, to end: Int, where include: (_ a: Int, _ b: Int) -> Bool,
         _ body: (_ a: Int, _ b: Int, _ kinds: UInt16, _ weights: Span<Double>) -> Void
     ) {
-        let low = heads.count * part / parts, high = heads.count * (part + 1) / parts
-        // The part's first weight: the stored weights of the edges before it.
-        var next = 0
-        for h in heads[..<low] { next += h.kinds.nonzeroBitCount }
         let all = weights.span
-        for h in heads[low..<high] {
+        var next = start.weight
+        for h in heads[start.edge..<end] {
             let n = h.kinds.nonzeroBitCount
             if include(Int(h.a), Int(h.b)) { body(Int(h.a), Int(h.b), h.kinds, all.extracting(next..<(next + n))) }
             next += n

@@ -21,14 +21,15 @@ struct FamilyPairs: PairSource {
     private var entryPosition: [Int32]
 
     /// `members[f]`: the candidates in family `f` (ascending) and the share of their
-    /// prompts in it; `purity[f]`: the share of the family's sampled prompts sent by candidates.
+    /// prompts in it; `purity[f]`: the share of the family's sampled prompts sent by candidates
+    /// (`PromptFamilies.linkPurity`: an entry for every family id).
     init(members: [Int: [(account: Int, share: Double)]], purity familyPurity: [Double], weight: Double, cap: Double, bound: Int) {
         self.weight = weight
         self.cap = cap
         self.bound = bound
         var perAccount = [Int](repeating: 0, count: bound + 1)
         for (f, m) in members.sorted(by: { $0.key < $1.key }) where m.count > 1 {
-            purity.append(f < familyPurity.count ? familyPurity[f] : 1)
+            purity.append(familyPurity[f])
             for x in m {
                 member.append(x.account)
                 share.append(x.share)

@@ -40,11 +40,12 @@ extension PromptFamilies {
         return (start, order)
     }
 
-    /// Where a gathered sample is (`run << 32 | index`), keyed by its hash, then its account
-    /// (one prompt of several accounts): the sort reads the keys alone, never a sample.
+    /// Where a gathered sample is (`run << 32 | index`), keyed by its hash. Ties (one prompt
+    /// of several accounts) are ordered by location, which is account order: runs are
+    /// blocks of accounts in order, each gathered in account order. The sort reads the keys
+    /// alone, never a sample.
     private struct Key {
         var hash: UInt64
-        var account: Int
         var location: UInt64
     }
 
@@ -68,7 +69,7 @@ extension PromptFamilies {
         for r in runs.indices {
             for j in runs[r].indices {
                 let hash = runs[r][j].hash
-                parts[Int(hash >> UInt64(64 - partBits))].append(Key(hash: hash, account: runs[r][j].account, location: UInt64(r) << 32 | UInt64(j)))
+                parts[Int(hash >> UInt64(64 - partBits))].append(Key(hash: hash, location: UInt64(r) << 32 | UInt64(j)))
             }
         }
         var offsets = [0]
@@ -83,7 +84,7 @@ extension PromptFamilies {
                 var part = keys[p]
                 func run(_ key: Key) -> Int { Int(key.location >> 32) }
                 func index(_ key: Key) -> Int { Int(key.location & 0xFFFF_FFFF) }
-                part.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.account < $1.account }
+                part.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.location < $1.location }
                 for (k, key) in part.enumerated() { (out.value + starts[p] + k).initialize(to: runs[run(key)][index(key)]) }
             }
             count = total

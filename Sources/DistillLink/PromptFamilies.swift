@@ -109,7 +109,7 @@ package struct PromptFamilies: Sendable {
         let groups = uf.groups()
         var of = [Int](repeating: -1, count: s.count)
         for id in groups.indices { for m in groups[id] { of[m] = id } }
-        // A set of accounts per family, most of them of one sample: made on all threads.
+        // The accounts of each family (most of them of one sample), ascending: made on all threads.
         let accountOf = s.map(\.account)
         let fams = parallelArray(groups.count, threads: threads, run: 4096) { id in
             Family(id: id, members: groups[id], accounts: Self.distinctAscending(groups[id].map { accountOf[$0] }))

@@ -23,8 +23,11 @@ enum SharedShingles {
         for x in samples { candidate[x.account] = isCandidate(x.account) }
         let occurrences = Occurrences(samples, sampleOfRank: sampleOfRank, threads: threads)
         let isCand = candidate, accountOf = accountOfRank, sampleOf = sampleOfRank
-        let keptParts = occurrences.sortedParts(threads: threads) { p, occ -> [(sample: Int32, shingle: UInt32)] in
-            var out: [(sample: Int32, shingle: UInt32)] = []
+        let width = sliceWidth(samples: samples.count, threads: threads)
+        // Each part's kept (sample, shingle) pairs, split by the samples' slice as they are
+        // found: a slice's lists are then filled from its own pairs alone.
+        let keptParts = occurrences.sortedParts(threads: threads) { p, occ -> [[(sample: Int32, shingle: UInt32)]] in
+            var out = [[(sample: Int32, shingle: UInt32)]](repeating: [], count: (samples.count + width - 1) / width)
             var i = 0
             while i < occ.count {
                 let low = occ[i] >> 32
@@ -41,35 +44,45 @@ enum SharedShingles {
                 }
                 if accounts >= 2 && background <= backgroundCap {
                     let shingle = UInt32(p) << UInt32(lowBits) | UInt32(low)
-                    for k in i..<end { out.append((sampleOf[Int(occ[k] & 0xFFFF_FFFF)], shingle)) }
+                    for k in i..<end {
+                        let sample = sampleOf[Int(occ[k] & 0xFFFF_FFFF)]
+                        out[Int(sample) / width].append((sample, shingle))
+                    }
                 }
                 i = end
             }
             return out
         }
-        return lists(keptParts, samples: samples.count, threads: threads)
+        return lists(keptParts, samples: samples.count, width: width, threads: threads)
     }
 
-    /// Each sample's kept shingles from the parts' (sample, shingle) pairs. A sample holds a
-    /// shingle once, and parts and shingles within them ascend: each sample's list comes
-    /// out ascending whatever the order within a shingle. Each list is made at its exact
-    /// size, and the lists are filled on all threads, a range of samples each (grown one
-    /// append at a time on one thread, they were a serial step of the link stage).
-    static func lists(_ parts: [[(sample: Int32, shingle: UInt32)]], samples: Int, threads: Int) -> [[UInt32]] {
-        var counts = [Int32](repeating: 0, count: samples)
-        for part in parts { for (sample, _) in part { counts[Int(sample)] += 1 } }
-        let slices = max(1, threads), sizes = counts
-        return parallelMap(slices, threads: threads) { t -> [[UInt32]] in
-            let low = samples * t / slices, high = samples * (t + 1) / slices
-            var out = (low..<high).map { s -> [UInt32] in
+    /// Samples per slice of the kept lists: a slice per thread, of at least 1,024 samples
+    /// (a slice's lists are one thread's work, and each part keeps a pair array per slice).
+    static func sliceWidth(samples: Int, threads: Int) -> Int {
+        let slices = max(1, min(threads, samples / 1024))
+        return max(1, (samples + slices - 1) / slices)
+    }
+
+    /// Each sample's kept shingles from the parts' (sample, shingle) pairs, `parts[p][t]`
+    /// holding part `p`'s pairs of the samples of slice `t` (`t * width..<(t + 1) * width`).
+    /// A sample holds a shingle once, and parts and shingles within them ascend: each
+    /// sample's list comes out ascending whatever the order within a shingle. Each list is
+    /// made at its exact size, and the slices are filled on all threads (grown one append
+    /// at a time on one thread, they were a serial step of the link stage).
+    static func lists(_ parts: [[[(sample: Int32, shingle: UInt32)]]], samples: Int, width: Int, threads: Int) -> [[UInt32]] {
+        let slices = (samples + width - 1) / width
+        let filled = parallelMap(slices, threads: threads) { t -> [[UInt32]] in
+            let low = t * width, high = min(samples, low + width)
+            var counts = [Int32](repeating: 0, count: high - low)
+            for part in parts { for (sample, _) in part[t] { counts[Int(sample) - low] += 1 } }
+            var out = counts.map { n -> [UInt32] in
                 var list: [UInt32] = []
-                list.reserveCapacity(Int(sizes[s]))
+                list.reserveCapacity(Int(n))
                 return list
             }
-            for part in parts {
-                for (sample, shingle) in part where Int(sample) >= low && Int(sample) < high { out[Int(sample) - low].append(shingle) }
-            }
+            for part in parts { for (sample, shingle) in part[t] { out[Int(sample) - low].append(shingle) } }
             return out
-        }.flatMap { $0 }
+        }
+        return filled.count == 1 ? filled[0] : filled.flatMap { $0 }
     }
 }

@@ -30,13 +30,18 @@ enum CaseMaterialBuilder {
         let campaign = campaignOf, slot = slotOf, count = members.count
         // Evidence kinds per member as a bit set over `EvidenceKind.allCases`: a campaign of
         // a few hundred accounts has tens of thousands of edges, read in parts on all
-        // threads, each with its own tallies (per member, not per account).
-        let parts = parallelMap(max(1, threads), threads: threads) { part -> (kinds: [UInt32], links: [Int], edges: [CaseEdge]) in
+        // threads, each with its own tallies (per member, not per account). A part per
+        // thread, of at least `edgesPerPart` edges; one part when the edges are kept (for
+        // `--db`): parts' edge lists joined would be a second copy of them all.
+        let edgeList = link.graph.edges
+        let parts = keepEdges ? 1 : max(1, min(threads, edgeList.count / Self.edgesPerPart))
+        let starts = edgeList.partStarts(parts)
+        let tallies = parallelMap(parts, threads: threads) { part -> (kinds: [UInt32], links: [Int], edges: [CaseEdge]) in
             var kinds = [UInt32](repeating: 0, count: count), links = [Int](repeating: 0, count: count)
             var edges: [CaseEdge] = []
             // Accounts are in ascending id order and edges in ascending (a, b) order, so the
-            // edges come out sorted by (id of a, id of b) with a < b, the parts in order.
-            link.graph.edges.forEachStored(part: part, of: max(1, threads), where: { campaign[$0] >= 0 && campaign[$0] == campaign[$1] }) { a, b, stored, weights in
+            // edges come out sorted by (id of a, id of b) with a < b.
+            edgeList.forEachStored(from: starts[part], to: starts[part + 1].edge, where: { campaign[$0] >= 0 && campaign[$0] == campaign[$1] }) { a, b, stored, weights in
                 var mask: UInt32 = 0
                 var named: [CaseEdge.Weight] = []
                 EdgeList.forEachWeight(stored, weights) { k, w in
@@ -54,14 +59,18 @@ enum CaseMaterialBuilder {
             }
             return (kinds, links, edges)
         }
-        var figures: [String: MemberFigures] = [:]
+        var byAccount: [String: MemberFigures] = [:]
         for (m, i) in members.enumerated() {
-            let kinds = parts.reduce(UInt32(0)) { $0 | $1.kinds[m] }, links = parts.reduce(0) { $0 + $1.links[m] }
+            let kinds = tallies.reduce(UInt32(0)) { $0 | $1.kinds[m] }, links = tallies.reduce(0) { $0 + $1.links[m] }
             let evidence = allKinds.enumerated().filter { kinds & (1 << UInt32($0.offset)) != 0 }.map(\.element.rawValue).sorted()
-            figures[link.accounts[i].id] = Self.figures(link.accounts[i], evidence: evidence, links: links)
+            byAccount[link.accounts[i].id] = figures(link.accounts[i], evidence: evidence, links: links)
         }
-        return (figures, parts.flatMap(\.edges))
+        return (byAccount, tallies.count == 1 ? tallies[0].edges : tallies.flatMap(\.edges))
     }
+
+    /// Edges a part of the case material's edge walk has at least (below it, a part's
+    /// tallies and thread cost more than the walk they split).
+    static let edgesPerPart = 65_536
 
     static func figures(_ v: AccountView, evidence: [String], links: Int) -> MemberFigures {
         let p = v.profile

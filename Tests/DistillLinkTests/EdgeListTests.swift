@@ -83,10 +83,15 @@ struct EdgeListTests {
         let include = { (a: Int, b: Int) in (a * 7 + b) % 3 != 0 }
         let whole = walk { list.forEachStored(where: include, $0) }
         #expect(whole.count > 100)
-        for parts in [1, 2, 3, 7, 400] {
-            let pieces = (0..<parts).flatMap { p in walk { list.forEachStored(part: p, of: parts, where: include, $0) } }
+        for parts in [1, 2, 3, 7, 301, 400] {
+            let starts = list.partStarts(parts)
+            #expect(starts.count == parts + 1 && starts.first == EdgeList.Position(edge: 0, weight: 0) && starts.last?.edge == list.count)
+            let pieces = (0..<parts).flatMap { p in walk { list.forEachStored(from: starts[p], to: starts[p + 1].edge, where: include, $0) } }
             #expect(pieces == whole, "\(parts) parts")
         }
+        // No edges: every part is empty.
+        let none = EdgeList().partStarts(3)
+        #expect(none.allSatisfy { $0 == EdgeList.Position(edge: 0, weight: 0) })
     }
 
     @Test func shardsConcatenateInShardOrder() {

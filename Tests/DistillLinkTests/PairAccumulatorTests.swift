@@ -62,7 +62,7 @@ struct PairAccumulatorTests {
         for f in 0..<30 {
             members[f] = (0..<400).filter { _ in random(f == 0 ? 2 : 20) == 0 }.map { ($0, Double(1 + random(8)) / 8) }
         }
-        let families = FamilyPairs(members: members, purity: [], weight: 4, cap: 4, bound: 400)
+        let families = FamilyPairs(members: members, purity: [Double](repeating: 1, count: (members.keys.max() ?? 0) + 1), weight: 4, cap: 4, bound: 400)
         var single = acc
         let expected = single.compactMapPairs(threads: 1, adding: families, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }
         let split = acc.compactMapPairs(threads: threads, adding: families, state: {}) { _, a, b, e in [Double(a), Double(b)] + e.weights }

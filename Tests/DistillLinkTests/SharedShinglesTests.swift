@@ -49,4 +49,43 @@ struct SharedShinglesTests {
             }
         }
     }
+
+    /// The kept lists come out the same for any slicing of the samples: each sample's
+    /// shingles in part order, ascending (the serial append they replace).
+    @Test func keptListsAreTheSameForEverySlicing() {
+        var seed: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % n
+        }
+        for _ in 0..<60 {
+            let samples = next(300), partCount = 1 + next(5)
+            // Each part: ascending shingles, each held by some samples (in any order).
+            var shingle: UInt32 = 0
+            let parts = (0..<partCount).map { _ -> [(sample: Int32, shingle: UInt32)] in
+                var pairs: [(sample: Int32, shingle: UInt32)] = []
+                for _ in 0..<(samples == 0 ? 0 : next(40)) {
+                    shingle += UInt32(1 + next(3))
+                    let holders = Set((0..<(1 + next(6))).map { _ in Int32(next(samples)) })
+                    for h in holders.sorted(by: { _, _ in next(2) == 0 }) { pairs.append((h, shingle)) }
+                }
+                return pairs
+            }
+            var expected = [[UInt32]](repeating: [], count: samples)
+            for part in parts { for (sample, shingle) in part { expected[Int(sample)].append(shingle) } }
+            for width in [1, 2, 7, 64, 1_000] {
+                let sliced = parts.map { part -> [[(sample: Int32, shingle: UInt32)]] in
+                    var out = [[(sample: Int32, shingle: UInt32)]](repeating: [], count: (samples + width - 1) / width)
+                    for x in part { out[Int(x.sample) / width].append(x) }
+                    return out
+                }
+                for threads in [1, 2, 3] {
+                    #expect(SharedShingles.lists(sliced, samples: samples, width: width, threads: threads) == expected, "width \(width), threads \(threads)")
+                }
+            }
+        }
+        #expect(SharedShingles.sliceWidth(samples: 0, threads: 4) == 1)
+        #expect(SharedShingles.sliceWidth(samples: 10_000, threads: 1_024) == 1_112)
+        #expect(SharedShingles.sliceWidth(samples: 10_000, threads: 2) == 5_000)
+    }
 }
