@@ -65,7 +65,8 @@ enum CaseMaterialBuilder {
             let evidence = allKinds.enumerated().filter { kinds & (1 << UInt32($0.offset)) != 0 }.map(\.element.rawValue).sorted()
             byAccount[link.accounts[i].id] = figures(link.accounts[i], evidence: evidence, links: links)
         }
-        return (byAccount, tallies.count == 1 ? tallies[0].edges : tallies.flatMap(\.edges))
+        // Edges are kept only in a walk of one part (above).
+        return (byAccount, tallies[0].edges)
     }
 
     /// Edges a part of the case material's edge walk has at least (below it, a part's
