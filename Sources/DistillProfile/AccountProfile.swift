@@ -21,6 +21,15 @@ package struct AccountProfile: Sendable {
             longShingles = text.utf8.count == prompt.utf8.count ? nil : ShingleSketch.of(prompt)
         }
 
+        /// The sample of the prompt whose valid UTF-8 is `prompt`, as `init(prompt:…)` makes
+        /// it from a string of those bytes, without that string: the profile pass makes a
+        /// sample of each prompt a sketch admits, most of them replaced later.
+        init(promptUTF8 prompt: UnsafeBufferPointer<UInt8>, textBytes: Int, tags: UInt8) {
+            text = String(validUTF8: prompt, prefix: textBytes)
+            self.tags = tags
+            longShingles = text.utf8.count == prompt.count ? nil : ShingleSketch.of(bytes: prompt)
+        }
+
         /// The whole prompt's `ShingleSketch`.
         package var shingles: [UInt32] { longShingles ?? ShingleSketch.of(text) }
     }

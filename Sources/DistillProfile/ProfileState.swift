@@ -124,9 +124,11 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
             }
         }
         func sample() -> AccountProfile.PromptSample {
-            AccountProfile.PromptSample(prompt: String(decoding: prompt, as: UTF8.self), textBytes: p.sampleTextBytes, tags: tags)
+            // SAFETY: the prompt's bytes are read only inside the closure.
+            prompt.withUnsafeBufferPointer { AccountProfile.PromptSample(promptUTF8: $0, textBytes: p.sampleTextBytes, tags: tags) }
         }
-        func systemText() -> String { String(decoding: system, as: UTF8.self).utf8Prefix(p.sampleTextBytes) }
+        // SAFETY: the system prompt's bytes are read only inside the closure.
+        func systemText() -> String { system.withUnsafeBufferPointer { String(validUTF8: $0, prefix: p.sampleTextBytes) } }
         if isFirst {
             // A first request is kept as it is: what its sketches would hold, without them.
             var f = AccountProfile.FirstRequest(
