@@ -50,19 +50,8 @@ extension JSONTape {
         if n.escaped {
             JSONStringDecoder.append(r, limit: limit, to: &bytes)
         } else {
-            Self.append(UnsafeRawBufferPointer(rebasing: r[0..<Self.plainCut(r, limit: limit)]), to: &bytes)
+            Self.append(UnsafeRawBufferPointer(rebasing: r[0..<r.utf8PrefixCount(limit)]), to: &bytes)
         }
-    }
-
-    /// How many bytes of the plain (unescaped) body `r` a cut at `limit` keeps: all when
-    /// they fit, else up to the last character boundary at or before `limit`.
-    @inline(__always)
-    static func plainCut(_ r: UnsafeRawBufferPointer, limit: Int) -> Int {
-        guard r.count > limit else { return r.count }
-        var cut = max(limit, 0)
-        // SAFETY: `r.count > limit`, so `r[cut]` with `0 <= cut <= limit` lies in `r`.
-        while cut > 0 && (r[cut] & 0xC0) == 0x80 { cut -= 1 }
-        return cut
     }
 
     /// Appends bytes of the parsed line (validated UTF-8) to `bytes`.

@@ -121,8 +121,8 @@ package struct JSONTape {
         guard n.kind == .string else { return "" }
         let r = _unsafeRaw(i)
         if !n.escaped {
-            // SAFETY: `plainCut` is at most `r.count`, so the slice lies in `r`.
-            return String(decoding: UnsafeRawBufferPointer(rebasing: r[0..<Self.plainCut(r, limit: limit)]), as: UTF8.self)
+            // SAFETY: `utf8PrefixCount` is at most `r.count`, so the slice lies in `r`.
+            return String(decoding: UnsafeRawBufferPointer(rebasing: r[0..<r.utf8PrefixCount(limit)]), as: UTF8.self)
         }
         return JSONStringDecoder.decode(r, limit: limit)
     }
