@@ -93,7 +93,7 @@ package enum Tokenizer {
     /// at every token). Reads the bytes: ASCII (most prompts) needs no scalar decoding;
     /// other scalars are decoded by hand (the bytes are valid UTF-8, a `String`'s).
     package struct Reader {
-        // SAFETY: the bytes outlive the reader (it lives inside `withUTF8Buffer`); reads stay below `count` (a scalar's continuation bytes exist in valid UTF-8).
+        // SAFETY: the bytes outlive the reader (its callers keep them alive while they read it); every read is below `count`: a byte at `i < count`, and a scalar's continuation bytes only once `i + width <= count` is checked.
         private let bytes: UnsafeBufferPointer<UInt8>
         private var i = 0
         private var word: UInt64 = Reader.basis
@@ -134,6 +134,11 @@ package enum Tokenizer {
                     }
                     continue
                 }
+                // Valid UTF-8 holds every scalar's continuation bytes; bytes that end inside a
+                // scalar (not valid UTF-8: the profile pass reads a request's bytes) end the
+                // text there, with no read past them.
+                let width = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                guard i + width <= n else { break }
                 let v: UInt32
                 if b0 < 0xE0 {
                     v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)

@@ -33,4 +33,24 @@ struct PromptSampleBytesTests {
         }
         #expect([UInt8]().withUnsafeBufferPointer { String(validUTF8: $0, prefix: 10) }.isEmpty)
     }
+
+    /// Bytes that end inside a scalar (not valid UTF-8) are read as if they ended before
+    /// it, never past their end: the reader's bounds do not rest on the bytes' validity.
+    @Test func bytesEndingInsideAScalarEndTheTextThere() {
+        for text in Self.texts() + ["", "word", "日本語"] {
+            let whole = Array(text.utf8)
+            func tokens(_ bytes: [UInt8]) -> [UInt64] {
+                bytes.withUnsafeBufferPointer { b in
+                    var reader = Tokenizer.Reader(b)
+                    var out: [UInt64] = []
+                    while let t = reader.next() { out.append(t) }
+                    return out
+                }
+            }
+            let expected = tokens(whole)
+            for partial: [UInt8] in [[0xC3], [0xE6], [0xE6, 0x97], [0xF0], [0xF0, 0x9F], [0xF0, 0x9F, 0x99], [0x80]] {
+                #expect(tokens(whole + partial) == expected, "\(partial)")
+            }
+        }
+    }
 }
