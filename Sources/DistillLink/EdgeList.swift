@@ -48,13 +48,7 @@ package struct EdgeList: Sendable, Sequence {
     package func forEachStored(
         where include: (_ a: Int, _ b: Int) -> Bool, _ body: (_ a: Int, _ b: Int, _ kinds: UInt16, _ weights: Span<Double>) -> Void
     ) {
-        let all = weights.span
-        var next = 0
-        for h in heads {
-            let n = h.kinds.nonzeroBitCount
-            if include(Int(h.a), Int(h.b)) { body(Int(h.a), Int(h.b), h.kinds, all.extracting(next..<(next + n))) }
-            next += n
-        }
+        forEachStored(from: Position(edge: 0, weight: 0), to: heads.count, where: include, body)
     }
 
     /// Where an edge is in the list: its index, and the index of its first stored weight.
@@ -86,6 +80,7 @@ package struct EdgeList: Sendable, Sequence {
 
     /// `forEachStored` over the edges from `start` (a position `partStarts` gave) to the
     /// edge before `end`, in edge order.
+    @inline(__always)
     package func forEachStored(
         from start: Position, to end: Int, where include: (_ a: Int, _ b: Int) -> Bool,
         _ body: (_ a: Int, _ b: Int, _ kinds: UInt16, _ weights: Span<Double>) -> Void

@@ -16,14 +16,13 @@ package struct AccountProfile: Sendable {
         var longShingles: [UInt32]?
 
         package init(prompt: String, textBytes: Int, tags: UInt8) {
-            text = prompt.utf8Prefix(textBytes)
-            self.tags = tags
-            longShingles = text.utf8.count == prompt.utf8.count ? nil : ShingleSketch.of(prompt)
+            // SAFETY: the prompt's UTF-8 is read only inside the closure.
+            self = prompt.withUTF8Bytes { Self(promptUTF8: $0.assumingMemoryBound(to: UInt8.self), textBytes: textBytes, tags: tags) }
         }
 
-        /// The sample of the prompt whose valid UTF-8 is `prompt`, as `init(prompt:…)` makes
-        /// it from a string of those bytes, without that string: the profile pass makes a
-        /// sample of each prompt a sketch admits, most of them replaced later.
+        /// The sample of the prompt whose valid UTF-8 is `prompt`, without a string of the
+        /// whole prompt: the profile pass makes a sample of each prompt a sketch admits (most
+        /// of them replaced later) from the request's bytes.
         init(promptUTF8 prompt: UnsafeBufferPointer<UInt8>, textBytes: Int, tags: UInt8) {
             text = String(validUTF8: prompt, prefix: textBytes)
             self.tags = tags

@@ -91,9 +91,9 @@ package enum Tokenizer {
     /// The token hashes of UTF-8 bytes, one per `next()`: a loop over them keeps its state
     /// in locals (a closure fed per token kept it in boxes, checked for exclusive access
     /// at every token). Reads the bytes: ASCII (most prompts) needs no scalar decoding;
-    /// other scalars are decoded by hand (the bytes are valid UTF-8, a `String`'s).
+    /// other scalars are decoded by hand (bytes that end inside a scalar end the text).
     package struct Reader {
-        // SAFETY: the bytes outlive the reader (its callers keep them alive while they read it); every read is below `count`: a byte at `i < count`, and a scalar's continuation bytes only once `i + width <= count` is checked.
+        // SAFETY: the bytes outlive the reader (its callers keep them alive while they read it); every read is below `count`: a byte at `i < count`, and a scalar's continuation bytes only once they are checked to lie below `count`.
         private let bytes: UnsafeBufferPointer<UInt8>
         private var i = 0
         private var word: UInt64 = Reader.basis
@@ -137,8 +137,10 @@ package enum Tokenizer {
                 // Valid UTF-8 holds every scalar's continuation bytes; bytes that end inside a
                 // scalar (not valid UTF-8: the profile pass reads a request's bytes) end the
                 // text there, with no read past them.
-                let width = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-                guard i + width <= n else { break }
+                // Only within the last three bytes can a scalar run past them: one compare elsewhere.
+                if i + 4 > n {
+                    guard i + (b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4) <= n else { break }
+                }
                 let v: UInt32
                 if b0 < 0xE0 {
                     v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)

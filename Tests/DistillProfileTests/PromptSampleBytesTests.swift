@@ -29,6 +29,16 @@ struct PromptSampleBytesTests {
                 #expect(fromBytes.longShingles == fromString.longShingles && fromBytes.shingles == fromString.shingles, "limit \(limit)")
                 let prefix = Array(text.utf8).withUnsafeBufferPointer { String(validUTF8: $0, prefix: limit) }
                 #expect(Array(prefix.utf8) == Array(text.utf8Prefix(limit).utf8), "limit \(limit)")
+                // Independently of both: the longest run of whole scalars within the limit,
+                // and the whole prompt's sketch when that cut something off.
+                var kept = String.UnicodeScalarView(), used = 0
+                for u in text.unicodeScalars {
+                    used += String(u).utf8.count
+                    if used > limit { break }
+                    kept.append(u)
+                }
+                #expect(fromBytes.text == String(kept), "limit \(limit)")
+                #expect(fromBytes.shingles == ShingleSketch.of(text), "limit \(limit)")
             }
         }
         #expect([UInt8]().withUnsafeBufferPointer { String(validUTF8: $0, prefix: 10) }.isEmpty)
