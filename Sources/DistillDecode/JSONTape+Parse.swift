@@ -34,7 +34,8 @@ extension JSONTape {
         }
         // SAFETY: the tape keeps a view of `line`; callers read it through the tape only while they keep `line` alive (the decoders, within the call that parsed it).
         _unsafeBytes = line
-        // Offsets are 32-bit: a longer line is refused, never wrapped or trapped on.
+        // Offsets are 32-bit: a longer line is refused, never wrapped or trapped on. Every
+        // offset and node count below is at most `n`, so their conversions are exact.
         guard line.count <= Self.maxDocumentBytes else { throw .tooLong(limit: Self.maxDocumentBytes) }
         // SAFETY: every `base[p]` below is read after `p < n == line.count` is checked (or `p + len <= n`, or a word load's `q + 8 <= n`), so nothing outside `line` is read.
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw .invalidJSON(offset: 0) }
@@ -47,8 +48,11 @@ extension JSONTape {
         var depth = 0
         var expectingKey = false
         @inline(__always) func skipWS() {
+            // JSONL is mostly written without whitespace between tokens: a byte above 0x20
+            // settles the call with one compare.
             while p < n {
                 let c = base[p]
+                if c > 0x20 { break }
                 if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { p += 1 } else { break }
             }
         }
@@ -60,25 +64,10 @@ extension JSONTape {
             if expectingKey {
                 guard c == UInt8(ascii: "\"") else { throw .invalidJSON(offset: p) }
             }
-            let idx = Int32(count)
-            switch c {
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                if depth >= maxDepth { throw .tooDeep(limit: maxDepth) }
-                let openedAt = p
-                p += 1
-                skipWS()
-                if p < n && (base[p] == UInt8(ascii: "}") || base[p] == UInt8(ascii: "]")) {
-                    guard (base[p] == UInt8(ascii: "}")) == (c == UInt8(ascii: "{")) else { throw .invalidJSON(offset: p) }
-                    p += 1
-                    push(Node(kind: c == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(openedAt), end: Int32(p), next: idx + 1))
-                } else {
-                    push(Node(kind: c == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(openedAt), end: 0, next: top))
-                    top = idx
-                    depth += 1
-                    expectingKey = c == UInt8(ascii: "{")
-                    continue
-                }
-            case UInt8(ascii: "\""):
+            // A node starts at a byte of its own, so `count < n <= maxDocumentBytes` (Int32.max).
+            let idx = Int32(truncatingIfNeeded: count)
+            if c == UInt8(ascii: "\"") {
+                // Strings first: keys and most values are (three in four nodes).
                 let start = p + 1
                 // Most strings (keys, ids, short values) are plain ASCII: their closing
                 // quote is the first special byte, found 16 bytes at a time without a
@@ -86,29 +75,53 @@ extension JSONTape {
                 // SAFETY: `start <= n` (`p < n`); the scan reads only `base[start..<n]` and returns an offset in `start...n`, and `base[at]` is read only when `at < n`.
                 let at = distill_json_string_special(base, start, n)
                 let (end, escaped) = at < n && base[at] == UInt8(ascii: "\"") ? (at, false) : try scanString(base, n, at)
-                push(Node(kind: .string, escaped: escaped, start: Int32(start), end: Int32(end), next: idx + 1))
+                push(Node(kind: .string, escaped: escaped, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), next: idx &+ 1))
                 p = end + 1
                 if expectingKey {
-                    skipWS()
-                    guard p < n, base[p] == UInt8(ascii: ":") else { throw .invalidJSON(offset: p) }
-                    p += 1
-                    skipWS()
+                    // SAFETY: `base[p]` and `base[p + 1]` are read only below `n`.
+                    if p + 1 < n && base[p] == UInt8(ascii: ":") && base[p + 1] > 0x20 {
+                        p += 1
+                    } else {
+                        skipWS()
+                        guard p < n, base[p] == UInt8(ascii: ":") else { throw .invalidJSON(offset: p) }
+                        p += 1
+                        skipWS()
+                    }
                     expectingKey = false
                     continue
                 }
-            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-                let word: StaticString = c == UInt8(ascii: "t") ? "true" : c == UInt8(ascii: "f") ? "false" : "null"
-                let len = word.utf8CodeUnitCount
-                // SAFETY: `p + len <= n` is checked before the compare, and `word` has `len` bytes.
-                guard p + len <= n, memcmp(base + p, word.utf8Start, len) == 0 else { throw .invalidJSON(offset: p) }
-                push(Node(kind: c == UInt8(ascii: "n") ? .null : .bool, escaped: false, start: Int32(p), end: Int32(p + len), next: idx + 1))
-                p += len
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let end = try scanNumber(base, n, p)
-                push(Node(kind: .number, escaped: false, start: Int32(p), end: Int32(end), next: idx + 1))
-                p = end
-            case 0: throw .nulByte(offset: p)
-            default: throw .invalidJSON(offset: p)
+            } else {
+                switch c {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    if depth >= maxDepth { throw .tooDeep(limit: maxDepth) }
+                    let openedAt = p
+                    p += 1
+                    skipWS()
+                    if p < n && (base[p] == UInt8(ascii: "}") || base[p] == UInt8(ascii: "]")) {
+                        guard (base[p] == UInt8(ascii: "}")) == (c == UInt8(ascii: "{")) else { throw .invalidJSON(offset: p) }
+                        p += 1
+                        push(Node(kind: c == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(truncatingIfNeeded: openedAt), end: Int32(truncatingIfNeeded: p), next: idx &+ 1))
+                    } else {
+                        push(Node(kind: c == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(truncatingIfNeeded: openedAt), end: 0, next: top))
+                        top = idx
+                        depth += 1
+                        expectingKey = c == UInt8(ascii: "{")
+                        continue
+                    }
+                case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                    let word: StaticString = c == UInt8(ascii: "t") ? "true" : c == UInt8(ascii: "f") ? "false" : "null"
+                    let len = word.utf8CodeUnitCount
+                    // SAFETY: `p + len <= n` is checked before the compare, and `word` has `len` bytes.
+                    guard p + len <= n, memcmp(base + p, word.utf8Start, len) == 0 else { throw .invalidJSON(offset: p) }
+                    push(Node(kind: c == UInt8(ascii: "n") ? .null : .bool, escaped: false, start: Int32(truncatingIfNeeded: p), end: Int32(truncatingIfNeeded: p + len), next: idx &+ 1))
+                    p += len
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    let end = try scanNumber(base, n, p)
+                    push(Node(kind: .number, escaped: false, start: Int32(truncatingIfNeeded: p), end: Int32(truncatingIfNeeded: end), next: idx &+ 1))
+                    p = end
+                case 0: throw .nulByte(offset: p)
+                default: throw .invalidJSON(offset: p)
+                }
             }
             // After a value: close containers or move to the next element.
             while true {
@@ -135,8 +148,8 @@ extension JSONTape {
                 let closed = Int(top)
                 top = out[closed].next
                 depth -= 1
-                out[closed].end = Int32(p)
-                out[closed].next = Int32(count)
+                out[closed].end = Int32(truncatingIfNeeded: p)
+                out[closed].next = Int32(truncatingIfNeeded: count)
             }
         }
     }

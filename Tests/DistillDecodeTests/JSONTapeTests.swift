@@ -117,4 +117,34 @@ struct JSONTapeTests {
             }
         }
     }
+
+    /// Compact lines take a shortcut past a key's colon; spaced ones go the long way. Both
+    /// give the same nodes, and a missing or misplaced colon fails at the same offset.
+    @Test func aKeysColonIsReadTheSameWithOrWithoutWhitespaceAroundIt() throws {
+        var tape = JSONTape()
+        func nodes(_ text: String) throws -> [String] {
+            try parse(&tape, text) { t in
+                t._unsafeNodes.indices.map { i in
+                    let n = t._unsafeNodes[i]
+                    let text = n.kind == .string ? t.string(i) : n.kind == .object || n.kind == .array ? "" : String(decoding: t._unsafeRaw(i), as: UTF8.self)
+                    return "\(n.kind) \(n.next) \(text)"
+                }
+            }
+        }
+        let compact = try nodes(#"{"a":1,"b":{"c":"d","e":[true,null]},"f":"g"}"#)
+        #expect(compact.count == 13 && compact[1] == "string 2 a" && compact[12] == "string 13 g")
+        for spaced in [
+            #"{"a" :1,"b": {"c":\#t"d" , "e":[true,null]},"f"\#n:\#r\#n"g"}"#,
+            #" { "a" : 1 , "b" : { "c" : "d" , "e" : [ true , null ] } , "f" : "g" } "#,
+        ] {
+            #expect(try nodes(spaced) == compact)
+        }
+        let failures: [(String, JSONParseError)] = [
+            (#"{"a"1}"#, .invalidJSON(offset: 4)), (#"{"a":"#, .invalidJSON(offset: 5)), (#"{"a""#, .invalidJSON(offset: 4)),
+            ("{\"a\":\u{0}1}", .nulByte(offset: 5)), (#"{"a"::1}"#, .invalidJSON(offset: 5)), (#"{"a":}"#, .invalidJSON(offset: 5)),
+        ]
+        for (text, error) in failures {
+            #expect(throws: error, "\(text)") { try parse(&tape, text) { _ in () } }
+        }
+    }
 }
