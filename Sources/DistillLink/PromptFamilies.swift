@@ -59,7 +59,7 @@ package struct PromptFamilies: Sendable {
         let rows = bins / bands
         // Signatures of the kept shingles in one flat array; a prompt with too few shingles
         // shared with other accounts joins no family.
-        let signed = kept.indices.filter { kept[$0].count >= params.familyMinShingles }
+        let signed = (0..<kept.count).filter { kept[$0].count >= params.familyMinShingles }
         let chunk = 2048
         let flat = parallelMap((signed.count + chunk - 1) / chunk, threads: threads) { c -> [UInt32] in
             var part = [UInt32]()

@@ -12,7 +12,7 @@ enum SharedShingles {
     static let lowBits = 32 - partBits
 
     /// Per sample, its kept shingles (ascending).
-    static func filter(_ samples: [PromptFamilies.Sample], isCandidate: (Int) -> Bool, backgroundCap: Int, threads: Int) -> [[UInt32]] {
+    static func filter(_ samples: [PromptFamilies.Sample], isCandidate: (Int) -> Bool, backgroundCap: Int, threads: Int) -> Kept {
         // Samples ranked by account (then sample index): an occurrence key holds the rank, so
         // that a shingle's occurrences, in rank order, come account by account (distinct
         // accounts are runs). (Account indexes are array positions, below 2^31.)
@@ -66,23 +66,41 @@ enum SharedShingles {
     /// Each sample's kept shingles from the parts' (sample, shingle) pairs, `parts[p][t]`
     /// holding part `p`'s pairs of the samples of slice `t` (`t * width..<(t + 1) * width`).
     /// A sample holds a shingle once, and parts and shingles within them ascend: each
-    /// sample's list comes out ascending whatever the order within a shingle. Each list is
-    /// made at its exact size, and the slices are filled on all threads (grown one append
-    /// at a time on one thread, they were a serial step of the link stage).
-    static func lists(_ parts: [[[(sample: Int32, shingle: UInt32)]]], samples: Int, width: Int, threads: Int) -> [[UInt32]] {
+    /// sample's list comes out ascending whatever the order within a shingle. Each slice
+    /// counts its samples' pairs, then fills its own stretch of the one array, on all threads.
+    static func lists(_ parts: [[[(sample: Int32, shingle: UInt32)]]], samples: Int, width: Int, threads: Int) -> Kept {
         let slices = (samples + width - 1) / width
-        let filled = parallelMap(slices, threads: threads) { t -> [[UInt32]] in
-            let low = t * width, high = min(samples, low + width)
-            var counts = [Int32](repeating: 0, count: high - low)
+        let counts = parallelMap(slices, threads: threads) { t -> [Int] in
+            let low = t * width
+            var counts = [Int](repeating: 0, count: min(samples, low + width) - low)
             for part in parts { for (sample, _) in part[t] { counts[Int(sample) - low] += 1 } }
-            var out = counts.map { n -> [UInt32] in
-                var list: [UInt32] = []
-                list.reserveCapacity(Int(n))
-                return list
-            }
-            for part in parts { for (sample, shingle) in part[t] { out[Int(sample) - low].append(shingle) } }
-            return out
+            return counts
         }
-        return filled.count == 1 ? filled[0] : filled.flatMap { $0 }
+        var starts = [Int](repeating: 0, count: samples + 1)
+        var total = 0
+        for (t, slice) in counts.enumerated() {
+            for (k, n) in slice.enumerated() {
+                total += n
+                starts[t * width + k + 1] = total
+            }
+        }
+        let offsets = starts
+        let values = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
+            let out = UncheckedSendable(buffer.baseAddress)
+            // SAFETY: slice `t` writes only the slots of its own samples, `offsets[low]..<offsets[high]`: every sample's count was counted from the same pairs, so each slot of `0..<total` is written exactly once; `parallelMap` has joined every slice before `initialized` is set.
+            _ = parallelMap(slices, threads: threads) { t in
+                let low = t * width, high = min(samples, low + width)
+                var next = Array(offsets[low..<high])
+                for part in parts {
+                    for (sample, shingle) in part[t] {
+                        let k = Int(sample) - low
+                        (out.value! + next[k]).initialize(to: shingle)
+                        next[k] += 1
+                    }
+                }
+            }
+            initialized = total
+        }
+        return Kept(values: values, starts: starts)
     }
 }

@@ -32,9 +32,10 @@ package struct ShingleSignature: Sendable, Equatable {
     }
 
     /// The signature of a set of shingles already hashed (a filtered `ShingleSketch`).
-    /// An array, not `some Sequence`: the generic was not specialized across modules and
-    /// called `next()` through the protocol for every shingle (~1.8 % of an analysis).
-    package init(shingles: [UInt32]) {
+    /// An array slice (one sample's stretch of the link stage's kept shingles), not `some
+    /// Sequence`: the generic was not specialized across modules and called `next()`
+    /// through the protocol for every shingle (~1.8 % of an analysis).
+    package init(shingles: ArraySlice<UInt32>) {
         self.init { put in for s in shingles { put(StableHash.mix(UInt64(s) | 0x5348_0000_0000_0000)) } }
     }
 
