@@ -145,7 +145,9 @@ struct WeightedGraph {
 
     /// The graph of communities (nil when every node is its own community: nothing moved),
     /// and each old node's new index (communities numbered by their smallest node).
-    func folded(_ community: [Int]) -> (WeightedGraph, [Int])? {
+    /// `denseCells`: the most cells of a square table to sum the communities' graph in
+    /// (`denseFoldCells`; tests compare both ways).
+    func folded(_ community: [Int], denseCells: Int = Self.denseFoldCells) -> (WeightedGraph, [Int])? {
         var number = [Int](repeating: -1, count: nodes), communities = 0
         for c in community where number[c] < 0 { number[c] = communities; communities += 1 }
         guard communities < nodes else { return nil }
@@ -165,13 +167,50 @@ struct WeightedGraph {
                 }
             }
         }
-        let graph = WeightedGraph(nodes: communities, loops: loops, total: total) { body in
+        func forEachEdge(_ body: (Int, Int, Double) -> Void) {
             for i in 0..<nodes {
                 for x in rows[i]..<rows[i + 1] where Int(neighbours[x]) > i && to[i] != to[Int(neighbours[x])] {
                     body(to[i], to[Int(neighbours[x])], weights[x])
                 }
             }
         }
-        return (graph, renumber)
+        if communities <= denseCells / max(1, communities) {
+            return (WeightedGraph(denseNodes: communities, loops: loops, total: total, forEachEdge: forEachEdge), renumber)
+        }
+        return (WeightedGraph(nodes: communities, loops: loops, total: total, forEachEdge: forEachEdge), renumber)
+    }
+
+    /// Communities few enough that a level's graph is summed in a square table (a large
+    /// component's first level folds into a handful: every cross edge, some hundreds of
+    /// thousands, went into rows of a few nodes to be summed again per row).
+    static let denseFoldCells = 1 << 16
+
+    /// The graph of `init(nodes:loops:total:forEachEdge:)`, each pair's weights summed in
+    /// a cell of a `nodes` × `nodes` table as `forEachEdge` lists them (the order the rows
+    /// sum them in there), in one pass: a pair's first weight is taken as it is, as a row's
+    /// first entry is.
+    private init(denseNodes nodes: Int, loops: [Double], total: Double, forEachEdge: ((Int, Int, Double) -> Void) -> Void) {
+        var cell = [Double](repeating: 0, count: nodes * nodes)
+        var seen = [Bool](repeating: false, count: nodes * nodes)
+        do {
+            var c = cell.mutableSpan, s = seen.mutableSpan
+            forEachEdge { a, b, w in
+                let ab = a * nodes + b, ba = b * nodes + a
+                if s[ab] { c[ab] += w } else { c[ab] = w; s[ab] = true }
+                if s[ba] { c[ba] += w } else { c[ba] = w; s[ba] = true }
+            }
+        }
+        var start = [Int](repeating: 0, count: nodes + 1)
+        var neighbour: [Int32] = [], weight: [Double] = []
+        for i in 0..<nodes {
+            for j in 0..<nodes where seen[i * nodes + j] {
+                neighbour.append(Int32(j))
+                weight.append(cell[i * nodes + j])
+            }
+            start[i + 1] = neighbour.count
+        }
+        self.start = start; self.neighbour = neighbour; self.weight = weight
+        selfLoop = loops
+        self.total = total
     }
 }

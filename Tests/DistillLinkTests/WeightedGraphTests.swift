@@ -1,0 +1,41 @@
+import Testing
+
+@testable import DistillLink
+
+/// A Louvain level's graph of communities is summed in a square table when there are few
+/// communities; it must be the graph the per-row fold makes, bit for bit (the split's
+/// modularity gains, and so the campaigns, depend on every sum's order).
+@Suite("weighted graph folding")
+struct WeightedGraphTests {
+    @Test func theTableFoldIsTheRowFoldBitForBit() throws {
+        var seed: UInt64 = 5
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % n
+        }
+        var folds = 0
+        for _ in 0..<200 {
+            let nodes = 1 + next(60)
+            // Repeated pairs, self-loops and weights whose sums depend on their order.
+            let edges = (0..<next(400)).map { _ -> CommunitySplit.Edge in
+                (Int32(next(nodes)), Int32(next(nodes)), [0.1, 0.2, 0.3, 1e-9, 7.25, 1e16][next(6)])
+            }.map { e -> CommunitySplit.Edge in (min(e.a, e.b), max(e.a, e.b), e.w) }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+            let graph = WeightedGraph(nodes: nodes, edges: edges)
+            let community = (0..<nodes).map { _ in next(1 + next(nodes)) }
+            let rows = graph.folded(community, denseCells: 0), table = graph.folded(community, denseCells: .max)
+            #expect((rows == nil) == (table == nil))
+            guard let rows, let table else { continue }
+            let (a, renumberA) = rows, (b, renumberB) = table
+            folds += 1
+            #expect(renumberA == renumberB)
+            #expect(a.start == b.start && a.neighbour == b.neighbour)
+            #expect(a.weight.map { $0.bitPattern } == b.weight.map { $0.bitPattern })
+            #expect(a.selfLoop.map { $0.bitPattern } == b.selfLoop.map { $0.bitPattern } && a.total.bitPattern == b.total.bitPattern)
+            // A second level from each is the same too.
+            let again = (0..<a.nodes).map { _ in next(a.nodes) }
+            let a2 = a.folded(again, denseCells: 0), b2 = b.folded(again, denseCells: .max)
+            #expect(a2?.0.neighbour == b2?.0.neighbour && a2?.0.weight.map { $0.bitPattern } == b2?.0.weight.map { $0.bitPattern })
+        }
+        #expect(folds > 100)
+    }
+}
