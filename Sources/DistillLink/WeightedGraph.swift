@@ -60,7 +60,12 @@ struct WeightedGraph {
                 var sorted = true
                 if range.count > 1 { for k in (range.lowerBound + 1)..<range.upperBound where ns[k - 1] >= ns[k] { sorted = false; break } }
                 if sorted {
-                    for k in range { ns[write] = ns[k]; ws[write] = ws[k]; write += 1 }
+                    // In place already while no earlier row has been compacted (the first level).
+                    if write == range.lowerBound {
+                        write = range.upperBound
+                    } else {
+                        for k in range { ns[write] = ns[k]; ws[write] = ws[k]; write += 1 }
+                    }
                     continue
                 }
                 for k in range {

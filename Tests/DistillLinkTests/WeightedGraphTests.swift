@@ -7,7 +7,7 @@ import Testing
 /// modularity gains, and so the campaigns, depend on every sum's order).
 @Suite("weighted graph folding")
 struct WeightedGraphTests {
-    @Test func theTableFoldIsTheRowFoldBitForBit() throws {
+    @Test func theTableFoldIsTheRowFoldBitForBitAndRowsSumInEdgeOrder() throws {
         var seed: UInt64 = 5
         func next(_ n: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -21,6 +21,17 @@ struct WeightedGraphTests {
                 (Int32(next(nodes)), Int32(next(nodes)), [0.1, 0.2, 0.3, 1e-9, 7.25, 1e16][next(6)])
             }.map { e -> CommunitySplit.Edge in (min(e.a, e.b), max(e.a, e.b), e.w) }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
             let graph = WeightedGraph(nodes: nodes, edges: edges)
+            // The rows: each node's other ends ascending, a repeated pair's weights summed in edge order.
+            var sums = [[Int32: Double]](repeating: [:], count: nodes)
+            for e in edges where e.a != e.b {
+                sums[Int(e.a)][e.b] = sums[Int(e.a)][e.b].map { $0 + e.w } ?? e.w
+                sums[Int(e.b)][e.a] = sums[Int(e.b)][e.a].map { $0 + e.w } ?? e.w
+            }
+            for i in 0..<nodes {
+                let row = graph.start[i]..<graph.start[i + 1]
+                #expect(Array(graph.neighbour[row]) == sums[i].keys.sorted())
+                #expect(graph.weight[row].map { $0.bitPattern } == sums[i].keys.sorted().map { sums[i][$0]!.bitPattern })
+            }
             let community = (0..<nodes).map { _ in next(1 + next(nodes)) }
             let rows = graph.folded(community, denseCells: 0), table = graph.folded(community, denseCells: .max)
             #expect((rows == nil) == (table == nil))
