@@ -60,4 +60,29 @@ struct CommunitySplitTests {
         let off = CommunitySplit(resolution: 0, minDensity: 0.5, sameMix: 0.5, minAccounts: 3)
         #expect(off.split(group, edges: edges, families: Self.byBlock(12)) == [group])
     }
+
+    /// Few parts are summed in a square table: the same parts' graph as the grouped rows,
+    /// bit for bit, and the same inside counts.
+    @Test func thePartsGraphIsTheSameSummedInATable() {
+        var seed: UInt64 = 3
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % n
+        }
+        for _ in 0..<200 {
+            let nodes = 1 + next(50)
+            let edges = (0..<next(300)).map { _ -> CommunitySplit.Edge in
+                (Int32(next(nodes)), Int32(next(nodes)), [0.1, 0.2, 0.3, 1e-9, 7.25, 1e16][next(6)])
+            }
+            let community = (0..<nodes).map { _ in next(1 + next(nodes)) }
+            var insideRows = [Int](repeating: 0, count: nodes), insideTable = insideRows
+            let rows = CommunitySplit.partsGraph(community, edges, inside: &insideRows, denseCells: 0)
+            let table = CommunitySplit.partsGraph(community, edges, inside: &insideTable, denseCells: .max)
+            #expect(insideRows == insideTable)
+            func flat(_ g: [Int: [Int: (w: Double, n: Int)]]) -> [String] {
+                g.keys.sorted().flatMap { x in g[x]!.keys.sorted().map { y in "\(x) \(y) \(g[x]![y]!.w.bitPattern) \(g[x]![y]!.n)" } }
+            }
+            #expect(flat(rows) == flat(table))
+        }
+    }
 }
