@@ -216,8 +216,12 @@ extension CommunitySplit {
                 inside[c].sort { ($0.a, $0.b) < ($1.a, $1.b) }
             }
         }
-        let parts = parallelMap(components.count, threads: threads) { [inside] c in
-            split(components[c], edges: inside[c], families: { views[$0].families })
+        // The component with the most edges first: items are claimed in order, and one
+        // component can be most of the work (x1's largest has 834,000 of its edges); the
+        // others then run beside it instead of before it. The parts are sorted at the end.
+        let bySize = components.indices.sorted { (inside[$0].count, $1) > (inside[$1].count, $0) }
+        let parts = parallelMap(bySize.count, threads: threads) { [inside] k in
+            split(components[bySize[k]], edges: inside[bySize[k]], families: { views[$0].families })
         }
         return parts.flatMap { $0 }.sorted { $0[0] < $1[0] }
     }
