@@ -68,4 +68,16 @@ struct TokenizerTests {
         #expect(Tokenizer.tokens(text) == Self.referenceTokens(text))
         #expect(ShingleSignature(text: text).values == Self.referenceSignature(text))
     }
+
+    /// The table of alphabetic scalars below U+3000 is the Unicode property, scalar for
+    /// scalar, and above it the property is asked as before (a non-scalar is no letter).
+    @Test func theAlphabeticTableIsTheUnicodeProperty() {
+        for v in UInt32(0)..<Tokenizer.alphabeticTableEnd {
+            #expect(Tokenizer.isAlphabetic(v) == Unicode.Scalar(v)!.properties.isAlphabetic, "U+\(String(v, radix: 16))")
+        }
+        for v in [0x3000, 0x3041, 0xAC00, 0xD800, 0xDFFF, 0xE000, 0x1_0400, 0x10_FFFF, 0x11_0000] as [UInt32] {
+            #expect(Tokenizer.isAlphabetic(v) == (Unicode.Scalar(v)?.properties.isAlphabetic ?? false), "U+\(String(v, radix: 16))")
+        }
+        #expect(Tokenizer.isAlphabetic(0xE9) && Tokenizer.isAlphabetic(0x416) && !Tokenizer.isAlphabetic(0x2014) && !Tokenizer.isAlphabetic(0xD800))
+    }
 }
