@@ -171,27 +171,6 @@ package enum Tokenizer {
         }
     }
 
-    /// `Unicode.Scalar.properties.isAlphabetic` of `v` (false for a non-scalar). Scalars
-    /// below U+3000 (Latin, Greek, Cyrillic, Arabic, Indic scripts...) are read from a
-    /// table made once: the property lookup is a few hundred instructions a scalar, and a
-    /// prompt in such a script is made of them.
-    @inline(__always)
-    package static func isAlphabetic(_ v: UInt32) -> Bool {
-        if v < alphabeticTableEnd { return alphabeticBelowTableEnd[Int(v >> 6)] >> UInt64(v & 63) & 1 != 0 }
-        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
-    }
-
-    static let alphabeticTableEnd: UInt32 = 0x3000
-
-    /// Bit `v & 63` of word `v >> 6`: whether scalar `v` (below `alphabeticTableEnd`, all of
-    /// them scalars) is alphabetic.
-    static let alphabeticBelowTableEnd: [UInt64] = (0..<Int(alphabeticTableEnd >> 6)).map { word in
-        (0..<64).reduce(UInt64(0)) { bits, bit in
-            let v = UInt32(word << 6 | bit)
-            return Unicode.Scalar(v)!.properties.isAlphabetic ? bits | 1 << UInt64(bit) : bits
-        }
-    }
-
     /// Scripts written without spaces between words: each character is a token.
     @inline(__always)
     package static func isSpaceless(_ v: UInt32) -> Bool {

@@ -69,15 +69,16 @@ struct TokenizerTests {
         #expect(ShingleSignature(text: text).values == Self.referenceSignature(text))
     }
 
-    /// The table of alphabetic scalars below U+3000 is the Unicode property, scalar for
-    /// scalar, and above it the property is asked as before (a non-scalar is no letter).
-    @Test func theAlphabeticTableIsTheUnicodeProperty() {
-        for v in UInt32(0)..<Tokenizer.alphabeticTableEnd {
+    /// The tables of alphabetic scalars (below U+3100, and U+FF00–U+FFFF) are the Unicode
+    /// property, scalar for scalar, and elsewhere the property is asked as before (a
+    /// non-scalar is no letter).
+    @Test func theAlphabeticTablesAreTheUnicodeProperty() {
+        for v in Array(UInt32(0)..<Tokenizer.alphabeticLowEnd) + Array(Tokenizer.alphabeticFormsStart..<0x1_0000) {
             #expect(Tokenizer.isAlphabetic(v) == Unicode.Scalar(v)!.properties.isAlphabetic, "U+\(String(v, radix: 16))")
         }
-        for v in [0x3000, 0x3041, 0xAC00, 0xD800, 0xDFFF, 0xE000, 0x1_0400, 0x10_FFFF, 0x11_0000] as [UInt32] {
+        for v in [0x3100, 0x3041, 0xAC00, 0xD800, 0xDFFF, 0xE000, 0xFEFF, 0x1_0000, 0x1_0400, 0x10_FFFF, 0x11_0000] as [UInt32] {
             #expect(Tokenizer.isAlphabetic(v) == (Unicode.Scalar(v)?.properties.isAlphabetic ?? false), "U+\(String(v, radix: 16))")
         }
-        #expect(Tokenizer.isAlphabetic(0xE9) && Tokenizer.isAlphabetic(0x416) && !Tokenizer.isAlphabetic(0x2014) && !Tokenizer.isAlphabetic(0xD800))
+        #expect(Tokenizer.isAlphabetic(0xE9) && Tokenizer.isAlphabetic(0x416) && !Tokenizer.isAlphabetic(0x2014) && !Tokenizer.isAlphabetic(0x3002) && Tokenizer.isAlphabetic(0xFF21) && !Tokenizer.isAlphabetic(0xFF0C) && !Tokenizer.isAlphabetic(0xD800))
     }
 }
