@@ -1,4 +1,5 @@
 import DistillDecode
+import DistillSupport
 import Synchronization
 
 /// The profile pass of several scan workers, each account profiled in one place: the
@@ -46,11 +47,14 @@ package final class SharedProfileState: @unchecked Sendable {
         partitions[p].withLock { $0.consume(r, accountHash: h) }
     }
 
-    /// Every account's profile in one state (call when no worker consumes any more).
-    package func joined() -> ProfileState {
-        let parts = (0..<Self.partitionCount).map { p in
+    /// Every account's profile in one state (call when no worker consumes any more). The
+    /// partitions' open entries are closed on `threads` threads: each profile's are in
+    /// cold memory, and one thread closing them all left the other idle at the end of
+    /// the scan.
+    package func joined(threads: Int = 1) -> ProfileState {
+        let parts = parallelMap(Self.partitionCount, threads: threads) { p in
             // SAFETY: `p < partitionCount`, an initialized slot.
-            partitions[p].withLock { s in
+            self.partitions[p].withLock { s in
                 // Closed here, where the partition is the profiles' only owner (see `ProfileState.closeOpenEntries`).
                 s.closeOpenEntries()
                 return s

@@ -49,7 +49,7 @@ package enum Analysis {
             return (one.files, one.sink)
         }
         let shared = SharedProfileState(parameters: parameters, matcher: matcher)
-        return (scan { SharedProfileSink(shared) }.files, shared.joined())
+        return (scan { SharedProfileSink(shared) }.files, shared.joined(threads: config.input.threads))
     }
 
     /// The stages after profiling: link, score, report (shared by the analysis of logs
