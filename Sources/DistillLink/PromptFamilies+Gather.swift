@@ -4,21 +4,44 @@ import DistillSupport
 extension PromptFamilies {
     /// Every included account's sampled prompts in (hash, account) order: an order that
     /// does not depend on the order found, since (hash, account) is unique.
+    ///
+    /// Read twice, on all threads, per run of accounts: first each sample's hash alone,
+    /// which gives each its place in the order; then each sample is made once, straight at
+    /// its place. (Gathering the samples first and copying them to their places retained
+    /// each prompt's text and shingles twice and released them once, cold memory each time.)
     static func gather(_ accounts: [AccountView], include: @Sendable (Int) -> Bool, threads: Int) -> [Sample] {
-        // Gathered per run of accounts on all threads (copying the sketches' items out is
-        // most of the cost), the runs in account order.
         let run = 1024
-        let runs = parallelMap((accounts.count + run - 1) / run, threads: threads) { r -> [Sample] in
-            var found: [Sample] = []
-            for i in (r * run)..<min(accounts.count, (r + 1) * run) where include(i) {
-                // The general sample, then the extraction part's own, less the prompts already sampled.
-                accounts[i].profile.forEachSampledPrompt { hash, count, prompt, general, part in
-                    found.append(Sample(account: i, hash: hash, count: count, prompt: prompt, general: general, part: part))
-                }
-            }
+        let runs = (accounts.count + run - 1) / run
+        @Sendable func forEachIncluded(_ r: Int, _ body: (Int) -> Void) {
+            for i in (r * run)..<min(accounts.count, (r + 1) * run) where include(i) { body(i) }
+        }
+        let hashes = parallelMap(runs, threads: threads) { r -> [UInt64] in
+            var found: [UInt64] = []
+            // The general sample, then the extraction part's own, less the prompts already sampled.
+            forEachIncluded(r) { i in accounts[i].profile.forEachSampledPrompt { hash, _, _, _, _ in found.append(hash) } }
             return found
         }
-        return ordered(runs, threads: threads)
+        var firstOfRun = [0]
+        for h in hashes { firstOfRun.append(firstOfRun.last! + h.count) }
+        let total = firstOfRun.last!, first = firstOfRun
+        let place = places(hashes, total: total, threads: threads)
+        // SAFETY: `place` is a permutation of `0..<total` (`places`), and run `r`'s `j`-th sample
+        // goes to slot `place[first[r] + j]`: the second reading of run `r` meets its samples in
+        // the order of the first (the profiles are not changed in between), so every slot is
+        // initialized exactly once; `parallelMap` has joined every run before `count` is set.
+        return [Sample](unsafeUninitializedCapacity: total) { buffer, count in
+            let out = UncheckedSendable(buffer.baseAddress)
+            _ = parallelMap(runs, threads: threads) { r in
+                var j = first[r]
+                forEachIncluded(r) { i in
+                    accounts[i].profile.forEachSampledPrompt { hash, n, prompt, general, part in
+                        (out.value! + place[j]).initialize(to: Sample(account: i, hash: hash, count: n, prompt: prompt, general: general, part: part))
+                        j += 1
+                    }
+                }
+            }
+            count = total
+        }
     }
 
     /// The sample indexes grouped by account, ascending within each account (a counting
@@ -40,10 +63,10 @@ extension PromptFamilies {
         return (start, order)
     }
 
-    /// Where a gathered sample is (`run << 32 | index`), keyed by its hash. Ties (one prompt
-    /// of several accounts) are ordered by location, which is account order: runs are
-    /// blocks of accounts in order, each gathered in account order. The sort reads the keys
-    /// alone, never a sample.
+    /// Where a gathered sample is (its index in gathering order), keyed by its hash. Ties
+    /// (one prompt of several accounts) are ordered by location, which is account order:
+    /// runs are blocks of accounts in order, each gathered in account order. The sort reads
+    /// the keys alone, never a sample.
     private struct Key {
         var hash: UInt64
         var location: UInt64
@@ -53,39 +76,37 @@ extension PromptFamilies {
     /// of about equal size, and the parts in order, each sorted, are the whole order.
     private static let partBits = 6
 
-    /// The samples of all runs in (hash, account) order, each copied once, straight to its
-    /// place: the keys are split by the hash's top bits and each part sorted and copied out
-    /// on all threads (the samples are large to move, and sorting them serially was a
-    /// serial step of the link stage).
-    private static func ordered(_ runs: [[Sample]], threads: Int) -> [Sample] {
+    /// Each gathered sample's index in (hash, account) order, by its index in gathering
+    /// order (run after run): the keys are split by the hash's top bits, and each part is
+    /// sorted and numbered on all threads.
+    private static func places(_ runs: [[UInt64]], total: Int, threads: Int) -> [Int] {
         // Each part's keys in an array of its exact size (with millions of samples the keys are large).
         var sizes = [Int](repeating: 0, count: 1 << partBits)
-        for run in runs { for x in run { sizes[Int(x.hash >> UInt64(64 - partBits))] += 1 } }
+        for run in runs { for hash in run { sizes[Int(hash >> UInt64(64 - partBits))] += 1 } }
         var parts = sizes.map { size -> [Key] in
             var keys: [Key] = []
             keys.reserveCapacity(size)
             return keys
         }
-        for r in runs.indices {
-            for j in runs[r].indices {
-                let hash = runs[r][j].hash
-                parts[Int(hash >> UInt64(64 - partBits))].append(Key(hash: hash, location: UInt64(r) << 32 | UInt64(j)))
+        var gathered = 0
+        for run in runs {
+            for hash in run {
+                parts[Int(hash >> UInt64(64 - partBits))].append(Key(hash: hash, location: UInt64(gathered)))
+                gathered += 1
             }
         }
         var offsets = [0]
         for p in parts { offsets.append(offsets.last! + p.count) }
-        let total = offsets.last!, keys = parts, starts = offsets
-        // SAFETY: part `p` initializes exactly the slots `starts[p]..<starts[p + 1]` (its keys, one
-        // slot each), the parts' ranges tile `0..<total`, and `parallelMap` has joined every part
-        // before `count` is set.
-        return [Sample](unsafeUninitializedCapacity: total) { buffer, count in
-            let out = UncheckedSendable(buffer.baseAddress!)
+        let keys = parts, starts = offsets
+        // SAFETY: every key's location is a distinct gathering index below `total`, and each key is
+        // in exactly one part, so every slot is written exactly once; `parallelMap` has joined
+        // every part before `count` is set.
+        return [Int](unsafeUninitializedCapacity: total) { buffer, count in
+            let out = UncheckedSendable(buffer.baseAddress)
             _ = parallelMap(keys.count, threads: threads) { p in
                 var part = keys[p]
-                func run(_ key: Key) -> Int { Int(key.location >> 32) }
-                func index(_ key: Key) -> Int { Int(key.location & 0xFFFF_FFFF) }
                 part.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.location < $1.location }
-                for (k, key) in part.enumerated() { (out.value + starts[p] + k).initialize(to: runs[run(key)][index(key)]) }
+                for (k, key) in part.enumerated() { (out.value! + Int(key.location)).initialize(to: starts[p] + k) }
             }
             count = total
         }
