@@ -67,39 +67,48 @@ enum SharedShingles {
     /// holding part `p`'s pairs of the samples of slice `t` (`t * width..<(t + 1) * width`).
     /// A sample holds a shingle once, and parts and shingles within them ascend: each
     /// sample's list comes out ascending whatever the order within a shingle. Each slice
-    /// counts its samples' pairs, then fills its own stretch of the one array, on all threads.
+    /// counts its samples' pairs, then fills its own stretch of the one array, on all
+    /// threads; the offsets array serves as the counts and then as the fill cursors (a
+    /// dump of millions of one-prompt accounts has millions of samples: no second array
+    /// of that length).
     static func lists(_ parts: [[[(sample: Int32, shingle: UInt32)]]], samples: Int, width: Int, threads: Int) -> Kept {
         let slices = (samples + width - 1) / width
-        let counts = parallelMap(slices, threads: threads) { t -> [Int] in
-            let low = t * width
-            var counts = [Int](repeating: 0, count: min(samples, low + width) - low)
-            for part in parts { for (sample, _) in part[t] { counts[Int(sample) - low] += 1 } }
-            return counts
-        }
+        // `starts[i + 1]` counts sample `i`'s pairs, then (summed) is where its list ends.
         var starts = [Int](repeating: 0, count: samples + 1)
-        var total = 0
-        for (t, slice) in counts.enumerated() {
-            for (k, n) in slice.enumerated() {
-                total += n
-                starts[t * width + k + 1] = total
+        // SAFETY (both passes): slice `t` reads and writes only the entries of its own samples
+        // (`starts[i + 1]` when counting, `starts[i]` when filling, `i` in `t * width..<(t + 1) *
+        // width`), so no two threads touch one entry; the pointers are used only inside the
+        // closures that give them, and `parallelMap` joins every slice before those return.
+        starts.withUnsafeMutableBufferPointer { buffer in
+            let count = UncheckedSendable(buffer.baseAddress!)
+            _ = parallelMap(slices, threads: threads) { t in
+                for part in parts { for (sample, _) in part[t] { count.value[Int(sample) + 1] += 1 } }
             }
         }
-        let offsets = starts
+        for i in 0..<samples { starts[i + 1] += starts[i] }
+        let total = starts[samples]
+        // SAFETY: sample `i`'s pairs are written to `starts[i]..<starts[i + 1]` (as counted), each
+        // slot of `0..<total` exactly once, before `initialized` is set.
         let values = [UInt32](unsafeUninitializedCapacity: total) { buffer, initialized in
-            let out = UncheckedSendable(buffer.baseAddress)
-            // SAFETY: slice `t` writes only the slots of its own samples, `offsets[low]..<offsets[high]`: every sample's count was counted from the same pairs, so each slot of `0..<total` is written exactly once; `parallelMap` has joined every slice before `initialized` is set.
-            _ = parallelMap(slices, threads: threads) { t in
-                let low = t * width, high = min(samples, low + width)
-                var next = Array(offsets[low..<high])
-                for part in parts {
-                    for (sample, shingle) in part[t] {
-                        let k = Int(sample) - low
-                        (out.value! + next[k]).initialize(to: shingle)
-                        next[k] += 1
+            starts.withUnsafeMutableBufferPointer { cursors in
+                let out = UncheckedSendable(buffer.baseAddress), next = UncheckedSendable(cursors.baseAddress!)
+                _ = parallelMap(slices, threads: threads) { t in
+                    for part in parts {
+                        for (sample, shingle) in part[t] {
+                            let i = Int(sample)
+                            (out.value! + next.value[i]).initialize(to: shingle)
+                            next.value[i] += 1
+                        }
                     }
                 }
             }
             initialized = total
+        }
+        // Each cursor now holds where its sample's list ends, the next list's start: one place
+        // back ( `starts[samples]`, never a cursor, is `total` still).
+        if samples > 0 {
+            for i in stride(from: samples - 1, to: 0, by: -1) { starts[i] = starts[i - 1] }
+            starts[0] = 0
         }
         return Kept(values: values, starts: starts)
     }
