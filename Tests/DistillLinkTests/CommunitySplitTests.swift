@@ -1,3 +1,4 @@
+import DistillTestSupport
 import Testing
 
 @testable import DistillLink
@@ -64,11 +65,8 @@ struct CommunitySplitTests {
     /// Few parts are summed in a square table: the same parts' graph as the grouped rows,
     /// bit for bit, and the same inside counts.
     @Test func thePartsGraphIsTheSameSummedInATable() {
-        var seed: UInt64 = 3
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % n
-        }
+        var random = TestRandom(seed: 3)
+        func next(_ n: Int) -> Int { random.next(n) }
         for _ in 0..<200 {
             let nodes = 1 + next(50)
             let edges = (0..<next(300)).map { _ -> CommunitySplit.Edge in

@@ -1,3 +1,4 @@
+import DistillTestSupport
 import DistillProfile
 import DistillSupport
 import Testing
@@ -53,11 +54,8 @@ struct SharedShinglesTests {
     /// The kept lists come out the same for any slicing of the samples: each sample's
     /// shingles in part order, ascending (the serial append they replace).
     @Test func keptListsAreTheSameForEverySlicing() {
-        var seed: UInt64 = 11
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % n
-        }
+        var random = TestRandom(seed: 11)
+        func next(_ n: Int) -> Int { random.next(n) }
         for _ in 0..<60 {
             let samples = next(300), partCount = 1 + next(5)
             // Each part: ascending shingles, each held by some samples (in any order).

@@ -1,3 +1,4 @@
+import DistillTestSupport
 import Testing
 
 @testable import DistillLink
@@ -8,11 +9,8 @@ import Testing
 @Suite("weighted graph folding")
 struct WeightedGraphTests {
     @Test func theTableFoldIsTheRowFoldBitForBitAndRowsSumInEdgeOrder() throws {
-        var seed: UInt64 = 5
-        func next(_ n: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % n
-        }
+        var random = TestRandom(seed: 5)
+        func next(_ n: Int) -> Int { random.next(n) }
         var folds = 0
         for _ in 0..<200 {
             let nodes = 1 + next(60)

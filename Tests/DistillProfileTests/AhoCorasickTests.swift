@@ -1,3 +1,4 @@
+import DistillTestSupport
 import DistillDecode
 import Testing
 
@@ -27,11 +28,8 @@ struct AhoCorasickTests {
         let patterns = ["step by step", "Step", "by s", "ep b", "思考过程", "過程", "zzz"].map { Array($0.utf8) }
         let a = AhoCorasick(patterns: patterns)
         // Random texts over an alphabet that keeps forming and breaking the phrases.
-        var seed: UInt64 = 42  // a fixed LCG: the same texts on every run
-        func random(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var generator = TestRandom(seed: 42)
+        func random(_ bound: Int) -> Int { generator.next(bound) }
         let alphabet = Array("steP by思考过程zé ".utf8)
         // Short texts take one walk, longer ones two (see `scan`): lengths cover both.
         for n in Array(0..<120) + Array(stride(from: 120, to: 700, by: 9)) {

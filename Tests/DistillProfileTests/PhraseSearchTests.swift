@@ -1,3 +1,4 @@
+import DistillTestSupport
 import Testing
 
 @testable import DistillProfile
@@ -12,13 +13,6 @@ struct PhraseSearchTests {
     }
 
     /// A fixed LCG: the same texts on every run.
-    struct Random {
-        var seed: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
-        }
-    }
 
     @Test func theDefaultPackUsesTheFilterAndALargePackTheAutomaton() {
         let builtIn = RulePack.builtIn.rules.flatMap { $0.phrases ?? [] }.map { Array($0.utf8) }
@@ -34,7 +28,7 @@ struct PhraseSearchTests {
         let patterns = ["step by step", "Step", "by s", "ep b", "思考过程", "過程", "zzz", "a@b", "x[y", "Ã", "çé", "1 to 10", "think step by step carefully"].map { Array($0.utf8) }
         let filter = PhraseSearch(patterns: patterns)
         #expect(filter.filter != nil)
-        var random = Random(seed: 7)
+        var random = TestRandom(seed: 7)
         let alphabet = Array("steP by思考过程zé a`b@x{y[ÃãçÇ1 to10thinkcarefully".utf8)
         // Every length up to 80 crosses the 16-byte steps, the 8-byte blocks and the tail.
         for n in Array(0..<80) + Array(stride(from: 80, to: 600, by: 13)) {
@@ -48,7 +42,7 @@ struct PhraseSearchTests {
     @Test func filterAndAutomatonAgreeOnPhrasesFromTheDefaultPack() {
         let builtIn = RulePack.builtIn.rules.flatMap { $0.phrases ?? [] }.map { Array($0.utf8) }
         let filter = PhraseSearch(patterns: builtIn), automaton = AhoCorasick(patterns: builtIn)
-        var random = Random(seed: 11)
+        var random = TestRandom(seed: 11)
         // Texts stitched from the phrases themselves, upper-cased at random, with filler.
         for _ in 0..<400 {
             var text: [UInt8] = []
