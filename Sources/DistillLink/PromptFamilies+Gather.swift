@@ -27,18 +27,22 @@ extension PromptFamilies {
         let place = places(hashes, total: total, threads: threads)
         // SAFETY: `place` is a permutation of `0..<total` (`places`), and run `r`'s `j`-th sample
         // goes to slot `place[first[r] + j]`: the second reading of run `r` meets its samples in
-        // the order of the first (the profiles are not changed in between), so every slot is
-        // initialized exactly once; `parallelMap` has joined every run before `count` is set.
+        // the order of the first (the profiles are not changed in between; its count is checked
+        // as it goes, so a reading that differed would trap, not write twice or leave a slot
+        // unset), so every slot is initialized exactly once; `parallelMap` has joined every run
+        // before `count` is set.
         return [Sample](unsafeUninitializedCapacity: total) { buffer, count in
             let out = UncheckedSendable(buffer.baseAddress)
             _ = parallelMap(runs, threads: threads) { r in
                 var j = first[r]
                 forEachIncluded(r) { i in
                     accounts[i].profile.forEachSampledPrompt { hash, n, prompt, general, part in
+                        precondition(j < first[r + 1], "a second reading of a run's samples found more")
                         (out.value! + place[j]).initialize(to: Sample(account: i, hash: hash, count: n, prompt: prompt, general: general, part: part))
                         j += 1
                     }
                 }
+                precondition(j == first[r + 1], "a second reading of a run's samples found fewer")
             }
             count = total
         }

@@ -77,12 +77,20 @@ enum SharedShingles {
         var starts = [Int](repeating: 0, count: samples + 1)
         // SAFETY (both passes): slice `t` reads and writes only the entries of its own samples
         // (`starts[i + 1]` when counting, `starts[i]` when filling, `i` in `t * width..<(t + 1) *
-        // width`), so no two threads touch one entry; the pointers are used only inside the
-        // closures that give them, and `parallelMap` joins every slice before those return.
+        // width`, as `filter` sliced them; checked per pair, so a stray sample traps instead of
+        // writing outside its slice), so no two threads touch one entry; the pointers are used
+        // only inside the closures that give them, and `parallelMap` joins every slice before
+        // those return.
         starts.withUnsafeMutableBufferPointer { buffer in
             let count = UncheckedSendable(buffer.baseAddress!)
             _ = parallelMap(slices, threads: threads) { t in
-                for part in parts { for (sample, _) in part[t] { count.value[Int(sample) + 1] += 1 } }
+                let low = t * width, high = min(samples, low + width)
+                for part in parts {
+                    for (sample, _) in part[t] {
+                        precondition(Int(sample) >= low && Int(sample) < high, "a kept pair outside its slice")
+                        count.value[Int(sample) + 1] += 1
+                    }
+                }
             }
         }
         for i in 0..<samples { starts[i + 1] += starts[i] }

@@ -24,6 +24,7 @@ package func parallelMap<T: Sendable>(_ count: Int, threads: Int, _ body: @Senda
 /// protocol witnesses that each looked up the range's type metadata (~400 instructions an
 /// element: 50 M on x1's state at one thread).
 private func inOrder<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    precondition(count >= 0, "a negative count of items")
     var out: [T] = []
     out.reserveCapacity(count)
     var i = 0

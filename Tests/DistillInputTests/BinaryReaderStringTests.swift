@@ -39,6 +39,7 @@ struct BinaryReaderStringTests {
         bytes += [2, 0xC3, 0x28]  // a count of 2, then an invalid two-byte sequence
         var reader = BinaryReader(bytes)
         #expect(try reader.string() == "ok")
-        #expect(throws: BinaryReader.Malformed.self) { try reader.string() }
+        // The bad string's bytes begin at offset 4: "ok" with its count, then the count 2.
+        #expect { try reader.string() } throws: { ($0 as? BinaryReader.Malformed)?.what == "a string that is not UTF-8 at byte 4" }
     }
 }

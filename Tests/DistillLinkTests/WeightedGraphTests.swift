@@ -15,9 +15,11 @@ struct WeightedGraphTests {
         for _ in 0..<200 {
             let nodes = 1 + next(60)
             // Repeated pairs, self-loops and weights whose sums depend on their order.
-            let edges = (0..<next(400)).map { _ -> CommunitySplit.Edge in
-                (Int32(next(nodes)), Int32(next(nodes)), [0.1, 0.2, 0.3, 1e-9, 7.25, 1e16][next(6)])
-            }.map { e -> CommunitySplit.Edge in (min(e.a, e.b), max(e.a, e.b), e.w) }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+            let unsorted = (0..<next(400)).map { _ -> CommunitySplit.Edge in
+                (Int32(next(nodes)), Int32(next(nodes)), [0.1, 0.2, 0.3, 1e-9, 7.25, 1e16, -0.0, .infinity, -.infinity][next(9)])
+            }.map { e -> CommunitySplit.Edge in (min(e.a, e.b), max(e.a, e.b), e.w) }
+            // Sorted as the split hands them over, or as they come (rows out of order).
+            let edges = next(3) == 0 ? unsorted : unsorted.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
             let graph = WeightedGraph(nodes: nodes, edges: edges)
             // The rows: each node's other ends ascending, a repeated pair's weights summed in edge order.
             var sums = [[Int32: Double]](repeating: [:], count: nodes)

@@ -47,6 +47,24 @@ struct SharedProfileStateTests {
         #expect(summary(joined) == summary(alone))
     }
 
+    /// The partitions are closed on several threads at the end of a scan: the joined state
+    /// is the one joined on one, down to every profile's open days and models.
+    @Test func partitionsClosedOnSeveralThreadsJoinAsOnOne() {
+        let records = (0..<6_000).map(record)
+        func joined(threads: Int) -> ProfileState {
+            let shared = SharedProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+            var sink = SharedProfileSink(shared)
+            for r in records { sink.consume(r) }
+            return shared.joined(threads: threads)
+        }
+        let one = joined(threads: 1)
+        for threads in [2, 3, 8] {
+            let many = joined(threads: threads)
+            #expect(many.ids.count == one.ids.count && (0..<one.ids.count).allSatisfy { many.ids[$0] == one.ids[$0] })
+            #expect(summary(many) == summary(one), "\(threads) threads")
+        }
+    }
+
     /// Regression: `accountsByID` closed each profile's open day and model on a copy, so
     /// the link stage held a second copy of every active profile beside the scanned
     /// state (~16 MiB of the x1 bench corpus's peak). The joined state is closed in place:
