@@ -95,7 +95,7 @@ struct CommunitySplit {
             labels.append(c)
         }
         let p = labels.count
-        if p <= denseCells / max(1, p) {
+        if WeightedGraph.fitsSquare(p, cells: denseCells) {
             var sum = [Double](repeating: 0, count: p * p), count = [Int](repeating: 0, count: p * p)
             for e in edges {
                 let (x, y) = (community[Int(e.a)], community[Int(e.b)])

@@ -179,7 +179,7 @@ struct WeightedGraph {
                 }
             }
         }
-        if communities <= denseCells / max(1, communities) {
+        if Self.fitsSquare(communities, cells: denseCells) {
             return (WeightedGraph(denseNodes: communities, loops: loops, total: total, forEachEdge: forEachEdge), renumber)
         }
         return (WeightedGraph(nodes: communities, loops: loops, total: total, forEachEdge: forEachEdge), renumber)
@@ -189,6 +189,10 @@ struct WeightedGraph {
     /// component's first level folds into a handful: every cross edge, some hundreds of
     /// thousands, went into rows of a few nodes to be summed again per row).
     static let denseFoldCells = 1 << 16
+
+    /// Whether a `count` × `count` table has at most `cells` cells (no product that could
+    /// overflow); the split's parts' graph uses the same test.
+    static func fitsSquare(_ count: Int, cells: Int) -> Bool { count <= cells / max(1, count) }
 
     /// The graph of `init(nodes:loops:total:forEachEdge:)`, each pair's weights summed in
     /// a cell of a `nodes` × `nodes` table as `forEachEdge` lists them (the order the rows
