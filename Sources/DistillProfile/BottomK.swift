@@ -80,9 +80,12 @@ package struct BottomK<Payload: Sendable>: Sendable {
     /// Whether the key with this hash is kept.
     @inlinable package func holds(_ hash: UInt64) -> Bool { slots.contains { $0.hash == hash } }
 
-    /// Kept payloads with counts, in hash order.
+    /// Kept payloads with counts, in hash order (kept hashes are distinct: the order is total).
     @inlinable package var items: [(hash: UInt64, count: Int, payload: Payload)] {
-        slots.indices.sorted { slots[$0].hash < slots[$1].hash }.map { (slots[$0].hash, count(at: $0), payloads[$0]) }
+        // The comparison reads the slots alone: a closure reading `self` copied the whole
+        // sketch (retaining its arrays) at every comparison of the state file's sort.
+        let s = slots
+        return s.indices.sorted { s[$0].hash < s[$1].hash }.map { (s[$0].hash, count(at: $0), payloads[$0]) }
     }
 
     /// Whether a key with this hash would be kept (cheap test before building a payload).
