@@ -31,6 +31,16 @@ package struct AccountProfile: Sendable {
 
         /// The whole prompt's `ShingleSketch`.
         package var shingles: [UInt32] { longShingles ?? ShingleSketch.of(text) }
+
+        /// Whether `shingles` is the same as `other`'s, known without sketching either: both
+        /// are sketched from their kept text (neither holds a longer prompt's own sketch),
+        /// and the texts have the same bytes (not `==`, which equates canonically
+        /// equivalent strings of different bytes, and so of different shingles).
+        package func sketchesTheSameText(as other: PromptSample) -> Bool {
+            guard longShingles == nil, other.longShingles == nil else { return false }
+            // SAFETY: both strings' UTF-8 bytes are read only inside the closures.
+            return text.withUTF8Bytes { a in other.text.withUTF8Bytes { b in a.hasSameBytes(as: b) } }
+        }
     }
 
     /// Use of one model.
