@@ -86,4 +86,34 @@ struct SharedShinglesTests {
         #expect(SharedShingles.sliceWidth(samples: 10_000, threads: 1_024) == 1_112)
         #expect(SharedShingles.sliceWidth(samples: 10_000, threads: 2) == 5_000)
     }
+
+    /// A prompt sampled by several accounts is sketched once (`Occurrences.sketches`), and
+    /// every sample still gets its own prompt's shingles: also where neighbours share a
+    /// hash but not their bytes (canonically equivalent texts, which `==` equates, under
+    /// a forged hash), and where a long prompt's own sketch stands in for its kept text,
+    /// which another prompt's whole text equals.
+    @Test(arguments: [1, 2, 3])
+    func sharedPromptsAreSketchedOnceAndEachSampleKeepsItsOwnShingles(threads: Int) {
+        func sample(_ account: Int, _ text: String, hash: UInt64, textBytes: Int = 600) -> PromptFamilies.Sample {
+            PromptFamilies.Sample(account: account, hash: hash, count: 1, prompt: AccountProfile.PromptSample(prompt: text, textBytes: textBytes, tags: 0))
+        }
+        let composed = "un caf\u{E9} au lait pour la table sept", decomposed = "un cafe\u{301} au lait pour la table sept"
+        let long = (0..<120).map { "mot\($0 % 17)" }.joined(separator: " ")
+        let cut = String(decoding: long.utf8.prefix(200), as: UTF8.self)
+        var samples: [PromptFamilies.Sample] = []
+        // One prompt in 5,000 accounts: runs that cross the 2,048-sample chunks.
+        for a in 0..<5_000 { samples.append(sample(a, "summarise the attached report in three bullet points", hash: 1)) }
+        samples.append(sample(0, composed, hash: 2))
+        samples.append(sample(1, decomposed, hash: 2))
+        samples.append(sample(2, composed, hash: 2))
+        samples.append(sample(0, long, hash: 3, textBytes: 200))
+        samples.append(sample(1, cut, hash: 3, textBytes: 200))
+        samples.append(sample(2, long, hash: 3, textBytes: 200))
+        samples.append(sample(3, cut, hash: 3, textBytes: 200))
+        #expect(composed == decomposed && samples[5_000].prompt.shingles != samples[5_001].prompt.shingles)
+        #expect(samples[5_003].prompt.text == samples[5_004].prompt.text && samples[5_003].prompt.shingles != samples[5_004].prompt.shingles)
+        let sketches = SharedShingles.Occurrences.sketches(samples, threads: threads)
+        #expect(sketches.count == samples.count)
+        #expect(sketches.indices.filter { sketches[$0] != samples[$0].prompt.shingles }.isEmpty)
+    }
 }
