@@ -27,17 +27,22 @@ struct BenignReading {
     /// Distillers pay for diverse prompts and long outputs; a benchmark sends the same
     /// questions from every account and takes short answers.
     func fixedSetReplay() -> BenignExplanation {
-        var holders: [UInt64: Int] = [:]
-        var sampled = 0
-        for m in members {
-            for h in Set(m.profile.promptHashes.hashesUnordered) { holders[h, default: 0] += 1 }
-        }
-        var shared = 0
-        for m in members {
-            for h in m.profile.promptHashes.hashesUnordered {
-                sampled += 1
-                if holders[h, default: 0] >= 2 { shared += 1 }
+        // Every member's kept prompt hashes, sorted: a hash's run lists the members holding
+        // it (a hashed table of every hash cost more than the rest of the scoring of a group).
+        var held: [(hash: UInt64, member: Int)] = []
+        for (i, m) in members.enumerated() { for h in m.profile.promptHashes.hashesUnordered { held.append((h, i)) } }
+        held.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.member < $1.member }
+        let sampled = held.count
+        var shared = 0, start = 0
+        while start < held.count {
+            var end = start + 1, holders = 1
+            while end < held.count && held[end].hash == held[start].hash {
+                if held[end].member != held[end - 1].member { holders += 1 }
+                end += 1
             }
+            // Every sampled hash that two members hold counts, each time it was sampled.
+            if holders >= 2 { shared += end - start }
+            start = end
         }
         let share = sampled == 0 ? 0 : Double(shared) / Double(sampled)
         let applies = members.count >= 2 && share >= params.fixedSetShare && appetite < params.appetiteFloor

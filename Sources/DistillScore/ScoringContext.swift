@@ -28,21 +28,36 @@ struct ScoringContext: Sendable {
     /// Everything but `linkage`, from the accounts.
     private static func dumpFacts(_ link: Linker.Result) -> ScoringContext {
         var c = ScoringContext()
+        // One table per model name while counting: each (account, model) hashes its name
+        // once, not once per table (four times, a string hash each).
+        var models: [String: ModelTally] = [:]
         // By index: an account view is large, and a copy of one per account adds up.
         for i in link.accounts.indices {
             c.dumpStart = min(c.dumpStart, link.accounts[i].profile.firstSeen)
             c.totalRequests += link.accounts[i].profile.requests
-            link.accounts[i].profile.forEachModel { m, u in
-                c.modelFirstSeen[m] = min(c.modelFirstSeen[m] ?? .max, u.firstSeen)
-                c.modelRequests[m, default: 0] += u.requests
-                c.modelAccounts[m, default: 0] += 1
-            }
+            link.accounts[i].profile.forEachModel { m, u in models[m, default: ModelTally()].add(u) }
             for h in link.accounts[i].profile.systemPromptHashes { c.systemPromptAccounts[h, default: 0] += 1 }
+        }
+        for (m, f) in models {
+            c.modelFirstSeen[m] = f.firstSeen
+            c.modelRequests[m] = f.requests
+            c.modelAccounts[m] = f.accounts
         }
         return c
     }
 
     private init() {}
+
+    /// One model's use by every account, summed in one table entry.
+    private struct ModelTally {
+        var firstSeen = Int64.max, requests = 0, accounts = 0
+
+        mutating func add(_ u: AccountProfile.ModelUse) {
+            firstSeen = min(firstSeen, u.firstSeen)
+            requests += u.requests
+            accounts += 1
+        }
+    }
 
     /// Each group's linkage, from one pass over the edges.
     private static func linkage(_ link: Linker.Result) -> [GroupLinkage] {

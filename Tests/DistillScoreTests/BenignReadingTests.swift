@@ -33,6 +33,43 @@ struct BenignReadingTests {
         return (link.groups.count, CampaignScorer(params: params).score(link))
     }
 
+    /// The fixed-set share (hashes sorted, not a hashed table of them) is the definition's:
+    /// of every member's kept prompt hashes, those that at least two members hold. Half of
+    /// each account's questions are the shared set and half its own, so the share lies
+    /// strictly between 0 and 1, and which of them the sketches keep is the hashes' doing.
+    @Test func theFixedSetShareIsTheShareOfKeptHashesThatTwoMembersHold() throws {
+        var state = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+        var infos: [String: AccountInfo] = [:]
+        for i in 0..<6 {
+            let id = "acct\(i)"
+            var info = AccountInfo(accountID: id)
+            info.paymentFingerprint = "pm_shared"
+            infos[id] = info
+            for k in 0..<120 {
+                var r = RequestRecord(timestamp: 1_780_000_000_000 + Int64(k) * 1_440_000 + Int64(i) * 7000, account: id)
+                r.ip = "198.51.100.\(i % 2 + 1)"
+                r.prompt = k % 2 == 0 ? "Question \(k % 40) of the fixed set: let's think step by step." : "Account \(i) asks question \(k) of its own."
+                r.userTurns = 1
+                r.maxTokens = 1024
+                r.outputTokens = 60
+                state.consume(r)
+            }
+        }
+        let link = Linker(params: LinkParameters()).run(profiles: state.accounts, infos: infos)
+        var params = ScoreParameters()
+        params.lowScore = 0
+        let c = try #require(CampaignScorer(params: params).score(link).first)
+        let replay = try #require(c.benign.first { $0.kind == .fixedSetReplay })
+        let members = link.accounts.filter { c.accounts.contains($0.id) }
+        var holders: [UInt64: Set<String>] = [:]
+        for m in members { for h in m.profile.promptHashes.hashesUnordered { holders[h, default: []].insert(m.id) } }
+        let sampled = members.reduce(0) { $0 + $1.profile.promptHashes.hashesUnordered.count }
+        let shared = members.reduce(0) { n, m in n + m.profile.promptHashes.hashesUnordered.filter { holders[$0]!.count >= 2 }.count }
+        #expect(members.count == 6 && sampled > 0)
+        #expect(replay.strength == Double(shared) / Double(sampled))
+        #expect(replay.strength > 0 && replay.strength < 1)
+    }
+
     @Test func theSameQuestionsFromEveryAccountWithShortAnswersAreABenchmarkRun() throws {
         let r = run(prompt: { _, k in "Question \(["alpha", "beta", "gamma", "delta", "omega"][k % 5]) of the fixed set: let's think step by step." }, output: 60, maxTokens: 1024)
         #expect(r.groups == 1)
