@@ -115,5 +115,9 @@ struct SharedShinglesTests {
         let sketches = SharedShingles.Occurrences.sketches(samples, threads: threads)
         #expect(sketches.count == samples.count)
         #expect(sketches.indices.filter { sketches[$0] != samples[$0].prompt.shingles }.isEmpty)
+        // Sketched once per run of 2,048 samples: the 5,000 samples of one prompt hold
+        // three arrays (one per run they fall in), not 5,000.
+        let storages = Set(sketches[0..<5_000].map { $0.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } })
+        #expect(storages.count == 3)
     }
 }
