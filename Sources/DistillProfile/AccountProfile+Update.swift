@@ -24,11 +24,13 @@ extension AccountProfile.Grown {
 
     /// Counts a request to `model` at `time`.
     mutating func countModel(_ model: String, at time: Int64) {
-        if model != openModel {
-            if model == previousModel {
+        // By bytes: two spellings of one model are open apart and joined by `addModel`,
+        // whose choice of name does not depend on which came first.
+        if !AccountProfile.sameSpelling(model, openModel) {
+            if AccountProfile.sameSpelling(model, previousModel) {
                 swap(&openModel, &previousModel)
                 swap(&openModelUse, &previousModelUse)
-            } else if model == olderModel {
+            } else if AccountProfile.sameSpelling(model, olderModel) {
                 // open <- older, previous <- open, older <- previous.
                 swap(&openModel, &olderModel)
                 swap(&openModelUse, &olderModelUse)

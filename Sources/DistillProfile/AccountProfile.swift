@@ -230,14 +230,44 @@ package struct AccountProfile: Sendable {
         models.removeLast(models.count - Self.modelCap)
     }
 
+    /// Adds a model's use to the list. Names that `==` equates (canonically equivalent
+    /// spellings, whatever their bytes) are one model, named by the spelling of smallest
+    /// UTF-8 bytes among those added: the first added depended on the order of the
+    /// requests, and so on the thread count.
     static func addModel(_ list: inout [ModelEntry], _ m: String, _ u: ModelUse) {
         if let i = list.firstIndex(where: { $0.name == m }) {
             list[i].use.requests += u.requests
             list[i].use.firstSeen = min(list[i].use.firstSeen, u.firstSeen)
+            if spelledBefore(m, list[i].name) { list[i].name = m }
         } else {
             list.append(ModelEntry(name: m, use: u))
             if list.count > modelCap { trimModels(&list) }
         }
+    }
+
+    /// Whether `a`'s UTF-8 bytes come before `b`'s (bytewise, a prefix first).
+    static func spelledBefore(_ a: String, _ b: String) -> Bool {
+        // SAFETY: both strings' bytes are read only inside the closures, and `memcmp` reads the shorter length of each.
+        a.withUTF8Bytes { x in
+            b.withUTF8Bytes { y in
+                let n = min(x.count, y.count)
+                let order = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
+        }
+    }
+
+    /// Whether two model names have the same bytes: the open models are told apart by
+    /// their bytes (`addModel` joins equivalent spellings when they leave the open slots).
+    @inline(__always)
+    static func sameSpelling(_ a: String, _ b: String?) -> Bool {
+        guard let b else { return false }
+        // The same representation holds the same bytes (one interned name, or a small
+        // name held inline): settled without reading them.
+        // SAFETY: a String is two words (`unsafeBitCast` checks the size); only the bits are compared, nothing is read through them.
+        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
+        // SAFETY: both strings' bytes are read only inside the closures.
+        return a.withUTF8Bytes { x in b.withUTF8Bytes { y in x.hasSameBytes(as: y) } }
     }
 
     // Derived measures.

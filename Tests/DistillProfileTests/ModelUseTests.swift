@@ -52,4 +52,39 @@ struct ModelUseTests {
         a.merge(b)
         #expect(seen(a.accountsByID[0].profile) == expected(shuffled))
     }
+
+    /// Regression (found by the fourteenth session's review): two spellings of one model
+    /// that `==` equates (a precomposed é and an e with a combining accent) were named by
+    /// whichever an account's requests brought first, so the report depended on the
+    /// thread count. They are one model, named by the spelling of smallest bytes, in
+    /// every order and however the requests are split and merged.
+    @Test func aModelSpelledTwoWaysIsNamedTheSameInEveryOrder() {
+        let composed = "caf\u{E9}-large", decomposed = "cafe\u{301}-large"
+        #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        let smallest = [composed, decomposed].min { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }!
+        // With other models between them, so that the spellings also leave the open slots.
+        let names = [composed, "m-1", decomposed, "m-2", "m-3", decomposed, composed, "m-4"]
+        let requests = (0..<64).map { (names[$0 % names.count], Int64(1_000 + $0)) }
+        func named(_ p: AccountProfile) -> [[UInt8]: String] {
+            Dictionary(uniqueKeysWithValues: p.models.map { (Array($0.key.utf8), "\($0.value.requests)@\($0.value.firstSeen)") })
+        }
+        let forward = named(profile(requests))
+        #expect(forward[Array(smallest.utf8)] == "32@1000")
+        #expect(forward.count == 5)
+        #expect(named(profile(requests.reversed())) == forward)
+        #expect(named(profile(requests.filter { $0.0 != composed } + requests.filter { $0.0 == composed })) == forward)
+        for split in [2, 3] {
+            for reversedMerge in [false, true] {
+                var a = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
+                var b = a
+                for (i, (m, t)) in requests.enumerated() {
+                    var r = RequestRecord(timestamp: t, account: "a")
+                    r.model = m
+                    if i % split == 0 { a.consume(r) } else { b.consume(r) }
+                }
+                if reversedMerge { b.merge(a); a = b } else { a.merge(b) }
+                #expect(named(a.accountsByID[0].profile) == forward, "split \(split), reversed \(reversedMerge)")
+            }
+        }
+    }
 }
