@@ -22,7 +22,18 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
 
     /// Every account with its profile, in ascending id order (what the link stage reads).
     package var accountsByID: [(id: String, profile: AccountProfile)] {
-        ids.indices.sorted { ids[$0] < ids[$1] }.map { i in
+        var order = ids.indices.sorted { ids[$0] < ids[$1] }
+        // Ids that `<` leaves unordered (canonically equivalent spellings of different
+        // bytes, two accounts) came out in first-seen order, which depends on the thread
+        // count: such runs are put in byte order.
+        var i = 0
+        while i < order.count {
+            var j = i + 1
+            while j < order.count && ids[order[j]] == ids[order[i]] { j += 1 }
+            if j - i > 1 { order[i..<j].sort { AccountProfile.spelledBefore(ids[$0], ids[$1]) } }
+            i = j
+        }
+        return order.map { i in
             var p = profiles[i]
             p.closeOpenEntries()
             return (ids[i], p)
