@@ -10,6 +10,14 @@ import Testing
 struct BenignReadingTests {
     /// Six accounts on one card and two addresses, 24/7, single-turn, with the given prompts and outputs.
     func run(prompt: (Int, Int) -> String, output: Int, maxTokens: Int, params: ScoreParameters = ScoreParameters()) -> (groups: Int, campaigns: [Campaign]) {
+        let link = linked(prompt: prompt, output: output, maxTokens: maxTokens)
+        var params = params
+        params.lowScore = 0
+        return (link.groups.count, CampaignScorer(params: params).score(link))
+    }
+
+    /// The link stage over those six accounts' `requests` requests each.
+    func linked(prompt: (Int, Int) -> String, output: Int, maxTokens: Int, requests: Int = 60) -> Linker.Result {
         var state = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
         var infos: [String: AccountInfo] = [:]
         for i in 0..<6 {
@@ -17,7 +25,7 @@ struct BenignReadingTests {
             var info = AccountInfo(accountID: id)
             info.paymentFingerprint = "pm_shared"
             infos[id] = info
-            for k in 0..<60 {
+            for k in 0..<requests {
                 var r = RequestRecord(timestamp: 1_780_000_000_000 + Int64(k) * 1_440_000 + Int64(i) * 7000, account: id)
                 r.ip = "198.51.100.\(i % 2 + 1)"
                 r.prompt = prompt(i, k)
@@ -27,10 +35,7 @@ struct BenignReadingTests {
                 state.consume(r)
             }
         }
-        let link = Linker(params: LinkParameters()).run(profiles: state.accounts, infos: infos)
-        var params = params
-        params.lowScore = 0
-        return (link.groups.count, CampaignScorer(params: params).score(link))
+        return Linker(params: LinkParameters()).run(profiles: state.accounts, infos: infos)
     }
 
     /// The fixed-set share (hashes sorted, not a hashed table of them) is the definition's:
@@ -38,24 +43,9 @@ struct BenignReadingTests {
     /// each account's questions are the shared set and half its own, so the share lies
     /// strictly between 0 and 1, and which of them the sketches keep is the hashes' doing.
     @Test func theFixedSetShareIsTheShareOfKeptHashesThatTwoMembersHold() throws {
-        var state = ProfileState(parameters: ProfileParameters(), matcher: IntentMatcher(pack: .builtIn))
-        var infos: [String: AccountInfo] = [:]
-        for i in 0..<6 {
-            let id = "acct\(i)"
-            var info = AccountInfo(accountID: id)
-            info.paymentFingerprint = "pm_shared"
-            infos[id] = info
-            for k in 0..<120 {
-                var r = RequestRecord(timestamp: 1_780_000_000_000 + Int64(k) * 1_440_000 + Int64(i) * 7000, account: id)
-                r.ip = "198.51.100.\(i % 2 + 1)"
-                r.prompt = k % 2 == 0 ? "Question \(k % 40) of the fixed set: let's think step by step." : "Account \(i) asks question \(k) of its own."
-                r.userTurns = 1
-                r.maxTokens = 1024
-                r.outputTokens = 60
-                state.consume(r)
-            }
-        }
-        let link = Linker(params: LinkParameters()).run(profiles: state.accounts, infos: infos)
+        let link = linked(
+            prompt: { i, k in k % 2 == 0 ? "Question \(k % 40) of the fixed set: let's think step by step." : "Account \(i) asks question \(k) of its own." },
+            output: 60, maxTokens: 1024, requests: 120)
         var params = ScoreParameters()
         params.lowScore = 0
         let c = try #require(CampaignScorer(params: params).score(link).first)
