@@ -264,8 +264,8 @@ package struct AccountProfile: Sendable {
         guard let b else { return false }
         // The same representation holds the same bytes (one interned name, or a small
         // name held inline): settled without reading them.
-        // SAFETY: a String is two words (`unsafeBitCast` checks the size); only the bits are compared, nothing is read through them.
-        if unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
+        // SAFETY: only where a String is two words (64-bit targets; `unsafeBitCast` also checks the size); only the bits are compared, nothing is read through them.
+        if MemoryLayout<String>.size == 16, unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self) { return true }
         // SAFETY: both strings' bytes are read only inside the closures.
         return a.withUTF8Bytes { x in b.withUTF8Bytes { y in x.hasSameBytes(as: y) } }
     }

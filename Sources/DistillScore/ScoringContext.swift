@@ -28,8 +28,8 @@ struct ScoringContext: Sendable {
     /// Everything but `linkage`, from the accounts.
     private static func dumpFacts(_ link: Linker.Result) -> ScoringContext {
         var c = ScoringContext()
-        // One table per model name while counting: each (account, model) hashes its name
-        // once, not once per table (four times, a string hash each).
+        // One table, an entry per model, while counting: each (account, model) hashes its
+        // name once, not once per table (four string hashes).
         var models: [String: ModelTally] = [:]
         // By index: an account view is large, and a copy of one per account adds up.
         for i in link.accounts.indices {
