@@ -14,14 +14,20 @@ extension SharedShingles {
         init(_ samples: [PromptFamilies.Sample], sampleOfRank: [Int32], threads: Int) {
             let parts = 1 << partBits, chunk = 2048
             let chunks = (samples.count + chunk - 1) / chunk
-            let lists = Self.sketches(samples, threads: threads)
-            // Each run of ranks counts its keys per part.
-            let perPart = parallelMap(chunks, threads: threads) { c -> [Int] in
+            let repeated = Self.repeatedSketches(samples, threads: threads)
+            // Most samples' shingles are computed here (see `PromptSample.shingles`), by runs of
+            // ranks on all threads, in the order the keys are written below; a repeated
+            // prompt's are shared.
+            let shingles = parallelMap(chunks, threads: threads) { c -> (lists: [[UInt32]], perPart: [Int]) in
                 var perPart = [Int](repeating: 0, count: parts)
-                for rank in c * chunk..<min(samples.count, (c + 1) * chunk) {
-                    for sh in lists[Int(sampleOfRank[rank])] { perPart[Int(sh >> UInt32(lowBits))] += 1 }
+                let lists = (c * chunk..<min(samples.count, (c + 1) * chunk)).map { rank in
+                    let s = Int(sampleOfRank[rank])
+                    let run = repeated.runOf[s]
+                    let list = run >= 0 ? repeated.lists[Int(run)] : samples[s].prompt.shingles
+                    for sh in list { perPart[Int(sh >> UInt32(lowBits))] += 1 }
+                    return list
                 }
-                return perPart
+                return (lists, perPart)
             }
             // Where each run's keys of each part go: parts in order, runs in order within a part.
             var at = [[Int]](repeating: [Int](repeating: 0, count: parts), count: chunks)
@@ -30,21 +36,21 @@ extension SharedShingles {
             for p in 0..<parts {
                 for c in 0..<chunks {
                     at[c][p] = total
-                    total += perPart[c][p]
+                    total += shingles[c].perPart[p]
                 }
                 partStart.append(total)
             }
             keys = .allocate(capacity: total)
             let out = Shared(keys), offsets = at
             let mask = UInt32(1) << UInt32(lowBits) - 1
-            // SAFETY: run `c` writes `perPart[c][p]` keys from `offsets[c][p]` on, ranges
+            // SAFETY: run `c` writes `shingles[c].perPart[p]` keys from `offsets[c][p]` on, ranges
             // that tile `0..<total` (built above from the same counts); every slot is written once
             // (UInt64 is trivial: writing initializes), and `parallelMap` joins the runs.
             _ = parallelMap(chunks, threads: threads) { c in
                 var next = offsets[c]
-                for r in c * chunk..<min(samples.count, (c + 1) * chunk) {
-                    let rank = UInt64(r)
-                    for sh in lists[Int(sampleOfRank[r])] {
+                for (k, list) in shingles[c].lists.enumerated() {
+                    let rank = UInt64(c * chunk + k)
+                    for sh in list {
                         let p = Int(sh >> UInt32(lowBits))
                         out.keys[next[p]] = UInt64(sh & mask) << 32 | rank
                         next[p] += 1
@@ -56,30 +62,33 @@ extension SharedShingles {
 
         deinit { keys.deallocate() }
 
-        /// Every sample's shingles (`PromptSample.shingles`, where most are computed), by
-        /// sample index, on all threads. Samples are in (hash, account) order, so a prompt
-        /// sampled by several accounts comes in neighbours, sketched once and shared (on the
-        /// x1 bench corpus 71 % of the samples repeat the one before).
-        static func sketches(_ samples: [PromptFamilies.Sample], threads: Int) -> [[UInt32]] {
-            let chunk = 2048
-            let runs = parallelMap((samples.count + chunk - 1) / chunk, threads: threads) { c -> [[UInt32]] in
-                let range = c * chunk..<min(samples.count, (c + 1) * chunk)
-                var out: [[UInt32]] = []
-                out.reserveCapacity(range.count)
-                for i in range {
-                    let prompt = samples[i].prompt
-                    if i > range.lowerBound, prompt.sketchesTheSameText(as: samples[i - 1].prompt) {
-                        out.append(out[out.count - 1])
-                    } else {
-                        out.append(prompt.shingles)
-                    }
+        /// The shingles of the prompts that several samples hold, each computed once:
+        /// samples are in (hash, account) order, so the samples of a prompt that several
+        /// accounts sent are neighbours (on the x1 bench corpus 71 % of the samples repeat
+        /// the one before). `runOf[s]` is sample `s`'s run of neighbours with the same kept
+        /// text (`PromptSample.sketchesTheSameText`), an index of `lists`, or -1 for a
+        /// sample alone (sketched where it is read, in rank order).
+        static func repeatedSketches(_ samples: [PromptFamilies.Sample], threads: Int) -> (runOf: [Int32], lists: [[UInt32]]) {
+            var runOf = [Int32](repeating: -1, count: samples.count)
+            var firsts: [Int] = []
+            var s = 1
+            while s < samples.count {
+                // The same text and no own sketch means the same prompt, so the same hash:
+                // the texts are compared only then.
+                guard samples[s].hash == samples[s - 1].hash, samples[s].prompt.sketchesTheSameText(as: samples[s - 1].prompt) else {
+                    s += 1
+                    continue
                 }
-                return out
+                let run = Int32(truncatingIfNeeded: firsts.count)
+                firsts.append(s - 1)
+                runOf[s - 1] = run
+                while s < samples.count && samples[s].hash == samples[s - 1].hash && samples[s].prompt.sketchesTheSameText(as: samples[s - 1].prompt) {
+                    runOf[s] = run
+                    s += 1
+                }
             }
-            var all: [[UInt32]] = []
-            all.reserveCapacity(samples.count)
-            for run in runs { all.append(contentsOf: run) }
-            return all
+            let first = firsts
+            return (runOf, parallelArray(first.count, threads: threads) { samples[first[$0]].prompt.shingles })
         }
 
         /// `body` of each part (its index and its keys sorted), on all threads; the results

@@ -12,6 +12,9 @@ struct AccountIDs: RandomAccessCollection {
     /// `arenaLimit` bytes (4 GiB), if ever, are compared as `String`s.
     private var ends: [UInt32] = []
     private let arenaLimit: Int
+    /// Whether every id is ASCII: then `==` and bytes tell ids apart alike (no canonically
+    /// equivalent spellings), and `ProfileState.accountsByID` has no ties to order.
+    private(set) var allASCII = true
 
     /// `arenaLimit` below 4 GiB only in tests (the `String` comparison past it).
     init(arenaLimit: Int = Int(UInt32.max)) { self.arenaLimit = Swift.min(arenaLimit, Int(UInt32.max)) }
@@ -26,6 +29,7 @@ struct AccountIDs: RandomAccessCollection {
     }
 
     mutating func append(_ id: String) {
+        if allASCII && id.utf8.contains(where: { $0 >= 0x80 }) { allASCII = false }
         if ends.count == strings.count {
             let start = bytes.count
             bytes.append(contentsOf: id.utf8)

@@ -87,7 +87,7 @@ struct SharedShinglesTests {
         #expect(SharedShingles.sliceWidth(samples: 10_000, threads: 2) == 5_000)
     }
 
-    /// A prompt sampled by several accounts is sketched once (`Occurrences.sketches`), and
+    /// A prompt sampled by several accounts is sketched once (`Occurrences.repeatedSketches`), and
     /// every sample still gets its own prompt's shingles: also where neighbours share a
     /// hash but not their bytes (canonically equivalent texts, which `==` equates, under
     /// a forged hash), and where a long prompt's own sketch stands in for its kept text,
@@ -112,12 +112,14 @@ struct SharedShinglesTests {
         samples.append(sample(3, cut, hash: 3, textBytes: 200))
         #expect(composed == decomposed && samples[5_000].prompt.shingles != samples[5_001].prompt.shingles)
         #expect(samples[5_003].prompt.text == samples[5_004].prompt.text && samples[5_003].prompt.shingles != samples[5_004].prompt.shingles)
-        let sketches = SharedShingles.Occurrences.sketches(samples, threads: threads)
-        #expect(sketches.count == samples.count)
+        let repeated = SharedShingles.Occurrences.repeatedSketches(samples, threads: threads)
+        #expect(repeated.runOf.count == samples.count)
+        let sketches = samples.indices.map { repeated.runOf[$0] >= 0 ? repeated.lists[Int(repeated.runOf[$0])] : samples[$0].prompt.shingles }
         #expect(sketches.indices.filter { sketches[$0] != samples[$0].prompt.shingles }.isEmpty)
-        // Sketched once per run of 2,048 samples: the 5,000 samples of one prompt hold
-        // three arrays (one per run they fall in), not 5,000.
-        let storages = Set(sketches[0..<5_000].map { $0.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } })
-        #expect(storages.count == 3)
+        // Sketched once: the 5,000 samples of one prompt are one run (across the 2,048-sample
+        // chunks that read them), and the composed text repeats no neighbour's bytes.
+        #expect(Set(repeated.runOf[0..<5_000]) == [0])
+        #expect(repeated.runOf[5_000...].allSatisfy { $0 != 0 })
+        #expect(repeated.lists.count == 1)
     }
 }
