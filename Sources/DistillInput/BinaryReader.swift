@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import DistillSupport
 
 /// Reads what `BinaryWriter` wrote. Every read is bounds-checked and every count is
 /// checked against the bytes left, so a damaged or hostile state is refused with
@@ -113,8 +111,8 @@ package struct BinaryReader {
     /// U+FFFD, gives back the very bytes exactly when there was none.
     static func validUTF8(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
         var s = String(decoding: utf8, as: UTF8.self)
-        // SAFETY: both views are read only inside the closure, `count` bytes each once the counts are equal; a non-empty buffer has a base address.
-        let same = s.withUTF8 { d in d.count == utf8.count && (d.isEmpty || memcmp(d.baseAddress!, utf8.baseAddress!, d.count) == 0) }
+        // SAFETY: both views are read only inside the closure.
+        let same = s.withUTF8 { UnsafeRawBufferPointer($0).hasSameBytes(as: UnsafeRawBufferPointer(utf8)) }
         return same ? s : nil
     }
 

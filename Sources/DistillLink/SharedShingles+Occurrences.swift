@@ -69,23 +69,20 @@ extension SharedShingles {
         /// text (`PromptSample.sketchesTheSameText`), an index of `lists`, or -1 for a
         /// sample alone (sketched where it is read, in rank order).
         static func repeatedSketches(_ samples: [PromptFamilies.Sample], threads: Int) -> (runOf: [Int32], lists: [[UInt32]]) {
+            // The same text and no own sketch means the same prompt, so the same hash: the
+            // texts are compared only then.
+            func repeatsPrevious(_ s: Int) -> Bool {
+                samples[s].hash == samples[s - 1].hash && samples[s].prompt.sketchesTheSameText(as: samples[s - 1].prompt)
+            }
             var runOf = [Int32](repeating: -1, count: samples.count)
             var firsts: [Int] = []
-            var s = 1
-            while s < samples.count {
-                // The same text and no own sketch means the same prompt, so the same hash:
-                // the texts are compared only then.
-                guard samples[s].hash == samples[s - 1].hash, samples[s].prompt.sketchesTheSameText(as: samples[s - 1].prompt) else {
-                    s += 1
-                    continue
+            for s in samples.indices.dropFirst() where repeatsPrevious(s) {
+                // A run starts where its second sample is the first to repeat the one before.
+                if runOf[s - 1] < 0 {
+                    runOf[s - 1] = Int32(truncatingIfNeeded: firsts.count)
+                    firsts.append(s - 1)
                 }
-                let run = Int32(truncatingIfNeeded: firsts.count)
-                firsts.append(s - 1)
-                runOf[s - 1] = run
-                while s < samples.count && samples[s].hash == samples[s - 1].hash && samples[s].prompt.sketchesTheSameText(as: samples[s - 1].prompt) {
-                    runOf[s] = run
-                    s += 1
-                }
+                runOf[s] = runOf[s - 1]
             }
             let first = firsts
             return (runOf, parallelArray(first.count, threads: threads) { samples[first[$0]].prompt.shingles })
