@@ -4,9 +4,14 @@
 # threads), measured in the same alternating rounds, as ratios; peak RSS from
 # /usr/bin/time. The corpus (>= 1 GB of JSONL in gzip files) is generated once under
 # bench-corpus/ and reused.
+#
+# The binary measured is the profile-guided build (`make release-pgo`, the one `make
+# install` installs); the plain release build runs in the same rounds beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=.build/release/distillscan
+PLAIN=.build/release/distillscan
+BIN=${BENCH_BIN:-.build-pgo/optimized/release/distillscan}
+[ -x "$BIN" ] || { echo "no profile-guided build at $BIN: run make release-pgo (measuring the plain build instead)"; BIN=$PLAIN; }
 CORPUS=${BENCH_CORPUS:-bench-corpus}
 ACCOUNTS=${BENCH_ACCOUNTS:-11000}
 DAYS=${BENCH_DAYS:-10}
@@ -55,29 +60,34 @@ for size in $SIZES; do
   echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
   # zcat, DuckDB and analyze alternate for $ROUNDS rounds: the medians, and the medians of
   # the per-round ratios, are steadier on a shared machine than one run of each.
-  zts=(); dts=(); ats=(); ratios=(); dratios=(); cpus=(); arss=0; drss=0
+  zts=(); dts=(); ats=(); pts=(); ratios=(); pratios=(); dratios=(); cpus=(); pcpus=(); arss=0; drss=0
   for _ in $(seq "$ROUNDS"); do
     read -r _ z _ < <(measure zcat sh -c "zcat $CORPUS/$size/logs/*.gz")
     read -r _ d dr < <(measure duckdb python3 scripts/duckdb-scan.py "$CORPUS/$size/logs/*.gz" 2)
+    read -r _ p _ < <(measure plain "$PLAIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
+    pcpus+=("$(cat /tmp/ds-bench-cpu 2>/dev/null || echo 0)")
     read -r _ a r < <(measure analyze "$BIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
-    zts+=("$z"); dts+=("$d"); ats+=("$a"); ratios+=("$(echo "$a / $z" | bc -l)"); dratios+=("$(echo "$a / $d" | bc -l)")
+    zts+=("$z"); dts+=("$d"); ats+=("$a"); pts+=("$p"); ratios+=("$(echo "$a / $z" | bc -l)"); dratios+=("$(echo "$a / $d" | bc -l)")
+    pratios+=("$(echo "$p / $z" | bc -l)")
     cpus+=("$(cat /tmp/ds-bench-cpu 2>/dev/null || echo 0)")
     [ "$r" -gt "$arss" ] && arss=$r
     [ "$dr" -gt "$drss" ] && drss=$dr
   done
   zt=$(median "${zts[@]}"); dt=$(median "${dts[@]}"); at=$(median "${ats[@]}"); ar=$(median "${ratios[@]}"); adr=$(median "${dratios[@]}")
-  acpu=$(median "${cpus[@]}")
+  acpu=$(median "${cpus[@]}"); pt=$(median "${pts[@]}"); pr=$(median "${pratios[@]}"); pcpu=$(median "${pcpus[@]}")
   read -r _ it irss < <(measure inspect "$BIN" inspect "$CORPUS/$size/logs" --threads 2 --format json)
   read -r _ i1 _ < <(measure inspect1 "$BIN" inspect "$CORPUS/$size/logs" --threads 1 --format json)
-  echo "(zcat, DuckDB and analyze: medians of $ROUNDS alternating rounds; analyze's ratios are the medians of the per-round ratios)"
+  echo "(zcat, DuckDB and analyze: medians of $ROUNDS alternating rounds; analyze's ratios are the medians of the per-round ratios;"
+  echo " analyze is $BIN, the plain release build is $PLAIN)"
   printf "| %-28s | %8s | %9s | %10s | %9s |\n" "command" "seconds" "MB/s" "vs zcat" "peak RSS"
   printf "| %-28s | %8.2f | %9.0f | %10s | %9s |\n" "zcat (1 core)" "$zt" "$(echo "$bytes / $zt / 1000000" | bc -l)" "1.00" "-"
   printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 1" "$i1" "$(echo "$bytes / $i1 / 1000000" | bc -l)" "$(echo "$i1 / $zt" | bc -l)" "-"
   printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 2" "$it" "$(echo "$bytes / $it / 1000000" | bc -l)" "$(echo "$it / $zt" | bc -l)" "$irss"
   printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "DuckDB 2-column scan (2 thr)" "$dt" "$(echo "$bytes / $dt / 1000000" | bc -l)" "$(echo "$dt / $zt" | bc -l)" "$drss"
+  printf "| %-28s | %8.2f | %9.0f | %10.2f | %9s |\n" "analyze, plain release build" "$pt" "$(echo "$bytes / $pt / 1000000" | bc -l)" "$pr" "-"
   printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "analyze --threads 2" "$at" "$(echo "$bytes / $at / 1000000" | bc -l)" "$ar" "$arss"
   echo "analyze / DuckDB two-column scan (median of per-round ratios): $(printf %.2f "$adr")"
-  echo "analyze CPU (user + sys, median): ${acpu} s = $(echo "$acpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB of JSONL"
+  echo "analyze CPU (user + sys, median): ${acpu} s = $(echo "$acpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB of JSONL (plain release build: ${pcpu} s = $(echo "$pcpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB)"
 done
 
 # BENCH_CORPUS_ONLY=1 stops here (the rounds above alone, e.g. while optimising).
