@@ -11,8 +11,9 @@
 # Prints the optimised binary's path on its last line. PGO_DIR (default .build-pgo) holds
 # both builds, the training corpus and the profile.
 #
-# A toolchain without llvm-profdata or the profile runtime gets the plain release build
-# in the same place, with a note: the binary is then as fast as `make release`'s.
+# A toolchain without llvm-profdata (LLVM_PROFDATA names another) or the profile runtime
+# gets the plain release build in the same place, with a note: the binary is then as fast
+# as `make release`'s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
@@ -21,20 +22,21 @@ EXTRA=("$@")
 OPTIMIZED="$DIR/optimized"
 
 toolchain=$(dirname "$(readlink -f "$(command -v swiftc)")")
-profdata="$toolchain/llvm-profdata"
+profdata=${LLVM_PROFDATA:-$toolchain/llvm-profdata}
 runtime=$(ls "$toolchain"/../lib/clang/*/lib/linux/libclang_rt.profile-"$(uname -m)".a 2>/dev/null | head -1 || true)
+
+# Every build here starts clean: SwiftPM does not rebuild what a changed profile (or a changed
+# -Xswiftc flag) would change, and the profile must match the source it is applied to.
+clean() { rm -rf "$("$SWIFT" build -c release --scratch-path "$1" "${EXTRA[@]}" --show-bin-path)"; }
 
 plain() {
   echo "pgo-build: $1; building the plain release binary instead" >&2
+  clean "$OPTIMIZED"
   "$SWIFT" build -c release --product distillscan --scratch-path "$OPTIMIZED" "${EXTRA[@]}" >&2
   echo "$("$SWIFT" build -c release --product distillscan --scratch-path "$OPTIMIZED" "${EXTRA[@]}" --show-bin-path)/distillscan"
 }
 [ -x "$profdata" ] || { plain "no llvm-profdata beside swiftc ($toolchain)"; exit 0; }
 [ -n "$runtime" ] || { plain "no LLVM profile runtime (libclang_rt.profile) in the toolchain"; exit 0; }
-
-# Both builds start clean: SwiftPM does not rebuild what a changed profile (or a changed
-# -Xswiftc flag) would change, and the profile must match the source it is applied to.
-clean() { rm -rf "$("$SWIFT" build -c release --scratch-path "$1" "${EXTRA[@]}" --show-bin-path)"; }
 
 # 1. Instrumented build. The frontend flag names the raw profile; the driver does not
 #    link the profile runtime for IR instrumentation, so it is linked here.
