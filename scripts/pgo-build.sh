@@ -35,7 +35,7 @@ plain() {
   "$SWIFT" build -c release --product distillscan --scratch-path "$OPTIMIZED" "${EXTRA[@]}" >&2
   echo "$("$SWIFT" build -c release --product distillscan --scratch-path "$OPTIMIZED" "${EXTRA[@]}" --show-bin-path)/distillscan"
 }
-[ -x "$profdata" ] || { plain "no llvm-profdata beside swiftc ($toolchain)"; exit 0; }
+[ -x "$profdata" ] || { plain "no llvm-profdata at $profdata"; exit 0; }
 [ -n "$runtime" ] || { plain "no LLVM profile runtime (libclang_rt.profile) in the toolchain"; exit 0; }
 
 # 1. Instrumented build. The frontend flag names the raw profile; the driver does not
