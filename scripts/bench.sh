@@ -12,6 +12,11 @@ cd "$(dirname "$0")/.."
 PLAIN=.build/release/distillscan
 BIN=${BENCH_BIN:-.build-pgo/optimized/release/distillscan}
 [ -x "$BIN" ] || { echo "no profile-guided build at $BIN: run make release-pgo (measuring the plain build instead)"; BIN=$PLAIN; }
+# scripts/pgo-build.sh says which build it made (a toolchain without LLVM's profile tools
+# gets the plain one); the table names it.
+KIND=$(cat "$(dirname "$(dirname "$BIN")")/KIND" 2>/dev/null || echo "not from pgo-build")
+[ "$BIN" = "$PLAIN" ] && KIND="plain release build"
+echo "analyze is measured with $BIN ($KIND), beside the plain release build $PLAIN"
 CORPUS=${BENCH_CORPUS:-bench-corpus}
 ACCOUNTS=${BENCH_ACCOUNTS:-11000}
 DAYS=${BENCH_DAYS:-10}
@@ -60,16 +65,24 @@ for size in $SIZES; do
   echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
   # zcat, DuckDB and analyze alternate for $ROUNDS rounds: the medians, and the medians of
   # the per-round ratios, are steadier on a shared machine than one run of each.
-  zts=(); dts=(); ats=(); pts=(); ratios=(); pratios=(); dratios=(); cpus=(); pcpus=(); arss=0; drss=0
+  zts=(); dts=(); ats=(); pts=(); ratios=(); pratios=(); dratios=(); cpus=(); pcpus=(); cpuratios=(); arss=0; drss=0
   for _ in $(seq "$ROUNDS"); do
     read -r _ z _ < <(measure zcat sh -c "zcat $CORPUS/$size/logs/*.gz")
     read -r _ d dr < <(measure duckdb python3 scripts/duckdb-scan.py "$CORPUS/$size/logs/*.gz" 2)
-    read -r _ p _ < <(measure plain "$PLAIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
-    pcpus+=("$(cat /tmp/ds-bench-cpu 2>/dev/null || echo 0)")
-    read -r _ a r < <(measure analyze "$BIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
+    # The two builds take turns going first, so that neither always follows DuckDB.
+    for which in $( [ $((${#zts[@]} % 2)) = 0 ] && echo "plain measured" || echo "measured plain"); do
+      if [ "$which" = plain ]; then
+        read -r _ p _ < <(measure plain "$PLAIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
+        pcpu1=$(cat /tmp/ds-bench-cpu 2>/dev/null || echo 0)
+      else
+        read -r _ a r < <(measure analyze "$BIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
+        acpu1=$(cat /tmp/ds-bench-cpu 2>/dev/null || echo 0)
+      fi
+    done
     zts+=("$z"); dts+=("$d"); ats+=("$a"); pts+=("$p"); ratios+=("$(echo "$a / $z" | bc -l)"); dratios+=("$(echo "$a / $d" | bc -l)")
     pratios+=("$(echo "$p / $z" | bc -l)")
-    cpus+=("$(cat /tmp/ds-bench-cpu 2>/dev/null || echo 0)")
+    pcpus+=("$pcpu1"); cpus+=("$acpu1")
+    cpuratios+=("$(echo "$acpu1 / $pcpu1" | bc -l 2>/dev/null || echo 0)")
     [ "$r" -gt "$arss" ] && arss=$r
     [ "$dr" -gt "$drss" ] && drss=$dr
   done
@@ -78,16 +91,17 @@ for size in $SIZES; do
   read -r _ it irss < <(measure inspect "$BIN" inspect "$CORPUS/$size/logs" --threads 2 --format json)
   read -r _ i1 _ < <(measure inspect1 "$BIN" inspect "$CORPUS/$size/logs" --threads 1 --format json)
   echo "(zcat, DuckDB and analyze: medians of $ROUNDS alternating rounds; analyze's ratios are the medians of the per-round ratios;"
-  echo " analyze is $BIN, the plain release build is $PLAIN)"
-  printf "| %-28s | %8s | %9s | %10s | %9s |\n" "command" "seconds" "MB/s" "vs zcat" "peak RSS"
-  printf "| %-28s | %8.2f | %9.0f | %10s | %9s |\n" "zcat (1 core)" "$zt" "$(echo "$bytes / $zt / 1000000" | bc -l)" "1.00" "-"
-  printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 1" "$i1" "$(echo "$bytes / $i1 / 1000000" | bc -l)" "$(echo "$i1 / $zt" | bc -l)" "-"
-  printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 2" "$it" "$(echo "$bytes / $it / 1000000" | bc -l)" "$(echo "$it / $zt" | bc -l)" "$irss"
-  printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "DuckDB 2-column scan (2 thr)" "$dt" "$(echo "$bytes / $dt / 1000000" | bc -l)" "$(echo "$dt / $zt" | bc -l)" "$drss"
-  printf "| %-28s | %8.2f | %9.0f | %10.2f | %9s |\n" "analyze, plain release build" "$pt" "$(echo "$bytes / $pt / 1000000" | bc -l)" "$pr" "-"
-  printf "| %-28s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "analyze --threads 2" "$at" "$(echo "$bytes / $at / 1000000" | bc -l)" "$ar" "$arss"
+  echo " the measured analyze is $BIN ($KIND), the plain release build is $PLAIN)"
+  printf "| %-30s | %8s | %9s | %10s | %9s |\n" "command" "seconds" "MB/s" "vs zcat" "peak RSS"
+  printf "| %-30s | %8.2f | %9.0f | %10s | %9s |\n" "zcat (1 core)" "$zt" "$(echo "$bytes / $zt / 1000000" | bc -l)" "1.00" "-"
+  printf "| %-30s | %8.2f | %9.0f | %10.2f | %9s |\n" "inspect --threads 1" "$i1" "$(echo "$bytes / $i1 / 1000000" | bc -l)" "$(echo "$i1 / $zt" | bc -l)" "-"
+  printf "| %-30s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 2" "$it" "$(echo "$bytes / $it / 1000000" | bc -l)" "$(echo "$it / $zt" | bc -l)" "$irss"
+  printf "| %-30s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "DuckDB 2-column scan (2 thr)" "$dt" "$(echo "$bytes / $dt / 1000000" | bc -l)" "$(echo "$dt / $zt" | bc -l)" "$drss"
+  printf "| %-30s | %8.2f | %9.0f | %10.2f | %9s |\n" "analyze, plain release build" "$pt" "$(echo "$bytes / $pt / 1000000" | bc -l)" "$pr" "-"
+  printf "| %-30s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "analyze --threads 2 (measured)" "$at" "$(echo "$bytes / $at / 1000000" | bc -l)" "$ar" "$arss"
   echo "analyze / DuckDB two-column scan (median of per-round ratios): $(printf %.2f "$adr")"
   echo "analyze CPU (user + sys, median): ${acpu} s = $(echo "$acpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB of JSONL (plain release build: ${pcpu} s = $(echo "$pcpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB)"
+  echo "analyze CPU, measured build / plain release build (median of per-round ratios): $(median "${cpuratios[@]}" | xargs printf %.3f)"
 done
 
 # BENCH_CORPUS_ONLY=1 stops here (the rounds above alone, e.g. while optimising).
