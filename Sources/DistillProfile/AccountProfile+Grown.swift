@@ -69,9 +69,10 @@ extension AccountProfile {
         }
 
         /// Counts one request from its kept facts; the system prompt's kept text and the
-        /// prompt sample are built only when a sketch keeps them.
+        /// prompt sample are built only when a sketch keeps them. `clientHash`:
+        /// `AccountProfile.clientHash` of the user agent and TLS fingerprint, nil without either.
         mutating func add(
-            timestamp: Int64, model: String?, ip: String?, userAgent: String?, tls: String?,
+            timestamp: Int64, model: String?, ip: String?, userAgent: String?, tls: String?, clientHash: UInt64?,
             org: String?, apiKey: String?, systemHash: UInt64?, system: () -> String,
             promptHash: UInt64?, tags: UInt8, shaped: Bool, sample: () -> PromptSample, parts: Parts = .all
         ) {
@@ -86,9 +87,8 @@ extension AccountProfile {
                 let net = ProfileState.subnetHash(of: ip)
                 if subnets.admits(net) { subnets.add(net, ProfileState.subnet(of: ip)) }
             }
-            if parts.contains(.clients) && (userAgent != nil || tls != nil) {
-                let userAgent = userAgent ?? "", tls = tls ?? ""
-                clients.add(AccountProfile.clientHash(userAgent, tls), ClientSignature(userAgent: userAgent, tls: tls))
+            if parts.contains(.clients), let clientHash {
+                clients.add(clientHash, ClientSignature(userAgent: userAgent ?? "", tls: tls ?? ""))
             }
             if parts.contains(.keys) {
                 if let org { orgs.add(StableHash.string(org), org) }
@@ -109,8 +109,9 @@ extension AccountProfile {
 
         /// Replays a kept first request (only `parts` of it: a reader of one sketch needs no other).
         mutating func add(_ f: FirstRequest, parts: Parts = .all) {
+            let clientHash = f.userAgent == nil && f.tls == nil ? nil : AccountProfile.clientHash(f.userAgent ?? "", f.tls ?? "")
             add(
-                timestamp: f.timestamp, model: f.model, ip: f.ip, userAgent: f.userAgent, tls: f.tls,
+                timestamp: f.timestamp, model: f.model, ip: f.ip, userAgent: f.userAgent, tls: f.tls, clientHash: clientHash,
                 org: f.org, apiKey: f.apiKey, systemHash: f.systemHash, system: { f.system },
                 promptHash: f.promptHash, tags: f.tags, shaped: f.shaped, sample: { f.sample! }, parts: parts)
         }

@@ -19,6 +19,9 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     private(set) var grownAt: [UInt] = []
     /// The system prompts hashed last (a cache: it changes no result).
     private var systemHashes = TextHashMemo()
+    /// The clients hashed last, when this state is fed directly (a cache: it changes no
+    /// result); a shared state's workers keep their own (`SharedProfileSink`).
+    private var clientHashes = ClientHashMemo()
 
     /// Every account with its profile, in ascending id order (what the link stage reads).
     package var accountsByID: [(id: String, profile: AccountProfile)] {
@@ -62,12 +65,14 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
     }
 
     package mutating func consume(_ r: RequestRecord) {
-        consume(r, accountHash: AccountIndex.hash(utf8: r.accountUTF8))
+        let clientHash = clientHashes.hash(userAgent: r.userAgent, tls: r.tlsFingerprint)
+        consume(r, accountHash: AccountIndex.hash(utf8: r.accountUTF8), clientHash: clientHash)
     }
 
     /// `consume` with the account id's `AccountIndex.hash` already taken (a shared
-    /// state picks the partition by it).
-    mutating func consume(_ r: RequestRecord, accountHash h: UInt64) {
+    /// state picks the partition by it) and the request's `AccountProfile.clientHash`
+    /// (nil without a user agent or TLS fingerprint).
+    mutating func consume(_ r: RequestRecord, accountHash h: UInt64, clientHash: UInt64?) {
         let slot: Int
         if let i = index.position(hash: h, isID: { ids.same($0, r.accountUTF8) }) {
             slot = i
@@ -81,7 +86,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         // (hashing its texts, matching its prompt) is done while they arrive.
         prefetch(slot)
         let systemHash = r.systemUTF8.isEmpty ? nil : systemHashes.hash(r.systemUTF8)
-        Self.update(&profiles[slot], r, systemHash: systemHash, parameters, matcher)
+        Self.update(&profiles[slot], r, systemHash: systemHash, clientHash: clientHash, parameters, matcher)
         if slot >= grownAt.count { grownAt.append(contentsOf: repeatElement(0, count: slot + 1 - grownAt.count)) }
         if grownAt[slot] == 0 { grownAt[slot] = profiles[slot].grownAddress }
     }
@@ -98,8 +103,9 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         if slot < grownAt.count { AccountProfile.prefetchGrown(at: grownAt[slot]) }
     }
 
-    /// `systemHash`: `StableHash.bytes` of the system prompt, nil without one.
-    private static func update(_ a: inout AccountProfile, _ r: RequestRecord, systemHash: UInt64?, _ p: ProfileParameters, _ matcher: IntentMatcher) {
+    /// `systemHash`: `StableHash.bytes` of the system prompt, nil without one; `clientHash`
+    /// as `consume`'s.
+    private static func update(_ a: inout AccountProfile, _ r: RequestRecord, systemHash: UInt64?, clientHash: UInt64?, _ p: ProfileParameters, _ matcher: IntentMatcher) {
         // The texts are bound first so that the payload closures capture them, not a copy
         // of the record; they become `String`s only when a sketch keeps them.
         let system = r.systemUTF8, prompt = r.promptUTF8
@@ -156,7 +162,7 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
             return
         }
         s.grow().state.add(
-            timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent, tls: r.tlsFingerprint,
+            timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent, tls: r.tlsFingerprint, clientHash: clientHash,
             org: r.org, apiKey: r.apiKey, systemHash: systemHash, system: systemText,
             promptHash: promptHash, tags: tags, shaped: shaped, sample: sample)
     }

@@ -39,12 +39,14 @@ package final class SharedProfileState: @unchecked Sendable {
         partitions.deallocate()
     }
 
-    package func consume(_ r: RequestRecord) {
+    /// Profiles `r`, whose `AccountProfile.clientHash` is `clientHash` (nil without a
+    /// user agent or TLS fingerprint).
+    package func consume(_ r: RequestRecord, clientHash: UInt64?) {
         // The high bits: the partition's own index uses the low ones.
         let h = AccountIndex.hash(utf8: r.accountUTF8)
         let p = Int(truncatingIfNeeded: h >> UInt64(64 - Self.partitionBits))
         // SAFETY: `p < partitionCount` (the hash's top `partitionBits` bits), an initialized slot.
-        partitions[p].withLock { $0.consume(r, accountHash: h) }
+        partitions[p].withLock { $0.consume(r, accountHash: h, clientHash: clientHash) }
     }
 
     /// Every account's profile in one state (call when no worker consumes any more). The
@@ -67,10 +69,15 @@ package final class SharedProfileState: @unchecked Sendable {
 /// A scan worker's handle on the shared profiles (`ParallelScan` makes one per worker).
 package struct SharedProfileSink: RecordSink {
     package let shared: SharedProfileState
+    /// The clients this worker hashed last (a cache: it changes no result). Per worker,
+    /// not per partition: a client's requests spread over every partition.
+    private var clientHashes = ClientHashMemo()
 
     package init(_ shared: SharedProfileState) { self.shared = shared }
 
-    package mutating func consume(_ record: RequestRecord) { shared.consume(record) }
+    package mutating func consume(_ record: RequestRecord) {
+        shared.consume(record, clientHash: clientHashes.hash(userAgent: record.userAgent, tls: record.tlsFingerprint))
+    }
 
     /// Handles on the same profiles hold everything already.
     package mutating func merge(_ other: SharedProfileSink) {
