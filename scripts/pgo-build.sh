@@ -31,7 +31,7 @@ profdata=${LLVM_PROFDATA:-$toolchain/llvm-profdata}
 profdata=$(command -v "$profdata" || true)
 runtime=""
 for candidate in "$toolchain"/../lib/clang/*/lib/linux/libclang_rt.profile-"$(uname -m)".a; do
-  [ -f "$candidate" ] && runtime=$candidate  # the glob sorts: the last is the newest clang
+  [ -f "$candidate" ] && runtime=$candidate  # a Swift toolchain ships one clang; of several, the last
 done
 
 build() {  # scratch path, extra flags...: a clean release build of distillscan; prints its path
