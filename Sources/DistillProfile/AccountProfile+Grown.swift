@@ -109,9 +109,9 @@ extension AccountProfile {
 
         /// Replays a kept first request (only `parts` of it: a reader of one sketch needs no other).
         mutating func add(_ f: FirstRequest, parts: Parts = .all) {
-            let clientHash = f.userAgent == nil && f.tls == nil ? nil : AccountProfile.clientHash(f.userAgent ?? "", f.tls ?? "")
             add(
-                timestamp: f.timestamp, model: f.model, ip: f.ip, userAgent: f.userAgent, tls: f.tls, clientHash: clientHash,
+                timestamp: f.timestamp, model: f.model, ip: f.ip, userAgent: f.userAgent, tls: f.tls,
+                clientHash: AccountProfile.clientHash(userAgent: f.userAgent, tls: f.tls),
                 org: f.org, apiKey: f.apiKey, systemHash: f.systemHash, system: { f.system },
                 promptHash: f.promptHash, tags: f.tags, shaped: f.shaped, sample: { f.sample! }, parts: parts)
         }

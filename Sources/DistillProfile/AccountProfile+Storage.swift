@@ -144,4 +144,9 @@ extension AccountProfile {
     static func clientHash(_ userAgent: String, _ tls: String) -> UInt64 {
         StableHash.mix(StableHash.string(userAgent) ^ StableHash.string(tls, seed: 1))
     }
+
+    /// `clientHash` of a request's fields (a missing one is empty), nil when both are missing.
+    static func clientHash(userAgent: String?, tls: String?) -> UInt64? {
+        userAgent == nil && tls == nil ? nil : clientHash(userAgent ?? "", tls ?? "")
+    }
 }

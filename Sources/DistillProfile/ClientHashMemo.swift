@@ -9,7 +9,9 @@ import DistillSupport
 /// afresh whenever its strings are other ones (equal bytes in other storage included),
 /// so the hash is always the pair's own.
 struct ClientHashMemo {
-    static let slots = 1024
+    /// The table's size is 2^slotBits slots, picked by the key's top bits.
+    static let slotBits = 10
+    static let slots = 1 << slotBits
     private struct Entry {
         /// The strings' words (`words(_:)`): what a lookup compares.
         var userAgentWords: (UInt64, UInt64)
@@ -24,7 +26,7 @@ struct ClientHashMemo {
     /// partition of a shared one (its workers keep their own memo) never fills it.
     private var entries: [Entry] = []
 
-    /// `AccountProfile.clientHash` of the pair (a missing string is empty), nil when both are missing.
+    /// `AccountProfile.clientHash(userAgent:tls:)`: nil when both are missing.
     mutating func hash(userAgent: String?, tls: String?) -> UInt64? {
         guard userAgent != nil || tls != nil else { return nil }
         if entries.isEmpty {
@@ -33,7 +35,7 @@ struct ClientHashMemo {
         }
         let u = Self.words(userAgent), t = Self.words(tls)
         let key = StableHash.mix(u.0 ^ u.1 &* 0x9E37_79B9_7F4A_7C15 ^ t.0 &* 0xC2B2_AE3D_27D4_EB4F ^ t.1)
-        let slot = Int(truncatingIfNeeded: key >> 54)
+        let slot = Int(truncatingIfNeeded: key >> UInt64(64 - Self.slotBits))
         // An empty slot holds two nils' words, which no pair with a string has.
         if entries[slot].userAgentWords == u && entries[slot].tlsWords == t { return entries[slot].hash }
         let h = AccountProfile.clientHash(userAgent ?? "", tls ?? "")
