@@ -72,7 +72,7 @@ package struct PromptFamilies: Sendable {
         precondition(signatures.count == count * bins, "a signature of \(bins) values per signed sample")
         @Sendable func similarity(_ x: Int, _ y: Int) -> Double {
             // Both rows checked once, then compared lane by lane without a check per lane (the
-            // LSH buckets compare ~750,000 pairs of rows on the x1 bench corpus).
+            // LSH buckets compare up to two a sample and band: 16 × 23,216 samples on the x1 bench corpus).
             precondition(x >= 0 && y >= 0 && x < count && y < count, "a signature row outside the signed samples")
             // SAFETY: `signatures` holds `count` rows of `bins` values (`flat` was built so), and rows
             // `x` and `y` are below `count` (checked above); the pointer is used only inside the closure.

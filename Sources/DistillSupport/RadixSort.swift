@@ -1,5 +1,5 @@
 /// Sorts 64-bit keys with a value each, stably, by the keys' bytes (a least-significant-
-/// digit radix sort): a closure-compared sort of (key, value) pairs spent about a thousand
+/// digit radix sort): a closure-compared sort of (key, value) pairs spent ~800
 /// instructions a pair (the link stage's LSH bands sort 16 × the signed prompt samples).
 package enum RadixSort {
     /// `keys` ascending, each `values[i]` moved with `keys[i]`; equal keys keep their order.
