@@ -72,15 +72,17 @@ extension RecordDecoder {
         case .success(let v): time = v
         case .failure(let k): return k
         }
-        r.reset(timestamp: time)
+        // The few-valued fields are all set below, each left as it is when it holds the
+        // same interned string already.
+        r.reset(timestamp: time, keepingFewValued: ())
         appendIdentifier(accountNode, to: &r.accountUTF8)
         r.apiKey = text(apiKey, intern: false)
-        r.org = text(org)
+        setText(&r.org, org)
         r.ip = text(ip, limit: 64, intern: false).map(Self.firstForwardedAddress)
-        r.userAgent = text(userAgent)
-        r.tlsFingerprint = text(tls, limit: 128)
-        r.model = text(model, limit: 128)
-        r.endpoint = text(endpoint, limit: 128)
+        setText(&r.userAgent, userAgent)
+        setText(&r.tlsFingerprint, tls, limit: 128)
+        setText(&r.model, model, limit: 128)
+        setText(&r.endpoint, endpoint, limit: 128)
         if let s = status {
             if t.kind(s) == .number || t.kind(s) == .string, let code = t.int(s) {
                 r.status = code
@@ -97,7 +99,7 @@ extension RecordDecoder {
         r.inputTokens = inputTokens.flatMap(t.int) ?? usageIn
         r.outputTokens = outputTokens.flatMap(t.int) ?? usageOut
         r.maxTokens = maxTokens.flatMap(t.int)
-        r.stopReason = text(stopReason, limit: 64)
+        setText(&r.stopReason, stopReason, limit: 64)
         r.latencyMs = latency.flatMap(t.int)
         guard options.extractText else { return nil }
         let limit = options.maxPromptBytes

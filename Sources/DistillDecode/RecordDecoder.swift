@@ -151,6 +151,19 @@ package struct RecordDecoder {
         return s
     }
 
+    /// Sets `target` to `text(i, limit:)` of a few-valued field, leaving it untouched
+    /// when it holds that interned string already (`StringInterner.assign`).
+    func setText(_ target: inout String?, _ i: Int?, limit: Int = 256) {
+        if let i, tape._unsafeNodes[i].kind == .string, !tape._unsafeNodes[i].escaped {
+            let raw = tape._unsafeRaw(i)
+            if raw.count <= limit {
+                if raw.isEmpty { target = nil } else { interner.assign(raw, to: &target) }
+                return
+            }
+        }
+        target = text(i, limit: limit)
+    }
+
     func timestamp(_ i: Int?) -> Result<Int64, MalformedKind> {
         guard let i, tape.kind(i) != .null else { return .failure(.missingTimestamp) }
         guard let ms = Timestamp.parse(tape, i) else { return .failure(.badTimestamp) }

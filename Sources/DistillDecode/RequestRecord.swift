@@ -69,21 +69,29 @@ package struct RequestRecord: Sendable, Equatable {
     /// decoder to refill. Field by field: assigning a new record destroyed the old one
     /// through its generic value witness (~270 instructions a request).
     package mutating func reset(timestamp: Int64) {
-        self.timestamp = timestamp
-        accountUTF8.emptyKeepingCapacity()
-        apiKey = nil
         org = nil
-        ip = nil
         userAgent = nil
         tlsFingerprint = nil
         model = nil
         endpoint = nil
+        stopReason = nil
+        reset(timestamp: timestamp, keepingFewValued: ())
+    }
+
+    /// `reset`, but leaving the few-valued text fields (`org`, `userAgent`,
+    /// `tlsFingerprint`, `model`, `endpoint`, `stopReason`) for the caller to set, every
+    /// one of them: the canonical decoder assigns them from its interner, which leaves a
+    /// field holding the same string untouched.
+    package mutating func reset(timestamp: Int64, keepingFewValued: Void) {
+        self.timestamp = timestamp
+        accountUTF8.emptyKeepingCapacity()
+        apiKey = nil
+        ip = nil
         status = nil
         failed = false
         inputTokens = nil
         outputTokens = nil
         maxTokens = nil
-        stopReason = nil
         latencyMs = nil
         systemUTF8.emptyKeepingCapacity()
         promptUTF8.emptyKeepingCapacity()

@@ -65,6 +65,44 @@ final class StringInterner {
         return s
     }
 
+    /// Sets `target` to `string(raw)`, leaving it untouched when it already holds that
+    /// very string (the same storage, so the same bytes): the record is reused, and a
+    /// client's few-valued fields mostly repeat from one request to the next, so this
+    /// spares a retain of the new value and a release of the old per field.
+    func assign(_ raw: UnsafeRawBufferPointer, to target: inout String?) {
+        let n = raw.count
+        let key = n <= Self.wordBytes ? Self.key(raw) : Key(w0: StableHash.bytes(raw), length: n)
+        // SAFETY: `b = ... & mask` is below `slots`, the count of both buffers.
+        let b = Int(truncatingIfNeeded: Self.mix(key) >> 7) & mask
+        if keys[b] == key {
+            // SAFETY: as in `string`: memcmp reads `n` bytes from each side only once the counts are equal, and both bases are non-nil.
+            let same =
+                n <= Self.wordBytes
+                || strings[b].utf8.withContiguousStorageIfAvailable { s in
+                    s.count == n && memcmp(s.baseAddress!, raw.baseAddress!, n) == 0
+                } ?? false
+            if same {
+                if let t = target, Self.isSameStorage(t, strings[b]) { return }
+                target = strings[b]
+                return
+            }
+        }
+        let s = String(decoding: raw, as: UTF8.self)
+        strings[b] = s
+        keys[b] = key
+        target = s
+    }
+
+    /// Whether two strings are one value: the same two words, so the same storage (or the
+    /// same small string's bytes). Equal strings of other storage read as different, and
+    /// `==` would not do: it equates canonically equivalent strings of different bytes.
+    @inline(__always)
+    static func isSameStorage(_ a: String, _ b: String) -> Bool {
+        // SAFETY: a `String` is two words on the 64-bit targets distillscan builds for (checked); its bits are only compared, never used as a reference.
+        precondition(MemoryLayout<String>.size == 16, "a String is two words")
+        return unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
+    }
+
     /// The key of a value of at most `wordBytes` bytes.
     @inline(__always)
     static func key(_ raw: UnsafeRawBufferPointer) -> Key {

@@ -18,7 +18,7 @@ extension PromptFamilies {
         let hashes = parallelMap(runs, threads: threads) { r -> [UInt64] in
             var found: [UInt64] = []
             // The general sample, then the extraction part's own, less the prompts already sampled.
-            forEachIncluded(r) { i in accounts[i].profile.forEachSampledPrompt { hash, _, _, _, _ in found.append(hash) } }
+            forEachIncluded(r) { i in accounts[i].profile.forEachSampledPromptHash { found.append($0) } }
             return found
         }
         var firstOfRun = [0]

@@ -56,6 +56,18 @@ extension AccountProfile {
         if inGeneral { body(h, 1, s, true, inPart) } else if inPart { body(h, 1, s, false, true) }
     }
 
+    /// The hashes `forEachSampledPrompt` passes, in its order, without reading the samples.
+    package func forEachSampledPromptHash(_ body: (_ hash: UInt64) -> Void) {
+        if let g = storage.grown {
+            let general = g.state.promptSamples, part = g.state.partSamples
+            general.forEachHash(body)
+            part.forEachHash { h in if !general.holds(h) { body(h) } }
+            return
+        }
+        guard let f = storage.first, let h = f.promptHash, f.sample != nil else { return }
+        if storage.sizes.promptSamples > 0 || (f.shaped && storage.sizes.partSamples > 0) { body(h) }
+    }
+
     /// `models`, one by one, and the kept system prompts' hashes, read the same way.
     package func forEachModel(_ body: (String, ModelUse) -> Void) {
         if let g = storage.grown {

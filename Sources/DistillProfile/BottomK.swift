@@ -77,6 +77,13 @@ package struct BottomK<Payload: Sendable>: Sendable {
         for i in slots.indices { body(slots[i].hash, count(at: i), payloads[i]) }
     }
 
+    /// Calls `body` with every kept key's hash, in the order of `forEachItem`, without
+    /// reading the payloads: a payload read is a retain of its storage, a cache miss per
+    /// kept item for a reader that wants only the hashes.
+    @inlinable package func forEachHash(_ body: (_ hash: UInt64) -> Void) {
+        for i in slots.indices { body(slots[i].hash) }
+    }
+
     /// Whether the key with this hash is kept.
     @inlinable package func holds(_ hash: UInt64) -> Bool { slots.contains { $0.hash == hash } }
 

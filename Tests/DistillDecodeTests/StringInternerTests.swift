@@ -47,4 +47,25 @@ struct StringInternerTests {
             }
         }
     }
+
+    /// `assign` sets what `string` would hand out, and leaves a target that already holds
+    /// that very string alone; equal-looking values of other bytes (canonically equivalent
+    /// spellings, any value through evictions) are replaced, never kept.
+    @Test func assignSetsTheInternedStringAndKeepsOnlyTheSameOne() {
+        let interner = StringInterner(slots: 2)
+        let precomposed = "caf\u{E9}-model-of-some-length", decomposed = "cafe\u{301}-model-of-some-length"
+        #expect(precomposed == decomposed)  // `==` alone would have kept the wrong bytes
+        let values = [precomposed, decomposed, "python-requests/2.31.0 long enough", "short", precomposed]
+        var target: String? = nil
+        for round in 0..<3 {
+            for v in values {
+                let bytes = Array(v.utf8)
+                bytes.withUnsafeBytes { interner.assign($0, to: &target) }
+                #expect(target.map { Array($0.utf8) } == bytes, "round \(round)")
+                let again = target
+                bytes.withUnsafeBytes { interner.assign($0, to: &target) }
+                #expect(StringInterner.isSameStorage(target!, again!), "a repeat keeps the string held")
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ import Testing
 
 /// The direct readers of a profile's addresses, clients, models and system prompts
 /// (`ipEntries`, `subnetEntries`, `clientEntries` and their keys one by one, `forEachModel`,
-/// `systemPromptHashes`, `forEachSystemPrompt`, `forEachSampledPrompt`) give
+/// `systemPromptHashes`, `forEachSystemPrompt`, `forEachSampledPrompt` and its hashes alone) give
 /// what the sketches give, for one-request profiles (read without building their grown
 /// state) and for grown ones. Regression: the link stage's rarity counts and scoring's
 /// dump-wide counts built a grown state per one-request account to read these (2 M
@@ -58,6 +58,11 @@ struct ProfileValuesTests {
             p.promptSamples.forEachItem { h, c, s in expected.append("\(h) \(c) \(s.text) true \(p.partSamples.holds(h))") }
             p.partSamples.forEachItem { h, c, s in if !p.promptSamples.holds(h) { expected.append("\(h) \(c) \(s.text) false true") } }
             #expect(sampled.sorted() == expected.sorted(), "\(id)")
+            // The hashes alone, in the same order (the link stage's first gathering pass).
+            var hashesInOrder: [UInt64] = [], hashesAlone: [UInt64] = []
+            p.forEachSampledPrompt { h, _, _, _, _ in hashesInOrder.append(h) }
+            p.forEachSampledPromptHash { hashesAlone.append($0) }
+            #expect(hashesAlone == hashesInOrder, "\(id)")
             var models: [String: String] = [:]
             p.forEachModel { m, u in models[m] = "\(u.requests)@\(u.firstSeen)" }
             #expect(models == p.models.mapValues { "\($0.requests)@\($0.firstSeen)" }, "\(id)")
