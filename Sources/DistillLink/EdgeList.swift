@@ -7,10 +7,10 @@ import DistillSupport
 /// `Edge`s whose weights are bit for bit the ones folded.
 package struct EdgeList: Sendable, Sequence {
     /// One edge's accounts and kinds (bit k: `EvidenceKind.allCases[k]`).
-    struct Head: Sendable {
-        var a: UInt32
-        var b: UInt32
-        var kinds: UInt16
+    package struct Head: Sendable {
+        package var a: UInt32
+        package var b: UInt32
+        package var kinds: UInt16
     }
 
     private var heads: [Head] = []
@@ -49,6 +49,16 @@ package struct EdgeList: Sendable, Sequence {
         where include: (_ a: Int, _ b: Int) -> Bool, _ body: (_ a: Int, _ b: Int, _ kinds: UInt16, _ weights: Span<Double>) -> Void
     ) {
         forEachStored(from: Position(edge: 0, weight: 0), to: heads.count, where: include, body)
+    }
+
+    /// The stored edges as two spans: the heads in edge order, and the weights of each
+    /// head's kinds in kind order, edge after edge (edge `i`'s are the
+    /// `heads[i].kinds.nonzeroBitCount` weights after those of the edges before it; a
+    /// `Position` names both indexes). For readers in other modules that tally every
+    /// edge (scoring, the case material): `forEachStored`'s closures, called per edge
+    /// and per weight across a module boundary, cost more than the tallies.
+    package func withStored<R>(_ body: (_ heads: Span<Head>, _ weights: Span<Double>) -> R) -> R {
+        body(heads.span, weights.span)
     }
 
     /// Where an edge is in the list: its index, and the index of its first stored weight.

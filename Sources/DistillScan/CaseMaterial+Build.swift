@@ -41,21 +41,36 @@ enum CaseMaterialBuilder {
             var edges: [CaseEdge] = []
             // Accounts are in ascending id order and edges in ascending (a, b) order, so the
             // edges come out sorted by (id of a, id of b) with a < b.
-            edgeList.forEachStored(from: starts[part], to: starts[part + 1].edge, where: { campaign[$0] >= 0 && campaign[$0] == campaign[$1] }) { a, b, stored, weights in
-                var mask: UInt32 = 0
-                var named: [CaseEdge.Weight] = []
-                EdgeList.forEachWeight(stored, weights) { k, w in
-                    guard w > 0 else { return }
-                    mask |= 1 << UInt32(k)
-                    // Named only when the edges are kept (for `--db`).
-                    if keepEdges { named.append(CaseEdge.Weight(kind: allKinds[k].rawValue, weight: w)) }
+            // The part's edges walked here, not through `forEachStored`: its closures are
+            // calls across the module boundary, per edge and per weight.
+            let campaignOf = campaign.span, slotOf = slot.span
+            var kindsOf = kinds.mutableSpan, linksOf = links.mutableSpan
+            edgeList.withStored { heads, weights in
+                var next = starts[part].weight
+                for e in starts[part].edge..<starts[part + 1].edge {
+                    let h = heads[e], n = h.kinds.nonzeroBitCount
+                    let a = Int(h.a), b = Int(h.b)
+                    defer { next += n }
+                    guard campaignOf[a] >= 0 && campaignOf[a] == campaignOf[b] else { continue }
+                    var mask: UInt32 = 0
+                    var named: [CaseEdge.Weight]? = keepEdges ? [] : nil
+                    var rest = h.kinds, position = next
+                    while rest != 0 {
+                        let k = rest.trailingZeroBitCount, w = weights[position]
+                        rest &= rest - 1
+                        position += 1
+                        guard w > 0 else { continue }
+                        mask |= 1 << UInt32(k)
+                        // Named only when the edges are kept (for `--db`).
+                        named?.append(CaseEdge.Weight(kind: allKinds[k].rawValue, weight: w))
+                    }
+                    let (x, y) = (Int(slotOf[a]), Int(slotOf[b]))
+                    kindsOf[x] |= mask
+                    kindsOf[y] |= mask
+                    linksOf[x] += 1
+                    linksOf[y] += 1
+                    if let named { edges.append(CaseEdge(a: link.accounts[a].id, b: link.accounts[b].id, weights: named)) }
                 }
-                let (x, y) = (Int(slot[a]), Int(slot[b]))
-                kinds[x] |= mask
-                kinds[y] |= mask
-                links[x] += 1
-                links[y] += 1
-                if keepEdges { edges.append(CaseEdge(a: link.accounts[a].id, b: link.accounts[b].id, weights: named)) }
             }
             return (kinds, links, edges)
         }

@@ -65,10 +65,22 @@ struct ScoringContext: Sendable {
         for (i, g) in link.groups.enumerated() { for a in g { groupOf[a] = i } }
         var linkage = Array(repeating: GroupLinkage(), count: link.groups.count)
         var linked = [Bool](repeating: false, count: link.accounts.count)
-        link.graph.edges.forEachStored(where: { groupOf[$0] >= 0 && groupOf[$0] == groupOf[$1] }) { a, b, kinds, weights in
-            linkage[groupOf[a]].add(kinds: kinds, weights: weights)
-            linked[a] = true
-            linked[b] = true
+        // The edges walked here, not through `forEachStored`: a million edges, and its
+        // closures are calls across the module boundary (~300 instructions an edge).
+        let group = groupOf.span
+        var tallies = linkage.mutableSpan, touched = linked.mutableSpan
+        link.graph.edges.withStored { heads, weights in
+            var next = 0
+            for e in heads.indices {
+                let h = heads[e], n = h.kinds.nonzeroBitCount
+                let a = Int(h.a), b = Int(h.b), g = group[a]
+                if g >= 0 && g == group[b] {
+                    tallies[g].add(kinds: h.kinds, weights: weights.extracting(next..<(next + n)))
+                    touched[a] = true
+                    touched[b] = true
+                }
+                next += n
+            }
         }
         for (i, g) in link.groups.enumerated() { linkage[i].linkedAccounts = g.reduce(0) { $0 + (linked[$1] ? 1 : 0) } }
         return linkage
@@ -152,8 +164,8 @@ struct GroupLinkage: Sendable {
     var infrastructureEdges = 0
     var infrastructureShare: Double { edges == 0 ? 0 : Double(infrastructureEdges) / Double(edges) }
 
-    /// Whether each kind (by index in `kinds`) is an infrastructure kind.
-    static let isInfrastructure = kinds.map { infrastructureKinds.contains($0) }
+    /// The infrastructure kinds as a bit set over their indexes in `kinds`.
+    static let infrastructureBits: UInt16 = kinds.indices.reduce(0) { infrastructureKinds.contains(kinds[$1]) ? $0 | 1 << UInt16($1) : $0 }
 
     /// One edge as `EdgeList` stores it: its kinds' bits (indexes as in `kinds`) and their
     /// weights in kind order.
@@ -161,12 +173,19 @@ struct GroupLinkage: Sendable {
         edges += 1
         var infrastructure = false
         var total = 0.0
-        EdgeList.forEachWeight(bits, values) { i, w in
+        // `EdgeList.forEachWeight`'s walk, written out: it runs per edge, and that
+        // function's closure is a call from this module.
+        let infrastructureBits = Self.infrastructureBits
+        var rest = bits, position = 0
+        while rest != 0 {
+            let i = rest.trailingZeroBitCount, w = values[position]
+            rest &= rest - 1
+            position += 1
             total += w
-            guard w > 0 else { return }
+            guard w > 0 else { continue }
             pairs[i] += 1
             weights[i] += w
-            if Self.isInfrastructure[i] { infrastructure = true }
+            if infrastructureBits & (1 << UInt16(i)) != 0 { infrastructure = true }
         }
         // The same sum as `PairEvidence.total`: the kinds not stored are +0.0.
         totalWeight += total

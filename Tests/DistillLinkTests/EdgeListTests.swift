@@ -94,6 +94,43 @@ struct EdgeListTests {
         #expect(none.allSatisfy { $0 == EdgeList.Position(edge: 0, weight: 0) })
     }
 
+    /// The spans of `withStored`, walked from a part's position as scoring and the case
+    /// material walk them (an edge's weights are the next `kinds.nonzeroBitCount`), give
+    /// the edges and weights `forEachStored` gives, for any split into parts.
+    @Test func theStoredSpansWalkedFromAPartGiveWhatTheStoredWalkGives() {
+        var edges: [Edge] = []
+        for i in 0..<257 {
+            var e = PairEvidence()
+            for (k, kind) in EvidenceKind.allCases.enumerated() where (i * 5 + k) % 3 == 0 { e[kind] = k == 2 ? -0.0 : Double(i) - Double(k) / 8 }
+            edges.append(Edge(a: i / 3, b: i / 3 + 1 + i % 3, evidence: e))
+        }
+        let list = EdgeList(edges)
+        for parts in [1, 2, 5, 257] {
+            let starts = list.partStarts(parts)
+            for p in 0..<parts {
+                var expected: [[UInt64]] = []
+                list.forEachStored(from: starts[p], to: starts[p + 1].edge, where: { _, _ in true }) { a, b, kinds, weights in
+                    var row = [UInt64(a), UInt64(b), UInt64(kinds)]
+                    for i in weights.indices { row.append(weights[i].bitPattern) }
+                    expected.append(row)
+                }
+                let walked = list.withStored { heads, weights -> [[UInt64]] in
+                    var out: [[UInt64]] = []
+                    var next = starts[p].weight
+                    for e in starts[p].edge..<starts[p + 1].edge {
+                        let h = heads[e], n = h.kinds.nonzeroBitCount
+                        var row = [UInt64(h.a), UInt64(h.b), UInt64(h.kinds)]
+                        for i in next..<(next + n) { row.append(weights[i].bitPattern) }
+                        out.append(row)
+                        next += n
+                    }
+                    return out
+                }
+                #expect(walked == expected, "part \(p) of \(parts)")
+            }
+        }
+    }
+
     @Test func shardsConcatenateInShardOrder() {
         var parts = [EdgeList.Builder(), EdgeList.Builder(), EdgeList.Builder()]
         var e = PairEvidence()
