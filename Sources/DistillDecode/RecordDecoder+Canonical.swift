@@ -74,7 +74,7 @@ extension RecordDecoder {
         }
         // The few-valued fields are all set below, each left as it is when it holds the
         // same interned string already.
-        r.reset(timestamp: time, keepingFewValued: ())
+        r.resetKeepingFewValued(timestamp: time)
         appendIdentifier(accountNode, to: &r.accountUTF8)
         r.apiKey = text(apiKey, intern: false)
         setText(&r.org, org)

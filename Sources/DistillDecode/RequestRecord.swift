@@ -75,14 +75,14 @@ package struct RequestRecord: Sendable, Equatable {
         model = nil
         endpoint = nil
         stopReason = nil
-        reset(timestamp: timestamp, keepingFewValued: ())
+        resetKeepingFewValued(timestamp: timestamp)
     }
 
     /// `reset`, but leaving the few-valued text fields (`org`, `userAgent`,
     /// `tlsFingerprint`, `model`, `endpoint`, `stopReason`) for the caller to set, every
     /// one of them: the canonical decoder assigns them from its interner, which leaves a
     /// field holding the same string untouched.
-    package mutating func reset(timestamp: Int64, keepingFewValued: Void) {
+    package mutating func resetKeepingFewValued(timestamp: Int64) {
         self.timestamp = timestamp
         accountUTF8.emptyKeepingCapacity()
         apiKey = nil
