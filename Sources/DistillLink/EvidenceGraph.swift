@@ -30,13 +30,11 @@ package struct EvidenceGraph: Sendable {
             var e = found
             e.sync = params.syncWeight
             guard e.total >= params.edgeThreshold else { return }
-            func slots(_ i: Int) -> ActivitySlots {
-                if let s = cache[i] { return s }
-                let s = ActivitySlots(accounts[i].profile)
-                cache[i] = s
-                return s
-            }
-            let (overlap, lift) = slots(a).sync(slots(b))
+            if cache[a] == nil { cache[a] = ActivitySlots(accounts[a].profile) }
+            if cache[b] == nil { cache[b] = ActivitySlots(accounts[b].profile) }
+            // Read in place: a copy of each account's slots per pair retained and released
+            // its day list (a million pairs).
+            let (overlap, lift) = cache[a].unsafelyUnwrapped.sync(cache[b].unsafelyUnwrapped)
             if !(overlap >= params.syncOverlap && lift >= params.syncLift) { e.sync = 0 }
             if e.total >= params.edgeThreshold { out.append(a, b, e) }
         }
