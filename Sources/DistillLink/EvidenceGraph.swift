@@ -34,6 +34,7 @@ package struct EvidenceGraph: Sendable {
             if cache[b] == nil { cache[b] = ActivitySlots(accounts[b].profile) }
             // Read in place: a copy of each account's slots per pair retained and released
             // its day list (a million pairs).
+            // SAFETY: both entries were set just above, so neither unwrap meets nil.
             let (overlap, lift) = cache[a].unsafelyUnwrapped.sync(cache[b].unsafelyUnwrapped)
             if !(overlap >= params.syncOverlap && lift >= params.syncLift) { e.sync = 0 }
             if e.total >= params.edgeThreshold { out.append(a, b, e) }
