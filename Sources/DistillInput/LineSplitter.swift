@@ -5,13 +5,17 @@ import Glibc
 /// Splits a byte stream into lines with a bounded buffer that rolls a partial line to
 /// its front (as ripgrep does). A line longer than `maxLineBytes` is not buffered: it is
 /// reported as oversized, with its length, and skipped.
-package struct LineSplitter {
+///
+/// Public (and `Line`), with `package` members, so that `Line.withBytes` is inlined in the
+/// scan: this toolchain inlines an `@inlinable` member across modules only when its type is
+/// public.
+public struct LineSplitter {
     /// One physical line, without its `\n` (a trailing `\r` is kept; decoding strips it).
     /// Read its bytes through `withBytes` (a lifetime-checked `RawSpan`); `_unsafeBytes` is
     /// the raw view for the consumers that hand it to C (compression, hashing) or copy it.
-    package struct Line {
+    public struct Line {
         // SAFETY: points into `forEachLine`'s buffer and is valid only until `body` returns (the buffer is then rolled, grown or freed); every consumer copies or decodes it inside `body`.
-        package var _unsafeBytes: UnsafeRawBufferPointer
+        @usableFromInline package var _unsafeBytes: UnsafeRawBufferPointer
         /// 1-based line number within the input.
         package var number: Int
         /// Set when the line exceeded the bound; the bytes are then empty.

@@ -16,8 +16,12 @@
 ///
 /// Stored as small arrays (k is at most a few dozen): a linear scan beats a hashed
 /// dictionary on the per-request path.
-package struct BottomK<Payload: Sendable>: Sendable {
-    package struct Entry: Sendable {
+///
+/// Public, with `package` members: this toolchain serialises the `@inlinable` accessors
+/// below for the link and score stages only when their type is public, and of a
+/// `package` type they stayed unspecialised generic calls.
+public struct BottomK<Payload: Sendable>: Sendable {
+    public struct Entry: Sendable {
         package var count: Int
         package var payload: Payload
         @usableFromInline init(count: Int, payload: Payload) { self.count = count; self.payload = payload }

@@ -1,6 +1,10 @@
 /// A fast 64-bit hash that is the same on every run and machine (Swift's `Hasher` is
 /// seeded per process, which would break byte-identical reports and mergeable sketches).
-package enum StableHash {
+///
+/// Public, with `package` members, so that `mix` is inlined in the other stages: this
+/// toolchain serialises an `@inlinable` member for other modules only when its type is
+/// public, and left it a call per token from a `package` enum.
+public enum StableHash {
     // Inlinable: tokenizing, shingling and LSH in other modules call it per token.
     @inlinable @inline(__always)
     package static func mix(_ x0: UInt64) -> UInt64 {

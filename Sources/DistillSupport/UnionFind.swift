@@ -1,10 +1,15 @@
 /// Disjoint sets over 0..<n; the representative of a set is its smallest member, so the
 /// result does not depend on the order unions happen in.
-package struct UnionFind: Sendable {
-    private var parent: [Int]
+///
+/// Public, with `package` members: the link stage calls `union` per evidence edge from
+/// another module, and this toolchain inlines an `@inlinable` member across modules only
+/// when its type is public (of a `package` type it serialises nothing).
+public struct UnionFind: Sendable {
+    @usableFromInline var parent: [Int]
 
     package init(_ n: Int) { parent = Array(0..<n) }
 
+    @inlinable
     package mutating func find(_ x: Int) -> Int {
         var r = x
         while parent[r] != r { r = parent[r] }
@@ -13,6 +18,7 @@ package struct UnionFind: Sendable {
         return r
     }
 
+    @inlinable
     package mutating func union(_ a: Int, _ b: Int) {
         let ra = find(a), rb = find(b)
         if ra == rb { return }
