@@ -104,50 +104,6 @@ struct WeightedGraph {
         return d
     }
 
-    /// One Louvain level: each node moves to the neighbouring community with the largest
-    /// modularity gain until no node moves (bounded passes). Returns each node's community.
-    func localMoving(resolution: Double) -> [Int] {
-        let n = nodes
-        var community = Array(0..<n)
-        let k = (0..<n).map(degree)
-        var tot = k
-        let twoM = 2 * total
-        guard twoM > 0 else { return community }
-        // Link weight from the node being moved to each community, and which were touched.
-        var links = [Double](repeating: 0, count: n)
-        var touched: [Int] = []
-        // Spans in the per-neighbour loop: no uniqueness check per element written.
-        let rows = start.span, neighbours = neighbour.span, weights = weight.span
-        var members = community.mutableSpan, linked = links.mutableSpan, totals = tot.mutableSpan
-        for _ in 0..<32 {
-            var moves = 0
-            for i in 0..<n {
-                let own = members[i]
-                for x in rows[i]..<rows[i + 1] {
-                    let c = members[Int(neighbours[x])]
-                    if linked[c] == 0 { touched.append(c) }
-                    linked[c] += weights[x]
-                }
-                totals[own] -= k[i]
-                // Gain of joining c, up to a constant: links to c − γ · tot(c) · k_i / 2m.
-                var best = own, bestGain = linked[own] - resolution * totals[own] * k[i] / twoM
-                touched.sort()
-                for c in touched where c != own {
-                    let g = linked[c] - resolution * totals[c] * k[i] / twoM
-                    if g > bestGain + 1e-12 { best = c; bestGain = g }
-                }
-                for c in touched { linked[c] = 0 }
-                touched.removeAll(keepingCapacity: true)
-                totals[best] += k[i]
-                if best != own { members[i] = best; moves += 1 }
-            }
-            if moves == 0 { break }
-        }
-        // The span's exclusive access to `community` ends here, before it is returned.
-        _ = consume members
-        return community
-    }
-
     /// The graph of communities (nil when every node is its own community: nothing moved),
     /// and each old node's new index (communities numbered by their smallest node).
     /// `denseCells`: the most cells of a square table to sum the communities' graph in
