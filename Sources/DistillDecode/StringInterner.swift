@@ -46,23 +46,9 @@ final class StringInterner {
 
     /// The string of `raw` exactly as `String(decoding:as:)` makes it.
     func string(_ raw: UnsafeRawBufferPointer) -> String {
-        let n = raw.count
-        let key = n <= Self.wordBytes ? Self.key(raw) : Key(w0: StableHash.bytes(raw), length: n)
-        // SAFETY: `b = ... & mask` is below `slots`, the count of both buffers.
-        let b = Int(truncatingIfNeeded: Self.mix(key) >> 7) & mask
-        if keys[b] == key {
-            if n <= Self.wordBytes { return strings[b] }
-            // SAFETY: memcmp reads `n` bytes from each side only once the counts are equal; both bases are non-nil (the stored string's UTF-8 and a slice of a parsed line of more than `wordBytes` bytes).
-            let same =
-                strings[b].utf8.withContiguousStorageIfAvailable { s in
-                    s.count == n && memcmp(s.baseAddress!, raw.baseAddress!, n) == 0
-                } ?? false
-            if same { return strings[b] }
-        }
-        let s = String(decoding: raw, as: UTF8.self)
-        strings[b] = s
-        keys[b] = key
-        return s
+        let (bucket, key, hit) = lookup(raw)
+        // SAFETY: `bucket` is below `slots`, the count of both buffers (see `lookup`).
+        return hit ? strings[bucket] : refill(bucket, key, raw)
     }
 
     /// Sets `target` to `string(raw)`, leaving it untouched when it already holds that
@@ -70,27 +56,41 @@ final class StringInterner {
     /// client's few-valued fields mostly repeat from one request to the next, so this
     /// spares a retain of the new value and a release of the old per field.
     func assign(_ raw: UnsafeRawBufferPointer, to target: inout String?) {
+        let (bucket, key, hit) = lookup(raw)
+        guard hit else {
+            target = refill(bucket, key, raw)
+            return
+        }
+        // SAFETY: `bucket` is below `slots`, the count of both buffers (see `lookup`).
+        if let t = target, Self.isSameStorage(t, strings[bucket]) { return }
+        target = strings[bucket]
+    }
+
+    /// The bucket of `raw`'s bytes, their key, and whether the bucket holds them.
+    @inline(__always)
+    private func lookup(_ raw: UnsafeRawBufferPointer) -> (bucket: Int, key: Key, hit: Bool) {
         let n = raw.count
         let key = n <= Self.wordBytes ? Self.key(raw) : Key(w0: StableHash.bytes(raw), length: n)
         // SAFETY: `b = ... & mask` is below `slots`, the count of both buffers.
         let b = Int(truncatingIfNeeded: Self.mix(key) >> 7) & mask
-        if keys[b] == key {
-            // SAFETY: as in `string`: memcmp reads `n` bytes from each side only once the counts are equal, and both bases are non-nil.
-            let same =
-                n <= Self.wordBytes
-                || strings[b].utf8.withContiguousStorageIfAvailable { s in
-                    s.count == n && memcmp(s.baseAddress!, raw.baseAddress!, n) == 0
-                } ?? false
-            if same {
-                if let t = target, Self.isSameStorage(t, strings[b]) { return }
-                target = strings[b]
-                return
-            }
-        }
+        guard keys[b] == key else { return (b, key, false) }
+        if n <= Self.wordBytes { return (b, key, true) }
+        // SAFETY: memcmp reads `n` bytes from each side only once the counts are equal; both bases are non-nil (the stored string's UTF-8 and a slice of a parsed line of more than `wordBytes` bytes).
+        let same =
+            strings[b].utf8.withContiguousStorageIfAvailable { s in
+                s.count == n && memcmp(s.baseAddress!, raw.baseAddress!, n) == 0
+            } ?? false
+        return (b, key, same)
+    }
+
+    /// Decodes `raw` into `bucket` (a miss there), replacing what it held.
+    @inline(__always)
+    private func refill(_ bucket: Int, _ key: Key, _ raw: UnsafeRawBufferPointer) -> String {
         let s = String(decoding: raw, as: UTF8.self)
-        strings[b] = s
-        keys[b] = key
-        target = s
+        // SAFETY: `bucket` is below `slots`, the count of both buffers (see `lookup`).
+        strings[bucket] = s
+        keys[bucket] = key
+        return s
     }
 
     /// Whether two strings are one value: the same two words, so the same storage (or the
