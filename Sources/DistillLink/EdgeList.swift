@@ -104,18 +104,6 @@ package struct EdgeList: Sendable, Sequence {
         }
     }
 
-    /// Calls `body` with each of an edge's stored weights (as `forEachStored` gives
-    /// them) and its kind's index, in kind order.
-    @inline(__always)
-    package static func forEachWeight(_ kinds: UInt16, _ weights: Span<Double>, _ body: (_ kind: Int, _ weight: Double) -> Void) {
-        var rest = kinds, position = 0
-        while rest != 0 {
-            body(rest.trailingZeroBitCount, weights[position])
-            rest &= rest - 1
-            position += 1
-        }
-    }
-
     /// Expands each edge's weights back into a `PairEvidence`.
     package struct Iterator: IteratorProtocol {
         let heads: [Head]
@@ -129,7 +117,7 @@ package struct EdgeList: Sendable, Sequence {
             edge += 1
             let n = h.kinds.nonzeroBitCount
             var evidence = PairEvidence()
-            EdgeList.forEachWeight(h.kinds, weights.span.extracting(weight..<(weight + n))) { k, w in evidence[index: k] = w }
+            EdgeWeights.forEach(h.kinds, weights.span.extracting(weight..<(weight + n))) { k, w in evidence[index: k] = w }
             weight += n
             return Edge(a: Int(h.a), b: Int(h.b), evidence: evidence)
         }
@@ -203,6 +191,25 @@ extension PairEvidence {
             case 8: lockstep = newValue
             default: handoff = newValue
             }
+        }
+    }
+}
+
+/// An edge's stored weights walked with their kinds' indexes. A public type of its own,
+/// with `package` members, so that the scoring and case stages inline the walk they run
+/// per edge: this toolchain serialises an `@inlinable` member for other modules only when
+/// its type is public, and `EdgeList` public would make its `Sequence` members public too.
+public enum EdgeWeights {
+    /// Calls `body` with each of an edge's stored weights (as `EdgeList.forEachStored`
+    /// gives them, or from `start` in all the list's weights, as `EdgeList.withStored`
+    /// does) and its kind's index, in kind order.
+    @inlinable @inline(__always)
+    package static func forEach(_ kinds: UInt16, _ weights: Span<Double>, from start: Int = 0, _ body: (_ kind: Int, _ weight: Double) -> Void) {
+        var rest = kinds, position = start
+        while rest != 0 {
+            body(rest.trailingZeroBitCount, weights[position])
+            rest &= rest - 1
+            position += 1
         }
     }
 }

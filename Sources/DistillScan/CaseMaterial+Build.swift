@@ -54,12 +54,8 @@ enum CaseMaterialBuilder {
                     guard campaignOf[a] >= 0 && campaignOf[a] == campaignOf[b] else { continue }
                     var mask: UInt32 = 0
                     var named: [CaseEdge.Weight]? = keepEdges ? [] : nil
-                    var rest = h.kinds, position = next
-                    while rest != 0 {
-                        let k = rest.trailingZeroBitCount, w = weights[position]
-                        rest &= rest - 1
-                        position += 1
-                        guard w > 0 else { continue }
+                    EdgeWeights.forEach(h.kinds, weights, from: next) { k, w in
+                        guard w > 0 else { return }
                         mask |= 1 << UInt32(k)
                         // Named only when the edges are kept (for `--db`).
                         named?.append(CaseEdge.Weight(kind: allKinds[k].rawValue, weight: w))

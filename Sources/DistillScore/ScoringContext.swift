@@ -173,16 +173,10 @@ struct GroupLinkage: Sendable {
         edges += 1
         var infrastructure = false
         var total = 0.0
-        // `EdgeList.forEachWeight`'s walk, written out: it runs per edge, and that
-        // function's closure is a call from this module.
         let infrastructureBits = Self.infrastructureBits
-        var rest = bits, position = 0
-        while rest != 0 {
-            let i = rest.trailingZeroBitCount, w = values[position]
-            rest &= rest - 1
-            position += 1
+        EdgeWeights.forEach(bits, values) { i, w in
             total += w
-            guard w > 0 else { continue }
+            guard w > 0 else { return }
             pairs[i] += 1
             weights[i] += w
             if infrastructureBits & (1 << UInt16(i)) != 0 { infrastructure = true }

@@ -49,7 +49,7 @@ struct EdgeListTests {
             let i = edges.firstIndex { $0.a == a && $0.b == b }!
             seen.append(i)
             var got = PairEvidence(), total = 0.0, count = 0
-            EdgeList.forEachWeight(kinds, weights) { k, w in
+            EdgeWeights.forEach(kinds, weights) { k, w in
                 got[index: k] = w
                 total += w
                 count += 1
