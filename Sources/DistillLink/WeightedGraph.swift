@@ -10,8 +10,20 @@ struct WeightedGraph {
     /// Σ of all edge weights (self-loops once).
     var total: Double
 
+    init(start: [Int], neighbour: [Int32], weight: [Double], selfLoop: [Double], total: Double) {
+        self.start = start; self.neighbour = neighbour; self.weight = weight
+        self.selfLoop = selfLoop
+        self.total = total
+    }
+
     /// `edges` may repeat a pair (their weights add, in the order given) and hold self-loops.
-    init(nodes: Int, edges: [CommunitySplit.Edge]) {
+    /// `ascendingPath`: whether strictly ascending pairs take `strictlyAscendingRows`
+    /// (tests compare both ways).
+    init(nodes: Int, edges: [CommunitySplit.Edge], ascendingPath: Bool = true) {
+        if ascendingPath, let rows = Self.strictlyAscendingRows(nodes: nodes, edges: edges) {
+            self = rows
+            return
+        }
         var loops = [Double](repeating: 0, count: nodes)
         var total = 0.0
         for e in edges {

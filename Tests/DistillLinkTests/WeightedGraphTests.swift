@@ -114,4 +114,38 @@ struct WeightedGraphTests {
         // Most graphs have nodes that move: the comparison is not of untouched labels.
         #expect(moved > 200)
     }
+
+    @Test func strictlyAscendingEdgesMakeTheRowsOfTheGeneralPath() {
+        var random = TestRandom(seed: 17)
+        func next(_ n: Int) -> Int { random.next(n) }
+        var fast = 0
+        for _ in 0..<300 {
+            let nodes = 1 + next(70)
+            var pairs = Set<Int>()
+            for _ in 0..<next(800) {
+                let a = next(nodes), b = next(nodes)
+                if a != b { pairs.insert(min(a, b) * nodes + max(a, b)) }
+            }
+            var edges = pairs.sorted().map { p -> CommunitySplit.Edge in
+                (Int32(p / nodes), Int32(p % nodes), [0.1, 0.2, 0.3, 1e-9, 7.25, 1e16, 0.0][next(7)])
+            }
+            // Now and then a list the ascending path must refuse: a repeated pair, a
+            // self-loop, a pair out of order.
+            if !edges.isEmpty && next(4) == 0 {
+                let e = edges[next(edges.count)]
+                switch next(3) {
+                case 0: edges.append(e)
+                case 1: edges.append((e.b, e.b, 0.5))
+                default: edges.insert(edges.removeLast(), at: 0)
+                }
+            }
+            let ascending = WeightedGraph.strictlyAscendingRows(nodes: nodes, edges: edges) != nil
+            if ascending { fast += 1 }
+            let a = WeightedGraph(nodes: nodes, edges: edges), b = WeightedGraph(nodes: nodes, edges: edges, ascendingPath: false)
+            #expect(a.start == b.start && a.neighbour == b.neighbour)
+            #expect(a.weight.map { $0.bitPattern } == b.weight.map { $0.bitPattern })
+            #expect(a.selfLoop.map { $0.bitPattern } == b.selfLoop.map { $0.bitPattern } && a.total.bitPattern == b.total.bitPattern)
+        }
+        #expect(fast > 150 && fast < 300)
+    }
 }
