@@ -189,38 +189,25 @@ extension CommunitySplit {
     func split(_ components: [[Int]], _ graph: EvidenceGraph, _ views: [AccountView], threads: Int) -> [[Int]] {
         var componentOf = [Int](repeating: -1, count: views.count), position = [Int](repeating: 0, count: views.count)
         for (c, members) in components.enumerated() { for (p, a) in members.enumerated() { componentOf[a] = c; position[a] = p } }
-        // Each component's edges counted, then written into one array at its component's
-        // offset and copied out in arrays of their exact sizes (a large component has
-        // hundreds of thousands: no doubling copies, and no nested array written per edge,
-        // which checked both arrays' uniqueness every time).
-        var offset = [Int](repeating: 0, count: components.count + 1)
-        do {
-            var counts = offset.mutableSpan
-            let of = componentOf.span
-            graph.edges.forEachPair { a, b in
-                let c = of[a]
-                if c >= 0 && c == of[b] { counts[c + 1] += 1 }
-            }
-            for c in 0..<components.count { counts[c + 1] += counts[c] }
+        // Each component's edges in an array of its exact size (a large component has
+        // hundreds of thousands: no doubling copies).
+        var sizes = [Int](repeating: 0, count: components.count)
+        graph.edges.forEachPair { a, b in
+            if componentOf[a] >= 0 && componentOf[a] == componentOf[b] { sizes[componentOf[a]] += 1 }
         }
-        var flat = [Edge](repeating: (0, 0, 0), count: offset[components.count])
-        do {
-            var fill = Array(offset.dropLast()), out = flat.mutableSpan
-            var next = fill.mutableSpan
-            let of = componentOf.span, at = position.span
-            // Each edge's total is its stored weights summed in order (see `EdgeList.forEachStored`).
-            graph.edges.forEachStored(where: { of[$0] >= 0 && of[$0] == of[$1] }) { a, b, _, weights in
-                var total = 0.0
-                for i in weights.indices { total += weights[i] }
-                // Positions within one component: below the number of accounts, checked (never wrapped).
-                let (x, y) = (Int32(at[a]), Int32(at[b]))
-                let c = of[a]
-                out[next[c]] = (min(x, y), max(x, y), total)
-                next[c] += 1
-            }
+        var inside = sizes.map { size -> [Edge] in
+            var edges: [Edge] = []
+            edges.reserveCapacity(size)
+            return edges
         }
-        var inside = components.indices.map { Array(flat[offset[$0]..<offset[$0 + 1]]) }
-        flat = []
+        // Each edge's total is its stored weights summed in order (see `EdgeList.forEachStored`).
+        graph.edges.forEachStored(where: { componentOf[$0] >= 0 && componentOf[$0] == componentOf[$1] }) { a, b, _, weights in
+            var total = 0.0
+            for i in weights.indices { total += weights[i] }
+            // Positions within one component: below the number of accounts, checked (never wrapped).
+            let (x, y) = (Int32(position[a]), Int32(position[b]))
+            inside[componentOf[a]].append((min(x, y), max(x, y), total))
+        }
         // Sums follow edge order. The graph keeps its edges in ascending (a, b) order and
         // positions ascend with account indexes, so this is only a check (no sort buffer).
         for c in inside.indices {
