@@ -102,9 +102,7 @@ struct WeightedGraph {
             st[nodes] = write
         }
         neighbour.removeLast(neighbour.count - write); weight.removeLast(weight.count - write)
-        self.start = start; self.neighbour = neighbour; self.weight = weight
-        selfLoop = loops
-        self.total = total
+        self.init(start: start, neighbour: neighbour, weight: weight, selfLoop: loops, total: total)
     }
 
     var nodes: Int { selfLoop.count }
@@ -186,8 +184,6 @@ struct WeightedGraph {
             }
             start[i + 1] = neighbour.count
         }
-        self.start = start; self.neighbour = neighbour; self.weight = weight
-        selfLoop = loops
-        self.total = total
+        self.init(start: start, neighbour: neighbour, weight: weight, selfLoop: loops, total: total)
     }
 }

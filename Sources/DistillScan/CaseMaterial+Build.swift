@@ -41,8 +41,8 @@ enum CaseMaterialBuilder {
             var edges: [CaseEdge] = []
             // Accounts are in ascending id order and edges in ascending (a, b) order, so the
             // edges come out sorted by (id of a, id of b) with a < b.
-            // The part's edges walked here, not through `forEachStored`: its closures are
-            // calls across the module boundary, per edge and per weight.
+            // The part's edges walked here, not through `forEachStored`: its closure is a
+            // call across the module boundary per edge (`EdgeWeights.forEach` is inlined).
             let campaignOf = campaign.span, slotOf = slot.span
             var kindsOf = kinds.mutableSpan, linksOf = links.mutableSpan
             edgeList.withStored { heads, weights in
