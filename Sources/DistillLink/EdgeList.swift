@@ -146,13 +146,13 @@ package struct EdgeList: Sendable, Sequence {
             heads.append(Head(a: UInt32(truncatingIfNeeded: a), b: UInt32(truncatingIfNeeded: b), kinds: kinds))
         }
 
-        /// The shards' edges in shard order; `parts` is left empty.
-        static func concatenate(_ parts: inout [Builder]) -> EdgeList {
+        /// The shards' edges in shard order (copied on `threads` threads); `parts` is left empty.
+        static func concatenate(_ parts: inout [Builder], threads: Int = 1) -> EdgeList {
             var headParts = parts.map(\.heads), weightParts = parts.map(\.weights)
             parts = []
             var list = EdgeList()
-            list.heads = ChunkedArray.concatenate(&headParts)
-            list.weights = ChunkedArray.concatenate(&weightParts)
+            list.heads = ChunkedArray.concatenate(&headParts, threads: threads)
+            list.weights = ChunkedArray.concatenate(&weightParts, threads: threads)
             return list
         }
     }

@@ -39,7 +39,7 @@ package struct EvidenceGraph: Sendable {
             if !(overlap >= params.syncOverlap && lift >= params.syncLift) { e.sync = 0 }
             if e.total >= params.edgeThreshold { out.append(a, b, e) }
         }
-        edges = EdgeList.Builder.concatenate(&parts)
+        edges = EdgeList.Builder.concatenate(&parts, threads: threads)
     }
 
     /// One account stops and another starts soon after, both short-lived.

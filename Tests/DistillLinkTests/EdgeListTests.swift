@@ -131,7 +131,8 @@ struct EdgeListTests {
         }
     }
 
-    @Test func shardsConcatenateInShardOrder() {
+    @Test(arguments: [1, 2])
+    func shardsConcatenateInShardOrder(threads: Int) {
         var parts = [EdgeList.Builder(), EdgeList.Builder(), EdgeList.Builder()]
         var e = PairEvidence()
         e.family = 4
@@ -139,7 +140,7 @@ struct EdgeListTests {
         e.ip = 0.5
         parts[2].append(2, 3, e)
         parts[2].append(2, 5, PairEvidence())
-        let list = EdgeList.Builder.concatenate(&parts)
+        let list = EdgeList.Builder.concatenate(&parts, threads: threads)
         #expect(parts.isEmpty)
         #expect(list.map { [$0.a, $0.b] } == [[0, 1], [2, 3], [2, 5]])
         #expect(list.map(\.evidence.total) == [4, 4.5, 0])
