@@ -30,7 +30,7 @@ struct CommunitySplit {
     /// `group`: sorted account indexes; `edges`: (member position a, member position b,
     /// weight) inside the group; `families`: an account's family → share of its prompts.
     /// Returns the parts as sorted account indexes, ordered by their smallest member.
-    func split(_ group: [Int], edges: [Edge], families: (Int) -> [Int: Double]) -> [[Int]] {
+    func split(_ group: [Int], edges: ArraySlice<Edge>, families: (Int) -> [Int: Double]) -> [[Int]] {
         guard resolution > 0, group.count >= 2 * minAccounts, !edges.isEmpty else { return [group] }
         var community = Self.louvain(nodes: group.count, edges: edges, resolution: resolution)
         community = absorbWeakParts(community, edges)
@@ -46,7 +46,7 @@ struct CommunitySplit {
     /// summed per pair of parts once, in edge order), not on every edge per absorption.
     /// Part labels are node positions, so sizes and inside counts are arrays: most edges
     /// are inside a part, and a hashed update per edge was most of the cost.
-    func absorbWeakParts(_ community: [Int], _ edges: [Edge]) -> [Int] {
+    func absorbWeakParts(_ community: [Int], _ edges: ArraySlice<Edge>) -> [Int] {
         let n = community.count
         var size = [Int](repeating: 0, count: n), inside = [Int](repeating: 0, count: n)
         for c in community { size[c] += 1 }
@@ -86,7 +86,7 @@ struct CommunitySplit {
     /// Few parts (a component's handful of campaigns; at most `denseCells` pairs of them)
     /// are summed in a square table instead, in the same edge order, in one pass.
     static func partsGraph(
-        _ community: [Int], _ edges: [Edge], inside: inout [Int], denseCells: Int = WeightedGraph.denseFoldCells
+        _ community: [Int], _ edges: ArraySlice<Edge>, inside: inout [Int], denseCells: Int = WeightedGraph.denseFoldCells
     ) -> [Int: [Int: (w: Double, n: Int)]] {
         let n = community.count
         var index = [Int](repeating: -1, count: n), labels: [Int] = []
@@ -171,7 +171,7 @@ struct CommunitySplit {
     /// Louvain modularity communities of a weighted graph: `result[node]` is a community
     /// label. Nodes are visited in index order and ties go to the smaller label, so the
     /// result depends only on the graph.
-    static func louvain(nodes: Int, edges: [Edge], resolution: Double) -> [Int] {
+    static func louvain(nodes: Int, edges: ArraySlice<Edge>, resolution: Double) -> [Int] {
         var labelOf = Array(0..<nodes)
         var graph = WeightedGraph(nodes: nodes, edges: edges)
         while true {
@@ -187,42 +187,101 @@ struct CommunitySplit {
 extension CommunitySplit {
     /// Every component split into its parts, all ordered by their smallest member.
     func split(_ components: [[Int]], _ graph: EvidenceGraph, _ views: [AccountView], threads: Int) -> [[Int]] {
-        var componentOf = [Int](repeating: -1, count: views.count), position = [Int](repeating: 0, count: views.count)
-        for (c, members) in components.enumerated() { for (p, a) in members.enumerated() { componentOf[a] = c; position[a] = p } }
-        // Each component's edges in an array of its exact size (a large component has
-        // hundreds of thousands: no doubling copies).
-        var sizes = [Int](repeating: 0, count: components.count)
-        graph.edges.forEachPair { a, b in
-            if componentOf[a] >= 0 && componentOf[a] == componentOf[b] { sizes[componentOf[a]] += 1 }
-        }
-        var inside = sizes.map { size -> [Edge] in
-            var edges: [Edge] = []
-            edges.reserveCapacity(size)
-            return edges
-        }
-        // Each edge's total is its stored weights summed in order (see `EdgeList.forEachStored`).
-        graph.edges.forEachStored(where: { componentOf[$0] >= 0 && componentOf[$0] == componentOf[$1] }) { a, b, _, weights in
-            var total = 0.0
-            for i in weights.indices { total += weights[i] }
-            // Positions within one component: below the number of accounts, checked (never wrapped).
-            let (x, y) = (Int32(position[a]), Int32(position[b]))
-            inside[componentOf[a]].append((min(x, y), max(x, y), total))
-        }
-        // Sums follow edge order. The graph keeps its edges in ascending (a, b) order and
-        // positions ascend with account indexes, so this is only a check (no sort buffer).
-        for c in inside.indices {
-            let e = inside[c]
-            if e.indices.dropFirst().contains(where: { (e[$0].a, e[$0].b) < (e[$0 - 1].a, e[$0 - 1].b) }) {
-                inside[c].sort { ($0.a, $0.b) < ($1.a, $1.b) }
-            }
-        }
+        let (edges, starts) = Self.componentEdges(components, graph.edges, accounts: views.count)
         // The component with the most edges first: items are claimed in order, and one
         // component can be most of the work (x1's largest has 834,000 of its edges); the
         // others then run beside it instead of before it. The parts are sorted at the end.
-        let bySize = components.indices.sorted { (inside[$0].count, $1) > (inside[$1].count, $0) }
-        let parts = parallelMap(bySize.count, threads: threads) { [inside] k in
-            split(components[bySize[k]], edges: inside[bySize[k]], families: { views[$0].families })
+        let bySize = components.indices.sorted { (starts[$0 + 1] - starts[$0], $1) > (starts[$1 + 1] - starts[$1], $0) }
+        let parts = parallelMap(bySize.count, threads: threads) { k in
+            let c = bySize[k]
+            return split(components[c], edges: edges[starts[c]..<starts[c + 1]], families: { views[$0].families })
         }
         return parts.flatMap { $0 }.sorted { $0[0] < $1[0] }
+    }
+
+    /// The edges inside each component as (member position, member position, total), in
+    /// one array: component `c`'s are `edges[starts[c]..<starts[c + 1]]`, in ascending
+    /// pair order. Each component reads its own slice (no array of its own to grow, and no
+    /// copy of it alive beside this one). The graph is walked once through its stored
+    /// spans: a walk through `forEachStored`'s closures, appending to an array per
+    /// component, cost ~170 instructions an edge on one thread while the rest of the link
+    /// stage waited (a million edges on the x1 bench corpus).
+    static func componentEdges(_ components: [[Int]], _ graph: EdgeList, accounts: Int) -> (edges: [Edge], starts: [Int]) {
+        // Positions within one component are below the number of accounts, checked (never wrapped).
+        var componentOf = [Int32](repeating: -1, count: accounts), position = [Int32](repeating: 0, count: accounts)
+        for (c, members) in components.enumerated() {
+            for (p, a) in members.enumerated() { componentOf[a] = Int32(c); position[a] = Int32(p) }
+        }
+        var starts = [Int](repeating: 0, count: components.count + 1)
+        var ascending = [Bool](repeating: true, count: components.count)
+        var edges: [Edge] = []
+        // SAFETY: every edge's accounts are checked below `accounts`, the length of
+        // `componentOf` and `position`, before either is read; a component index read there
+        // is below `components.count` (set above), so `counts[c + 1]`, `ends[c]`, `cursor[c]`
+        // and `ascending[c]` are in bounds. An edge's weights are read at `next..<next + n`,
+        // checked within the stored weights. An edge of component `c` is written at
+        // `cursor[c]`, checked below `ends[c]` (inside the allocation, and never in another
+        // component's slots); the second walk reads the same edges as the first, and every
+        // cursor is checked to have reached its component's end, so all `total` slots are
+        // written (a trivial tuple: writing initializes) before `initialized` is set. The
+        // pointers are used only inside the closures that give them.
+        graph.withStored { headSpan, weightSpan in
+            headSpan.withUnsafeBufferPointer { heads in
+                weightSpan.withUnsafeBufferPointer { weights in
+                    componentOf.withUnsafeBufferPointer { componentOf in
+                        starts.withUnsafeMutableBufferPointer { counts in
+                            for h in heads {
+                                let a = Int(h.a), b = Int(h.b)
+                                precondition(a < accounts && b < accounts, "an edge of an account outside the graph")
+                                let c = componentOf[a]
+                                if c >= 0 && c == componentOf[b] { counts[Int(c) + 1] += 1 }
+                            }
+                        }
+                        for c in components.indices { starts[c + 1] += starts[c] }
+                        let total = starts[components.count], ends = Array(starts.dropFirst())
+                        var cursor = Array(starts.dropLast())
+                        edges = [Edge](unsafeUninitializedCapacity: total) { buffer, initialized in
+                            position.withUnsafeBufferPointer { position in
+                                ends.withUnsafeBufferPointer { ends in
+                                    cursor.withUnsafeMutableBufferPointer { cursor in
+                                        ascending.withUnsafeMutableBufferPointer { ascending in
+                                            var next = 0
+                                            for h in heads {
+                                                let n = h.kinds.nonzeroBitCount
+                                                let a = Int(h.a), b = Int(h.b), c = componentOf[a]
+                                                if c >= 0 && c == componentOf[b] {
+                                                    precondition(next + n <= weights.count, "an edge's weights outside the stored weights")
+                                                    // The stored weights summed in order (as `EdgeList.forEachStored` gives them).
+                                                    var sum = 0.0
+                                                    for k in next..<(next + n) { sum += weights[k] }
+                                                    let (x, y) = (position[a], position[b])
+                                                    let e: Edge = (min(x, y), max(x, y), sum)
+                                                    let at = cursor[Int(c)]
+                                                    precondition(at < ends[Int(c)], "more edges in a component than counted")
+                                                    if at > 0, at - 1 >= (Int(c) == 0 ? 0 : ends[Int(c) - 1]), (e.a, e.b) < (buffer[at - 1].a, buffer[at - 1].b) {
+                                                        ascending[Int(c)] = false
+                                                    }
+                                                    (buffer.baseAddress! + at).initialize(to: e)
+                                                    cursor[Int(c)] = at + 1
+                                                }
+                                                next += n
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            for c in components.indices { precondition(cursor[c] == ends[c], "fewer edges in a component than counted") }
+                            initialized = total
+                        }
+                    }
+                }
+            }
+        }
+        // Sums follow edge order. The graph keeps its edges in ascending (a, b) order and
+        // positions ascend with account indexes, so this is only a check (no sort buffer).
+        for c in components.indices where !ascending[c] {
+            edges[starts[c]..<starts[c + 1]].sort { ($0.a, $0.b) < ($1.a, $1.b) }
+        }
+        return (edges, starts)
     }
 }

@@ -8,7 +8,7 @@ extension WeightedGraph {
     /// the same weights. Written through unchecked views once every index is checked: this
     /// first level of the largest component (834,000 edges on the x1 bench corpus) was
     /// built on one thread while the rest of the link stage waited.
-    static func strictlyAscendingRows(nodes: Int, edges: [CommunitySplit.Edge]) -> WeightedGraph? {
+    static func strictlyAscendingRows(nodes: Int, edges: ArraySlice<CommunitySplit.Edge>) -> WeightedGraph? {
         guard nodes > 0 else { return nil }
         var previous: (a: Int32, b: Int32) = (-1, -1)
         var total = 0.0

@@ -19,7 +19,7 @@ struct WeightedGraph {
     /// `edges` may repeat a pair (their weights add, in the order given) and hold self-loops.
     /// `ascendingPath`: whether strictly ascending pairs take `strictlyAscendingRows`
     /// (tests compare both ways).
-    init(nodes: Int, edges: [CommunitySplit.Edge], ascendingPath: Bool = true) {
+    init(nodes: Int, edges: ArraySlice<CommunitySplit.Edge>, ascendingPath: Bool = true) {
         if ascendingPath, let rows = Self.strictlyAscendingRows(nodes: nodes, edges: edges) {
             self = rows
             return

@@ -20,7 +20,7 @@ struct WeightedGraphTests {
             }.map { e -> CommunitySplit.Edge in (min(e.a, e.b), max(e.a, e.b), e.w) }
             // Sorted as the split hands them over, or as they come (rows out of order).
             let edges = next(3) == 0 ? unsorted : unsorted.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
-            let graph = WeightedGraph(nodes: nodes, edges: edges)
+            let graph = WeightedGraph(nodes: nodes, edges: edges[...])
             // The rows: each node's other ends ascending, a repeated pair's weights summed in edge order.
             var sums = [[Int32: Double]](repeating: [:], count: nodes)
             for e in edges where e.a != e.b {
@@ -105,7 +105,7 @@ struct WeightedGraphTests {
                 edges.append((Int32(a), Int32(b), w))
             }
             edges.sort { ($0.a, $0.b) < ($1.a, $1.b) }
-            let graph = WeightedGraph(nodes: nodes, edges: edges)
+            let graph = WeightedGraph(nodes: nodes, edges: edges[...])
             let resolution = round % 3 == 0 ? 1.0 : [0.5, 2.0, 0.01][next(3)]
             let fast = graph.localMoving(resolution: resolution)
             #expect(fast == Self.plainLocalMoving(graph, resolution: resolution), "round \(round)")
@@ -139,9 +139,9 @@ struct WeightedGraphTests {
                 default: edges.insert(edges.removeLast(), at: 0)
                 }
             }
-            let ascending = WeightedGraph.strictlyAscendingRows(nodes: nodes, edges: edges) != nil
+            let ascending = WeightedGraph.strictlyAscendingRows(nodes: nodes, edges: edges[...]) != nil
             if ascending { fast += 1 }
-            let a = WeightedGraph(nodes: nodes, edges: edges), b = WeightedGraph(nodes: nodes, edges: edges, ascendingPath: false)
+            let a = WeightedGraph(nodes: nodes, edges: edges[...]), b = WeightedGraph(nodes: nodes, edges: edges[...], ascendingPath: false)
             #expect(a.start == b.start && a.neighbour == b.neighbour)
             #expect(a.weight.map { $0.bitPattern } == b.weight.map { $0.bitPattern })
             #expect(a.selfLoop.map { $0.bitPattern } == b.selfLoop.map { $0.bitPattern } && a.total.bitPattern == b.total.bitPattern)
