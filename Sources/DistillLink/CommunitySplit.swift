@@ -213,69 +213,20 @@ extension CommunitySplit {
             for (p, a) in members.enumerated() { componentOf[a] = Int32(c); position[a] = Int32(p) }
         }
         var starts = [Int](repeating: 0, count: components.count + 1)
+        graph.forEachPair { a, b in
+            let c = componentOf[a]
+            if c >= 0 && c == componentOf[b] { starts[Int(c) + 1] += 1 }
+        }
+        for c in components.indices { starts[c + 1] += starts[c] }
         var ascending = [Bool](repeating: true, count: components.count)
-        var edges: [Edge] = []
-        // SAFETY: every edge's accounts are checked below `accounts`, the length of
-        // `componentOf` and `position`, before either is read; a component index read there
-        // is below `components.count` (set above), so `counts[c + 1]`, `ends[c]`, `cursor[c]`
-        // and `ascending[c]` are in bounds. An edge's weights are read at `next..<next + n`,
-        // checked within the stored weights. An edge of component `c` is written at
-        // `cursor[c]`, checked below `ends[c]` (inside the allocation, and never in another
-        // component's slots); the second walk reads the same edges as the first, and every
-        // cursor is checked to have reached its component's end, so all `total` slots are
-        // written (a trivial tuple: writing initializes) before `initialized` is set. The
-        // pointers are used only inside the closures that give them.
-        graph.withStored { headSpan, weightSpan in
-            headSpan.withUnsafeBufferPointer { heads in
-                weightSpan.withUnsafeBufferPointer { weights in
-                    componentOf.withUnsafeBufferPointer { componentOf in
-                        starts.withUnsafeMutableBufferPointer { counts in
-                            for h in heads {
-                                let a = Int(h.a), b = Int(h.b)
-                                precondition(a < accounts && b < accounts, "an edge of an account outside the graph")
-                                let c = componentOf[a]
-                                if c >= 0 && c == componentOf[b] { counts[Int(c) + 1] += 1 }
-                            }
-                        }
-                        for c in components.indices { starts[c + 1] += starts[c] }
-                        let total = starts[components.count], ends = Array(starts.dropFirst())
-                        var cursor = Array(starts.dropLast())
-                        edges = [Edge](unsafeUninitializedCapacity: total) { buffer, initialized in
-                            position.withUnsafeBufferPointer { position in
-                                ends.withUnsafeBufferPointer { ends in
-                                    cursor.withUnsafeMutableBufferPointer { cursor in
-                                        ascending.withUnsafeMutableBufferPointer { ascending in
-                                            var next = 0
-                                            for h in heads {
-                                                let n = h.kinds.nonzeroBitCount
-                                                let a = Int(h.a), b = Int(h.b), c = componentOf[a]
-                                                if c >= 0 && c == componentOf[b] {
-                                                    precondition(next + n <= weights.count, "an edge's weights outside the stored weights")
-                                                    // The stored weights summed in order (as `EdgeList.forEachStored` gives them).
-                                                    var sum = 0.0
-                                                    for k in next..<(next + n) { sum += weights[k] }
-                                                    let (x, y) = (position[a], position[b])
-                                                    let e: Edge = (min(x, y), max(x, y), sum)
-                                                    let at = cursor[Int(c)]
-                                                    precondition(at < ends[Int(c)], "more edges in a component than counted")
-                                                    if at > 0, at - 1 >= (Int(c) == 0 ? 0 : ends[Int(c) - 1]), (e.a, e.b) < (buffer[at - 1].a, buffer[at - 1].b) {
-                                                        ascending[Int(c)] = false
-                                                    }
-                                                    (buffer.baseAddress! + at).initialize(to: e)
-                                                    cursor[Int(c)] = at + 1
-                                                }
-                                                next += n
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            for c in components.indices { precondition(cursor[c] == ends[c], "fewer edges in a component than counted") }
-                            initialized = total
-                        }
-                    }
-                }
+        let total = starts[components.count]
+        // SAFETY: `fill` writes each of the `total` slots exactly once (it checks every
+        // component's count against `starts`), before `initialized` is set.
+        var edges = [Edge](unsafeUninitializedCapacity: total) { buffer, initialized in
+            graph.withStored { heads, weights in
+                fill(buffer, heads, weights, componentOf: componentOf, position: position, starts: starts, ascending: &ascending)
             }
+            initialized = total
         }
         // Sums follow edge order. The graph keeps its edges in ascending (a, b) order and
         // positions ascend with account indexes, so this is only a check (no sort buffer).
@@ -283,5 +234,56 @@ extension CommunitySplit {
             edges[starts[c]..<starts[c + 1]].sort { ($0.a, $0.b) < ($1.a, $1.b) }
         }
         return (edges, starts)
+    }
+
+    /// `componentEdges`' walk: each edge inside a component written at its component's
+    /// next slot of `buffer` (component `c`'s slots are `starts[c]..<starts[c + 1]`, counted
+    /// from the same edges), through unchecked views once every index is checked; clears
+    /// `ascending[c]` when component `c`'s pairs do not come in ascending order.
+    private static func fill(
+        _ buffer: UnsafeMutableBufferPointer<Edge>, _ heads: Span<EdgeList.Head>, _ weights: Span<Double>,
+        componentOf: [Int32], position: [Int32], starts: [Int], ascending: inout [Bool]
+    ) {
+        let components = starts.count - 1
+        precondition(componentOf.count == position.count && buffer.count == starts[components] && ascending.count == components, "mismatched tables")
+        var cursor = Array(starts.dropLast())
+        // SAFETY: an edge's accounts are checked below `componentOf.count` (= `position.count`)
+        // before either is read, a component index read there is below `components` (the
+        // tables were made so), and an edge's weights are checked within `weights`. An edge of
+        // component `c` is written at `cursor[c]`, checked below `starts[c + 1]`: inside
+        // `buffer` and never in another component's slots; every cursor is checked to have
+        // reached its component's end, so every slot is written (a trivial tuple: writing
+        // initializes). The views are used only inside the closures that give them.
+        heads.withUnsafeBufferPointer { heads in
+            weights.withUnsafeBufferPointer { weights in
+                componentOf.withUnsafeBufferPointer { componentOf in
+                    position.withUnsafeBufferPointer { position in
+                        cursor.withUnsafeMutableBufferPointer { cursor in
+                            var next = 0
+                            for h in heads {
+                                let n = h.kinds.nonzeroBitCount
+                                defer { next += n }
+                                let a = Int(h.a), b = Int(h.b)
+                                precondition(a < componentOf.count && b < componentOf.count, "an edge of an account outside the graph")
+                                let c = Int(componentOf[a])
+                                guard c >= 0 && c == Int(componentOf[b]) else { continue }
+                                precondition(next + n <= weights.count, "an edge's weights outside the stored weights")
+                                // The stored weights summed in order (as `EdgeList.forEachStored` gives them).
+                                var sum = 0.0
+                                for k in next..<(next + n) { sum += weights[k] }
+                                let (x, y) = (position[a], position[b])
+                                let e: Edge = (min(x, y), max(x, y), sum)
+                                let at = cursor[c]
+                                precondition(at < starts[c + 1], "more edges in a component than counted")
+                                if at > starts[c] && (e.a, e.b) < (buffer[at - 1].a, buffer[at - 1].b) { ascending[c] = false }
+                                (buffer.baseAddress! + at).initialize(to: e)
+                                cursor[c] = at + 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for c in 0..<components { precondition(cursor[c] == starts[c + 1], "fewer edges in a component than counted") }
     }
 }
