@@ -95,17 +95,13 @@ extension CommunitySplitTests {
         func next(_ n: Int) -> Int { random.next(n) }
         for round in 0..<100 {
             let accounts = 2 + next(60)
-            var pairs = Set<Int>()
-            for _ in 0..<next(600) {
-                let a = next(accounts), b = next(accounts)
-                if a != b { pairs.insert(min(a, b) * accounts + max(a, b)) }
-            }
-            let list = EdgeList(pairs.sorted().map { p -> Edge in
+            let pairs = random.distinctPairs(nodes: accounts, draws: next(600))
+            let list = EdgeList(pairs.map { p -> Edge in
                 var e = PairEvidence()
                 // Several kinds, zeros among them (not stored), sums that depend on their order.
                 let w = [0.1, 0.2, 0.3, 1e-9, 7.25, 1e16, 0.0]
                 e.payment = w[next(7)]; e.ip = w[next(7)]; e.family = w[next(7)]; e.sync = w[next(7)]; e.handoff = w[next(7)]
-                return Edge(a: p / accounts, b: p % accounts, evidence: e)
+                return Edge(a: p.a, b: p.b, evidence: e)
             })
             // Components: disjoint sets of accounts, some with members out of account order.
             var unused = Array(0..<accounts)

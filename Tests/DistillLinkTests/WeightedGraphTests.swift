@@ -121,13 +121,8 @@ struct WeightedGraphTests {
         var fast = 0
         for _ in 0..<300 {
             let nodes = 1 + next(70)
-            var pairs = Set<Int>()
-            for _ in 0..<next(800) {
-                let a = next(nodes), b = next(nodes)
-                if a != b { pairs.insert(min(a, b) * nodes + max(a, b)) }
-            }
-            var edges = pairs.sorted().map { p -> CommunitySplit.Edge in
-                (Int32(p / nodes), Int32(p % nodes), [0.1, 0.2, 0.3, 1e-9, 7.25, 1e16, 0.0][next(7)])
+            var edges = random.distinctPairs(nodes: nodes, draws: next(800)).map { p -> CommunitySplit.Edge in
+                (Int32(p.a), Int32(p.b), [0.1, 0.2, 0.3, 1e-9, 7.25, 1e16, 0.0][next(7)])
             }
             // Now and then a list the ascending path must refuse: a repeated pair, a
             // self-loop, a pair out of order.

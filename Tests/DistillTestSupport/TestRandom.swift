@@ -10,3 +10,16 @@ public struct TestRandom {
         return Int((seed >> 33) % UInt64(bound))
     }
 }
+
+extension TestRandom {
+    /// Distinct unordered pairs of nodes below `nodes` (`a < b`) from `draws` random draws
+    /// (a self-pair or a repeat is dropped), ascending by (a, b).
+    public mutating func distinctPairs(nodes: Int, draws: Int) -> [(a: Int, b: Int)] {
+        var pairs = Set<Int>()
+        for _ in 0..<draws {
+            let a = next(nodes), b = next(nodes)
+            if a != b { pairs.insert(min(a, b) * nodes + max(a, b)) }
+        }
+        return pairs.sorted().map { ($0 / nodes, $0 % nodes) }
+    }
+}
