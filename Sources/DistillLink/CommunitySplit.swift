@@ -248,37 +248,34 @@ extension CommunitySplit {
         precondition(componentOf.count == position.count && buffer.count == starts[components] && ascending.count == components, "mismatched tables")
         var cursor = Array(starts.dropLast())
         // SAFETY: an edge's accounts are checked below `componentOf.count` (= `position.count`)
-        // before either is read, a component index read there is below `components` (the
-        // tables were made so), and an edge's weights are checked within `weights`. An edge of
+        // before either is read, and a component index read there is below `components` (the
+        // tables were made so); the weights are read through their span (checked). An edge of
         // component `c` is written at `cursor[c]`, checked below `starts[c + 1]`: inside
         // `buffer` and never in another component's slots; every cursor is checked to have
         // reached its component's end, so every slot is written (a trivial tuple: writing
         // initializes). The views are used only inside the closures that give them.
         heads.withUnsafeBufferPointer { heads in
-            weights.withUnsafeBufferPointer { weights in
-                componentOf.withUnsafeBufferPointer { componentOf in
-                    position.withUnsafeBufferPointer { position in
-                        cursor.withUnsafeMutableBufferPointer { cursor in
-                            var next = 0
-                            for h in heads {
-                                let n = h.kinds.nonzeroBitCount
-                                defer { next += n }
-                                let a = Int(h.a), b = Int(h.b)
-                                precondition(a < componentOf.count && b < componentOf.count, "an edge of an account outside the graph")
-                                let c = Int(componentOf[a])
-                                guard c >= 0 && c == Int(componentOf[b]) else { continue }
-                                precondition(next + n <= weights.count, "an edge's weights outside the stored weights")
-                                // The stored weights summed in order (as `EdgeList.forEachStored` gives them).
-                                var sum = 0.0
-                                for k in next..<(next + n) { sum += weights[k] }
-                                let (x, y) = (position[a], position[b])
-                                let e: Edge = (min(x, y), max(x, y), sum)
-                                let at = cursor[c]
-                                precondition(at < starts[c + 1], "more edges in a component than counted")
-                                if at > starts[c] && (e.a, e.b) < (buffer[at - 1].a, buffer[at - 1].b) { ascending[c] = false }
-                                (buffer.baseAddress! + at).initialize(to: e)
-                                cursor[c] = at + 1
-                            }
+            componentOf.withUnsafeBufferPointer { componentOf in
+                position.withUnsafeBufferPointer { position in
+                    cursor.withUnsafeMutableBufferPointer { cursor in
+                        var next = 0
+                        for h in heads {
+                            let n = h.kinds.nonzeroBitCount
+                            defer { next += n }
+                            let a = Int(h.a), b = Int(h.b)
+                            precondition(a < componentOf.count && b < componentOf.count, "an edge of an account outside the graph")
+                            let c = Int(componentOf[a])
+                            guard c >= 0 && c == Int(componentOf[b]) else { continue }
+                            // The stored weights summed in order (as `EdgeList.forEachStored` gives them).
+                            var sum = 0.0
+                            EdgeWeights.forEach(h.kinds, weights, from: next) { _, w in sum += w }
+                            let (x, y) = (position[a], position[b])
+                            let e: Edge = (min(x, y), max(x, y), sum)
+                            let at = cursor[c]
+                            precondition(at < starts[c + 1], "more edges in a component than counted")
+                            if at > starts[c] && (e.a, e.b) < (buffer[at - 1].a, buffer[at - 1].b) { ascending[c] = false }
+                            (buffer.baseAddress! + at).initialize(to: e)
+                            cursor[c] = at + 1
                         }
                     }
                 }
