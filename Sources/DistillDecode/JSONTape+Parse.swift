@@ -40,6 +40,7 @@ extension JSONTape {
         // SAFETY: every `base[p]` below is read after `p < n == line.count` is checked (or `p + len <= n`, or a word load's `q + 8 <= n`), so nothing outside `line` is read.
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { throw .invalidJSON(offset: 0) }
         let n = line.count
+        let wide = scansWide
         var p = 0
         // The innermost open container (-1: none) and how many are open. An open
         // container's `next` holds the container around it until it closes, so the open
@@ -73,7 +74,7 @@ extension JSONTape {
                 // quote is the first special byte, found 16 bytes at a time without a
                 // call; anything else goes on in `scanString` from that byte.
                 // SAFETY: `start <= n` (`p < n`); the scan reads only `base[start..<n]` and returns an offset in `start...n`, and `base[at]` is read only when `at < n`.
-                let at = distill_json_string_special(base, start, n)
+                let at = distill_json_string_special(base, start, n, wide)
                 let (end, escaped) = at < n && base[at] == UInt8(ascii: "\"") ? (at, false) : try scanString(base, n, at)
                 push(Node(kind: .string, escaped: escaped, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end), next: idx &+ 1))
                 p = end + 1
@@ -163,7 +164,7 @@ extension JSONTape {
         while p < n {
             // Skip plain ASCII bytes (no quote, backslash, control or non-ASCII byte).
             // SAFETY: `p < n`; the scan reads only `base[p..<n]` and returns an offset in `p...n`; every byte read below is checked first (`p < n`, `p + 1 < n`, `p + 6 <= n`).
-            p = distill_json_string_special(base, p, n)
+            p = distill_json_string_special(base, p, n, scansWide)
             guard p < n else { break }
             let c = base[p]
             if c == UInt8(ascii: "\"") { return (p, escaped) }

@@ -1,3 +1,5 @@
+import CByteScan
+
 /// A validated JSON value laid out as a flat list of nodes holding byte ranges into the
 /// line, built without a generic tree or per-value allocation. Format adapters look
 /// fields up on it and materialise only the strings they keep.
@@ -30,6 +32,13 @@ package struct JSONTape {
     /// The line the nodes point into; valid only while the caller keeps it alive.
     // SAFETY: set by `parse` (and `SchemaMapping`) to the caller's line; node offsets lie within it; read only while that caller keeps the line alive.
     var _unsafeBytes = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// Whether the string scan may read 32 bytes at a time (`cpuHasAVX2`), read once per
+    /// tape rather than per string (tests turn it off to run the 16-byte scan here too).
+    var scansWide: Int32 = JSONTape.cpuHasAVX2 ? 1 : 0
+
+    /// Whether this CPU runs the string scan's AVX2 blocks (asked once per process; the
+    /// answer never changes while it runs).
+    static let cpuHasAVX2 = distill_cpu_has_avx2() != 0
 
     package init() {}
 

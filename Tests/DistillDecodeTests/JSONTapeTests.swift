@@ -73,28 +73,33 @@ struct JSONTapeTests {
         Special(raw: [0xFF], decoded: nil), Special(raw: [0xC3], decoded: nil), Special(raw: Array(#"\x"#.utf8), decoded: nil),
         Special(raw: [0x22], decoded: nil),  // an unescaped quote ends the string early: the rest is not JSON
     ])
+    /// Up to 100 bytes: the first 16-byte block, then (with AVX2) several 32-byte blocks and
+    /// the 16- and 8-byte tails; run with the wide scan and without it.
     func specialBytesAtEveryOffsetOfShortAndLongStrings(_ special: Special) throws {
-        for length in 0..<40 {
-            for at in 0...length {
-                let before = [UInt8](repeating: UInt8(ascii: "a"), count: at), after = [UInt8](repeating: UInt8(ascii: "b"), count: length - at)
-                let line = Array(#"{"k":""#.utf8) + before + special.raw + after + Array(#"","z":1}"#.utf8)
-                var tape = JSONTape()
-                let value: String? = try line.withUnsafeBytes { bytes in
-                    do { try tape.parse(bytes, maxDepth: 8) } catch { return nil }
-                    return tape.member(0, "k").map { tape.string($0) }
+        for wide: Int32 in JSONTape.cpuHasAVX2 ? [1, 0] : [0] {
+            for length in 0..<100 {
+                for at in 0...length {
+                    let before = [UInt8](repeating: UInt8(ascii: "a"), count: at), after = [UInt8](repeating: UInt8(ascii: "b"), count: length - at)
+                    let line = Array(#"{"k":""#.utf8) + before + special.raw + after + Array(#"","z":1}"#.utf8)
+                    var tape = JSONTape()
+                    tape.scansWide = wide
+                    let value: String? = try line.withUnsafeBytes { bytes in
+                        do { try tape.parse(bytes, maxDepth: 8) } catch { return nil }
+                        return tape.member(0, "k").map { tape.string($0) }
+                    }
+                    let expected = special.decoded.map { String(repeating: "a", count: at) + $0 + String(repeating: "b", count: length - at) }
+                    #expect(value == expected, "wide \(wide), length \(length), at \(at)")
                 }
-                let expected = special.decoded.map { String(repeating: "a", count: at) + $0 + String(repeating: "b", count: length - at) }
-                #expect(value == expected, "length \(length), at \(at)")
             }
         }
     }
 
-    /// The 16-byte string scan stops short of the line's end: a string that ends the line
-    /// (its closing quote the last byte) is read by the scan's tail loops, and a special
-    /// byte in its last bytes is seen there.
+    /// The 16- and 32-byte string scans stop short of the line's end: a string that ends
+    /// the line (its closing quote the last byte) is read by the scan's tail loops, and a
+    /// special byte in its last bytes is seen there.
     @Test(arguments: [UInt8(ascii: "\\"), 0x01, 0xFF, UInt8(ascii: "\"")])
     func aSpecialByteNearTheEndOfTheLineIsSeen(_ special: UInt8) throws {
-        for length in 0..<48 {
+        for length in 0..<100 {
             let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
             var tape = JSONTape()
             // A top-level string: the closing quote is the line's last byte.
