@@ -105,16 +105,6 @@ extension AccountProfile {
             first = nil
             return g
         }
-
-        /// `body` with the grown part in place (grown first if need be), its box not
-        /// retained: the profile pass's per-request update (`grow()` hands out a reference,
-        /// a retain and a release of the box per request).
-        @inline(__always)
-        func withGrown<R>(_ body: (inout Grown) -> R) -> R {
-            if grown == nil { _ = grow() }
-            // SAFETY: `grown` is set (just above) and this storage holds it for the whole call: the caller keeps the storage alive, and nothing reachable from `body` (a `Grown` holds no reference to its storage) reassigns `grown`.
-            return Unmanaged.passUnretained(grown.unsafelyUnwrapped)._withUnsafeGuaranteedRef { body(&$0.state) }
-        }
     }
 
     /// The grown part behind its own reference, so that a small profile's storage has no
@@ -140,16 +130,6 @@ extension AccountProfile {
     mutating func unique() -> Storage {
         if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
         return storage
-    }
-
-    /// `body` with this profile's storage, copied first if it is shared, not retained:
-    /// the profile pass's per-request update (`unique()` hands out a reference, a retain
-    /// and a release of the cold object per request).
-    @inline(__always)
-    mutating func withUniqueStorage<R>(_ body: (Storage) -> R) -> R {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
-        // SAFETY: `self` holds `storage` and is held exclusively for the whole call (`mutating`), so `body` cannot reach it to reassign `storage` (an overlapping access would not compile): the object outlives the call without a retain of its own.
-        return Unmanaged.passUnretained(storage)._withUnsafeGuaranteedRef(body)
     }
 
     /// Epoch day, hour of day and minute of hour (UTC) of a time in milliseconds.

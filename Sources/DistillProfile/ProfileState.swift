@@ -113,63 +113,58 @@ package struct ProfileState: RecordSink, @unchecked Sendable {
         let promptHash = prompt.isEmpty ? nil : prompt.withUnsafeBytes { StableHash.bytes($0) }
         let tags = prompt.isEmpty ? 0 : prompt.withUnsafeBytes { matcher.tags(promptUTF8: $0, hasTools: !r.toolNames.isEmpty, maxTokens: r.maxTokens, userTurns: r.userTurns) }
         let shaped = !prompt.isEmpty && r.userTurns <= 1 && Self.asksForLongOutput(r, p)
-        // The profile is cold: its storage and grown part are reached without a retain and
-        // release of each (atomic, on lines just fetched) per request.
-        a.withUniqueStorage { s in
-            let isFirst = s.counts.requests == 0 && s.grown == nil
-            s.counts.requests += 1
-            if r.failed { s.counts.failed += 1 }
-            s.counts.firstSeen = min(s.counts.firstSeen, r.timestamp)
-            s.counts.lastSeen = max(s.counts.lastSeen, r.timestamp)
-            if !r.toolNames.isEmpty { s.counts.withTools += 1 }
-            if let m = r.maxTokens {
-                s.counts.withMaxTokens += 1
-                if m >= p.largeMaxTokens { s.counts.largeMaxTokens += 1 }
-            }
-            if let o = r.outputTokens, !r.failed {
-                s.counts.withOutput += 1
-                s.counts.outputTokens += o
-                // Only a large limit run into counts: a client capping answers at a few hundred
-                // or a thousand tokens hits its limit all the time and wants bounded outputs.
-                if r.hitTokenLimit && max(o, r.maxTokens ?? 0) >= p.largeMaxTokens { s.counts.hitLimit += 1 }
-            }
-            if !prompt.isEmpty {
-                s.counts.withPrompt += 1
-                if r.userTurns <= 1 { s.counts.singleTurn += 1 }
-                let extraction = tags & Self.extractionMask != 0
-                if extraction { s.counts.extractionIntent += 1 }
-                if shaped {
-                    s.counts.extractionShaped += 1
-                    if extraction { s.counts.extractionShapedTagged += 1 }
-                }
-            }
-            func sample() -> AccountProfile.PromptSample {
-                // SAFETY: the prompt's bytes are read only inside the closure.
-                prompt.withUnsafeBufferPointer { AccountProfile.PromptSample(promptUTF8: $0, textBytes: p.sampleTextBytes, tags: tags) }
-            }
-            // SAFETY: the system prompt's bytes are read only inside the closure.
-            func systemText() -> String { system.withUnsafeBufferPointer { String(validUTF8: $0, prefix: p.sampleTextBytes) } }
-            if isFirst {
-                // A first request is kept as it is: what its sketches would hold, without them.
-                var f = AccountProfile.FirstRequest(
-                    timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent,
-                    tls: r.tlsFingerprint, org: r.org, apiKey: r.apiKey)
-                if let h = systemHash { f.systemHash = h; f.system = systemText() }
-                if let h = promptHash {
-                    f.promptHash = h; f.tags = tags; f.shaped = shaped
-                    // Kept when fresh sketches would keep it (the same test as `Grown.add`).
-                    if BottomK<Bool>(k: p.promptSamples).admits(h) || (shaped && BottomK<Bool>(k: p.partSamples).admits(h)) { f.sample = sample() }
-                }
-                s.first = f
-                return
-            }
-            s.withGrown {
-                $0.add(
-                    timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent, tls: r.tlsFingerprint, clientHash: clientHash,
-                    org: r.org, apiKey: r.apiKey, systemHash: systemHash, system: systemText,
-                    promptHash: promptHash, tags: tags, shaped: shaped, sample: sample)
+        let s = a.unique()
+        let isFirst = s.counts.requests == 0 && s.grown == nil
+        s.counts.requests += 1
+        if r.failed { s.counts.failed += 1 }
+        s.counts.firstSeen = min(s.counts.firstSeen, r.timestamp)
+        s.counts.lastSeen = max(s.counts.lastSeen, r.timestamp)
+        if !r.toolNames.isEmpty { s.counts.withTools += 1 }
+        if let m = r.maxTokens {
+            s.counts.withMaxTokens += 1
+            if m >= p.largeMaxTokens { s.counts.largeMaxTokens += 1 }
+        }
+        if let o = r.outputTokens, !r.failed {
+            s.counts.withOutput += 1
+            s.counts.outputTokens += o
+            // Only a large limit run into counts: a client capping answers at a few hundred
+            // or a thousand tokens hits its limit all the time and wants bounded outputs.
+            if r.hitTokenLimit && max(o, r.maxTokens ?? 0) >= p.largeMaxTokens { s.counts.hitLimit += 1 }
+        }
+        if !prompt.isEmpty {
+            s.counts.withPrompt += 1
+            if r.userTurns <= 1 { s.counts.singleTurn += 1 }
+            let extraction = tags & Self.extractionMask != 0
+            if extraction { s.counts.extractionIntent += 1 }
+            if shaped {
+                s.counts.extractionShaped += 1
+                if extraction { s.counts.extractionShapedTagged += 1 }
             }
         }
+        func sample() -> AccountProfile.PromptSample {
+            // SAFETY: the prompt's bytes are read only inside the closure.
+            prompt.withUnsafeBufferPointer { AccountProfile.PromptSample(promptUTF8: $0, textBytes: p.sampleTextBytes, tags: tags) }
+        }
+        // SAFETY: the system prompt's bytes are read only inside the closure.
+        func systemText() -> String { system.withUnsafeBufferPointer { String(validUTF8: $0, prefix: p.sampleTextBytes) } }
+        if isFirst {
+            // A first request is kept as it is: what its sketches would hold, without them.
+            var f = AccountProfile.FirstRequest(
+                timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent,
+                tls: r.tlsFingerprint, org: r.org, apiKey: r.apiKey)
+            if let h = systemHash { f.systemHash = h; f.system = systemText() }
+            if let h = promptHash {
+                f.promptHash = h; f.tags = tags; f.shaped = shaped
+                // Kept when fresh sketches would keep it (the same test as `Grown.add`).
+                if BottomK<Bool>(k: p.promptSamples).admits(h) || (shaped && BottomK<Bool>(k: p.partSamples).admits(h)) { f.sample = sample() }
+            }
+            s.first = f
+            return
+        }
+        s.grow().state.add(
+            timestamp: r.timestamp, model: r.model, ip: r.ip, userAgent: r.userAgent, tls: r.tlsFingerprint, clientHash: clientHash,
+            org: r.org, apiKey: r.apiKey, systemHash: systemHash, system: systemText,
+            promptHash: promptHash, tags: tags, shaped: shaped, sample: sample)
     }
 
     package mutating func merge(_ o: ProfileState) {
