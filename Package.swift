@@ -30,7 +30,7 @@ let package = Package(
             pkgConfig: "libisal",
             providers: [.apt(["libisal-dev"])]
         ),
-        // The JSON tape's string scan, 16 bytes at a time (SSE2), header-only so that Swift
+        // The JSON tape's string scan, 16 bytes at a time (SSE2; 32 with AVX2, checked at run time), header-only so that Swift
         // inlines it into the parser.
         .systemLibrary(name: "CByteScan", path: "Sources/CByteScan"),
         // A cache prefetch hint for the profile pass (Swift has none), header-only.
