@@ -66,6 +66,8 @@ struct JSONTapeTests {
         var description: String { "\(raw)" }
     }
 
+    /// Up to 100 bytes: the first 16-byte block, then (with AVX2) several 32-byte blocks and
+    /// the 16- and 8-byte tails; run with the wide scan and without it.
     @Test(arguments: [
         Special(raw: Array(#"\""#.utf8), decoded: "\""), Special(raw: Array(#"\n"#.utf8), decoded: "\n"),
         Special(raw: Array(#"\u00e9"#.utf8), decoded: "é"), Special(raw: Array("é".utf8), decoded: "é"),
@@ -73,8 +75,6 @@ struct JSONTapeTests {
         Special(raw: [0xFF], decoded: nil), Special(raw: [0xC3], decoded: nil), Special(raw: Array(#"\x"#.utf8), decoded: nil),
         Special(raw: [0x22], decoded: nil),  // an unescaped quote ends the string early: the rest is not JSON
     ])
-    /// Up to 100 bytes: the first 16-byte block, then (with AVX2) several 32-byte blocks and
-    /// the 16- and 8-byte tails; run with the wide scan and without it.
     func specialBytesAtEveryOffsetOfShortAndLongStrings(_ special: Special) throws {
         for wide: Int32 in JSONTape.cpuHasAVX2 ? [1, 0] : [0] {
             for length in 0..<100 {
@@ -99,15 +99,22 @@ struct JSONTapeTests {
     /// special byte in its last bytes is seen there.
     @Test(arguments: [UInt8(ascii: "\\"), 0x01, 0xFF, UInt8(ascii: "\"")])
     func aSpecialByteNearTheEndOfTheLineIsSeen(_ special: UInt8) throws {
+        for wide: Int32 in JSONTape.cpuHasAVX2 ? [1, 0] : [0] {
+            try aSpecialByteNearTheEndOfTheLineIsSeen(special, wide: wide)
+        }
+    }
+
+    func aSpecialByteNearTheEndOfTheLineIsSeen(_ special: UInt8, wide: Int32) throws {
         for length in 0..<100 {
             let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
             var tape = JSONTape()
+            tape.scansWide = wide
             // A top-level string: the closing quote is the line's last byte.
             let read: String? = ([UInt8(ascii: "\"")] + plain + [UInt8(ascii: "\"")]).withUnsafeBytes { bytes in
                 do { try tape.parse(bytes, maxDepth: 8) } catch { return nil }
                 return tape.string(0)
             }
-            #expect(read == String(repeating: "a", count: length), "length \(length)")
+            #expect(read == String(repeating: "a", count: length), "wide \(wide), length \(length)")
             for at in 0..<length {
                 var body = plain
                 body[at] = special
@@ -118,7 +125,7 @@ struct JSONTapeTests {
                 // A backslash escapes `a` (invalid) or the closing quote (unterminated);
                 // control and 0xFF bytes are refused; a quote inside leaves bytes after
                 // the value. Every one is rejected.
-                #expect(!parsed, "length \(length), at \(at)")
+                #expect(!parsed, "wide \(wide), length \(length), at \(at)")
             }
         }
     }
