@@ -63,17 +63,6 @@ static inline size_t distill_json_string_special(const uint8_t *p, size_t i, siz
     (void)wide;
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"'), slash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
-#if defined(DISTILL_JSON_AVX2)
-    if (wide && i + 48 <= n) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, slash)), _mm_cmplt_epi8(v, space));
-        unsigned mask = (unsigned)_mm_movemask_epi8(hit);
-        if (mask != 0) return i + (size_t)__builtin_ctz(mask);
-        int found;
-        i = distill_json_string_special_avx2(p, i + 16, n, &found);
-        if (found) return i;
-    }
-#endif
     while (i + 16 <= n) {
         __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
         /* Signed compare: below 0x20 catches control bytes and, as negatives, non-ASCII. */
@@ -81,6 +70,15 @@ static inline size_t distill_json_string_special(const uint8_t *p, size_t i, siz
         unsigned mask = (unsigned)_mm_movemask_epi8(hit);
         if (mask != 0) return i + (size_t)__builtin_ctz(mask);
         i += 16;
+#if defined(DISTILL_JSON_AVX2)
+        /* Past the first block, the 32-byte blocks take over while a whole one is left
+           (once they end, fewer than 32 bytes are: this is not taken again). */
+        if (wide && i + 32 <= n) {
+            int found;
+            i = distill_json_string_special_avx2(p, i, n, &found);
+            if (found) return i;
+        }
+#endif
     }
 #endif
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;

@@ -66,6 +66,10 @@ struct JSONTapeTests {
         var description: String { "\(raw)" }
     }
 
+    /// The string scan's settings to test (`JSONTape.scansWide`): the 32-byte blocks too
+    /// where this CPU runs them.
+    static let scanWidths: [Int32] = JSONTape.cpuHasAVX2 ? [1, 0] : [0]
+
     /// Up to 100 bytes: the first 16-byte block, then (with AVX2) several 32-byte blocks and
     /// the 16- and 8-byte tails; run with the wide scan and without it.
     @Test(arguments: [
@@ -76,7 +80,7 @@ struct JSONTapeTests {
         Special(raw: [0x22], decoded: nil),  // an unescaped quote ends the string early: the rest is not JSON
     ])
     func specialBytesAtEveryOffsetOfShortAndLongStrings(_ special: Special) throws {
-        for wide: Int32 in JSONTape.cpuHasAVX2 ? [1, 0] : [0] {
+        for wide in Self.scanWidths {
             for length in 0..<100 {
                 for at in 0...length {
                     let before = [UInt8](repeating: UInt8(ascii: "a"), count: at), after = [UInt8](repeating: UInt8(ascii: "b"), count: length - at)
@@ -99,7 +103,7 @@ struct JSONTapeTests {
     /// special byte in its last bytes is seen there.
     @Test(arguments: [UInt8(ascii: "\\"), 0x01, 0xFF, UInt8(ascii: "\"")])
     func aSpecialByteNearTheEndOfTheLineIsSeen(_ special: UInt8) throws {
-        for wide: Int32 in JSONTape.cpuHasAVX2 ? [1, 0] : [0] {
+        for wide in Self.scanWidths {
             try aSpecialByteNearTheEndOfTheLineIsSeen(special, wide: wide)
         }
     }
