@@ -202,7 +202,7 @@ extension CommunitySplit {
     /// The edges inside each component as (member position, member position, total), in
     /// one array: component `c`'s are `edges[starts[c]..<starts[c + 1]]`, in ascending
     /// pair order. Each component reads its own slice (no array of its own to grow, and no
-    /// copy of it alive beside this one). The graph is walked once through its stored
+    /// copy of it alive beside this one). The graph is walked once through its segments'
     /// spans: a walk through `forEachStored`'s closures, appending to an array per
     /// component, cost ~170 instructions an edge on one thread while the rest of the link
     /// stage waited (a million edges on the x1 bench corpus).
@@ -223,9 +223,7 @@ extension CommunitySplit {
         // SAFETY: `fill` writes each of the `total` slots exactly once (it checks every
         // component's count against `starts`), before `initialized` is set.
         var edges = [Edge](unsafeUninitializedCapacity: total) { buffer, initialized in
-            graph.withStored { heads, weights in
-                fill(buffer, heads, weights, componentOf: componentOf, position: position, starts: starts, ascending: &ascending)
-            }
+            fill(buffer, graph, componentOf: componentOf, position: position, starts: starts, ascending: &ascending)
             initialized = total
         }
         // Sums follow edge order. The graph keeps its edges in ascending (a, b) order and
@@ -241,19 +239,36 @@ extension CommunitySplit {
     /// from the same edges), through unchecked views once every index is checked; clears
     /// `ascending[c]` when component `c`'s pairs do not come in ascending order.
     private static func fill(
-        _ buffer: UnsafeMutableBufferPointer<Edge>, _ heads: Span<EdgeList.Head>, _ weights: Span<Double>,
-        componentOf: [Int32], position: [Int32], starts: [Int], ascending: inout [Bool]
+        _ buffer: UnsafeMutableBufferPointer<Edge>, _ graph: EdgeList, componentOf: [Int32], position: [Int32], starts: [Int],
+        ascending: inout [Bool]
     ) {
         let components = starts.count - 1
         precondition(componentOf.count == position.count && buffer.count == starts[components] && ascending.count == components, "mismatched tables")
         var cursor = Array(starts.dropLast())
+        // Every cursor is checked to have reached its component's end, so every slot is written.
+        for s in 0..<graph.segmentCount {
+            graph.withSegment(s) { heads, weights in
+                fill(buffer, heads, weights, componentOf: componentOf, position: position, starts: starts, cursor: &cursor, ascending: &ascending)
+            }
+        }
+        for c in 0..<components { precondition(cursor[c] == starts[c + 1], "fewer edges in a component than counted") }
+    }
+
+    /// `fill`'s walk of one segment of the graph (its heads and their weights).
+    private static func fill(
+        _ buffer: UnsafeMutableBufferPointer<Edge>, _ heads: Span<EdgeList.Head>, _ weights: Span<Double>,
+        componentOf: [Int32], position: [Int32], starts: [Int], cursor: inout [Int], ascending: inout [Bool]
+    ) {
+        let components = starts.count - 1
+        precondition(
+            componentOf.count == position.count && buffer.count == starts[components] && cursor.count == components
+                && ascending.count == components, "mismatched tables")
         // SAFETY: an edge's accounts are checked below `componentOf.count` (= `position.count`)
         // before either is read, and a component index read there is below `components` (the
         // tables were made so); the weights are read through their span (checked). An edge of
         // component `c` is written at `cursor[c]`, checked below `starts[c + 1]`: inside
-        // `buffer` and never in another component's slots; every cursor is checked to have
-        // reached its component's end, so every slot is written (a trivial tuple: writing
-        // initializes). The views are used only inside the closures that give them.
+        // `buffer` and never in another component's slots, so each slot at most once (a trivial
+        // tuple: writing initializes). The views are used only inside the closures that give them.
         heads.withUnsafeBufferPointer { heads in
             componentOf.withUnsafeBufferPointer { componentOf in
                 position.withUnsafeBufferPointer { position in
@@ -281,6 +296,5 @@ extension CommunitySplit {
                 }
             }
         }
-        for c in 0..<components { precondition(cursor[c] == starts[c + 1], "fewer edges in a component than counted") }
     }
 }

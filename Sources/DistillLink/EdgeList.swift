@@ -5,6 +5,12 @@ import DistillSupport
 /// weights (8 bytes each). An `Edge` with all ten kinds spelt out is 96 bytes, and a dump
 /// makes millions of edges that mostly carry one or two kinds. Read as a sequence of
 /// `Edge`s whose weights are bit for bit the ones folded.
+///
+/// The edges stay in the segments they were folded into, each allocated once at its full
+/// size and holding whole edges (an edge's weights are in its own segment): the shards'
+/// segments in shard order are the list. Copying them into one pair of arrays touched
+/// ~23 MB of fresh memory on the x1 bench corpus (5,700 page faults, 7–41 ms of the link
+/// stage), and both copies were alive at the peak.
 package struct EdgeList: Sendable, Sequence {
     /// One edge's accounts and kinds (bit k: `EvidenceKind.allCases[k]`).
     package struct Head: Sendable {
@@ -13,30 +19,48 @@ package struct EdgeList: Sendable, Sequence {
         package var kinds: UInt16
     }
 
-    private var heads: [Head] = []
-    /// The weights of the kinds in `heads[i].kinds`, ascending kind, edge after edge.
-    private var weights: [Double] = []
+    /// A run of consecutive edges and the weights of their kinds, ascending kind, edge
+    /// after edge (edge `i`'s are the `heads[i].kinds.nonzeroBitCount` weights after those
+    /// of the edges before it in the segment).
+    struct Segment: Sendable {
+        var heads: [Head] = []
+        var weights: [Double] = []
+    }
+
+    private var segments: [Segment] = []
+    package private(set) var count = 0
 
     package init() {}
 
-    /// `edges` in order (ascending (a, b), as `EvidenceGraph` keeps them).
-    package init<S: Sequence<Edge>>(_ edges: S) {
-        var builder = Builder()
+    /// `edges` in order (ascending (a, b), as `EvidenceGraph` keeps them); the segments'
+    /// sizes as `Builder`'s (tests make small ones).
+    package init<S: Sequence<Edge>>(
+        _ edges: S, headsPerSegment: Int = Builder.defaultHeadsPerSegment, weightsPerSegment: Int = Builder.defaultWeightsPerSegment
+    ) {
+        var builder = Builder(headsPerSegment: headsPerSegment, weightsPerSegment: weightsPerSegment)
         for e in edges { builder.append(e.a, e.b, e.evidence) }
-        var parts = [builder]
-        self = Builder.concatenate(&parts)
+        self.init(parts: [builder])
     }
 
-    package var count: Int { heads.count }
-    package var isEmpty: Bool { heads.isEmpty }
-    package var underestimatedCount: Int { heads.count }
+    /// The shards' edges in shard order (no copy: their segments become the list's).
+    init(parts: consuming [Builder]) {
+        for part in parts {
+            for segment in part.allSegments where !segment.heads.isEmpty {
+                count += segment.heads.count
+                segments.append(segment)
+            }
+        }
+    }
 
-    package func makeIterator() -> Iterator { Iterator(heads: heads, weights: weights) }
+    package var isEmpty: Bool { count == 0 }
+    package var underestimatedCount: Int { count }
+
+    package func makeIterator() -> Iterator { Iterator(segments: segments) }
 
     /// Each edge's accounts alone, no weight read: for readers of the graph's shape (the
     /// union-find of the components, their sizes).
     package func forEachPair(_ body: (_ a: Int, _ b: Int) -> Void) {
-        for h in heads { body(Int(h.a), Int(h.b)) }
+        for segment in segments { for h in segment.heads { body(Int(h.a), Int(h.b)) } }
     }
 
     /// Each edge `include` accepts as stored, with no `PairEvidence` made: its accounts,
@@ -48,72 +72,65 @@ package struct EdgeList: Sendable, Sequence {
     package func forEachStored(
         where include: (_ a: Int, _ b: Int) -> Bool, _ body: (_ a: Int, _ b: Int, _ kinds: UInt16, _ weights: Span<Double>) -> Void
     ) {
-        forEachStored(from: Position(edge: 0, weight: 0), to: heads.count, where: include, body)
+        for segment in segments {
+            let all = segment.weights.span
+            var next = 0
+            for h in segment.heads {
+                let n = h.kinds.nonzeroBitCount
+                if include(Int(h.a), Int(h.b)) { body(Int(h.a), Int(h.b), h.kinds, all.extracting(next..<(next + n))) }
+                next += n
+            }
+        }
     }
 
-    /// The stored edges as two spans: the heads in edge order, and the weights of each
+    /// The number of segments (`withSegment`).
+    package var segmentCount: Int { segments.count }
+
+    /// Segment `s`'s edges as two spans: the heads in edge order, and the weights of each
     /// head's kinds in kind order, edge after edge (edge `i`'s are the
-    /// `heads[i].kinds.nonzeroBitCount` weights after those of the edges before it; a
-    /// `Position` names both indexes). For readers in other modules that tally every
+    /// `heads[i].kinds.nonzeroBitCount` weights after those of the edges before it). The
+    /// segments in order are the list. For readers in other modules that tally every
     /// edge (scoring, the case material): `forEachStored`'s closures, called per edge
     /// and per weight across a module boundary, cost more than the tallies.
-    package func withStored<R>(_ body: (_ heads: Span<Head>, _ weights: Span<Double>) -> R) -> R {
-        body(heads.span, weights.span)
+    package func withSegment<R>(_ s: Int, _ body: (_ heads: Span<Head>, _ weights: Span<Double>) -> R) -> R {
+        let segment = segments[s]
+        return body(segment.heads.span, segment.weights.span)
     }
 
-    /// Where an edge is in the list: its index, and the index of its first stored weight.
-    package struct Position: Sendable, Equatable {
-        package var edge: Int
-        package var weight: Int
-    }
-
-    /// The starts of `parts` contiguous parts of about equal size, then the end (`parts + 1`
-    /// positions, in one pass over the edges): readers of every edge split them over
-    /// threads, each part read by one (`forEachStored(from:to:where:_:)`).
-    package func partStarts(_ parts: Int) -> [Position] {
+    /// The first segment of each of `parts` contiguous runs of segments holding about
+    /// equal numbers of edges, then `segmentCount` (`parts + 1` indexes, ascending; a run
+    /// may be empty): readers of every edge split them over threads, each run read by one.
+    package func segmentParts(_ parts: Int) -> [Int] {
         precondition(parts > 0, "at least one part")
-        var starts: [Position] = []
+        var starts = [0]
         starts.reserveCapacity(parts + 1)
-        var next = 0, weight = 0
-        for p in 0..<parts {
-            // `heads.count / parts * p` and the remainder's share, not `heads.count * p`: no product that could overflow.
-            let edge = heads.count / parts * p + heads.count % parts * p / parts
-            while next < edge {
-                weight += heads[next].kinds.nonzeroBitCount
-                next += 1
+        var edges = 0
+        for (s, segment) in segments.enumerated() {
+            // A run ends once it holds its share: `count / parts * p` and the remainder's share, no product that could overflow.
+            while starts.count < parts && edges >= count / parts * starts.count + count % parts * starts.count / parts {
+                starts.append(s)
             }
-            starts.append(Position(edge: edge, weight: weight))
+            edges += segment.heads.count
         }
-        starts.append(Position(edge: heads.count, weight: weights.count))
+        while starts.count <= parts { starts.append(segments.count) }
         return starts
-    }
-
-    /// `forEachStored` over the edges from `start` (a position `partStarts` gave) to the
-    /// edge before `end`, in edge order.
-    @inline(__always)
-    package func forEachStored(
-        from start: Position, to end: Int, where include: (_ a: Int, _ b: Int) -> Bool,
-        _ body: (_ a: Int, _ b: Int, _ kinds: UInt16, _ weights: Span<Double>) -> Void
-    ) {
-        let all = weights.span
-        var next = start.weight
-        for h in heads[start.edge..<end] {
-            let n = h.kinds.nonzeroBitCount
-            if include(Int(h.a), Int(h.b)) { body(Int(h.a), Int(h.b), h.kinds, all.extracting(next..<(next + n))) }
-            next += n
-        }
     }
 
     /// Expands each edge's weights back into a `PairEvidence`.
     package struct Iterator: IteratorProtocol {
-        let heads: [Head]
-        let weights: [Double]
+        let segments: [Segment]
+        var segment = 0
         var edge = 0
         var weight = 0
 
         package mutating func next() -> Edge? {
-            guard edge < heads.count else { return nil }
-            let h = heads[edge]
+            while segment < segments.count && edge == segments[segment].heads.count {
+                segment += 1
+                edge = 0
+                weight = 0
+            }
+            guard segment < segments.count else { return nil }
+            let h = segments[segment].heads[edge], weights = segments[segment].weights
             edge += 1
             let n = h.kinds.nonzeroBitCount
             var evidence = PairEvidence()
@@ -123,38 +140,62 @@ package struct EdgeList: Sendable, Sequence {
         }
     }
 
-    /// Edges appended one shard at a time, in fixed-size chunks (no doubling copies).
-    struct Builder: Sendable {
-        private var heads = ChunkedArray<Head>()
-        private var weights = ChunkedArray<Double>()
+    /// Edges appended one shard at a time, into segments each allocated once at its full
+    /// size (no doubling copies, no array briefly held twice).
+    package struct Builder: Sendable {
+        /// Edges a segment holds at most by default (768 KiB of heads).
+        package static let defaultHeadsPerSegment = 1 << 16
+        /// Weights a segment holds at most by default (1 MiB): edges mostly carry one or two kinds.
+        package static let defaultWeightsPerSegment = 1 << 17
+
+        let headsPerSegment: Int
+        let weightsPerSegment: Int
+        fileprivate var segments: [Segment] = []
+        /// The segment being filled (apart, so that an append checks and grows its own
+        /// arrays, not an element of `segments`).
+        private var current = Segment()
+
+        /// `weightsPerSegment` holds at least one edge's weights (one per kind).
+        init(headsPerSegment: Int = defaultHeadsPerSegment, weightsPerSegment: Int = defaultWeightsPerSegment) {
+            precondition(headsPerSegment > 0 && weightsPerSegment >= PairEvidence.kindCount, "a segment holds at least one edge")
+            self.headsPerSegment = headsPerSegment
+            self.weightsPerSegment = weightsPerSegment
+        }
 
         /// Account indexes are array positions below 2^32, as in `PairAccumulator`'s keys.
         mutating func append(_ a: Int, _ b: Int, _ evidence: PairEvidence) {
-            var kinds: UInt16 = 0
             // Field by field, in kind order (`PairEvidence[index:]`): a loop over the kinds
             // went through that subscript's switch for each, millions of edges a run.
-            @inline(__always) func put(_ w: Double, _ k: UInt16) {
-                // By bit pattern: a stored -0.0 comes back as -0.0.
-                if w.bitPattern != 0 {
-                    kinds |= 1 << k
-                    weights.append(w)
-                }
+            // By bit pattern: a stored -0.0 comes back as -0.0.
+            var kinds: UInt16 = 0
+            @inline(__always) func has(_ w: Double, _ k: UInt16) { if w.bitPattern != 0 { kinds |= 1 << k } }
+            has(evidence.payment, 0); has(evidence.ip, 1); has(evidence.subnet, 2); has(evidence.client, 3)
+            has(evidence.emailDomain, 4); has(evidence.signup, 5); has(evidence.family, 6); has(evidence.sync, 7)
+            has(evidence.lockstep, 8); has(evidence.handoff, 9)
+            // An edge's weights stay in its segment: a new one starts when either array is full.
+            if current.heads.count == headsPerSegment || current.weights.count + kinds.nonzeroBitCount > weightsPerSegment
+                || current.heads.capacity == 0
+            {
+                startSegment()
             }
-            put(evidence.payment, 0); put(evidence.ip, 1); put(evidence.subnet, 2); put(evidence.client, 3)
-            put(evidence.emailDomain, 4); put(evidence.signup, 5); put(evidence.family, 6); put(evidence.sync, 7)
-            put(evidence.lockstep, 8); put(evidence.handoff, 9)
-            heads.append(Head(a: UInt32(truncatingIfNeeded: a), b: UInt32(truncatingIfNeeded: b), kinds: kinds))
+            @inline(__always) func put(_ w: Double) { if w.bitPattern != 0 { current.weights.append(w) } }
+            put(evidence.payment); put(evidence.ip); put(evidence.subnet); put(evidence.client)
+            put(evidence.emailDomain); put(evidence.signup); put(evidence.family); put(evidence.sync)
+            put(evidence.lockstep); put(evidence.handoff)
+            current.heads.append(Head(a: UInt32(truncatingIfNeeded: a), b: UInt32(truncatingIfNeeded: b), kinds: kinds))
         }
 
-        /// The shards' edges in shard order (copied on `threads` threads); `parts` is left empty.
-        static func concatenate(_ parts: inout [Builder], threads: Int = 1) -> EdgeList {
-            var headParts = parts.map(\.heads), weightParts = parts.map(\.weights)
-            parts = []
-            var list = EdgeList()
-            list.heads = ChunkedArray.concatenate(&headParts, threads: threads)
-            list.weights = ChunkedArray.concatenate(&weightParts, threads: threads)
-            return list
+        /// Puts the current segment (if any) aside and starts one at its full size.
+        @inline(never)
+        private mutating func startSegment() {
+            if !current.heads.isEmpty { segments.append(current) }
+            current = Segment()
+            current.heads.reserveCapacity(headsPerSegment)
+            current.weights.reserveCapacity(weightsPerSegment)
         }
+
+        /// The segments, the current one last (the list takes them as they are).
+        fileprivate var allSegments: [Segment] { current.heads.isEmpty ? segments : segments + [current] }
     }
 }
 
@@ -201,7 +242,7 @@ extension PairEvidence {
 /// its type is public, and `EdgeList` public would make its `Sequence` members public too.
 public enum EdgeWeights {
     /// Calls `body` with each of an edge's stored weights (as `EdgeList.forEachStored`
-    /// gives them, or from `start` in all the list's weights, as `EdgeList.withStored`
+    /// gives them, or from `start` in a segment's weights, as `EdgeList.withSegment`
     /// does) and its kind's index, in kind order.
     @inlinable @inline(__always)
     package static func forEach(_ kinds: UInt16, _ weights: Span<Double>, from start: Int = 0, _ body: (_ kind: Int, _ weight: Double) -> Void) {

@@ -24,7 +24,7 @@ package struct EvidenceGraph: Sendable {
         // Synchronized activity only strengthens pairs that already share something, and
         // is worth computing only where it could lift the pair to the edge threshold.
         // Each shard of pairs caches the activity slots of the accounts it meets.
-        var parts = pairs.foldPairs(
+        let parts = pairs.foldPairs(
             threads: threads, adding: families, state: { [ActivitySlots?](repeating: nil, count: accounts.count) }, output: { EdgeList.Builder() }
         ) { cache, out, a, b, found in
             var e = found
@@ -39,7 +39,7 @@ package struct EvidenceGraph: Sendable {
             if !(overlap >= params.syncOverlap && lift >= params.syncLift) { e.sync = 0 }
             if e.total >= params.edgeThreshold { out.append(a, b, e) }
         }
-        edges = EdgeList.Builder.concatenate(&parts, threads: threads)
+        edges = EdgeList(parts: parts)
     }
 
     /// One account stops and another starts soon after, both short-lived.

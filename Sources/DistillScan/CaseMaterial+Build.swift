@@ -30,12 +30,13 @@ enum CaseMaterialBuilder {
         let campaign = campaignOf, slot = slotOf, count = members.count
         // Evidence kinds per member as a bit set over `EvidenceKind.allCases`: a campaign of
         // a few hundred accounts has tens of thousands of edges, read in parts on all
-        // threads, each with its own tallies (per member, not per account). A part per
-        // thread, of at least `edgesPerPart` edges; one part when the edges are kept (for
-        // `--db`): parts' edge lists joined would be a second copy of them all.
+        // threads, each with its own tallies (per member, not per account). A part (a run of
+        // the list's segments) per thread, of at least `edgesPerPart` edges; one part when
+        // the edges are kept (for `--db`): parts' edge lists joined would be a second copy
+        // of them all.
         let edgeList = link.graph.edges
         let parts = keepEdges ? 1 : max(1, min(threads, edgeList.count / Self.edgesPerPart))
-        let starts = edgeList.partStarts(parts)
+        let starts = edgeList.segmentParts(parts)
         let tallies = parallelMap(parts, threads: threads) { part -> (kinds: [UInt32], links: [Int], edges: [CaseEdge]) in
             var kinds = [UInt32](repeating: 0, count: count), links = [Int](repeating: 0, count: count)
             var edges: [CaseEdge] = []
@@ -45,27 +46,29 @@ enum CaseMaterialBuilder {
             // call across the module boundary per edge (`EdgeWeights.forEach` is inlined).
             let campaignOf = campaign.span, slotOf = slot.span
             var kindsOf = kinds.mutableSpan, linksOf = links.mutableSpan
-            edgeList.withStored { heads, weights in
-                var next = starts[part].weight
-                for e in starts[part].edge..<starts[part + 1].edge {
-                    let h = heads[e], n = h.kinds.nonzeroBitCount
-                    let a = Int(h.a), b = Int(h.b)
-                    defer { next += n }
-                    guard campaignOf[a] >= 0 && campaignOf[a] == campaignOf[b] else { continue }
-                    var mask: UInt32 = 0
-                    var named: [CaseEdge.Weight]? = keepEdges ? [] : nil
-                    EdgeWeights.forEach(h.kinds, weights, from: next) { k, w in
-                        guard w > 0 else { return }
-                        mask |= 1 << UInt32(k)
-                        // Named only when the edges are kept (for `--db`).
-                        named?.append(CaseEdge.Weight(kind: allKinds[k].rawValue, weight: w))
+            for s in starts[part]..<starts[part + 1] {
+                edgeList.withSegment(s) { heads, weights in
+                    var next = 0
+                    for e in heads.indices {
+                        let h = heads[e], n = h.kinds.nonzeroBitCount
+                        let a = Int(h.a), b = Int(h.b)
+                        defer { next += n }
+                        guard campaignOf[a] >= 0 && campaignOf[a] == campaignOf[b] else { continue }
+                        var mask: UInt32 = 0
+                        var named: [CaseEdge.Weight]? = keepEdges ? [] : nil
+                        EdgeWeights.forEach(h.kinds, weights, from: next) { k, w in
+                            guard w > 0 else { return }
+                            mask |= 1 << UInt32(k)
+                            // Named only when the edges are kept (for `--db`).
+                            named?.append(CaseEdge.Weight(kind: allKinds[k].rawValue, weight: w))
+                        }
+                        let (x, y) = (Int(slotOf[a]), Int(slotOf[b]))
+                        kindsOf[x] |= mask
+                        kindsOf[y] |= mask
+                        linksOf[x] += 1
+                        linksOf[y] += 1
+                        if let named { edges.append(CaseEdge(a: link.accounts[a].id, b: link.accounts[b].id, weights: named)) }
                     }
-                    let (x, y) = (Int(slotOf[a]), Int(slotOf[b]))
-                    kindsOf[x] |= mask
-                    kindsOf[y] |= mask
-                    linksOf[x] += 1
-                    linksOf[y] += 1
-                    if let named { edges.append(CaseEdge(a: link.accounts[a].id, b: link.accounts[b].id, weights: named)) }
                 }
             }
             return (kinds, links, edges)

@@ -69,17 +69,20 @@ struct ScoringContext: Sendable {
         // closures are calls across the module boundary (~300 instructions an edge).
         let group = groupOf.span
         var tallies = linkage.mutableSpan, touched = linked.mutableSpan
-        link.graph.edges.withStored { heads, weights in
-            var next = 0
-            for e in heads.indices {
-                let h = heads[e], n = h.kinds.nonzeroBitCount
-                let a = Int(h.a), b = Int(h.b), g = group[a]
-                if g >= 0 && g == group[b] {
-                    tallies[g].add(kinds: h.kinds, weights: weights.extracting(next..<(next + n)))
-                    touched[a] = true
-                    touched[b] = true
+        let edges = link.graph.edges
+        for s in 0..<edges.segmentCount {
+            edges.withSegment(s) { heads, weights in
+                var next = 0
+                for e in heads.indices {
+                    let h = heads[e], n = h.kinds.nonzeroBitCount
+                    let a = Int(h.a), b = Int(h.b), g = group[a]
+                    if g >= 0 && g == group[b] {
+                        tallies[g].add(kinds: h.kinds, weights: weights.extracting(next..<(next + n)))
+                        touched[a] = true
+                        touched[b] = true
+                    }
+                    next += n
                 }
-                next += n
             }
         }
         for (i, g) in link.groups.enumerated() { linkage[i].linkedAccounts = g.reduce(0) { $0 + (linked[$1] ? 1 : 0) } }

@@ -8,9 +8,9 @@ extension PairAccumulator {
         threads: Int, adding source: Source = NoPairs(), state: @Sendable () -> State,
         _ transform: @Sendable (inout State, _ a: Int, _ b: Int, PairEvidence) -> T?
     ) -> [T] {
-        var parts = foldPairs(threads: threads, adding: source, state: state, output: { ChunkedArray<T>() }) { local, out, a, b, e in
+        let parts = foldPairs(threads: threads, adding: source, state: state, output: { [T]() }) { local, out, a, b, e in
             if let t = transform(&local, a, b, e) { out.append(t) }
         }
-        return ChunkedArray.concatenate(&parts)
+        return parts.flatMap { $0 }
     }
 }
