@@ -72,7 +72,7 @@ package enum Analysis {
             manifest: RunManifest(config: config, accountsFile: accounts, accountsSHA256: accountsSHA256))
         (report.members, report.edges) = CaseMaterialBuilder.build(campaigns, link, edges: config.keepCaseEdges, threads: config.input.threads)
         inspect?(link, campaigns)
-        releaseInBackground((state, link, accounts))
+        if config.leavesStateForExit { leaveForExit((state, link, accounts)) } else { releaseInBackground((state, link, accounts)) }
         return report
     }
 }

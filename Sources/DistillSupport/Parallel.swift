@@ -96,3 +96,17 @@ package func bothInParallel<A: Sendable, B: Sendable>(threads: Int, _ a: @Sendab
 package func releaseInBackground<T: Sendable>(_ value: T) {
     DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
 }
+
+/// Keeps `value` alive until the process exits, which reclaims its memory at once: for a
+/// command that is about to exit, freeing millions of pieces one by one is work nobody
+/// waits for, and freeing them beside the report's rendering slowed it (`releaseInBackground`).
+package func leaveForExit<T: Sendable>(_ value: T) {
+    // One retain never balanced: the box (and `value` with it) outlives every reference.
+    _ = Unmanaged.passRetained(LeftForExit(value))
+}
+
+/// The box `leaveForExit` retains.
+private final class LeftForExit<T: Sendable>: Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

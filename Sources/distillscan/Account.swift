@@ -28,6 +28,7 @@ struct Account: ParsableCommand {
         var config = AnalysisConfiguration(input: try dump.configuration(), accountsFile: accounts)
         try parameters.apply(to: &config, input: dump)
         config.hashInputs = false
+        config.leavesStateForExit = true  // the command exits once the dossier is written
         try Output.preflight(out.output)
         let (dossier, summary) = try AccountDossier.build(config, id: id)
         try Output.write(format == .json ? dossier.json(input: summary).render() + "\n" : dossier.markdown(), to: out.output)

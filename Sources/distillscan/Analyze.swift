@@ -84,6 +84,7 @@ struct Analyze: ParsableCommand {
         if !quiet { Duplicates.report(input.paths) }
         config.keepCaseEdges = db != nil
         config.printTimings = timings
+        config.leavesStateForExit = true  // the command exits once the report is written
         config.commandLine = canonicalCommand()
         let progress = (quiet || noProgress) ? nil : Progress.start(totalBytes: config.input.sources.compactMap(\.fileSize).reduce(0, +))
         var callback: (@Sendable (Int, Int) -> Void)? = nil

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DistillSupport
@@ -20,5 +21,31 @@ struct ParallelTests {
                 { (0..<100).reduce(round, +) })
             #expect(a == 28 + 8 * round && b == 4950 + round)
         }
+    }
+
+    /// What a command leaves for its exit stays alive after every reference of its own is
+    /// gone (nothing frees it piece by piece while the report renders).
+    @Test func whatIsLeftForExitOutlivesItsReferences() {
+        final class Marker: Sendable {}
+        weak var weakly: Marker?
+        do {
+            let marker = Marker()
+            weakly = marker
+            leaveForExit([marker])
+        }
+        #expect(weakly != nil)
+        // Handed to the background release instead, it would be freed.
+        weak var released: Marker?
+        do {
+            let marker = Marker()
+            released = marker
+            releaseInBackground([marker])
+        }
+        var waited = 0
+        while released != nil && waited < 500 {
+            usleep(10_000)
+            waited += 1
+        }
+        #expect(released == nil)
     }
 }
