@@ -30,9 +30,10 @@ struct CommunitySplit {
     /// `group`: sorted account indexes; `edges`: (member position a, member position b,
     /// weight) inside the group; `families`: an account's family → share of its prompts.
     /// Returns the parts as sorted account indexes, ordered by their smallest member.
-    func split(_ group: [Int], edges: ArraySlice<Edge>, families: (Int) -> [Int: Double]) -> [[Int]] {
+    /// `threads`: for the first level's rows of a large group.
+    func split(_ group: [Int], edges: ArraySlice<Edge>, families: (Int) -> [Int: Double], threads: Int = 1) -> [[Int]] {
         guard resolution > 0, group.count >= 2 * minAccounts, !edges.isEmpty else { return [group] }
-        var community = Self.louvain(nodes: group.count, edges: edges, resolution: resolution)
+        var community = Self.louvain(nodes: group.count, edges: edges, resolution: resolution, threads: threads)
         community = absorbWeakParts(community, edges)
         community = joinSameMix(community, group.map(families))
         var parts: [Int: [Int]] = [:]
@@ -171,9 +172,9 @@ struct CommunitySplit {
     /// Louvain modularity communities of a weighted graph: `result[node]` is a community
     /// label. Nodes are visited in index order and ties go to the smaller label, so the
     /// result depends only on the graph.
-    static func louvain(nodes: Int, edges: ArraySlice<Edge>, resolution: Double) -> [Int] {
+    static func louvain(nodes: Int, edges: ArraySlice<Edge>, resolution: Double, threads: Int = 1) -> [Int] {
         var labelOf = Array(0..<nodes)
-        var graph = WeightedGraph(nodes: nodes, edges: edges)
+        var graph = WeightedGraph(nodes: nodes, edges: edges, threads: threads)
         while true {
             let moved = graph.localMoving(resolution: resolution)
             guard let (folded, renumber) = graph.folded(moved) else { break }
@@ -194,7 +195,8 @@ extension CommunitySplit {
         let bySize = components.indices.sorted { (starts[$0 + 1] - starts[$0], $1) > (starts[$1 + 1] - starts[$1], $0) }
         let parts = parallelMap(bySize.count, threads: threads) { k in
             let c = bySize[k]
-            return split(components[c], edges: edges[starts[c]..<starts[c + 1]], families: { views[$0].families })
+            // A large component's first level fills its rows on all threads (the others take turns with it).
+            return split(components[c], edges: edges[starts[c]..<starts[c + 1]], families: { views[$0].families }, threads: threads)
         }
         return parts.flatMap { $0 }.sorted { $0[0] < $1[0] }
     }

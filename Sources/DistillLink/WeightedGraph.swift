@@ -18,9 +18,9 @@ struct WeightedGraph {
 
     /// `edges` may repeat a pair (their weights add, in the order given) and hold self-loops.
     /// `ascendingPath`: whether strictly ascending pairs take `strictlyAscendingRows`
-    /// (tests compare both ways).
-    init(nodes: Int, edges: ArraySlice<CommunitySplit.Edge>, ascendingPath: Bool = true) {
-        if ascendingPath, let rows = Self.strictlyAscendingRows(nodes: nodes, edges: edges) {
+    /// (tests compare both ways), which fills its rows on `threads` threads.
+    init(nodes: Int, edges: ArraySlice<CommunitySplit.Edge>, ascendingPath: Bool = true, threads: Int = 1) {
+        if ascendingPath, let rows = Self.strictlyAscendingRows(nodes: nodes, edges: edges, threads: threads) {
             self = rows
             return
         }

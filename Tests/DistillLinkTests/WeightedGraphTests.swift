@@ -140,7 +140,29 @@ struct WeightedGraphTests {
             #expect(a.start == b.start && a.neighbour == b.neighbour)
             #expect(a.weight.map { $0.bitPattern } == b.weight.map { $0.bitPattern })
             #expect(a.selfLoop.map { $0.bitPattern } == b.selfLoop.map { $0.bitPattern } && a.total.bitPattern == b.total.bitPattern)
+            // Filled in parts of a few entries on several threads, the rows are the same.
+            for threads in [2, 3, 8] where ascending {
+                let c = WeightedGraph.strictlyAscendingRows(nodes: nodes, edges: edges[...], threads: threads, minEntries: 3)!
+                #expect(c.start == b.start && c.neighbour == b.neighbour, "\(threads) threads")
+                #expect(c.weight.map { $0.bitPattern } == b.weight.map { $0.bitPattern }, "\(threads) threads")
+            }
         }
         #expect(fast > 150 && fast < 300)
+    }
+
+    /// The rows' parts are runs of nodes that tile them, ascending, of about equal entries.
+    @Test func rowPartsTileTheNodesWithAboutEqualEntries() {
+        // Node i has i entries: 0, 1, …, 99 (4,950 in all).
+        var start = [0]
+        for i in 0..<100 { start.append(start[i] + i) }
+        for parts in [1, 2, 3, 7, 100, 150] {
+            let bounds = WeightedGraph.partBounds(start, parts: parts)
+            #expect(bounds.count == parts + 1 && bounds.first == 0 && bounds.last == 100, "\(parts) parts")
+            #expect(zip(bounds, bounds.dropFirst()).allSatisfy { $0 <= $1 }, "\(parts) parts")
+            // No part more than a node (at most 99 entries) over its share.
+            let sizes = zip(bounds, bounds.dropFirst()).map { start[$1] - start[$0] }
+            #expect(sizes.allSatisfy { $0 <= 4950 / parts + 99 + 1 }, "\(parts) parts: \(sizes)")
+        }
+        #expect(WeightedGraph.partBounds([0, 0, 0], parts: 2) == [0, 0, 2])
     }
 }

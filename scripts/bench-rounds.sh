@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: distillscan inspect/analyze against zcat of the same files and
+# DuckDB's two-column scan of them (account_id and api_key_id grouped by account, 2
+# threads), measured in the same alternating rounds, as ratios; peak RSS from
+# /usr/bin/time. The corpus (>= 1 GB of JSONL in gzip files) is generated once under
+# bench-corpus/ and reused.
+#
+# The binary measured is the profile-guided build (`make release-pgo`, the one `make
+# install` installs); the plain release build runs in the same rounds beside it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PLAIN=.build/release/distillscan
+BIN=${BENCH_BIN:-.build-pgo/optimized/release/distillscan}
+[ -x "$BIN" ] || { echo "no profile-guided build at $BIN: run make release-pgo (measuring the plain build instead)"; BIN=$PLAIN; }
+# scripts/pgo-build.sh says which build it made (a toolchain without LLVM's profile tools
+# gets the plain one); the table names it.
+KIND=$(cat "$(dirname "$(dirname "$BIN")")/KIND" 2>/dev/null || echo "not from pgo-build")
+[ "$BIN" = "$PLAIN" ] && KIND="plain release build"
+echo "analyze is measured with $BIN ($KIND), beside the plain release build $PLAIN"
+CORPUS=${BENCH_CORPUS:-bench-corpus}
+ACCOUNTS=${BENCH_ACCOUNTS:-11000}
+DAYS=${BENCH_DAYS:-10}
+# BENCH_SIZES picks the corpora (x1: ~1 GB of JSONL; x4: the same accounts, 4x the requests).
+SIZES=${BENCH_SIZES:-"x1 x4"}
+for size in $SIZES; do
+  if [ ! -d "$CORPUS/$size/logs" ]; then
+    echo "generating $CORPUS/$size ..."
+    "$BIN" synth "$CORPUS/$size" --seed 101 --accounts "$ACCOUNTS" --days "$DAYS" --volume "${size#x}"
+  fi
+done
+# DuckDB (the Python package) is the second reference: installed with pip when missing.
+if ! python3 -c 'import duckdb' 2>/dev/null; then
+  echo "installing the duckdb Python package (pip install duckdb) for the two-column reference scan"
+  python3 -m pip install --quiet duckdb || pip install --quiet duckdb
+fi
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "install GNU time (apt-get install time) for peak RSS"; TIME=""; }
+
+measure() {  # label, command...: prints seconds and peak RSS (MiB)
+  local label=$1; shift
+  local start end rss=0
+  start=$(date +%s.%N)
+  if [ -n "$TIME" ]; then
+    $TIME -f "%M %U %S" -o /tmp/ds-bench-rss "$@" > /dev/null 2>/tmp/ds-bench-err || { cat /tmp/ds-bench-err; exit 1; }
+    read -r kb user sys < <(tail -1 /tmp/ds-bench-rss)
+    rss=$(( kb / 1024 ))
+    echo "$user + $sys" | bc > /tmp/ds-bench-cpu
+  else
+    "$@" > /dev/null 2>/dev/null
+  fi
+  end=$(date +%s.%N)
+  echo "$label $(echo "$end - $start" | bc) $rss"
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+ROUNDS=${BENCH_ROUNDS:-3}
+
+for size in $SIZES; do
+  files=$(ls "$CORPUS/$size"/logs/*.gz)
+  raw=$(cat $files | wc -c)
+  bytes=$(zcat $files | wc -c)
+  echo
+  echo "== corpus $size: $(echo $files | wc -w) gzip files, $((raw / 1000000)) MB on disk, $((bytes / 1000000)) MB of JSONL"
+  # Other work on a shared machine takes cores from the two-thread runs first: say how busy it was.
+  echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+  # zcat, DuckDB and analyze alternate for $ROUNDS rounds: the medians, and the medians of
+  # the per-round ratios, are steadier on a shared machine than one run of each.
+  zts=(); dts=(); ats=(); pts=(); ratios=(); pratios=(); dratios=(); cpus=(); pcpus=(); cpuratios=(); arss=0; drss=0
+  for _ in $(seq "$ROUNDS"); do
+    read -r _ z _ < <(measure zcat sh -c "zcat $CORPUS/$size/logs/*.gz")
+    read -r _ d dr < <(measure duckdb python3 scripts/duckdb-scan.py "$CORPUS/$size/logs/*.gz" 2)
+    # The two builds take turns going first, so that neither always follows DuckDB.
+    for which in $( [ $((${#zts[@]} % 2)) = 0 ] && echo "plain measured" || echo "measured plain"); do
+      if [ "$which" = plain ]; then
+        read -r _ p _ < <(measure plain "$PLAIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
+        pcpu1=$(cat /tmp/ds-bench-cpu 2>/dev/null || echo 0)
+      else
+        read -r _ a r < <(measure analyze "$BIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
+        acpu1=$(cat /tmp/ds-bench-cpu 2>/dev/null || echo 0)
+      fi
+    done
+    zts+=("$z"); dts+=("$d"); ats+=("$a"); pts+=("$p"); ratios+=("$(echo "$a / $z" | bc -l)"); dratios+=("$(echo "$a / $d" | bc -l)")
+    pratios+=("$(echo "$p / $z" | bc -l)")
+    pcpus+=("$pcpu1"); cpus+=("$acpu1")
+    cpuratios+=("$(echo "$acpu1 / $pcpu1" | bc -l 2>/dev/null || echo 0)")
+    [ "$r" -gt "$arss" ] && arss=$r
+    [ "$dr" -gt "$drss" ] && drss=$dr
+  done
+  echo "per-round ratios: ${ratios[*]}"; echo "zcat rounds: ${zts[*]}"; echo "analyze rounds: ${ats[*]}"
+  zt=$(median "${zts[@]}"); dt=$(median "${dts[@]}"); at=$(median "${ats[@]}"); ar=$(median "${ratios[@]}"); adr=$(median "${dratios[@]}")
+  acpu=$(median "${cpus[@]}"); pt=$(median "${pts[@]}"); pr=$(median "${pratios[@]}"); pcpu=$(median "${pcpus[@]}")
+  read -r _ it irss < <(measure inspect "$BIN" inspect "$CORPUS/$size/logs" --threads 2 --format json)
+  read -r _ i1 _ < <(measure inspect1 "$BIN" inspect "$CORPUS/$size/logs" --threads 1 --format json)
+  echo "(zcat, DuckDB and analyze: medians of $ROUNDS alternating rounds; analyze's ratios are the medians of the per-round ratios;"
+  echo " the measured analyze is $BIN ($KIND), the plain release build is $PLAIN)"
+  printf "| %-30s | %8s | %9s | %10s | %9s |\n" "command" "seconds" "MB/s" "vs zcat" "peak RSS"
+  printf "| %-30s | %8.2f | %9.0f | %10s | %9s |\n" "zcat (1 core)" "$zt" "$(echo "$bytes / $zt / 1000000" | bc -l)" "1.00" "-"
+  printf "| %-30s | %8.2f | %9.0f | %10.2f | %9s |\n" "inspect --threads 1" "$i1" "$(echo "$bytes / $i1 / 1000000" | bc -l)" "$(echo "$i1 / $zt" | bc -l)" "-"
+  printf "| %-30s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "inspect --threads 2" "$it" "$(echo "$bytes / $it / 1000000" | bc -l)" "$(echo "$it / $zt" | bc -l)" "$irss"
+  printf "| %-30s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "DuckDB 2-column scan (2 thr)" "$dt" "$(echo "$bytes / $dt / 1000000" | bc -l)" "$(echo "$dt / $zt" | bc -l)" "$drss"
+  printf "| %-30s | %8.2f | %9.0f | %10.2f | %9s |\n" "analyze, plain release build" "$pt" "$(echo "$bytes / $pt / 1000000" | bc -l)" "$pr" "-"
+  printf "| %-30s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "analyze --threads 2 (measured)" "$at" "$(echo "$bytes / $at / 1000000" | bc -l)" "$ar" "$arss"
+  echo "analyze / DuckDB two-column scan (median of per-round ratios): $(printf %.2f "$adr")"
+  echo "analyze CPU (user + sys, median): ${acpu} s = $(echo "$acpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB of JSONL (plain release build: ${pcpu} s = $(echo "$pcpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB)"
+  echo "analyze CPU, measured build / plain release build (median of per-round ratios): $(median "${cpuratios[@]}" | xargs printf %.3f)"
+done
+
+# BENCH_CORPUS_ONLY=1 stops here (the rounds above alone, e.g. while optimising).
+[ "${BENCH_CORPUS_ONLY:-0}" = 1 ] && exit 0
+
+echo
+echo "== memory: 2,000,000 accounts of one request each (peak RSS must stay within 2 GiB)"
+ONE=${BENCH_ONE_REQUEST:-$CORPUS/one-request-2m}
+[ -d "$ONE/logs" ] || python3 scripts/gen-one-request.py "$ONE" 2000000 4
+read -r _ ot orss < <(measure one-request "$BIN" analyze "$ONE/logs" --threads 2 --format json)
+verdict=$([ "$orss" -le 2048 ] && echo PASS || echo FAIL)
+echo "analyze, 2 M one-request accounts: ${ot} s, peak RSS ${orss} MiB ($verdict: limit 2048 MiB)"
+
+echo
+echo "== template miner on Loghub-2k (32,000 lines, one configuration)"
+python3 scripts/loghub_ga.py ../shared/benchmarks/loghub "$BIN" | tail -3
+echo
+echo "== template miner throughput (Loghub-2k contents repeated to 1.6 M lines)"
+tmp=$(mktemp)
+python3 - "$tmp" <<'PY'
+import csv, os, sys
+root = "../shared/benchmarks/loghub"
+lines = []
+for s in sorted(os.listdir(root)):
+    p = os.path.join(root, s, f"{s}_2k.log_structured.csv")
+    if os.path.exists(p):
+        lines += [r["Content"] for r in csv.DictReader(open(p, newline="", encoding="utf-8"))]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for _ in range(50):
+        f.write("\n".join(lines) + "\n")
+PY
+n=$(wc -l < "$tmp")
+read -r _ mt mrss < <(measure templates "$BIN" templates "$tmp" --input plain --format markdown)
+read -r _ ct _ < <(measure cat sh -c "cat $tmp")
+echo "templates: $n lines in ${mt} s = $(echo "$n / $mt" | bc) lines/s (whole process, includes reading), peak RSS ${mrss} MiB"
+rm -f "$tmp"
+
+echo
+# Incremental days from state files (docs/scale-out.md): ratio and state bytes per account.
+scripts/bench-incremental.sh
