@@ -188,7 +188,7 @@ struct CommunitySplit {
 extension CommunitySplit {
     /// Every component split into its parts, all ordered by their smallest member.
     func split(_ components: [[Int]], _ graph: EvidenceGraph, _ views: [AccountView], threads: Int) -> [[Int]] {
-        let (edges, starts) = Self.componentEdges(components, graph.edges, accounts: views.count)
+        let (edges, starts) = Self.componentEdges(components, graph.edges, accounts: views.count, threads: threads)
         // The component with the most edges first: items are claimed in order, and one
         // component can be most of the work (x1's largest has 834,000 of its edges); the
         // others then run beside it instead of before it. The parts are sorted at the end.
@@ -199,104 +199,5 @@ extension CommunitySplit {
             return split(components[c], edges: edges[starts[c]..<starts[c + 1]], families: { views[$0].families }, threads: threads)
         }
         return parts.flatMap { $0 }.sorted { $0[0] < $1[0] }
-    }
-
-    /// The edges inside each component as (member position, member position, total), in
-    /// one array: component `c`'s are `edges[starts[c]..<starts[c + 1]]`, in ascending
-    /// pair order. Each component reads its own slice (no array of its own to grow, and no
-    /// copy of it alive beside this one). The graph is walked once through its segments'
-    /// spans: a walk through `forEachStored`'s closures, appending to an array per
-    /// component, cost ~170 instructions an edge on one thread while the rest of the link
-    /// stage waited (a million edges on the x1 bench corpus).
-    static func componentEdges(_ components: [[Int]], _ graph: EdgeList, accounts: Int) -> (edges: [Edge], starts: [Int]) {
-        // Positions within one component are below the number of accounts, checked (never wrapped).
-        var componentOf = [Int32](repeating: -1, count: accounts), position = [Int32](repeating: 0, count: accounts)
-        for (c, members) in components.enumerated() {
-            for (p, a) in members.enumerated() { componentOf[a] = Int32(c); position[a] = Int32(p) }
-        }
-        var starts = [Int](repeating: 0, count: components.count + 1)
-        graph.forEachPair { a, b in
-            let c = componentOf[a]
-            if c >= 0 && c == componentOf[b] { starts[Int(c) + 1] += 1 }
-        }
-        for c in components.indices { starts[c + 1] += starts[c] }
-        var ascending = [Bool](repeating: true, count: components.count)
-        let total = starts[components.count]
-        // SAFETY: `fill` writes each of the `total` slots exactly once (it checks every
-        // component's count against `starts`), before `initialized` is set.
-        var edges = [Edge](unsafeUninitializedCapacity: total) { buffer, initialized in
-            fill(buffer, graph, componentOf: componentOf, position: position, starts: starts, ascending: &ascending)
-            initialized = total
-        }
-        // Sums follow edge order. The graph keeps its edges in ascending (a, b) order and
-        // positions ascend with account indexes, so this is only a check (no sort buffer).
-        for c in components.indices where !ascending[c] {
-            edges[starts[c]..<starts[c + 1]].sort { ($0.a, $0.b) < ($1.a, $1.b) }
-        }
-        return (edges, starts)
-    }
-
-    /// `componentEdges`' walk: each edge inside a component written at its component's
-    /// next slot of `buffer` (component `c`'s slots are `starts[c]..<starts[c + 1]`, counted
-    /// from the same edges), through unchecked views once every index is checked; clears
-    /// `ascending[c]` when component `c`'s pairs do not come in ascending order.
-    private static func fill(
-        _ buffer: UnsafeMutableBufferPointer<Edge>, _ graph: EdgeList, componentOf: [Int32], position: [Int32], starts: [Int],
-        ascending: inout [Bool]
-    ) {
-        let components = starts.count - 1
-        precondition(componentOf.count == position.count && buffer.count == starts[components] && ascending.count == components, "mismatched tables")
-        var cursor = Array(starts.dropLast())
-        // Every cursor is checked to have reached its component's end, so every slot is written.
-        for s in 0..<graph.segmentCount {
-            graph.withSegment(s) { heads, weights in
-                fill(buffer, heads, weights, componentOf: componentOf, position: position, starts: starts, cursor: &cursor, ascending: &ascending)
-            }
-        }
-        for c in 0..<components { precondition(cursor[c] == starts[c + 1], "fewer edges in a component than counted") }
-    }
-
-    /// `fill`'s walk of one segment of the graph (its heads and their weights).
-    private static func fill(
-        _ buffer: UnsafeMutableBufferPointer<Edge>, _ heads: Span<EdgeList.Head>, _ weights: Span<Double>,
-        componentOf: [Int32], position: [Int32], starts: [Int], cursor: inout [Int], ascending: inout [Bool]
-    ) {
-        let components = starts.count - 1
-        precondition(
-            componentOf.count == position.count && buffer.count == starts[components] && cursor.count == components
-                && ascending.count == components, "mismatched tables")
-        // SAFETY: an edge's accounts are checked below `componentOf.count` (= `position.count`)
-        // before either is read, and a component index read there is below `components` (the
-        // tables were made so); the weights are read through their span (checked). An edge of
-        // component `c` is written at `cursor[c]`, checked below `starts[c + 1]`: inside
-        // `buffer` and never in another component's slots, so each slot at most once (a trivial
-        // tuple: writing initializes). The views are used only inside the closures that give them.
-        heads.withUnsafeBufferPointer { heads in
-            componentOf.withUnsafeBufferPointer { componentOf in
-                position.withUnsafeBufferPointer { position in
-                    cursor.withUnsafeMutableBufferPointer { cursor in
-                        var next = 0
-                        for h in heads {
-                            let n = h.kinds.nonzeroBitCount
-                            defer { next += n }
-                            let a = Int(h.a), b = Int(h.b)
-                            precondition(a < componentOf.count && b < componentOf.count, "an edge of an account outside the graph")
-                            let c = Int(componentOf[a])
-                            guard c >= 0 && c == Int(componentOf[b]) else { continue }
-                            // The stored weights summed in order (as `EdgeList.forEachStored` gives them).
-                            var sum = 0.0
-                            EdgeWeights.forEach(h.kinds, weights, from: next) { _, w in sum += w }
-                            let (x, y) = (position[a], position[b])
-                            let e: Edge = (min(x, y), max(x, y), sum)
-                            let at = cursor[c]
-                            precondition(at < starts[c + 1], "more edges in a component than counted")
-                            if at > starts[c] && (e.a, e.b) < (buffer[at - 1].a, buffer[at - 1].b) { ascending[c] = false }
-                            (buffer.baseAddress! + at).initialize(to: e)
-                            cursor[c] = at + 1
-                        }
-                    }
-                }
-            }
-        }
     }
 }

@@ -60,7 +60,12 @@ package struct EdgeList: Sendable, Sequence {
     /// Each edge's accounts alone, no weight read: for readers of the graph's shape (the
     /// union-find of the components, their sizes).
     package func forEachPair(_ body: (_ a: Int, _ b: Int) -> Void) {
-        for segment in segments { for h in segment.heads { body(Int(h.a), Int(h.b)) } }
+        forEachPair(segments: 0..<segments.count, body)
+    }
+
+    /// `forEachPair` over the edges of the segments `range` (a run `segmentParts` gave).
+    package func forEachPair(segments range: Range<Int>, _ body: (_ a: Int, _ b: Int) -> Void) {
+        for segment in segments[range] { for h in segment.heads { body(Int(h.a), Int(h.b)) } }
     }
 
     /// Each edge `include` accepts as stored, with no `PairEvidence` made: its accounts,

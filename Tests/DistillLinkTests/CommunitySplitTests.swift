@@ -96,13 +96,15 @@ extension CommunitySplitTests {
         for round in 0..<100 {
             let accounts = 2 + next(60)
             let pairs = random.distinctPairs(nodes: accounts, draws: next(600))
-            let list = EdgeList(pairs.map { p -> Edge in
-                var e = PairEvidence()
-                // Several kinds, zeros among them (not stored), sums that depend on their order.
-                let w = [0.1, 0.2, 0.3, 1e-9, 7.25, 1e16, 0.0]
-                e.payment = w[next(7)]; e.ip = w[next(7)]; e.family = w[next(7)]; e.sync = w[next(7)]; e.handoff = w[next(7)]
-                return Edge(a: p.a, b: p.b, evidence: e)
-            })
+            // Segments of a few edges: the walk is split into runs on several threads below.
+            let list = EdgeList(
+                pairs.map { p -> Edge in
+                    var e = PairEvidence()
+                    // Several kinds, zeros among them (not stored), sums that depend on their order.
+                    let w = [0.1, 0.2, 0.3, 1e-9, 7.25, 1e16, 0.0]
+                    e.payment = w[next(7)]; e.ip = w[next(7)]; e.family = w[next(7)]; e.sync = w[next(7)]; e.handoff = w[next(7)]
+                    return Edge(a: p.a, b: p.b, evidence: e)
+                }, headsPerSegment: 1 + next(9), weightsPerSegment: 10 + next(20))
             // Components: disjoint sets of accounts, some with members out of account order.
             var unused = Array(0..<accounts)
             var components: [[Int]] = []
@@ -121,11 +123,15 @@ extension CommunitySplitTests {
                 expected[componentOf[a]].append((min(x, y), max(x, y), total))
             }
             for c in expected.indices { expected[c].sort { ($0.a, $0.b) < ($1.a, $1.b) } }
-            let (edges, starts) = CommunitySplit.componentEdges(components, list, accounts: accounts)
-            #expect(starts.count == components.count + 1 && starts.last == edges.count, "round \(round)")
-            for c in components.indices {
-                let got = edges[starts[c]..<starts[c + 1]]
-                #expect(got.map { "\($0.a) \($0.b) \($0.w.bitPattern)" } == expected[c].map { "\($0.a) \($0.b) \($0.w.bitPattern)" }, "round \(round), component \(c)")
+            for threads in [1, 2, 3] {
+                let (edges, starts) = CommunitySplit.componentEdges(components, list, accounts: accounts, threads: threads, minEdges: 1)
+                #expect(starts.count == components.count + 1 && starts.last == edges.count, "round \(round)")
+                for c in components.indices {
+                    let got = edges[starts[c]..<starts[c + 1]]
+                    #expect(
+                        got.map { "\($0.a) \($0.b) \($0.w.bitPattern)" } == expected[c].map { "\($0.a) \($0.b) \($0.w.bitPattern)" },
+                        "round \(round), component \(c), \(threads) threads")
+                }
             }
         }
     }
