@@ -86,6 +86,8 @@ for size in $SIZES; do
     [ "$r" -gt "$arss" ] && arss=$r
     [ "$dr" -gt "$drss" ] && drss=$dr
   done
+  # Every round's ratio too: on a shared machine the spread says how far to trust the median.
+  echo "analyze / zcat, each round: $(printf '%.3f ' "${ratios[@]}")"
   zt=$(median "${zts[@]}"); dt=$(median "${dts[@]}"); at=$(median "${ats[@]}"); ar=$(median "${ratios[@]}"); adr=$(median "${dratios[@]}")
   acpu=$(median "${cpus[@]}"); pt=$(median "${pts[@]}"); pr=$(median "${pratios[@]}"); pcpu=$(median "${pcpus[@]}")
   read -r _ it irss < <(measure inspect "$BIN" inspect "$CORPUS/$size/logs" --threads 2 --format json)
