@@ -34,12 +34,11 @@ extension CommunitySplit {
         }
         var starts = [Int](repeating: 0, count: components.count + 1)
         // Where each run's edges of each component start: after the earlier runs' ones.
-        var from = [[Int]](repeating: [], count: counts.count)
+        var from = [[Int]](repeating: [Int](repeating: 0, count: components.count), count: counts.count)
         var total = 0
         for c in components.indices {
             starts[c] = total
             for r in counts.indices {
-                if c == 0 { from[r] = [Int](repeating: 0, count: components.count) }
                 from[r][c] = total
                 total += counts[r][c]
             }
@@ -66,7 +65,7 @@ extension CommunitySplit {
             for c in components.indices {
                 if orderly.contains(where: { !$0[c] }) { ascending[c] = false }
                 // Where one run's edges of the component meet the next one's.
-                for r in 1..<max(1, firsts.count) where counts[r][c] > 0 {
+                for r in firsts.indices.dropFirst() where counts[r][c] > 0 {
                     let at = firsts[r][c]
                     if at > starts[c] && (buffer[at].a, buffer[at].b) < (buffer[at - 1].a, buffer[at - 1].b) { ascending[c] = false }
                 }
