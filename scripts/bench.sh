@@ -35,6 +35,14 @@ if ! python3 -c 'import duckdb' 2>/dev/null; then
 fi
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "install GNU time (apt-get install time) for peak RSS"; TIME=""; }
+# The memory probe (scripts/memprobe.swift): ns per dependent load over 128 MiB. analyze
+# waits on memory where zcat does not, so a busy host's memory moves the zcat ratio; the
+# probe before and after the rounds says what kind of host the run had.
+PROBE=.build/memprobe
+if [ ! -x "$PROBE" ] || [ scripts/memprobe.swift -nt "$PROBE" ]; then
+  mkdir -p .build && swiftc -O scripts/memprobe.swift -o "$PROBE" 2>/dev/null || PROBE=""
+fi
+probe() { [ -n "$PROBE" ] && "$PROBE" || echo "?"; }
 
 measure() {  # label, command...: prints seconds and peak RSS (MiB)
   local label=$1; shift
@@ -63,6 +71,7 @@ for size in $SIZES; do
   echo "== corpus $size: $(echo $files | wc -w) gzip files, $((raw / 1000000)) MB on disk, $((bytes / 1000000)) MB of JSONL"
   # Other work on a shared machine takes cores from the two-thread runs first: say how busy it was.
   echo "load average before the rounds: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+  echo "memory latency before the rounds: $(probe) ns per dependent load (scripts/memprobe.swift)"
   # zcat, DuckDB and analyze alternate for $ROUNDS rounds: the medians, and the medians of
   # the per-round ratios, are steadier on a shared machine than one run of each.
   zts=(); dts=(); ats=(); pts=(); ratios=(); pratios=(); dratios=(); cpus=(); pcpus=(); cpuratios=(); arss=0; drss=0
@@ -88,6 +97,7 @@ for size in $SIZES; do
   done
   # Every round's ratio too: on a shared machine the spread says how far to trust the median.
   echo "analyze / zcat, each round: $(printf '%.3f ' "${ratios[@]}")"
+  echo "memory latency after the rounds: $(probe) ns per dependent load"
   zt=$(median "${zts[@]}"); dt=$(median "${dts[@]}"); at=$(median "${ats[@]}"); ar=$(median "${ratios[@]}"); adr=$(median "${dratios[@]}")
   acpu=$(median "${cpus[@]}"); pt=$(median "${pts[@]}"); pr=$(median "${pratios[@]}"); pcpu=$(median "${pcpus[@]}")
   read -r _ it irss < <(measure inspect "$BIN" inspect "$CORPUS/$size/logs" --threads 2 --format json)
