@@ -8,7 +8,7 @@ enum CampaignBuilder {
     static let topValues = 8
 
     static func build(
-        id: String, severity: Severity, score: Double, group: [Int], link: Linker.Result,
+        id: String, severity: Severity, score: Double, group: [Int], samples groupSampleIndexes: [Int], link: Linker.Result,
         aggregate agg: AccountProfile, signals: [Signal], benign: [BenignExplanation], severityRule: SeverityRule
     ) -> Campaign {
         let members = group.map { link.accounts[$0] }
@@ -27,19 +27,16 @@ enum CampaignBuilder {
         let models = tallies { $0.profile.models.map { ($0.key, $0.value.requests) } }
 
         // Families: share of the group's samples, accounts inside and outside the group.
-        // Membership by index: a flag per account is cheaper than hashing every sample's account.
-        var inGroup = [Bool](repeating: false, count: link.accounts.count)
-        for a in group { inGroup[a] = true }
+        // The group's samples come from the caller (`PromptFamilies.AccountSamples`),
+        // ascending: a walk over every sample, per campaign, grew with campaigns × dump.
+        let inGroup = Set(group)
         var famCount: [Int: Int] = [:]
-        var groupSamples = 0
-        for (i, s) in link.families.samples.enumerated() where inGroup[s.account] {
-            famCount[link.families.familyOf[i], default: 0] += 1
-            groupSamples += 1
-        }
+        for i in groupSampleIndexes { famCount[link.families.familyOf[i], default: 0] += 1 }
+        let groupSamples = groupSampleIndexes.count
         var families: [Campaign.FamilySummary] = []
         for (f, n) in famCount.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(5) {
             let fam = link.families.families[f]
-            let inside = fam.accounts.reduce(0) { $0 + (inGroup[$1] ? 1 : 0) }
+            let inside = fam.accounts.reduce(0) { $0 + (inGroup.contains($1) ? 1 : 0) }
             guard inside >= 2 || families.isEmpty else { continue }
             families.append(
                 Campaign.FamilySummary(
@@ -53,7 +50,7 @@ enum CampaignBuilder {
         // Samples: a few distinct prompts from the largest family, then others.
         var samples: [String] = []
         let topFamily = famCount.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-        let ordered = link.families.samples.indices.filter { inGroup[link.families.samples[$0].account] }
+        let ordered = groupSampleIndexes
             .sorted { (link.families.familyOf[$0] == topFamily ? 0 : 1, link.families.samples[$0].hash) < (link.families.familyOf[$1] == topFamily ? 0 : 1, link.families.samples[$1].hash) }
         for i in ordered where samples.count < 3 {
             let t = link.families.samples[i].prompt.text

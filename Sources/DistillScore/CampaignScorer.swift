@@ -99,8 +99,8 @@ package struct CampaignScorer: Sendable {
             rule = .cappedLow(intent: intent, intentFloor: params.intentFloor, appetite: observedAppetite, appetiteFloor: params.appetiteFloor)
         }
         return CampaignBuilder.build(
-            id: Self.campaignID(ids), severity: severity, score: score, group: group, link: link,
-            aggregate: agg, signals: signals, benign: benign, severityRule: rule)
+            id: Self.campaignID(ids), severity: severity, score: score, group: group, samples: ctx.accountSamples.samples(of: group),
+            link: link, aggregate: agg, signals: signals, benign: benign, severityRule: rule)
     }
 
     /// Named after the member with the smallest hash: see `CampaignIdentity`.

@@ -13,6 +13,8 @@ struct ScoringContext: Sendable {
     var dumpStart = Int64.max
     /// System-prompt hash → accounts using it.
     var systemPromptAccounts: [UInt64: Int] = [:]
+    /// Each account's prompt samples (`CampaignBuilder` reads a group's).
+    var accountSamples = PromptFamilies.AccountSamples()
     /// Tallies of the edges inside each candidate group (by group index), summed in graph
     /// order: one pass over the graph instead of one per group, and no copies of edges.
     var linkage: [GroupLinkage] = []
@@ -28,6 +30,7 @@ struct ScoringContext: Sendable {
     /// Everything but `linkage`, from the accounts.
     private static func dumpFacts(_ link: Linker.Result) -> ScoringContext {
         var c = ScoringContext()
+        c.accountSamples = PromptFamilies.AccountSamples(link.families)
         // One table, an entry per model, while counting: each (account, model) hashes its
         // name once, not once per table (four string hashes).
         var models: [String: ModelTally] = [:]
