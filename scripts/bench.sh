@@ -128,6 +128,16 @@ verdict=$([ "$orss" -le 2048 ] && echo PASS || echo FAIL)
 echo "analyze, 2 M one-request accounts: ${ot} s, peak RSS ${orss} MiB ($verdict: limit 2048 MiB)"
 
 echo
+echo "== many campaigns: 1,200 clusters of 6 accounts among 40,000 ordinary accounts (573,000 requests)"
+# Work per campaign must not grow with the dump: scoring's share of the run says so.
+MANY=${BENCH_MANY_CAMPAIGNS:-$CORPUS/many-campaigns}
+[ -d "$MANY/logs" ] || python3 scripts/gen-many-campaigns.py "$MANY" 1200 40000
+"$BIN" analyze "$MANY/logs" --threads 2 --format json --timings --no-progress -o /dev/null 2> /tmp/ds-bench-many || { cat /tmp/ds-bench-many; exit 1; }
+scan=$(awk '/read\+decode/ {print $(NF-1)}' /tmp/ds-bench-many); link=$(awk '/: link / {print $(NF-1)}' /tmp/ds-bench-many)
+score=$(awk '/: score / {print $(NF-1)}' /tmp/ds-bench-many); found=$(grep -o '[0-9]* campaign(s)' /tmp/ds-bench-many)
+echo "analyze: ${found}; scan ${scan} s, link ${link} s, score ${score} s (score / scan: $(echo "$score / $scan" | bc -l | xargs printf %.2f))"
+
+echo
 echo "== template miner on Loghub-2k (32,000 lines, one configuration)"
 python3 scripts/loghub_ga.py ../shared/benchmarks/loghub "$BIN" | tail -3
 echo
