@@ -18,6 +18,10 @@ KIND=$(cat "$(dirname "$(dirname "$BIN")")/KIND" 2>/dev/null || echo "not from p
 [ "$BIN" = "$PLAIN" ] && KIND="plain release build"
 echo "analyze is measured with $BIN ($KIND), beside the plain release build $PLAIN"
 CORPUS=${BENCH_CORPUS:-bench-corpus}
+# Scratch files of this run only: two benches at once, or a file of the same name, are
+# left alone.
+SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/distillscan-bench.XXXXXX")
+trap 'rm -rf "$SCRATCH"' EXIT
 ACCOUNTS=${BENCH_ACCOUNTS:-11000}
 DAYS=${BENCH_DAYS:-10}
 # BENCH_SIZES picks the corpora (x1: ~1 GB of JSONL; x4: the same accounts, 4x the requests).
@@ -40,7 +44,9 @@ TIME=/usr/bin/time
 # probe before and after the rounds says what kind of host the run had.
 PROBE=.build/memprobe
 if [ ! -x "$PROBE" ] || [ scripts/memprobe.swift -nt "$PROBE" ]; then
-  mkdir -p .build && swiftc -O scripts/memprobe.swift -o "$PROBE" 2>/dev/null || PROBE=""
+  mkdir -p .build
+  swiftc -O scripts/memprobe.swift -o "$PROBE" 2> "$SCRATCH/probe-err" || {
+    echo "note: the memory probe did not build (the run goes on without it):"; cat "$SCRATCH/probe-err"; PROBE=""; }
 fi
 probe() { [ -n "$PROBE" ] && "$PROBE" || echo "?"; }
 
@@ -49,10 +55,10 @@ measure() {  # label, command...: prints seconds and peak RSS (MiB)
   local start end rss=0
   start=$(date +%s.%N)
   if [ -n "$TIME" ]; then
-    $TIME -f "%M %U %S" -o /tmp/ds-bench-rss "$@" > /dev/null 2>/tmp/ds-bench-err || { cat /tmp/ds-bench-err; exit 1; }
-    read -r kb user sys < <(tail -1 /tmp/ds-bench-rss)
+    $TIME -f "%M %U %S" -o "$SCRATCH/rss" "$@" > /dev/null 2>"$SCRATCH/err" || { cat "$SCRATCH/err"; exit 1; }
+    read -r kb user sys < <(tail -1 "$SCRATCH/rss")
     rss=$(( kb / 1024 ))
-    echo "$user + $sys" | bc > /tmp/ds-bench-cpu
+    echo "$user + $sys" | bc > "$SCRATCH/cpu"
   else
     "$@" > /dev/null 2>/dev/null
   fi
@@ -82,10 +88,10 @@ for size in $SIZES; do
     for which in $( [ $((${#zts[@]} % 2)) = 0 ] && echo "plain measured" || echo "measured plain"); do
       if [ "$which" = plain ]; then
         read -r _ p _ < <(measure plain "$PLAIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
-        pcpu1=$(cat /tmp/ds-bench-cpu 2>/dev/null || echo 0)
+        pcpu1=$(cat "$SCRATCH/cpu" 2>/dev/null || echo 0)
       else
         read -r _ a r < <(measure analyze "$BIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads 2 --format json)
-        acpu1=$(cat /tmp/ds-bench-cpu 2>/dev/null || echo 0)
+        acpu1=$(cat "$SCRATCH/cpu" 2>/dev/null || echo 0)
       fi
     done
     zts+=("$z"); dts+=("$d"); ats+=("$a"); pts+=("$p"); ratios+=("$(echo "$a / $z" | bc -l)"); dratios+=("$(echo "$a / $d" | bc -l)")
@@ -128,14 +134,21 @@ verdict=$([ "$orss" -le 2048 ] && echo PASS || echo FAIL)
 echo "analyze, 2 M one-request accounts: ${ot} s, peak RSS ${orss} MiB ($verdict: limit 2048 MiB)"
 
 echo
-echo "== many campaigns: 1,200 clusters of 6 accounts among 40,000 ordinary accounts (573,000 requests)"
+echo "== many small campaigns among ordinary accounts (scripts/gen-many-campaigns.py: 1,200 clusters of 6 among 40,000, unless BENCH_MANY_CAMPAIGNS names another)"
 # Work per campaign must not grow with the dump: scoring's share of the run says so.
 MANY=${BENCH_MANY_CAMPAIGNS:-$CORPUS/many-campaigns}
-[ -d "$MANY/logs" ] || python3 scripts/gen-many-campaigns.py "$MANY" 1200 40000
-"$BIN" analyze "$MANY/logs" --threads 2 --format json --timings --no-progress -o /dev/null 2> /tmp/ds-bench-many || { cat /tmp/ds-bench-many; exit 1; }
-scan=$(awk '/read\+decode/ {print $(NF-1)}' /tmp/ds-bench-many); link=$(awk '/: link / {print $(NF-1)}' /tmp/ds-bench-many)
-score=$(awk '/: score / {print $(NF-1)}' /tmp/ds-bench-many); found=$(grep -o '[0-9]* campaign(s)' /tmp/ds-bench-many)
-echo "analyze: ${found}; scan ${scan} s, link ${link} s, score ${score} s (score / scan: $(echo "$score / $scan" | bc -l | xargs printf %.2f))"
+# Written beside and renamed into place, so an interrupted run leaves no half corpus.
+if [ ! -d "$MANY/logs" ]; then
+  rm -rf "$MANY.partial" && python3 scripts/gen-many-campaigns.py "$MANY.partial" 1200 40000 && mv "$MANY.partial" "$MANY"
+fi
+"$BIN" analyze "$MANY/logs" --threads 2 --format json --timings --no-progress -o /dev/null 2> "$SCRATCH/many" || { cat "$SCRATCH/many"; exit 1; }
+scan=$(awk '/read\+decode/ {print $(NF-1)}' "$SCRATCH/many"); link=$(awk '/: link / {print $(NF-1)}' "$SCRATCH/many")
+score=$(awk '/: score / {print $(NF-1)}' "$SCRATCH/many"); found=$(grep -o '[0-9]* campaign(s)' "$SCRATCH/many" || true)
+if [ -n "$scan" ] && [ -n "$link" ] && [ -n "$score" ]; then
+  echo "analyze: ${found}; scan ${scan} s, link ${link} s, score ${score} s (score / scan: $(echo "$score / $scan" | bc -l | xargs printf %.2f))"
+else
+  echo "the --timings lines were not found; they were:"; cat "$SCRATCH/many"; exit 1
+fi
 
 echo
 echo "== template miner on Loghub-2k (32,000 lines, one configuration)"

@@ -47,7 +47,8 @@ for b in range(ordinary):
         records.append(record(start + random.randint(0, 86400), f"user{b:06d}", f"kb{b}", f"172.{b % 250}.{k % 3}.{b % 200}",
                               agent, "%032x" % (b * 7919), note, 512, random.randint(20, 300)))
 records.sort(key=lambda r: r["ts"])
-with gzip.open(os.path.join(out, "logs", "day.jsonl.gz"), "wt", encoding="utf-8") as f:
+# mtime=0 and no file name in the header: the same arguments give the same bytes.
+with open(os.path.join(out, "logs", "day.jsonl.gz"), "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=0) as f:
     for r in records:
-        f.write(json.dumps(r) + "\n")
+        f.write((json.dumps(r) + "\n").encode("utf-8"))
 print(f"{len(records)} requests: {clusters} clusters of 6 accounts, {ordinary} ordinary accounts")

@@ -1,5 +1,6 @@
 // The benchmark's memory probe (scripts/bench.sh): nanoseconds per dependent load over a
-// random cycle through 128 MiB, so nearly every load misses every cache. `analyze` waits
+// random cycle through 128 MiB, so nearly every load misses every cache (and the TLB:
+// the figure is a page walk plus a memory load, as analyze's scattered writes are). `analyze` waits
 // on memory where `zcat` does not (docs/performance.md, twenty-third session), so the
 // zcat ratio moves with how busy the host's memory is; bench.sh prints this figure
 // before and after its rounds to say which kind of host a run had.
@@ -7,7 +8,8 @@
 // Usage: memprobe [MiB] — prints one number, the median of five timed walks.
 import Foundation
 
-let mib = CommandLine.arguments.count > 1 ? max(8, Int(CommandLine.arguments[1]) ?? 128) : 128
+// 8 MiB to 8 GiB: below, the walk fits in cache; above, the indexes outgrow UInt32.
+let mib = CommandLine.arguments.count > 1 ? min(8192, max(8, Int(CommandLine.arguments[1]) ?? 128)) : 128
 let count = mib << 18  // 4-byte entries
 // One cycle through every entry (Sattolo's shuffle, a fixed-seed xorshift): each load's
 // address comes from the load before, so the loads cannot overlap.

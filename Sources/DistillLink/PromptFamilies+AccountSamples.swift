@@ -22,7 +22,7 @@ extension PromptFamilies {
         /// the order in which a walk over every sample meets them.
         package func samples(of accounts: [Int]) -> [Int] {
             var out: [Int] = []
-            for a in Set(accounts) where a >= 0 && a + 1 < start.count {
+            for a in Set(accounts) where a >= 0 && a < start.count - 1 {
                 for i in order[start[a]..<start[a + 1]] { out.append(Int(i)) }
             }
             out.sort()

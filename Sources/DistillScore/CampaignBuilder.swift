@@ -29,14 +29,14 @@ enum CampaignBuilder {
         // Families: share of the group's samples, accounts inside and outside the group.
         // The group's samples come from the caller (`PromptFamilies.AccountSamples`),
         // ascending: a walk over every sample, per campaign, grew with campaigns × dump.
-        let inGroup = Set(group)
+        let inGroup = Array(Set(group)).sorted()
         var famCount: [Int: Int] = [:]
         for i in groupSampleIndexes { famCount[link.families.familyOf[i], default: 0] += 1 }
         let groupSamples = groupSampleIndexes.count
         var families: [Campaign.FamilySummary] = []
         for (f, n) in famCount.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(5) {
             let fam = link.families.families[f]
-            let inside = fam.accounts.reduce(0) { $0 + (inGroup.contains($1) ? 1 : 0) }
+            let inside = overlap(inGroup, fam.accounts)
             guard inside >= 2 || families.isEmpty else { continue }
             families.append(
                 Campaign.FamilySummary(
@@ -61,5 +61,23 @@ enum CampaignBuilder {
             firstSeen: agg.firstSeen, lastSeen: agg.lastSeen, signals: signals, benign: benign, severityRule: severityRule, families: families,
             ips: ips, subnets: subnets, clients: clients, payments: payments, emailDomains: domains, models: models,
             timeline: timeline, samples: samples)
+    }
+
+    /// How many values two ascending, duplicate-free lists share: the smaller one's values
+    /// looked up in the larger by bisection, so a campaign's cost follows its own size and
+    /// not that of the families it meets (an everyday family can hold most of the dump).
+    static func overlap(_ a: [Int], _ b: [Int]) -> Int {
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var shared = 0
+        var low = 0
+        for v in small {
+            var high = large.count
+            while low < high {
+                let mid = low + (high - low) / 2
+                if large[mid] < v { low = mid + 1 } else { high = mid }
+            }
+            if low < large.count && large[low] == v { shared += 1 }
+        }
+        return shared
     }
 }
