@@ -55,7 +55,7 @@ measure() {  # label, command...: prints seconds and peak RSS (MiB)
   local start end rss=0
   start=$(date +%s.%N)
   if [ -n "$TIME" ]; then
-    $TIME -f "%M %U %S" -o "$SCRATCH/rss" "$@" > /dev/null 2>"$SCRATCH/err" || { cat "$SCRATCH/err"; exit 1; }
+    $TIME -f "%M %U %S" -o "$SCRATCH/rss" "$@" > /dev/null 2>"$SCRATCH/err" || { cat "$SCRATCH/err" >&2; exit 1; }
     read -r kb user sys < <(tail -1 "$SCRATCH/rss")
     rss=$(( kb / 1024 ))
     echo "$user + $sys" | bc > "$SCRATCH/cpu"
@@ -136,18 +136,23 @@ echo "analyze, 2 M one-request accounts: ${ot} s, peak RSS ${orss} MiB ($verdict
 echo
 echo "== many small campaigns among ordinary accounts (scripts/gen-many-campaigns.py: 1,200 clusters of 6 among 40,000, unless BENCH_MANY_CAMPAIGNS names another)"
 # Work per campaign must not grow with the dump: scoring's share of the run says so.
-MANY=${BENCH_MANY_CAMPAIGNS:-$CORPUS/many-campaigns}
-# Written beside and renamed into place, so an interrupted run leaves no half corpus.
+MANY=${BENCH_MANY_CAMPAIGNS:-$CORPUS/many-campaigns}; MANY=${MANY%/}
+# Written beside and its logs/ moved into place, so an interrupted run leaves no half
+# corpus (the generator writes only logs/; the directory may already exist).
 if [ ! -d "$MANY/logs" ]; then
-  rm -rf "$MANY.partial" && python3 scripts/gen-many-campaigns.py "$MANY.partial" 1200 40000 && mv "$MANY.partial" "$MANY"
+  rm -rf "$MANY.partial"
+  python3 scripts/gen-many-campaigns.py "$MANY.partial" 1200 40000
+  mkdir -p "$MANY"
+  mv "$MANY.partial/logs" "$MANY/logs"
+  rmdir "$MANY.partial"
 fi
 "$BIN" analyze "$MANY/logs" --threads 2 --format json --timings --no-progress -o /dev/null 2> "$SCRATCH/many" || { cat "$SCRATCH/many"; exit 1; }
 scan=$(awk '/read\+decode/ {print $(NF-1)}' "$SCRATCH/many"); link=$(awk '/: link / {print $(NF-1)}' "$SCRATCH/many")
 score=$(awk '/: score / {print $(NF-1)}' "$SCRATCH/many"); found=$(grep -o '[0-9]* campaign(s)' "$SCRATCH/many" || true)
-if [ -n "$scan" ] && [ -n "$link" ] && [ -n "$score" ]; then
+if [ -n "$scan" ] && [ -n "$link" ] && [ -n "$score" ] && [ "$(echo "$scan > 0" | bc)" = 1 ]; then
   echo "analyze: ${found}; scan ${scan} s, link ${link} s, score ${score} s (score / scan: $(echo "$score / $scan" | bc -l | xargs printf %.2f))"
 else
-  echo "the --timings lines were not found; they were:"; cat "$SCRATCH/many"; exit 1
+  echo "the --timings lines were not found (or the scan took no measurable time); they were:"; cat "$SCRATCH/many"; exit 1
 fi
 
 echo
@@ -155,7 +160,7 @@ echo "== template miner on Loghub-2k (32,000 lines, one configuration)"
 python3 scripts/loghub_ga.py ../shared/benchmarks/loghub "$BIN" | tail -3
 echo
 echo "== template miner throughput (Loghub-2k contents repeated to 1.6 M lines)"
-tmp=$(mktemp)
+tmp="$SCRATCH/templates.log"
 python3 - "$tmp" <<'PY'
 import csv, os, sys
 root = "../shared/benchmarks/loghub"

@@ -8,7 +8,8 @@
 // Usage: memprobe [MiB] — prints one number, the median of five timed walks.
 import Foundation
 
-// 8 MiB to 8 GiB: below, the walk fits in cache; above, the indexes outgrow UInt32.
+// 8 MiB to 8 GiB: below, the walk fits in cache; 8 GiB is far below the 16 GiB (2^32
+// four-byte entries) where the UInt32 indexes would overflow.
 let mib = CommandLine.arguments.count > 1 ? min(8192, max(8, Int(CommandLine.arguments[1]) ?? 128)) : 128
 let count = mib << 18  // 4-byte entries
 // One cycle through every entry (Sattolo's shuffle, a fixed-seed xorshift): each load's
