@@ -68,6 +68,21 @@ measure() {  # label, command...: prints seconds and peak RSS (MiB)
 
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 ROUNDS=${BENCH_ROUNDS:-3}
+verdict() { [ "$(echo "$1" | bc -l)" = 1 ] && echo PASS || echo FAIL; }  # a bc condition
+stages() {  # threads: prints the wall, scan, link and score seconds of one analyze of $CORPUS/$size
+  local start end
+  start=$(date +%s.%N)
+  "$BIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads "$1" --format json --timings --no-progress -o /dev/null 2> "$SCRATCH/stages" || { cat "$SCRATCH/stages" >&2; exit 1; }
+  end=$(date +%s.%N)
+  echo "$(echo "$end - $start" | bc) $(awk '/read\+decode/ {print $(NF-1)}' "$SCRATCH/stages") $(awk '/: link / {print $(NF-1)}' "$SCRATCH/stages") $(awk '/: score / {print $(NF-1)}' "$SCRATCH/stages")"
+}
+scaling_row() {  # stage, seconds at 1 thread, at 2 threads
+  if [ "$(echo "$3 > 0" | bc -l)" = 1 ]; then
+    printf "  %-36s %6.2f / %6.2f = %.2fx\n" "$1" "$2" "$3" "$(echo "$2 / $3" | bc -l)"
+  else
+    printf "  %-36s %6.2f / %6.2f\n" "$1" "$2" "$3"
+  fi
+}
 
 for size in $SIZES; do
   files=$(ls "$CORPUS/$size"/logs/*.gz)
@@ -120,6 +135,24 @@ for size in $SIZES; do
   echo "analyze / DuckDB two-column scan (median of per-round ratios): $(printf %.2f "$adr")"
   echo "analyze CPU (user + sys, median): ${acpu} s = $(echo "$acpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB of JSONL (plain release build: ${pcpu} s = $(echo "$pcpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB)"
   echo "analyze CPU, measured build / plain release build (median of per-round ratios): $(median "${cpuratios[@]}" | xargs printf %.3f)"
+  # Issue 20's bars, from the figures above (the CPU bar: half of the 7.7 s per GB before it).
+  cpugb=$(echo "$acpu * 1000000000 / $bytes" | bc -l)
+  echo "bars: analyze / zcat $(printf %.2f "$ar") <= 0.45 $(verdict "$ar <= 0.45"); analyze / DuckDB $(printf %.2f "$adr") <= 1.00 $(verdict "$adr <= 1.0");" \
+    "CPU $(printf %.2f "$cpugb") s per GB <= 3.85 $(verdict "$cpugb <= 3.85"); peak RSS ${arss} MiB <= 256 $(verdict "$arss <= 256")"
+
+  # Thread scaling: the stages of analyze at one and two threads (--timings), alternating.
+  w1=(); s1=(); l1=(); c1=(); w2=(); s2=(); l2=(); c2=()
+  for _ in $(seq "$ROUNDS"); do
+    read -r w s l c < <(stages 1); w1+=("$w"); s1+=("$s"); l1+=("$l"); c1+=("$c")
+    [ -n "$c" ] || { echo "analyze --timings printed no stage times (above)"; exit 1; }
+    read -r w s l c < <(stages 2); w2+=("$w"); s2+=("$s"); l2+=("$l"); c2+=("$c")
+    [ -n "$c" ] || { echo "analyze --timings printed no stage times (above)"; exit 1; }
+  done
+  echo "thread scaling (analyze --timings, medians of $ROUNDS alternating rounds; seconds at 1 thread / 2 threads = speed-up):"
+  scaling_row "whole run" "$(median "${w1[@]}")" "$(median "${w2[@]}")"
+  scaling_row "scan (read, decode, profile, merge)" "$(median "${s1[@]}")" "$(median "${s2[@]}")"
+  scaling_row "link" "$(median "${l1[@]}")" "$(median "${l2[@]}")"
+  scaling_row "score" "$(median "${c1[@]}")" "$(median "${c2[@]}")"
 done
 
 # BENCH_CORPUS_ONLY=1 stops here (the rounds above alone, e.g. while optimising).
