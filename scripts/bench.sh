@@ -137,7 +137,7 @@ for size in $SIZES; do
   echo "analyze CPU, measured build / plain release build (median of per-round ratios): $(median "${cpuratios[@]}" | xargs printf %.3f)"
   # Issue 20's bars, from the figures above (the CPU bar: half of the 7.7 s per GB before it).
   cpugb=$(echo "$acpu * 1000000000 / $bytes" | bc -l)
-  echo "bars: analyze / zcat $(printf %.2f "$ar") <= 0.45 $(verdict "$ar <= 0.45"); analyze / DuckDB $(printf %.2f "$adr") <= 1.00 $(verdict "$adr <= 1.0");" \
+  echo "bars: analyze / zcat $(printf %.3f "$ar") <= 0.45 $(verdict "$ar <= 0.45"); analyze / DuckDB $(printf %.3f "$adr") <= 1.00 $(verdict "$adr <= 1.0");" \
     "CPU $(printf %.2f "$cpugb") s per GB <= 3.85 $(verdict "$cpugb <= 3.85"); peak RSS ${arss} MiB <= 256 $(verdict "$arss <= 256")"
 
   # Thread scaling: the stages of analyze at one and two threads (--timings), alternating.
