@@ -67,7 +67,9 @@ measure() {  # label, command...: prints seconds and peak RSS (MiB)
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
-ROUNDS=${BENCH_ROUNDS:-3}
+# Five rounds: the host's noise comes and goes over tens of seconds, and a median of three
+# fell over the zcat bar when two rounds out of three met a busy spell.
+ROUNDS=${BENCH_ROUNDS:-5}
 verdict() { [ "$(echo "$1" | bc -l)" = 1 ] && echo PASS || echo FAIL; }  # a bc condition
 stages() {  # threads: prints the wall, scan, link and score seconds of one analyze of $CORPUS/$size
   local start end
