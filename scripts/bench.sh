@@ -76,7 +76,10 @@ stages() {  # threads: prints the wall, scan, link and score seconds of one anal
   start=$(date +%s.%N)
   "$BIN" analyze "$CORPUS/$size/logs" --accounts "$CORPUS/$size/accounts.jsonl" --threads "$1" --format json --timings --no-progress -o /dev/null 2> "$SCRATCH/stages" || { cat "$SCRATCH/stages" >&2; exit 1; }
   end=$(date +%s.%N)
-  echo "$(echo "$end - $start" | bc) $(awk '/read\+decode/ {print $(NF-1)}' "$SCRATCH/stages") $(awk '/: link / {print $(NF-1)}' "$SCRATCH/stages") $(awk '/: score / {print $(NF-1)}' "$SCRATCH/stages")"
+  echo "$(echo "$end - $start" | bc) $(stage_times "$SCRATCH/stages")"
+}
+stage_times() {  # the stderr of analyze --timings: prints the scan, link and score seconds (empty when missing)
+  awk '/read\+decode/ {s = $(NF-1)} /: link / {l = $(NF-1)} /: score / {c = $(NF-1)} END {print s, l, c}' "$1"
 }
 scaling_row() {  # stage, seconds at 1 thread, at 2 threads
   if [ "$(echo "$3 > 0" | bc -l)" = 1 ]; then
@@ -135,10 +138,10 @@ for size in $SIZES; do
   printf "| %-30s | %8.2f | %9.0f | %10.2f | %9s |\n" "analyze, plain release build" "$pt" "$(echo "$bytes / $pt / 1000000" | bc -l)" "$pr" "-"
   printf "| %-30s | %8.2f | %9.0f | %10.2f | %6s MiB |\n" "analyze --threads 2 (measured)" "$at" "$(echo "$bytes / $at / 1000000" | bc -l)" "$ar" "$arss"
   echo "analyze / DuckDB two-column scan (median of per-round ratios): $(printf %.2f "$adr")"
-  echo "analyze CPU (user + sys, median): ${acpu} s = $(echo "$acpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB of JSONL (plain release build: ${pcpu} s = $(echo "$pcpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB)"
+  cpugb=$(echo "$acpu * 1000000000 / $bytes" | bc -l)
+  echo "analyze CPU (user + sys, median): ${acpu} s = $(printf %.2f "$cpugb") s per GB of JSONL (plain release build: ${pcpu} s = $(echo "$pcpu * 1000000000 / $bytes" | bc -l | xargs printf %.2f) s per GB)"
   echo "analyze CPU, measured build / plain release build (median of per-round ratios): $(median "${cpuratios[@]}" | xargs printf %.3f)"
   # Issue 20's bars, from the figures above (the CPU bar: half of the 7.7 s per GB before it).
-  cpugb=$(echo "$acpu * 1000000000 / $bytes" | bc -l)
   echo "bars: analyze / zcat $(printf %.3f "$ar") <= 0.45 $(verdict "$ar <= 0.45"); analyze / DuckDB $(printf %.3f "$adr") <= 1.00 $(verdict "$adr <= 1.0");" \
     "CPU $(printf %.2f "$cpugb") s per GB <= 3.85 $(verdict "$cpugb <= 3.85"); peak RSS ${arss} MiB <= 256 $(verdict "$arss <= 256")"
 
@@ -182,8 +185,7 @@ if [ ! -d "$MANY/logs" ]; then
   rmdir "$MANY.partial"
 fi
 "$BIN" analyze "$MANY/logs" --threads 2 --format json --timings --no-progress -o /dev/null 2> "$SCRATCH/many" || { cat "$SCRATCH/many"; exit 1; }
-scan=$(awk '/read\+decode/ {print $(NF-1)}' "$SCRATCH/many"); link=$(awk '/: link / {print $(NF-1)}' "$SCRATCH/many")
-score=$(awk '/: score / {print $(NF-1)}' "$SCRATCH/many"); found=$(grep -o '[0-9]* campaign(s)' "$SCRATCH/many" || true)
+read -r scan link score < <(stage_times "$SCRATCH/many"); found=$(grep -o '[0-9]* campaign(s)' "$SCRATCH/many" || true)
 if [ -n "$scan" ] && [ -n "$link" ] && [ -n "$score" ] && [ "$(echo "$scan > 0" | bc)" = 1 ]; then
   echo "analyze: ${found}; scan ${scan} s, link ${link} s, score ${score} s (score / scan: $(echo "$score / $scan" | bc -l | xargs printf %.2f))"
 else
